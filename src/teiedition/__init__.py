@@ -1,0 +1,20 @@
+"""teiedition: book-page text to TEI P5, validation, and HTML and PDF editions."""
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("teiedition")
+except PackageNotFoundError:  # running from a source tree that is not installed
+    __version__ = "0.0.0"
+
+from .convert import read_notes, read_text
+from .errors import InputError, MetadataError, TeieditionError
+from .metadata import Metadata, minimal_metadata, parse_metadata
+from .pipeline import Conversion, convert
+from .tei import Provenance, build_tei, to_bytes
+
+__all__ = [
+    "Conversion", "InputError", "Metadata", "MetadataError", "Provenance", "TeieditionError",
+    "__version__", "build_tei", "convert", "minimal_metadata", "parse_metadata", "read_notes",
+    "read_text", "to_bytes",
+]

@@ -1,0 +1,148 @@
+"""The ``teiedition`` command: a thin layer that parses options, calls the library, maps errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from . import __version__
+from .errors import InputError, TeieditionError
+from .files import read_text_file, write_atomic
+from .metadata import minimal_metadata, parse_metadata
+from .model import Document
+from .pipeline import convert
+from .tei import Provenance, to_bytes
+
+
+class CommandError(click.ClickException):
+    """A :class:`TeieditionError` on its way out, keeping its exit code."""
+
+    def __init__(self, error: TeieditionError) -> None:
+        super().__init__(str(error))
+        self.exit_code = error.exit_code
+
+
+def maps_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn library errors into one clear line on stderr and the right exit code."""
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except TeieditionError as err:
+            raise CommandError(err) from None
+    return wrapper
+
+
+def verbosity_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    func = click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")(func)
+    return click.option("-v", "--verbose", is_flag=True,
+                        help="Print every finding, not only a summary.")(func)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="teiedition")
+def cli() -> None:
+    """teiedition: turn book-page text into a TEI P5 scholarly edition.
+
+    Convert a text to TEI with `teiedition convert`. Each command has its own
+    --help. Exit codes: 0 success, 1 failure or problems found, 2 bad input or
+    usage.
+    """
+
+
+@cli.command("convert")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="TEI file to write, or '-' for standard output. "
+                   "Default: SOURCE with the suffix .xml.")
+@click.option("--meta", type=click.Path(path_type=Path),
+              help="Metadata file (TOML, see docs/metadata.md). Default: the .toml beside "
+                   "SOURCE with the same name; without one, a minimal header and a warning.")
+@click.option("--notes", "notes_path", type=click.Path(path_type=Path),
+              help="Endnotes page whose notes ('| 69. Text ...', one a line) fill the notes.")
+@click.option("--date", "date", metavar="YYYY-MM-DD",
+              help="Date recorded for this run. Default: SOURCE_DATE_EPOCH if set, else today.")
+@click.option("--force", is_flag=True, help="Overwrite the output if it exists.")
+@verbosity_options
+@maps_errors
+def convert_command(source: Path, output: Path | None, meta: Path | None,
+                    notes_path: Path | None, date: str | None, force: bool, verbose: bool,
+                    quiet: bool) -> None:
+    """Convert SOURCE, a page of text, to a TEI P5 file.
+
+    SOURCE is UTF-8 text in the reading-site format (paragraphs separated by
+    lines holding only '|', quotations on lines starting with '| |') or plain
+    paragraphs separated by blank lines. Footnote numbers become notes; the
+    header comes from the metadata file. The output is never overwritten
+    without --force: once written, the TEI file is the editor's master.
+    """
+    text = read_text_file(source)
+    metadata = _load_metadata(source, meta, quiet)
+    notes_text = read_text_file(notes_path, what="notes") if notes_path else None
+    provenance = Provenance(source.name, _run_date(date), __version__,
+                            notes_path.name if notes_path else None)
+    result = convert(text, metadata, provenance, notes_text=notes_text)
+    data = to_bytes(result.tree)
+    target = output or source.with_suffix(".xml")
+    if str(target) == "-":
+        sys.stdout.buffer.write(data)
+    else:
+        write_atomic(target, data, force=force)
+    _report(source, target, result.document, verbose=verbose, quiet=quiet)
+
+
+def _load_metadata(source: Path, meta: Path | None, quiet: bool) -> Any:
+    path = meta or source.with_suffix(".toml")
+    if meta is None and not path.exists():
+        if not quiet:
+            click.echo(f"{source}: warning: no metadata file ({path.name}); the TEI header "
+                       "is minimal and will not pass the editorial rules", err=True)
+        return minimal_metadata(source.stem)
+    return parse_metadata(read_text_file(path, what="metadata"), path=str(path))
+
+
+def _run_date(date: str | None) -> str:
+    if date:
+        try:
+            return dt.date.fromisoformat(date).isoformat()
+        except ValueError:
+            raise InputError(f"--date: '{date}' is not a date like 2026-11-25") from None
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
+        except ValueError:
+            raise InputError(f"SOURCE_DATE_EPOCH: '{epoch}' is not a number of seconds") from None
+    return dt.datetime.now(dt.timezone.utc).date().isoformat()
+
+
+def _report(source: Path, target: Path, doc: Document, *, verbose: bool, quiet: bool) -> None:
+    if quiet:
+        return
+    paragraphs = sum(1 for b in doc.blocks if b.kind == "p")
+    quotes = len(doc.blocks) - paragraphs
+    numbers = doc.note_numbers
+    span = f" ({numbers[0]}-{numbers[-1]})" if numbers else ""
+    where = "standard output" if str(target) == "-" else str(target)
+    click.echo(f"{source}: {paragraphs} paragraphs, {quotes} quotations, {len(numbers)} notes"
+               f"{span} -> {where}", err=True)
+    if verbose:
+        for f in doc.findings:
+            line = f":{f.line}" if f.line else ""
+            click.echo(f"{source}{line}: {f.severity}: {f.message} [{f.code}]", err=True)
+    elif doc.findings:
+        counts: dict[str, int] = {}
+        for f in doc.findings:
+            counts[f.code] = counts.get(f.code, 0) + 1
+        summary = ", ".join(f"{n} {code}" for code, n in sorted(counts.items()))
+        click.echo(f"{source}: warning: {summary} (--verbose lists them)", err=True)
+
+
+def main() -> None:
+    cli(prog_name="teiedition")

@@ -1,0 +1,141 @@
+"""Telling footnote reference numbers from the other numbers of a text.
+
+A page of a book carries note numbers that rise by one (63, 64, 65 ...), set
+in typical places: alone on a line, after sentence punctuation, at the start
+of a line, after a comma or semicolon, now and then with no punctuation at all.
+The same text carries years (1954), ranges (1953-1954) and quantities
+(``in 1956, 26 enterprises``). Position alone cannot separate them; the
+sequence can. Every free-standing number is a *candidate* with a score for how
+note-like its position is, and the notes are the best-scoring chain of
+candidates whose values rise by one (a single missing number is tolerated and
+reported). A chain must hold at least one candidate in a strong position, so
+that a page without notes never gets any.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+#: How note-like a position is. A strong candidate alone outweighs two weak ones.
+STRONG = 4
+WEAK = 1
+#: Cost of a gap of one number in the sequence (a reference the source lost).
+GAP_PENALTY = 3
+
+_NUMBER = re.compile(r"(?<!\S)([1-9][0-9]{0,3})(?!\S)")
+_SENTENCE_END = ".!?…"
+_CLOSERS = "\"'”’)]»"
+_OPENERS = "\"'“‘([«"
+# A number after these is a page, volume or item number, not a note reference.
+_ABBREVIATIONS = frozenset(
+    "p. pp. no. nos. vol. vols. art. arts. ch. chap. fig. figs. para. sec. n. nn. fol. ff. "
+    "col. cols. pt. bk. doc. item".split())
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A free-standing number in a block's joined text."""
+
+    block: int
+    start: int  # offset of the marker: the whitespace before the number
+    end: int  # offset just after the number
+    value: int
+    score: int
+    line: int
+    position: str  # "line", "sentence", "clause", "bare", "sentence-lowercase"
+
+    @property
+    def strong(self) -> bool:
+        return self.score >= STRONG
+
+
+@dataclass(frozen=True)
+class Chain:
+    """The note references chosen, in text order, and what the choice left out."""
+
+    notes: tuple[Candidate, ...]
+    missing: tuple[int, ...]
+    skipped: tuple[Candidate, ...]
+
+
+def find_candidates(block: int, text: str, line_starts: Sequence[int],
+                    first_line: int) -> Iterable[Candidate]:
+    """Yield every number of ``text`` (a block's lines joined by single spaces) that could be a
+    note reference. ``line_starts`` are the offsets where the block's source lines begin."""
+    line_ends = [s - 1 for s in line_starts[1:]] + [len(text)]
+    for match in _NUMBER.finditer(text):
+        start, end = match.span()
+        before = text[:start].rstrip()
+        if not before:
+            continue  # a block never begins with its own note reference
+        words = before.split()
+        if words[-1].lower() in _ABBREVIATIONS:
+            continue
+        line_index = _line_of(line_starts, start)
+        if start == line_starts[line_index] and end == line_ends[line_index]:
+            position, score = "line", STRONG
+        else:
+            position, score = _position(before, text[end:])
+        marker_start = len(before)
+        yield Candidate(block, marker_start, end, int(match.group(1)), score,
+                        first_line + line_index, position)
+
+
+def _position(before: str, after: str) -> tuple[str, int]:
+    last = before[-1]
+    after_sentence = last in _SENTENCE_END or (
+        last in _CLOSERS and len(before) > 1 and before[-2] in _SENTENCE_END)
+    if after_sentence:
+        following = after.lstrip().lstrip(_OPENERS)[:1]
+        if not following or following.isupper():
+            return "sentence", STRONG
+        return "sentence-lowercase", WEAK
+    if last in ",;:":
+        return "clause", WEAK
+    return "bare", WEAK
+
+
+def _line_of(line_starts: Sequence[int], offset: int) -> int:
+    return bisect_right(line_starts, offset) - 1
+
+
+def choose_chain(candidates: Sequence[Candidate]) -> Chain:
+    """Choose the note references: the best-scoring chain of rising numbers.
+
+    Dynamic programming over the candidates in text order, linear in their
+    number: ``best[v]`` is the best chain so far that ends with value ``v``.
+    """
+    best: dict[int, tuple[int, bool, int]] = {}  # value -> (score, has_strong, candidate index)
+    back: list[int | None] = []
+    scores: list[tuple[int, bool]] = []
+    for i, cand in enumerate(candidates):
+        options = [(cand.score, cand.strong, None)]
+        for step, cost in ((1, 0), (2, GAP_PENALTY)):
+            prev = best.get(cand.value - step)
+            if prev is not None:
+                options.append((prev[0] + cand.score - cost, prev[1] or cand.strong, prev[2]))
+        score, strong, parent = max(options, key=lambda o: (o[1], o[0]))
+        back.append(parent)
+        scores.append((score, strong))
+        current = best.get(cand.value)
+        if current is None or (strong, score) > (current[1], current[0]):
+            best[cand.value] = (score, strong, i)
+    ends = [i for i, (score, strong) in enumerate(scores) if strong]
+    if not ends:
+        chosen: list[int] = []
+    else:
+        end = max(ends, key=lambda i: (scores[i][0], -i))
+        chosen = []
+        node: int | None = end
+        while node is not None:
+            chosen.append(node)
+            node = back[node]
+        chosen.reverse()
+    notes = tuple(candidates[i] for i in chosen)
+    missing = tuple(v for a, b in zip(notes, notes[1:]) for v in range(a.value + 1, b.value))
+    picked = set(chosen)
+    skipped = tuple(c for i, c in enumerate(candidates) if c.strong and i not in picked)
+    return Chain(notes, missing, skipped)

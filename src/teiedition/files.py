@@ -1,0 +1,93 @@
+"""The filesystem edge: reading user files with clear errors, writing outputs atomically.
+
+Only the CLI (and the build driver) call this module; the library works on
+strings, bytes and trees.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import InputError, OutputExistsError
+
+_BOM = "\ufeff"
+
+
+def read_bytes(path: Path, *, what: str = "file") -> bytes:
+    """Read a whole input file, turning every way it can fail into one clear :class:`InputError`."""
+    name = str(path)
+    if not path.exists():
+        raise InputError(f"{what} not found", path=name)
+    if path.is_dir():
+        raise InputError(f"is a directory, not a {what}", path=name)
+    try:
+        data = path.read_bytes()
+    except PermissionError:
+        raise InputError(f"permission denied: cannot read the {what}", path=name) from None
+    except OSError as err:
+        raise InputError(f"cannot read the {what}: {err.strerror or err}", path=name) from None
+    return data
+
+
+def decode_text(data: bytes, *, path: str, what: str = "text") -> str:
+    """Decode a UTF-8 text file (a BOM is accepted and dropped); refuse empty and binary files."""
+    if not data.strip():
+        raise InputError(f"the {what} file is empty", path=path)
+    if b"\0" in data:
+        offset = data.index(b"\0")
+        line, column = _position(data, offset)
+        raise InputError(f"binary data, not a {what} file (a NUL byte)", path=path, line=line,
+                         column=column)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line, column = _position(data, err.start)
+        raise InputError(f"not UTF-8: byte 0x{data[err.start]:02x} cannot be decoded (save the "
+                         "file as UTF-8)", path=path, line=line, column=column) from None
+    text = text.removeprefix(_BOM)
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if controls > max(8, len(text) // 100):
+        raise InputError(f"binary data, not a {what} file ({controls} control characters)",
+                         path=path)
+    if not text.strip():
+        raise InputError(f"the {what} file is empty", path=path)
+    return text
+
+
+def read_text_file(path: Path, *, what: str = "text") -> str:
+    """Read and decode a UTF-8 text file with the checks of :func:`decode_text`."""
+    return decode_text(read_bytes(path, what=what), path=str(path), what=what)
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, offset) + 1
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return line, column
+
+
+def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half.
+
+    An existing file is kept unless ``force``: after conversion the TEI file is
+    the editor's master.
+    """
+    if path.exists() and not force:
+        raise OutputExistsError("exists; not overwritten (use --force to replace it)",
+                                path=str(path))
+    if path.is_dir():
+        raise InputError("is a directory; give a file name for the output", path=str(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        # Also on Ctrl-C: no temporary file is left behind, the target is untouched.
+        Path(tmp).unlink(missing_ok=True)
+        raise

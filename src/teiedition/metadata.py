@@ -1,0 +1,233 @@
+"""The edition's metadata file (TOML): what the TEI header says, and nothing from code.
+
+Every key is declared once in :data:`KEYS`; the loader checks a file against
+it (unknown keys, missing keys, wrong types, each named) and
+``docs/metadata.md`` carries the table that :func:`keys_table` renders from it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import MetadataError
+
+
+@dataclass(frozen=True)
+class Key:
+    """One metadata key: its dotted path, type, whether it is required, what it means."""
+
+    path: str
+    type: type
+    required: bool
+    doc: str
+    tei: str
+
+
+#: Every key a metadata file may hold. ``[]`` marks an array of tables.
+KEYS: tuple[Key, ...] = (
+    Key("edition", dict, True, "The digital edition as a whole.", ""),
+    Key("edition.title", str, True, "Title of the edition.",
+        "`titleStmt/title[@type='sub']`, `seriesStmt/title`"),
+    Key("edition.editors", list, True, "Editors of the digital edition (names).",
+        "`titleStmt/editor`"),
+    Key("edition.publisher", str, True, "Who publishes the edition.", "`publicationStmt/publisher`"),
+    Key("edition.pub_place", str, False, "Where the edition is published.",
+        "`publicationStmt/pubPlace`"),
+    Key("edition.licence", str, True,
+        "Licence of the edition's own encoding, register and apparatus (e.g. `CC BY 4.0`).",
+        "`availability/licence`"),
+    Key("edition.licence_url", str, False, "URL of that licence's text.", "`licence/@target`"),
+    Key("edition.url", str, False, "Base URL where the edition is published (used in citations).",
+        "`publicationStmt/idno[@type='URI']`"),
+    Key("edition.description", str, False, "What the edition is and why it is made.",
+        "`encodingDesc/projectDesc/p`"),
+    Key("text", dict, True, "This text (one source unit: a page, an excerpt, a chapter).", ""),
+    Key("text.title", str, True, "Title of this text in the edition.",
+        "`titleStmt/title[@type='main']`"),
+    Key("text.language", str, True, "Language of the text, a BCP 47 tag (`en`, `de`, `zh-Hant`).",
+        "`TEI/@xml:lang`, `langUsage/language/@ident`"),
+    Key("text.language_name", str, False, "Name of that language, in English (`English`).",
+        "`langUsage/language`"),
+    Key("text.starts_mid_paragraph", bool, False,
+        "Whether the text begins inside a paragraph. Default: `true` for the reading-site "
+        "format (a page of a book), otherwise detected (a lower-case first letter).",
+        "first `p/@part`"),
+    Key("source", dict, True, "The printed source the text comes from.", "`sourceDesc/bibl`"),
+    Key("source.book_title", str, True, "Title of the book.", "`bibl/title[@level='m']`"),
+    Key("source.book_editors", list, False, "Editors of the book.", "`bibl/editor`"),
+    Key("source.book_authors", list, False, "Authors of the whole book, if it has them.",
+        "`bibl/author`"),
+    Key("source.series", str, False, "Series the book belongs to.", "`bibl/title[@level='s']`"),
+    Key("source.imprints", list, False,
+        "Places and publishers, in the order the title page gives them (array of tables).",
+        "`bibl/pubPlace`, `bibl/publisher`"),
+    Key("source.imprints[].place", str, True, "Place of publication.", "`bibl/pubPlace`"),
+    Key("source.imprints[].publisher", str, True, "Publisher at that place.", "`bibl/publisher`"),
+    Key("source.year", int, True, "Year of publication.", "`bibl/date/@when`"),
+    Key("source.extent", str, False, "Extent of the book (`xxii + 404 pp.`).", "`bibl/extent`"),
+    Key("source.isbn", list, False, "ISBNs, each with its binding (`0-8047-3484-4 (cloth)`).",
+        "`bibl/idno[@type='ISBN']`"),
+    Key("source.pages", str, False, "Pages of the text in the printed book, when known.",
+        "`bibl/biblScope[@unit='page']`"),
+    Key("source.pages_note", str, False, "Why the pages are not given, or how they were found.",
+        "`bibl/note[@type='pages']`"),
+    Key("source.rights", str, True,
+        "Copyright of the source text; the edition's licence does not relicense it.",
+        "`availability/p`"),
+    Key("source.url", str, False, "Where the text was taken from (the reading site's page).",
+        "`bibl/ref/@target`"),
+    Key("source.chapter", dict, False, "The chapter (or article) the text belongs to.",
+        "`bibl/title[@level='a']`, `bibl/author`"),
+    Key("source.chapter.title", str, True, "Title of the chapter.", "`bibl/title[@level='a']`"),
+    Key("source.chapter.authors", list, False, "Authors of the chapter.", "`bibl/author`"),
+    Key("source.chapter.attributed", bool, False,
+        "`true` when title and authors are attributed, not verified: they are then marked "
+        "`@cert=\"medium\"` and the attribution note is given.", "`@cert`"),
+    Key("source.chapter.attribution_note", str, False,
+        "On what grounds the chapter is attributed.", "`bibl/note[@type='attribution']`"),
+)
+
+_BY_PATH = {key.path: key for key in KEYS}
+
+
+@dataclass(frozen=True)
+class Imprint:
+    place: str
+    publisher: str
+
+
+@dataclass(frozen=True)
+class Chapter:
+    title: str
+    authors: tuple[str, ...] = ()
+    attributed: bool = False
+    attribution_note: str | None = None
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What a metadata file says, checked against :data:`KEYS`."""
+
+    edition_title: str
+    editors: tuple[str, ...]
+    publisher: str
+    licence: str
+    text_title: str
+    language: str
+    book_title: str
+    year: int
+    rights: str
+    pub_place: str | None = None
+    licence_url: str | None = None
+    url: str | None = None
+    description: str | None = None
+    language_name: str | None = None
+    starts_mid_paragraph: bool | None = None
+    book_editors: tuple[str, ...] = ()
+    book_authors: tuple[str, ...] = ()
+    series: str | None = None
+    imprints: tuple[Imprint, ...] = ()
+    extent: str | None = None
+    isbn: tuple[str, ...] = ()
+    pages: str | None = None
+    pages_note: str | None = None
+    source_url: str | None = None
+    chapter: Chapter | None = None
+    #: True when no metadata file was given: the header is minimal and says so.
+    minimal: bool = field(default=False, compare=False)
+
+
+def minimal_metadata(title: str) -> Metadata:
+    """Metadata for a text that comes without a metadata file: enough for a well-formed header.
+
+    The result is marked ``minimal``; the TEI header says the description is
+    incomplete, and the editorial rules flag what is missing.
+    """
+    return Metadata(
+        edition_title=title, editors=(), publisher="unknown", licence="unknown",
+        text_title=title, language="und", book_title="unknown", year=0,
+        rights="unknown", minimal=True)
+
+
+def parse_metadata(text: str, *, path: str = "<metadata>") -> Metadata:
+    """Parse and check a metadata file's text; raise :class:`MetadataError` naming each problem."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise MetadataError(f"not valid TOML: {err}", path=path) from None
+    problems = list(_check(data, ""))
+    if problems:
+        raise MetadataError("; ".join(problems), path=path)
+    return _build(data)
+
+
+def _check(table: dict[str, Any], prefix: str) -> Any:
+    for name, value in table.items():
+        path = f"{prefix}{name}"
+        key = _BY_PATH.get(path)
+        if key is None:
+            yield f"unknown key '{path}'"
+            continue
+        yield from _check_value(key, value, path)
+    for key in KEYS:
+        parent, _, leaf = key.path.rpartition(".")
+        if key.required and (parent + "." if parent else "") == prefix and leaf not in table:
+            yield f"missing key '{key.path}' ({key.doc.rstrip('.')})"
+
+
+def _check_value(key: Key, value: Any, path: str) -> Any:
+    # bool is an int in Python; a year of `true` is still a mistake.
+    if not isinstance(value, key.type) or (key.type is int and isinstance(value, bool)):
+        yield f"'{path}' must be {_type_name(key.type)}, not {_type_name(type(value))}"
+        return
+    if key.type is dict:
+        yield from _check(value, path + ".")
+    elif key.type is list:
+        if any(k.path.startswith(path + "[].") for k in KEYS):
+            for i, item in enumerate(value):
+                if not isinstance(item, dict):
+                    yield f"'{path}[{i}]' must be a table"
+                else:
+                    yield from _check(item, path + "[].")
+        elif not all(isinstance(item, str) and item.strip() for item in value):
+            yield f"'{path}' must be a list of non-empty strings"
+    elif key.type is str and not value.strip():
+        yield f"'{path}' is empty"
+
+
+def _type_name(t: type) -> str:
+    return {str: "a string", int: "an integer", bool: "true or false", list: "a list",
+            dict: "a table"}.get(t, t.__name__)
+
+
+def _build(data: dict[str, Any]) -> Metadata:
+    ed, text, src = data["edition"], data["text"], data["source"]
+    chapter = src.get("chapter")
+    return Metadata(
+        edition_title=ed["title"], editors=tuple(ed["editors"]), publisher=ed["publisher"],
+        licence=ed["licence"], pub_place=ed.get("pub_place"), licence_url=ed.get("licence_url"),
+        url=ed.get("url"), description=ed.get("description"),
+        text_title=text["title"], language=text["language"],
+        language_name=text.get("language_name"),
+        starts_mid_paragraph=text.get("starts_mid_paragraph"),
+        book_title=src["book_title"], year=src["year"], rights=src["rights"],
+        book_editors=tuple(src.get("book_editors", ())),
+        book_authors=tuple(src.get("book_authors", ())), series=src.get("series"),
+        imprints=tuple(Imprint(i["place"], i["publisher"]) for i in src.get("imprints", ())),
+        extent=src.get("extent"), isbn=tuple(src.get("isbn", ())), pages=src.get("pages"),
+        pages_note=src.get("pages_note"), source_url=src.get("url"),
+        chapter=Chapter(chapter["title"], tuple(chapter.get("authors", ())),
+                        chapter.get("attributed", False), chapter.get("attribution_note"))
+        if chapter else None,
+    )
+
+
+def keys_table() -> str:
+    """The Markdown table of every key, as ``docs/metadata.md`` carries it."""
+    rows = ["| key | type | required | meaning | TEI |", "| --- | --- | --- | --- | --- |"]
+    for key in KEYS:
+        rows.append(f"| `{key.path}` | {_type_name(key.type)} | {'yes' if key.required else 'no'}"
+                    f" | {key.doc} | {key.tei} |")
+    return "\n".join(rows) + "\n"

@@ -1,0 +1,29 @@
+"""The conversion as one call: text (and metadata, notes) → document model → TEI tree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from .convert import read_notes, read_text
+from .metadata import Metadata
+from .model import Document
+from .tei import Provenance, build_tei
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """What a conversion produced: the model (with its findings) and the TEI tree."""
+
+    document: Document
+    tree: etree._ElementTree
+
+
+def convert(text: str, meta: Metadata, provenance: Provenance, *,
+            notes_text: str | None = None) -> Conversion:
+    """Convert a page of text to TEI. ``notes_text`` is an endnotes page, if the notes are known."""
+    notes = read_notes(notes_text, path=provenance.notes_name or "<notes>") \
+        if notes_text is not None else None
+    document = read_text(text, starts_mid_paragraph=meta.starts_mid_paragraph, notes=notes)
+    return Conversion(document, build_tei(document, meta, provenance))
