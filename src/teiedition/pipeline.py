@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from .convert import read_notes, read_text
+from .errors import InputError
 from .metadata import Metadata
 from .model import Document
 from .tei import Provenance, build_tei
@@ -26,4 +27,7 @@ def convert(text: str, meta: Metadata, provenance: Provenance, *,
     notes = read_notes(notes_text, path=provenance.notes_name or "<notes>") \
         if notes_text is not None else None
     document = read_text(text, starts_mid_paragraph=meta.starts_mid_paragraph, notes=notes)
+    if not document.blocks:
+        raise InputError("no text: the file holds only paragraph separators",
+                         path=provenance.source_name)
     return Conversion(document, build_tei(document, meta, provenance))

@@ -1,0 +1,41 @@
+"""Shared fixtures: the seed edition, the shared reference data, a CLI runner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+CASES = Path(__file__).resolve().parent / "cases"
+SHARED = ROOT.parent / "shared"
+SEED_TEXT = SEEDS / "westad-1998-chen-yang-golden-age.txt"
+SEED_META = SEED_TEXT.with_suffix(".toml")
+FIXED_DATE = "2026-01-15"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def seed_meta():
+    from teiedition import parse_metadata
+    return parse_metadata(SEED_META.read_text(encoding="utf-8"), path=str(SEED_META))
+
+
+@pytest.fixture(scope="session")
+def provenance():
+    from teiedition import Provenance
+    return Provenance("test.txt", FIXED_DATE, "0.1.0")
+
+
+def shared_path(*parts: str) -> Path:
+    """A file of ../shared/, or skip when the reference data is not beside the project."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is not available")
+    return path

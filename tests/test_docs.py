@@ -1,0 +1,42 @@
+"""Documentation matches the code: metadata keys, CLI reference, README commands."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from teiedition.cli import cli
+from teiedition.metadata import keys_table
+
+from conftest import ROOT
+
+
+def test_every_metadata_key_is_documented() -> None:
+    assert keys_table() in (ROOT / "docs" / "metadata.md").read_text(encoding="utf-8")
+
+
+def test_cli_reference_is_current() -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "cli_docs.py"), "--check"])
+    assert result.returncode == 0, "docs/cli.md is stale: run python scripts/cli_docs.py"
+
+
+@pytest.mark.parametrize("name", sorted(cli.commands))
+def test_every_command_has_help(name: str) -> None:
+    result = CliRunner().invoke(cli, [name, "--help"])
+    assert result.exit_code == 0
+    command = cli.commands[name]
+    assert command.help and len(command.help) > 80
+    for param in command.params:
+        if param.param_type_name == "option":
+            assert param.help, f"{name} {param.opts} has no help"
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = re.findall(r"```sh\n(.*?)\n```", readme, re.S)
+    test_command = next(c for c in commands if "pytest" in c)
+    assert test_command in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
