@@ -13,11 +13,13 @@ import click
 
 from . import __version__
 from .errors import InputError, TeieditionError
-from .files import read_text_file, write_atomic
+from .files import expand_paths, read_bytes, read_text_file, write_atomic
 from .metadata import minimal_metadata, parse_metadata
 from .model import Document
 from .pipeline import convert
 from .tei import Provenance, to_bytes
+from .validate import Report, Validator
+from .validate.formats import FORMATS
 
 
 class CommandError(click.ClickException):
@@ -142,6 +144,54 @@ def _report(source: Path, target: Path, doc: Document, *, verbose: bool, quiet: 
             counts[f.code] = counts.get(f.code, 0) + 1
         summary = ", ".join(f"{n} {code}" for code, n in sorted(counts.items()))
         click.echo(f"{source}: warning: {summary} (--verbose lists them)", err=True)
+
+
+@cli.command("validate")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--schema", "schemas", multiple=True, metavar="SCHEMA",
+              help="Schema to check against, repeatable: 'project' (the default: the project's "
+                   "XML Schema and editorial rules), or a RELAX NG (.rng), XML Schema (.xsd) or "
+                   "Schematron (.sch) file, e.g. the official TEI P5 tei_all.rng.")
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text",
+              show_default=True, help="Report format, written to standard output.")
+@click.option("--require-review", is_flag=True,
+              help="Also fail while tags made by teiedition remain unreviewed (the project's "
+                   "rule 'unreviewed'), for editors who gate publication on review.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary on standard error.")
+@maps_errors
+def validate_command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str,
+                     require_review: bool, quiet: bool) -> None:
+    """Validate TEI files against the project's schema and rules, or other schemas.
+
+    PATHS are files, folders (searched recursively for *.xml) or glob patterns.
+    Each problem is reported as `path:line:col: error: message [rule-id]`;
+    --format json, junit, github or sarif give machine-readable reports. Each
+    schema is compiled once, however many files are checked. Exit code 0 when
+    every file is valid, 1 when any is invalid, 2 when a path cannot be read or
+    the usage is wrong.
+    """
+    files, missing = expand_paths(list(paths))
+    validator = Validator(schemas or ("project",), require_review=require_review)
+    unreadable: list[InputError] = list(missing)
+    reports = []
+    for path in files:
+        try:
+            data = read_bytes(path, what="file")
+        except InputError as err:
+            unreadable.append(err)
+            continue
+        reports.append(validator.check_bytes(data, str(path)))
+    report = Report(tuple(reports), validator.specs)
+    click.echo(FORMATS[fmt](report), nl=False)
+    for err in unreadable:
+        click.echo(f"{err}", err=True)
+    if not quiet:
+        click.echo(report.summary() + (f", {len(unreadable)} unreadable" if unreadable else ""),
+                   err=True)
+    if unreadable:
+        sys.exit(2)
+    if not report.valid:
+        sys.exit(1)
 
 
 def main() -> None:

@@ -6,6 +6,7 @@ strings, bytes and trees.
 
 from __future__ import annotations
 
+import glob
 import os
 import tempfile
 from pathlib import Path
@@ -91,3 +92,30 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
         # Also on Ctrl-C: no temporary file is left behind, the target is untouched.
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def expand_paths(args: list[str], *, suffix: str = ".xml") -> tuple[list[Path], list[InputError]]:
+    """Files named by ``args``: files, folders (recursively, ``*.xml``) and glob patterns.
+
+    Returns the files in a stable order and an error for each argument that names nothing.
+    """
+    found: dict[Path, None] = {}
+    errors: list[InputError] = []
+    for arg in args:
+        path = Path(arg)
+        if path.is_dir():
+            matches = sorted(p for p in path.rglob(f"*{suffix}") if p.is_file())
+            if not matches:
+                errors.append(InputError(f"no {suffix} files in this folder", path=arg))
+        elif path.exists():
+            matches = [path]
+        elif glob.has_magic(arg):
+            matches = sorted(Path(p) for p in glob.glob(arg, recursive=True) if Path(p).is_file())
+            if not matches:
+                errors.append(InputError("no file matches this pattern", path=arg))
+        else:
+            matches = []
+            errors.append(InputError("no such file or folder", path=arg))
+        for match in matches:
+            found.setdefault(match, None)
+    return list(found), errors

@@ -1,0 +1,76 @@
+"""Validation: the project's schema and editorial rules, or any RELAX NG, XSD, Schematron.
+
+``Validator.iter_problems`` is the primitive; ``check`` (a :class:`FileReport`)
+and ``is_valid`` derive from it. A :class:`Validator` compiles its schemas
+once, so one object checks any number of files.
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+from typing import Iterable, Iterator, Sequence
+
+from lxml import etree
+
+from ..xmlparse import parse_bytes
+from .locate import SourceLines
+from .problems import FileReport, Problem, Report
+from .schemas import Schema, load_schemas
+
+__all__ = ["FileReport", "Problem", "Report", "Validator", "check", "is_valid", "iter_problems"]
+
+
+class Validator:
+    """Schemas compiled once; checks documents against all of them."""
+
+    def __init__(self, schemas: Sequence[str] = ("project",), *,
+                 require_review: bool = False) -> None:
+        self.specs = tuple(schemas) or ("project",)
+        self.schemas: list[Schema] = [s for spec in dict.fromkeys(self.specs)
+                                      for s in load_schemas(spec, require_review=require_review)]
+
+    def iter_problems(self, tree: etree._ElementTree,
+                      source: SourceLines | None = None) -> Iterator[Problem]:
+        """Yield the problems of a parsed document, schema by schema."""
+        if source is None:
+            source = SourceLines(etree.tostring(tree))
+        for schema in self.schemas:
+            yield from schema.iter_problems(tree, source)
+
+    def check_bytes(self, data: bytes, path: str) -> FileReport:
+        """Parse ``data`` safely and check it; reading problems are reported like the rest."""
+        start = time.perf_counter()
+        parsed = parse_bytes(data)
+        problems = [Problem(p.rule, p.message, p.line, p.column, schema="xml")
+                    for p in parsed.problems]
+        if parsed.tree is not None and not any(p.rule == "not-tei" for p in problems):
+            problems.extend(self.iter_problems(parsed.tree, SourceLines(data)))
+        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+        return FileReport(path, tuple(problems), time.perf_counter() - start)
+
+    def check_many(self, items: Iterable[tuple[str, bytes]]) -> Report:
+        """Check several documents given as (path, bytes)."""
+        return Report(tuple(self.check_bytes(data, path) for path, data in items), self.specs)
+
+
+@functools.cache
+def _default(schemas: tuple[str, ...]) -> Validator:
+    return Validator(schemas)
+
+
+def iter_problems(tree: etree._ElementTree, schemas: Sequence[str] = ("project",)
+                  ) -> Iterator[Problem]:
+    """The problems of a parsed TEI document (the project's schema and rules by default)."""
+    return _default(tuple(schemas)).iter_problems(tree)
+
+
+def check(tree: etree._ElementTree, schemas: Sequence[str] = ("project",),
+          path: str = "<document>") -> FileReport:
+    """A :class:`FileReport` for a parsed TEI document."""
+    return FileReport(path, tuple(iter_problems(tree, schemas)))
+
+
+def is_valid(tree: etree._ElementTree, schemas: Sequence[str] = ("project",)) -> bool:
+    """Whether a parsed TEI document has no errors."""
+    return check(tree, schemas).valid

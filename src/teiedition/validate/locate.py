@@ -1,0 +1,44 @@
+"""Where a problem is: the element's own line, and its column found in the source text.
+
+lxml gives elements a line but no column; the column is found by looking for
+the element's start tag on its line (the n-th one, when the line holds several
+elements with the same name).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+
+class SourceLines:
+    """The lines of a document's source, decoded lazily, for column look-ups."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._lines: list[str] | None = None
+
+    def line(self, number: int) -> str:
+        if self._lines is None:
+            self._lines = self._data.decode("utf-8", errors="replace").split("\n")
+        return self._lines[number - 1] if 0 < number <= len(self._lines) else ""
+
+
+def element_column(element: etree._Element, source: SourceLines) -> int | None:
+    """The 1-based column of ``element``'s start tag, or None when it cannot be found."""
+    line = element.sourceline
+    if not line or not isinstance(element.tag, str):
+        return None
+    qname = etree.QName(element)
+    prefix = element.prefix
+    name = f"{prefix}:{qname.localname}" if prefix else qname.localname
+    text = source.line(line)
+    starts = [m.start() + 1 for m in re.finditer(r"<" + re.escape(name) + r"(?=[\s/>])", text)]
+    if not starts:
+        return None
+    # Count the same-named elements that start earlier on the same line.
+    scope = element.getparent() if element.getparent() is not None else element
+    same_line = [e for e in scope.iter(element.tag) if e.sourceline == line]
+    index = same_line.index(element) if element in same_line else 0
+    return starts[min(index, len(starts) - 1)]

@@ -1,0 +1,215 @@
+"""The schemas a document can be checked against, each compiled once per run.
+
+- :class:`ProjectXsd`: ``schema/teiedition.xsd``. lxml's XMLSchema decides
+  (about a hundred times faster than xmlschema); when a document is invalid,
+  xmlschema gives the diagnostics: every error, with the offending element.
+- :class:`SchematronRules`: ISO Schematron through lxml's isoschematron;
+  ``schema/teiedition.sch`` or any ``.sch`` a user names.
+- :class:`RelaxNG`: any ``.rng``, e.g. the official TEI P5 ``tei_all.rng``.
+- :class:`UserXsd`: any other ``.xsd``, through lxml.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator, Protocol
+
+import xmlschema
+from lxml import etree, isoschematron
+
+from ..errors import InputError
+from ..resources import resource
+from .locate import SourceLines, element_column
+from .messages import lxml_schema_message, relaxng_message, tidy, xmlschema_message
+from .problems import Problem
+
+SVRL = "{http://purl.oclc.org/dsdl/svrl}"
+#: Above this many elements, xmlschema's diagnostics would take too long; lxml's are given.
+XMLSCHEMA_DIAGNOSTICS_LIMIT = 200_000
+
+
+class Schema(Protocol):
+    """A compiled schema: yields the problems of a parsed document."""
+
+    name: str
+
+    def iter_problems(self, tree: etree._ElementTree,
+                      source: SourceLines) -> Iterator[Problem]: ...
+
+
+def _parse_schema_file(path: Path) -> etree._ElementTree:
+    if not path.is_file():
+        raise InputError("schema not found", path=str(path))
+    try:
+        return etree.parse(str(path), etree.XMLParser(no_network=True, resolve_entities=False))
+    except etree.XMLSyntaxError as err:
+        raise InputError(f"the schema is not well-formed XML: {err.msg}", path=str(path)) from None
+
+
+def _line_column(element: etree._Element | None, source: SourceLines) -> tuple[int | None,
+                                                                                int | None]:
+    if element is None or not isinstance(element.tag, str):
+        return None, None
+    return element.sourceline, element_column(element, source)
+
+
+class ProjectXsd:
+    """The project's XML Schema: structure and datatypes of the TEI subset."""
+
+    name = "project"
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or resource("schema", "teiedition.xsd")
+        self._lxml = etree.XMLSchema(_parse_schema_file(self.path))
+        self._xmlschema: xmlschema.XMLSchema | None = None
+
+    def _diagnostics(self) -> xmlschema.XMLSchema:
+        # Loaded only when a document is invalid; 'local' forbids network access.
+        if self._xmlschema is None:
+            self._xmlschema = xmlschema.XMLSchema(str(self.path.resolve()), allow="local")
+        return self._xmlschema
+
+    def iter_problems(self, tree: etree._ElementTree,
+                      source: SourceLines) -> Iterator[Problem]:
+        if self._lxml.validate(tree):
+            return
+        lxml_errors = list(self._lxml.error_log)
+        problems: list[Problem] = []
+        if sum(1 for _ in tree.iter()) <= XMLSCHEMA_DIAGNOSTICS_LIMIT:
+            problems = list(self._xmlschema_problems(tree, source))
+        if not problems:  # a large file, or xmlschema saw nothing: libxml2's words
+            for entry in lxml_errors:
+                rule, message = lxml_schema_message(entry.message)
+                problems.append(Problem(rule, message, entry.line or None,
+                                        entry.column or None, detail=tidy(entry.message)))
+        yield from problems
+
+    def _xmlschema_problems(self, tree: etree._ElementTree,
+                            source: SourceLines) -> Iterator[Problem]:
+        for err in self._diagnostics().iter_errors(tree):
+            element = err.invalid_child if err.invalid_child is not None else err.elem
+            tag = err.elem.tag if err.elem is not None and isinstance(err.elem.tag, str) else None
+            expected = [tidy(getattr(e, "name", "") or "") for e in (getattr(err, "expected", None) or ())
+                        if getattr(e, "name", None)]
+            rule, message = xmlschema_message(err.reason or str(err), tag, expected)
+            line, column = _line_column(element, source)
+            yield Problem(rule, message, line, column, detail=tidy(err.reason or ""),
+                          xpath=err.path)
+
+
+class UserXsd:
+    """Any XML Schema a user names, validated with lxml."""
+
+    def __init__(self, path: Path) -> None:
+        self.name = path.name
+        try:
+            self._schema = etree.XMLSchema(_parse_schema_file(path))
+        except etree.XMLSchemaParseError as err:
+            raise InputError(f"not a usable XML Schema: {err}", path=str(path)) from None
+
+    def iter_problems(self, tree: etree._ElementTree,
+                      source: SourceLines) -> Iterator[Problem]:
+        if self._schema.validate(tree):
+            return
+        for entry in self._schema.error_log:
+            rule, message = lxml_schema_message(entry.message)
+            yield Problem(rule, message, entry.line or None, entry.column or None,
+                          schema=self.name, detail=tidy(entry.message))
+
+
+class RelaxNG:
+    """A RELAX NG schema (XML syntax), such as the official TEI P5 ``tei_all.rng``."""
+
+    def __init__(self, path: Path) -> None:
+        self.name = path.name
+        self.rule = path.stem
+        try:
+            self._schema = etree.RelaxNG(_parse_schema_file(path))
+        except etree.RelaxNGParseError as err:
+            raise InputError(f"not a usable RELAX NG schema: {err}", path=str(path)) from None
+
+    def iter_problems(self, tree: etree._ElementTree,
+                      source: SourceLines) -> Iterator[Problem]:
+        if self._schema.validate(tree):
+            return
+        for entry in self._schema.error_log:
+            message = relaxng_message(entry.message)
+            column = entry.column or _tag_column(source, entry.line, entry.message)
+            yield Problem(self.rule, message, entry.line or None, column, schema=self.name,
+                          detail=tidy(entry.message))
+
+
+def _tag_column(source: SourceLines, line: int | None, message: str) -> int | None:
+    """Find the start tag a RELAX NG message names on its line."""
+    if not line:
+        return None
+    text = source.line(line)
+    for word in tidy(message).split():
+        word = word.strip(":,")
+        if word and word.replace(":", "").replace("_", "").replace("-", "").isalnum():
+            index = text.find("<" + word)
+            if index >= 0:
+                return index + 1
+    stripped = len(text) - len(text.lstrip())
+    return stripped + 1 if text.strip() else None
+
+
+class SchematronRules:
+    """ISO Schematron rules; each failed assertion or successful report is a problem."""
+
+    def __init__(self, path: Path, *, phase: str | None = None, name: str | None = None) -> None:
+        self.name = name or path.name
+        try:
+            # No svrl:fired-rule per matched element: with a `*` rule that would be a
+            # report node for every element of the document.
+            self._schema = isoschematron.Schematron(
+                _parse_schema_file(path), store_report=True, phase=phase,
+                compile_params={"generate-fired-rule": "'false'"})
+        except etree.SchematronParseError as err:
+            raise InputError(f"not a usable Schematron schema: {err}", path=str(path)) from None
+
+    def iter_problems(self, tree: etree._ElementTree,
+                      source: SourceLines) -> Iterator[Problem]:
+        if self._schema.validate(tree):
+            return
+        report = self._schema.validation_report
+        for node in report.iter(SVRL + "failed-assert", SVRL + "successful-report"):
+            rule = node.get("id") or "schematron"
+            role = (node.get("role") or "error").lower()
+            severity = "warning" if role in ("warning", "warn", "info", "information") else "error"
+            location = node.get("location")
+            element = _find(tree, location)
+            line, column = _line_column(element, source)
+            text = " ".join((node.findtext(SVRL + "text") or "").split())
+            yield Problem(rule, text, line, column, severity=severity,  # type: ignore[arg-type]
+                          schema=self.name, xpath=location)
+
+
+def _find(tree: etree._ElementTree, location: str | None) -> etree._Element | None:
+    if not location:
+        return None
+    try:
+        found = tree.xpath(location)
+    except etree.XPathError:
+        return None
+    if isinstance(found, list) and found and isinstance(found[0], etree._Element):
+        return found[0]
+    return None
+
+
+def load_schemas(spec: str, *, require_review: bool = False) -> list[Schema]:
+    """Compile what ``--schema SPEC`` names: ``project``, or a .rng, .xsd or .sch file."""
+    if spec == "project":
+        return [ProjectXsd(), SchematronRules(resource("schema", "teiedition.sch"),
+                                              phase="publication" if require_review else None,
+                                              name="project")]
+    path = Path(spec)
+    suffix = path.suffix.lower()
+    if suffix == ".rng":
+        return [RelaxNG(path)]
+    if suffix == ".xsd":
+        return [UserXsd(path)]
+    if suffix == ".sch":
+        return [SchematronRules(path)]
+    raise InputError(f"--schema: '{spec}' is not 'project' nor a .rng, .xsd or .sch file "
+                     "(RELAX NG compact syntax, .rnc, is not supported: convert it with trang)")

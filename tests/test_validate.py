@@ -1,0 +1,232 @@
+"""Validation: the project schema and rules, tei_all conformance, the corpus, the formats."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from teiedition import convert, to_bytes
+from teiedition.validate import Validator, check, is_valid, iter_problems
+from teiedition.xmlparse import parse_bytes
+
+from conftest import CASES, SEED_TEXT, shared_path
+
+FIXTURES = CASES / "schema"
+INVALID = sorted(p for p in FIXTURES.glob("*.xml") if not p.name.startswith("valid-"))
+VALID = sorted(FIXTURES.glob("valid-*.xml"))
+_EXPECT = re.compile(r"<!-- expect: (\{.*?\})( review)? -->")
+
+
+@pytest.fixture(scope="session")
+def project() -> Validator:
+    return Validator(["project"])
+
+
+@pytest.fixture(scope="session")
+def reviewing() -> Validator:
+    return Validator(["project"], require_review=True)
+
+
+@pytest.fixture(scope="session")
+def tei_all() -> Validator:
+    return Validator([str(shared_path("tei", "tei_all.rng"))])
+
+
+def expectation(path: Path) -> tuple[Counter, bool]:
+    if path.name.startswith("valid-"):
+        return Counter(), False
+    match = _EXPECT.search(path.read_text(encoding="utf-8"))
+    assert match, f"{path.name} does not say what it expects"
+    return Counter(json.loads(match.group(1))), bool(match.group(2))
+
+
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.stem)
+def test_invalid_fixture_reports_exactly_its_problems(path: Path, project, reviewing) -> None:
+    expected, review = expectation(path)
+    report = (reviewing if review else project).check_bytes(path.read_bytes(), path.name)
+    assert Counter(p.rule for p in report.problems) == expected, report.problems
+    assert not report.valid
+    for problem in report.problems:
+        assert problem.line, f"{problem.rule} has no line"
+        assert problem.message and "{http" not in problem.message
+
+
+@pytest.mark.parametrize("path", VALID, ids=lambda p: p.stem)
+def test_valid_fixture(path: Path, project, reviewing) -> None:
+    assert project.check_bytes(path.read_bytes(), path.name).problems == ()
+
+
+def test_every_rule_has_a_fixture() -> None:
+    sch = etree.parse(str(Path(__file__).parents[1] / "schema" / "teiedition.sch"))
+    ids = set(sch.xpath("//sch:assert/@id | //sch:report/@id",
+                        namespaces={"sch": "http://purl.oclc.org/dsdl/schematron"}))
+    fixtures = {p.name.split(".")[0] for p in INVALID}
+    assert len(ids) >= 15
+    assert ids <= fixtures, f"rules without an invalid fixture: {sorted(ids - fixtures)}"
+    for rule in ("xsd-content", "xsd-attribute", "xsd-value", "xml-id-unique"):
+        assert rule in fixtures
+
+
+def test_problems_point_at_the_offending_element(project) -> None:
+    path = FIXTURES / "xsd-value.001.xml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    report = project.check_bytes(path.read_bytes(), path.name)
+    for problem in report.problems:
+        line = lines[problem.line - 1]
+        element = re.search(r"<(\w+)>", problem.message).group(1)
+        assert line[problem.column - 1:].startswith("<" + element), (problem, line)
+
+
+def seed_tree(seed_meta, provenance):
+    return convert(SEED_TEXT.read_text(encoding="utf-8"), seed_meta, provenance).tree
+
+
+def test_seed_is_valid_against_project_rules_and_tei_all(seed_meta, provenance, tei_all,
+                                                         reviewing) -> None:
+    data = to_bytes(seed_tree(seed_meta, provenance))
+    assert Validator(["project"]).check_bytes(data, "seed.xml").problems == ()
+    assert tei_all.check_bytes(data, "seed.xml").problems == ()
+
+
+def test_library_api(seed_meta, provenance) -> None:
+    tree = seed_tree(seed_meta, provenance)
+    assert is_valid(tree)
+    assert list(iter_problems(tree)) == []
+    assert check(tree).valid
+    tree.getroot().set("bogus", "1")
+    assert not is_valid(tree)
+    assert [p.rule for p in iter_problems(tree)] == ["xsd-attribute"]
+
+
+def _xsd_valid(path: Path) -> bool:
+    """Whether a fixture expects no XML or XSD problem (only editorial rules fail)."""
+    expected, _ = expectation(path)
+    return not any(rule.startswith(("xsd", "xml", "not-tei")) for rule in expected)
+
+
+@pytest.mark.parametrize("path", VALID + [p for p in INVALID if _xsd_valid(p)],
+                         ids=lambda p: p.stem)
+def test_project_valid_means_tei_all_valid(path: Path, project, tei_all) -> None:
+    """Conformance: whatever the project XSD accepts, the official tei_all accepts too."""
+    assert not any(p.rule.startswith(("xsd", "xml")) for p in
+                   project.check_bytes(path.read_bytes(), path.name).problems)
+    assert tei_all.check_bytes(path.read_bytes(), path.name).problems == ()
+
+
+def corpus_verdicts() -> list[tuple[str, str, int]]:
+    table = shared_path("tei", "corpus", "VERDICTS.tsv")
+    with table.open(encoding="utf-8") as handle:
+        return [(row["file"], row["valid_tei_all_4.12.0"], int(row["jing_errors"]))
+                for row in csv.DictReader(handle, delimiter="\t")]
+
+
+@pytest.mark.parametrize("name, verdict, errors", corpus_verdicts() if (
+    Path(__file__).parents[2] / "shared" / "tei" / "corpus" / "VERDICTS.tsv").exists() else [])
+def test_corpus_verdicts(name: str, verdict: str, errors: int, tei_all) -> None:
+    path = shared_path("tei", "corpus", name)
+    report = tei_all.check_bytes(path.read_bytes(), name)
+    assert report.valid == (verdict == "valid")
+    assert len(report.problems) == errors
+
+
+# Hostile and broken input.
+
+def rules_of(data: bytes) -> list[str]:
+    return [p.rule for p in Validator(["project"]).check_bytes(data, "x.xml").problems]
+
+
+def test_malformed_xml_gives_line_and_column() -> None:
+    data = b'<TEI xmlns="http://www.tei-c.org/ns/1.0">\n  <teiHeader>\n  </teiHeder>\n</TEI>'
+    [problem] = Validator(["project"]).check_bytes(data, "x.xml").problems
+    assert problem.rule == "xml-syntax"
+    assert (problem.line, problem.column) == (3, 14)
+    assert "teiHeader" in problem.message
+
+
+def test_wrong_or_missing_namespace() -> None:
+    for data in (b"<TEI><teiHeader/></TEI>", b'<TEI xmlns="http://www.tei-c.org/ns/2.0"/>',
+                 b"<html><body/></html>"):
+        report = Validator(["project"]).check_bytes(data, "x.xml")
+        assert [p.rule for p in report.problems] == ["not-tei"]
+        assert "not a TEI document" in report.problems[0].message
+
+
+def test_empty_file() -> None:
+    assert rules_of(b"") == ["xml-empty"]
+    assert rules_of(b"  \n ") == ["xml-empty"]
+
+
+def test_not_utf8_and_lying_about_encoding() -> None:
+    tei = '<TEI xmlns="http://www.tei-c.org/ns/1.0">café</TEI>'
+    latin1 = ('<?xml version="1.0" encoding="UTF-8"?>' + tei).encode("latin-1")
+    [problem] = Validator(["project"]).check_bytes(latin1, "x.xml").problems
+    assert problem.rule == "xml-encoding" and problem.line == 1
+    lying = ('<?xml version="1.0" encoding="ISO-8859-1"?>\n' + tei).encode("utf-8")
+    problems = Validator(["project"]).check_bytes(lying, "x.xml").problems
+    [lie] = [p for p in problems if p.rule == "xml-encoding"]
+    assert "bytes are UTF-8" in lie.message
+    assert (lie.line, lie.column) == (2, 45)
+
+
+@pytest.fixture
+def fifo(tmp_path: Path) -> Path:
+    """A named pipe: opening it for reading would block, so a test that finishes proves
+    nothing opened it."""
+    import os
+    path = tmp_path / "secret.fifo"
+    os.mkfifo(path)
+    return path
+
+
+def test_external_entity_file_is_never_read(fifo: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOPSECRET")
+    for target in (fifo, secret):
+        doc = tmp_path / "xxe.xml"
+        doc.write_text(f'<!DOCTYPE TEI [<!ENTITY s SYSTEM "{target}">]>\n'
+                       '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text>&s;</text></TEI>')
+        dtd = tmp_path / "dtd.xml"
+        dtd.write_text(f'<!DOCTYPE TEI SYSTEM "{target}">\n'
+                       '<TEI xmlns="http://www.tei-c.org/ns/1.0"/>')
+        xinclude = tmp_path / "xinclude.xml"
+        xinclude.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0" '
+                            'xmlns:xi="http://www.w3.org/2001/XInclude">'
+                            f'<xi:include href="{target}" parse="text"/></TEI>')
+        result = subprocess.run([sys.executable, "-m", "teiedition", "validate", "--format",
+                                 "json", str(doc), str(dtd), str(xinclude)],
+                                capture_output=True, text=True, timeout=60)
+        assert "TOPSECRET" not in result.stdout + result.stderr
+        files = json.loads(result.stdout)["files"]
+        assert [p["rule"] for p in files[0]["problems"]] == ["xml-external"]
+        assert files[1]["problems"][0]["rule"] == "xml-external"
+        assert str(target) in files[0]["problems"][0]["message"]
+        assert any(p["rule"] == "xsd-content" for p in files[2]["problems"])
+        assert result.returncode == 1
+
+
+def test_entity_bomb_is_refused_at_once() -> None:
+    import resource
+    import time
+    entities = "".join(f'<!ENTITY e{i} "{("&e" + str(i - 1) + ";") * 10}">' for i in range(1, 10))
+    bomb = (f'<!DOCTYPE TEI [<!ENTITY e0 "lol">{entities}]>'
+            '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text>&e9;</text></TEI>').encode()
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    assert rules_of(bomb) == ["xml-entity-expansion"]
+    assert time.perf_counter() - start < 1.0
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 50_000  # KiB
+
+
+def test_parse_keeps_internal_entities() -> None:
+    data = (b'<!DOCTYPE TEI [<!ENTITY ed "teiedition">]>'
+            b'<TEI xmlns="http://www.tei-c.org/ns/1.0">&ed;</TEI>')
+    parsed = parse_bytes(data)
+    assert parsed.problems == () and parsed.tree.getroot().text == "teiedition"
