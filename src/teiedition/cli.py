@@ -157,10 +157,13 @@ def _report(source: Path, target: Path, doc: Document, *, verbose: bool, quiet: 
 @click.option("--require-review", is_flag=True,
               help="Also fail while tags made by teiedition remain unreviewed (the project's "
                    "rule 'unreviewed'), for editors who gate publication on review.")
+@click.option("--max-size", type=click.IntRange(min=1), default=100, show_default=True,
+              metavar="MB", help="Refuse files larger than this many megabytes (a parsed "
+                                 "file takes about 20 times its size in memory).")
 @click.option("-q", "--quiet", is_flag=True, help="No summary on standard error.")
 @maps_errors
 def validate_command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str,
-                     require_review: bool, quiet: bool) -> None:
+                     require_review: bool, max_size: int, quiet: bool) -> None:
     """Validate TEI files against the project's schema and rules, or other schemas.
 
     PATHS are files, folders (searched recursively for *.xml) or glob patterns.
@@ -176,6 +179,10 @@ def validate_command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str,
     reports = []
     for path in files:
         try:
+            size = path.stat().st_size
+            if size > max_size * 1_000_000:
+                raise InputError(f"{size / 1e6:.0f} MB is larger than --max-size {max_size} MB; "
+                                 "not validated", path=str(path))
             data = read_bytes(path, what="file")
         except InputError as err:
             unreadable.append(err)

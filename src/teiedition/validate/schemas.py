@@ -164,6 +164,7 @@ class SchematronRules:
             # report node for every element of the document.
             self._schema = isoschematron.Schematron(
                 _parse_schema_file(path), store_report=True, phase=phase,
+                error_finder=isoschematron.Schematron.ASSERTS_AND_REPORTS,
                 compile_params={"generate-fired-rule": "'false'"})
         except etree.SchematronParseError as err:
             raise InputError(f"not a usable Schematron schema: {err}", path=str(path)) from None

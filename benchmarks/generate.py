@@ -1,0 +1,80 @@
+"""Make synthetic editions in the book's page format, for benchmarks.
+
+Pages look like the seed: paragraphs separated by `|` lines, note numbers
+rising through the page (about one note per 150 words) in the positions the
+reader supports, years and ranges in the running text, and names of persons,
+places and organisations (about one per 12 words). Output is deterministic
+for a given seed.
+
+    python benchmarks/generate.py --words 1000000 --pages 1 -o /tmp/bench/big
+    python benchmarks/generate.py --words 1000 --pages 1000 -o /tmp/bench/corpus
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+from pathlib import Path
+
+WORDS = ("the of and to in a that was for with as on by were his at from which had this "
+         "it be policy alliance leaders party treaty support relations government military "
+         "economic delegation meeting conference agreement question issue war revolution "
+         "comrades strategy interests cooperation assistance period years international "
+         "domestic advisers plan socialist model concerns position view decision").split()
+NAMES = ("Zhou Enlai", "Viacheslav Molotov", "Khrushchev", "Mao", "Stalin", "Liu Shaoqi",
+         "Beijing", "Moscow", "Geneva", "Taiwan", "Indochina", "Soviet Union", "Yugoslavia",
+         "CCP", "GMD", "Central Committee", "Korea", "Austria", "Peng Dehuai", "Deng Xiaoping")
+
+
+def page_text(rng: random.Random, words: int, first_note: int) -> tuple[str, int]:
+    """A page of about ``words`` words; returns the text and the next note number."""
+    note = first_note
+    paragraphs: list[str] = []
+    count = 0
+    while count < words:
+        sentences = []
+        for _ in range(rng.randint(3, 7)):
+            length = rng.randint(12, 30)
+            tokens = [rng.choice(WORDS) for _ in range(length)]
+            for i in range(0, length, 12):
+                tokens[min(i + rng.randint(0, 11), length - 1)] = rng.choice(NAMES)
+            if rng.random() < 0.3:
+                year = rng.randint(1945, 1965)
+                tokens.append(rng.choice([f"in {year}", f"in {year}-{year + 1}",
+                                          f"from {year} to {year + 2}"]))
+            sentence = " ".join(tokens)
+            sentences.append(sentence[0].upper() + sentence[1:] + ".")
+            count += length
+            if rng.random() < length / 150:
+                sentences[-1] += f" {note}"
+                note += 1
+        paragraphs.append(" ".join(sentences))
+    return "\n|\n".join(paragraphs) + "\n|\n", note
+
+
+def generate(out: Path, *, words: int, pages: int, seed: int = 1) -> list[Path]:
+    """Write ``pages`` pages of ``words`` words each into ``out``; return their paths."""
+    rng = random.Random(seed)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for index in range(pages):
+        text, _ = page_text(rng, words, rng.randint(1, 200))
+        path = out / f"page-{index + 1:04d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--words", type=int, required=True, help="words a page")
+    parser.add_argument("--pages", type=int, default=1)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("-o", "--output", type=Path, required=True)
+    args = parser.parse_args()
+    paths = generate(args.output, words=args.words, pages=args.pages, seed=args.seed)
+    print(f"{len(paths)} pages in {args.output}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,145 @@
+"""Benchmarks: each step next to its floor, measured in the same run; prints a table.
+
+    python benchmarks/run.py                 # all benchmarks
+    python benchmarks/run.py --quick         # smaller inputs, for a smoke run
+    python benchmarks/run.py --markdown      # the table as docs/performance.md keeps it
+
+Each figure is the median of several runs in a fresh process (so that peak
+memory, the process's maximum resident set, belongs to that step alone).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+TEI_ALL = ROOT.parent / "shared" / "tei" / "tei_all.rng"
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+# Each step is a small program run in its own process; it prints seconds of the measured part.
+STEPS = {
+    "parse": """
+        from lxml import etree
+        files = {files!r}
+        start = time.perf_counter()
+        for f in files:
+            etree.parse(f, etree.XMLParser(collect_ids=False))
+        seconds = time.perf_counter() - start
+    """,
+    "validate-project": """
+        from teiedition.validate import Validator
+        files = {files!r}
+        validator = Validator(["project"])
+        start = time.perf_counter()
+        for f in files:
+            report = validator.check_bytes(open(f, "rb").read(), f)
+            assert report.valid, report.problems[:3]
+        seconds = time.perf_counter() - start
+    """,
+    "validate-tei_all": """
+        from teiedition.validate import Validator
+        files = {files!r}
+        validator = Validator([{tei_all!r}])
+        start = time.perf_counter()
+        for f in files:
+            report = validator.check_bytes(open(f, "rb").read(), f)
+            assert report.valid, report.problems[:3]
+        seconds = time.perf_counter() - start
+    """,
+}
+
+
+def measure(step: str, files: list[str], runs: int) -> tuple[float, float]:
+    """Median seconds and median peak memory (MB) of ``step`` over ``runs`` fresh processes."""
+    body = textwrap.dedent(STEPS[step]).format(files=files, tei_all=str(TEI_ALL))
+    program = ("import time, resource, json\n" + body +
+               "\nprint(json.dumps([seconds, resource.getrusage(resource.RUSAGE_SELF)"
+               ".ru_maxrss / 1024]))\n")
+    seconds, memory = [], []
+    for _ in range(runs):
+        done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+        if done.returncode:
+            raise SystemExit(f"{step} failed:\n{done.stderr}")
+        out = done.stdout
+        s, m = json.loads(out.strip().split("\n")[-1])
+        seconds.append(s)
+        memory.append(m)
+    return statistics.median(seconds), statistics.median(memory)
+
+
+def convert_all(texts: list[Path], out: Path) -> list[str]:
+    """Convert generated pages to TEI with teiedition, with the seed edition's metadata."""
+    from teiedition import Provenance, convert, parse_metadata, to_bytes
+    meta_path = next((ROOT / "seeds").glob("*.toml"))
+    meta = parse_metadata(meta_path.read_text(encoding="utf-8"), path=str(meta_path))
+    paths = []
+    for text in texts:
+        result = convert(text.read_text(encoding="utf-8"), meta,
+                         Provenance(text.name, "2026-01-01", "0.1.0"))
+        target = out / (text.stem + ".xml")
+        target.write_bytes(to_bytes(result.tree))
+        paths.append(str(target))
+    return paths
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="smaller inputs, fewer runs")
+    parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    args = parser.parse_args()
+    words, pages, runs = (100_000, 100, 1) if args.quick else (1_000_000, 1000, 3)
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        big = convert_all(generate(tmp_path / "big-txt", words=words, pages=1), tmp_path)
+        small_dir = tmp_path / "corpus"
+        small_dir.mkdir()
+        small = convert_all(generate(tmp_path / "corpus-txt", words=400, pages=pages, seed=2),
+                            small_dir)
+        size = Path(big[0]).stat().st_size / 1e6
+        for label, files in ((f"one file, {words:,} words ({size:.1f} MB)", big),
+                             (f"{pages:,} files of 400 words", small)):
+            floor, floor_mem = measure("parse", files, runs)
+            rows.append((label, "lxml parse (floor)", floor, floor_mem, 1.0))
+            for step in ("validate-project", "validate-tei_all"):
+                if step == "validate-tei_all" and not TEI_ALL.exists():
+                    continue
+                seconds, memory = measure(step, files, runs)
+                rows.append((label, step, seconds, memory, seconds / floor))
+    print_table(rows, markdown=args.markdown)
+
+
+def print_table(rows: list[tuple[str, str, float, float, float]], *, markdown: bool) -> None:
+    header = ("input", "step", "median s", "peak MB", "× floor")
+    lines = [header] + [(i, s, f"{t:.3f}", f"{m:.0f}", f"{r:.1f}") for i, s, t, m, r in rows]
+    if markdown:
+        print(f"Machine: {platform.machine()}, {platform.python_implementation()} "
+              f"{platform.python_version()}, {_cores()} cores\n")
+        print("| " + " | ".join(header) + " |")
+        print("|" + "---|" * len(header))
+        for line in lines[1:]:
+            print("| " + " | ".join(line) + " |")
+        return
+    widths = [max(len(str(line[i])) for line in lines) for i in range(len(header))]
+    for line in lines:
+        print("  ".join(str(cell).ljust(width) for cell, width in zip(line, widths)))
+
+
+def _cores() -> int:
+    import os
+    return os.cpu_count() or 1
+
+
+if __name__ == "__main__":
+    main()
