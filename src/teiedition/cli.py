@@ -15,8 +15,9 @@ from . import __version__
 from .errors import InputError, TeieditionError
 from .files import expand_paths, read_bytes, read_text_file, write_atomic
 from .metadata import minimal_metadata, parse_metadata
-from .model import Document
+from .model import Document, Mention
 from .pipeline import convert
+from .register import Register, read_register
 from .tei import Provenance, to_bytes
 from .validate import Report, Validator
 from .validate.formats import FORMATS
@@ -68,14 +69,18 @@ def cli() -> None:
                    "SOURCE with the same name; without one, a minimal header and a warning.")
 @click.option("--notes", "notes_path", type=click.Path(path_type=Path),
               help="Endnotes page whose notes ('| 69. Text ...', one a line) fill the notes.")
+@click.option("--register", "register_path", type=click.Path(path_type=Path),
+              help="Register of persons, places, organisations and events (TEI, see "
+                   "docs/names-and-dates.md) whose names are tagged and linked. Default: "
+                   "register.xml beside SOURCE, if there is one.")
 @click.option("--date", "date", metavar="YYYY-MM-DD",
               help="Date recorded for this run. Default: SOURCE_DATE_EPOCH if set, else today.")
 @click.option("--force", is_flag=True, help="Overwrite the output if it exists.")
 @verbosity_options
 @maps_errors
 def convert_command(source: Path, output: Path | None, meta: Path | None,
-                    notes_path: Path | None, date: str | None, force: bool, verbose: bool,
-                    quiet: bool) -> None:
+                    notes_path: Path | None, register_path: Path | None, date: str | None,
+                    force: bool, verbose: bool, quiet: bool) -> None:
     """Convert SOURCE, a page of text, to a TEI P5 file.
 
     SOURCE is UTF-8 text in the reading-site format (paragraphs separated by
@@ -89,7 +94,8 @@ def convert_command(source: Path, output: Path | None, meta: Path | None,
     notes_text = read_text_file(notes_path, what="notes") if notes_path else None
     provenance = Provenance(source.name, _run_date(date), __version__,
                             notes_path.name if notes_path else None)
-    result = convert(text, metadata, provenance, notes_text=notes_text)
+    register = _load_register(source, register_path)
+    result = convert(text, metadata, provenance, notes_text=notes_text, register=register)
     data = to_bytes(result.tree)
     target = output or source.with_suffix(".xml")
     if str(target) == "-":
@@ -107,6 +113,13 @@ def _load_metadata(source: Path, meta: Path | None, quiet: bool) -> Any:
                        "is minimal and will not pass the editorial rules", err=True)
         return minimal_metadata(source.stem)
     return parse_metadata(read_text_file(path, what="metadata"), path=str(path))
+
+
+def _load_register(source: Path, register_path: Path | None) -> Register | None:
+    path = register_path or source.parent / "register.xml"
+    if register_path is None and not path.exists():
+        return None
+    return read_register(read_bytes(path, what="register"), path=str(path))
 
 
 def _run_date(date: str | None) -> str:
@@ -132,8 +145,12 @@ def _report(source: Path, target: Path, doc: Document, *, verbose: bool, quiet: 
     numbers = doc.note_numbers
     span = f" ({numbers[0]}-{numbers[-1]})" if numbers else ""
     where = "standard output" if str(target) == "-" else str(target)
+    names = sum(1 for block in doc.blocks for i in block.inlines
+                if isinstance(i, Mention) and i.kind != "date")
+    dates = sum(1 for block in doc.blocks for i in block.inlines
+                if isinstance(i, Mention) and i.kind == "date")
     click.echo(f"{source}: {paragraphs} paragraphs, {quotes} quotations, {len(numbers)} notes"
-               f"{span} -> {where}", err=True)
+               f"{span}, {names} names, {dates} dates -> {where}", err=True)
     if verbose:
         for f in doc.findings:
             line = f":{f.line}" if f.line else ""

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, Union
 
+from .register import Entry
+
 #: How a block of text relates to the source unit it comes from (TEI ``@part``):
 #: ``F`` the source begins inside it, ``I`` the source breaks off inside it,
 #: ``M`` both; ``None`` a whole paragraph.
@@ -83,6 +85,10 @@ class Document:
     blocks: tuple[Block, ...]
     notes: tuple[Note, ...]
     findings: tuple[Finding, ...] = field(default=())
+    #: The register entries the document names, in register order (for its standOff).
+    entries: tuple[Entry, ...] = ()
+    #: The register the names were linked to: (source, date), recorded in the header.
+    register: tuple[str, str | None] | None = None
 
     @property
     def note_numbers(self) -> tuple[int, ...]:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from lxml import etree
 
 from .convert import read_notes, read_text
+from .convert.taggers import tag_document
+from .register import Register
 from .errors import InputError
 from .metadata import Metadata
 from .model import Document
@@ -22,12 +24,14 @@ class Conversion:
 
 
 def convert(text: str, meta: Metadata, provenance: Provenance, *,
-            notes_text: str | None = None) -> Conversion:
-    """Convert a page of text to TEI. ``notes_text`` is an endnotes page, if the notes are known."""
+            notes_text: str | None = None, register: Register | None = None) -> Conversion:
+    """Convert a page of text to TEI: paragraphs, notes, names (linked to ``register`` when one
+    is given) and dates. ``notes_text`` is an endnotes page, if the notes are known."""
     notes = read_notes(notes_text, path=provenance.notes_name or "<notes>") \
         if notes_text is not None else None
     document = read_text(text, starts_mid_paragraph=meta.starts_mid_paragraph, notes=notes)
     if not document.blocks:
         raise InputError("no text: the file holds only paragraph separators",
                          path=provenance.source_name)
+    document = tag_document(document, register)
     return Conversion(document, build_tei(document, meta, provenance))

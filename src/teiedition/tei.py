@@ -43,8 +43,16 @@ EDITORIAL_DECL = {
         "reference, numbered as the source numbers them (@n), with place=\"foot\" and "
         "type=\"authorial\". Numbers in the running text that do not continue the sequence "
         "of note numbers are not notes. When the text of a note is not in the source, the "
-        "note holds gap reason=\"not-in-source\" and no invented text. Elements created by "
-        "the conversion software are marked with @resp=\"#teiedition\"."),
+        "note holds gap reason=\"not-in-source\" and no invented text. Persons, places, "
+        "organisations and events named in the running text are tagged persName, placeName, "
+        "orgName and name type=\"event\" where the register lists them (whole words, "
+        "longest name first; possessives, articles and titles outside the tag) and point to "
+        "their entry with @ref; the entries used are copied into the standOff. Dates are "
+        "tagged date with ISO 8601 values: @when for a point, @from and @to for a span, "
+        "@notBefore and @notAfter for a vague period (early 1954: January to April; the "
+        "1950s: 1950 to 1959); a day without a year takes the year of its paragraph or "
+        "carries cert=\"low\". Elements created by the conversion software carry "
+        "@resp=\"#teiedition\" until an editor has reviewed them."),
 }
 
 
@@ -62,7 +70,9 @@ def build_tei(doc: Document, meta: Metadata, provenance: Provenance) -> etree._E
     """Build the TEI tree of ``doc`` with the header ``meta`` describes."""
     root = etree.Element(T + "TEI", nsmap={None: TEI_NS})
     root.set(XML_LANG, meta.language)
-    root.append(_header(meta, provenance))
+    root.append(_header(meta, provenance, doc))
+    if doc.entries:
+        root.append(_stand_off(doc))
     text = _sub(root, "text")
     body = _sub(text, "body")
     div = _sub(body, "div", type="excerpt")
@@ -171,7 +181,23 @@ def _note(note: Note) -> etree._Element:
     return el
 
 
-def _header(meta: Metadata, prov: Provenance) -> etree._Element:
+_LISTS = (("person", "listPerson"), ("place", "listPlace"), ("org", "listOrg"),
+          ("event", "listEvent"))
+
+
+def _stand_off(doc: Document) -> etree._Element:
+    """The register entries the document names, copied so that the file stands alone."""
+    stand_off = etree.Element(T + "standOff")
+    for kind, list_tag in _LISTS:
+        entries = [e for e in doc.entries if e.kind == kind]
+        if entries:
+            listing = _sub(stand_off, list_tag)
+            for entry in entries:
+                listing.append(etree.fromstring(entry.xml))
+    return stand_off
+
+
+def _header(meta: Metadata, prov: Provenance, doc: Document) -> etree._Element:
     header = etree.Element(T + "teiHeader")
     file_desc = _sub(header, "fileDesc")
     _title_stmt(file_desc, meta, prov)
@@ -189,9 +215,14 @@ def _header(meta: Metadata, prov: Provenance) -> etree._Element:
     _sub(usage, "language", meta.language_name or meta.language, ident=meta.language)
     revision = _sub(header, "revisionDesc")
     change = _sub(revision, "change", when=prov.date, who="#" + TOOL_ID)
+    register = ""
+    if doc.register:
+        source, date = doc.register
+        register = (f" Names linked to the register {source.rsplit('/', 1)[-1]}"
+                    f" ({'dated ' + date if date else 'undated'}).")
     change.text = (f"Converted from {prov.source_name}"
                    + (f" with the notes of {prov.notes_name}" if prov.notes_name else "")
-                   + f" by teiedition {prov.version}.")
+                   + f" by teiedition {prov.version}; dates tagged and normalised.{register}")
     return header
 
 

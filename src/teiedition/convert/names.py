@@ -1,0 +1,142 @@
+"""Finding the register's names in running text.
+
+Text and names are cut into the same tokens: words (letters, with an inner
+apostrophe before two or more letters: ``O'Neill``, but ``Beijing`` + ``'s``),
+numbers, single CJK ideographs, and single punctuation marks. A name matches
+where its tokens stand in the text in a row, whole tokens only, so ``Mao``
+never matches inside ``Maoist`` but does inside ``GMD-controlled`` (the
+hyphen is a token of its own) and before a possessive ``'s``. Square brackets
+of editorial insertions (``[Grigorii] Zinoviev``) are skipped inside a name
+and kept in its span.
+
+The index maps a name's first token to the names that begin with it, longest
+first: the work at each position of the text is one dictionary look-up and a
+few comparisons, whatever the size of the register.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..register import Entry, Register
+
+TOKEN = re.compile(
+    r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]"  # one ideograph
+    r"|[^\W\d_](?:[^\W_]|['’](?=[^\W\d_]{2}))*"  # a word
+    r"|\d+"
+    r"|[^\w\s]")
+_BRACKETS = frozenset("[]")
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """The tokens of ``text`` with their offsets."""
+    return [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    words: tuple[str, ...]
+    entry: Entry
+    full: bool  # a preferred or plain variant name, not an after-full one
+
+
+@dataclass(frozen=True)
+class Span:
+    """A name found in a text: ``text[start:end]`` names ``entry``."""
+
+    start: int
+    end: int
+    entry: Entry
+
+
+@dataclass
+class NameIndex:
+    """The register's names, indexed by first token."""
+
+    first: dict[str, list[Candidate]] = field(default_factory=dict)
+    #: Proper suffixes of multi-token names: a page starting with one may have cut a name.
+    suffixes: set[tuple[str, ...]] = field(default_factory=set)
+
+    @classmethod
+    def build(cls, register: Register) -> "NameIndex":
+        index = cls()
+        for entry in register.entries:
+            for name in entry.names:
+                if name.disabled:
+                    continue
+                words = tuple(t for t, _, _ in tokens(name.text) if t not in _BRACKETS)
+                if not words:
+                    continue
+                index.first.setdefault(words[0], []).append(
+                    Candidate(words, entry, not name.after_full))
+                for i in range(1, len(words)):
+                    index.suffixes.add(words[i:])
+        for candidates in index.first.values():
+            candidates.sort(key=lambda c: -len(c.words))
+        return index
+
+
+def find_names(text: str, index: NameIndex, seen: set[str], *,
+               fragment_start: bool = False) -> list[Span]:
+    """The names of ``text``, leftmost-longest. ``seen`` holds the ids of entries whose full
+    name has occurred so far; it is updated, so that ``after-full`` variants tag only later
+    mentions. With ``fragment_start``, a name at the very start that may be the tail of a
+    longer name cut by the start of the excerpt is not tagged."""
+    toks = tokens(text)
+    spans: list[Span] = []
+    i = 0
+    while i < len(toks):
+        match = _match_at(toks, i, index, seen)
+        if match is None:
+            i += 1
+            continue
+        candidate, end_index = match
+        start = toks[i][1]
+        end = toks[end_index][2]
+        if fragment_start and start == _first_offset(toks) and candidate.words in index.suffixes:
+            i = end_index + 1
+            continue
+        if candidate.full:
+            seen.add(candidate.entry.id)
+        spans.append(Span(start, end, candidate.entry))
+        i = end_index + 1
+    return spans
+
+
+def _first_offset(toks: list[tuple[str, int, int]]) -> int:
+    return next((s for t, s, _ in toks if t not in _BRACKETS), 0)
+
+
+def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
+              seen: set[str]) -> tuple[Candidate, int] | None:
+    start = i + 1 if toks[i][0] == "[" else i
+    if start >= len(toks):
+        return None
+    for candidate in index.first.get(toks[start][0], ()):
+        if not candidate.full and candidate.entry.id not in seen:
+            continue
+        end = _match_words(toks, start, candidate.words)
+        if end is None:
+            continue
+        opened = sum(1 for t, _, _ in toks[i:end + 1] if t == "[") - sum(
+            1 for t, _, _ in toks[i:end + 1] if t == "]")
+        if opened > 0 and end + 1 < len(toks) and toks[end + 1][0] == "]":
+            end += 1  # keep the closing bracket of an insertion inside the name
+        elif opened > 0 and toks[i][0] == "[":
+            continue  # "[Mao" with no closing bracket: not an insertion
+        return candidate, end
+    return None
+
+
+def _match_words(toks: list[tuple[str, int, int]], start: int,
+                 words: tuple[str, ...]) -> int | None:
+    """The index of the last token of ``words`` matched from ``start``, brackets skipped."""
+    j = start
+    for k, word in enumerate(words):
+        while k and j < len(toks) and toks[j][0] in _BRACKETS:
+            j += 1
+        if j >= len(toks) or toks[j][0] != word:
+            return None
+        j += 1
+    return j - 1

@@ -1,0 +1,117 @@
+"""Tagging the document model: names from the register, dates by form.
+
+Only plain text is tagged: a mention already in the model stays as it is,
+so tagging a tagged document adds nothing. Every tag carries
+``resp="#teiedition"`` (machine-made, for the editor to review).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from lxml import etree
+
+from ..model import Block, Document, Inline, Mention, Note, NoteRef
+from ..register import Register
+from .dates import DateSpan, find_dates, resolve_yearless
+from .names import NameIndex, Span, find_names
+
+RESP = ("resp", "#teiedition")
+
+
+def tag_document(doc: Document, register: Register | None) -> Document:
+    """Tag the names (when a register is given) and dates of ``doc``'s blocks and notes."""
+    index = NameIndex.build(register) if register else None
+    seen: set[str] = set()
+    used: set[str] = {m.attr("ref")[1:] for m in _mentions(doc)
+                      if m.kind != "date" and (m.attr("ref") or "").startswith("#")}
+    notes = {note.n: note for note in doc.notes}
+    blocks = []
+    for number, block in enumerate(doc.blocks):
+        fragment = number == 0 and block.part in ("F", "M")
+        inlines = _tag_inlines(block.inlines, index, seen, used, fragment)
+        for item in inlines:  # notes are tagged where they are referenced, in text order
+            if isinstance(item, NoteRef) and notes[item.n].inlines is not None:
+                note = notes[item.n]
+                notes[item.n] = replace(note, inlines=_tag_inlines(note.inlines, index, seen,
+                                                                   used, False))
+        blocks.append(replace(block, inlines=inlines))
+    entries = tuple(e for e in register.entries if e.id in _closure(used, register)) \
+        if register else doc.entries
+    return replace(doc, blocks=tuple(blocks), notes=tuple(notes[n.n] for n in doc.notes),
+                   entries=entries, register=(register.source, register.date) if register
+                   else doc.register)
+
+
+def _closure(used: set[str], register: Register) -> set[str]:
+    """The entries used, and the entries they point to (``ref="#ccp"`` in an affiliation)."""
+    by_id = register.by_id()
+    result: set[str] = set()
+    todo = [i for i in used if i in by_id]
+    while todo:
+        entry_id = todo.pop()
+        if entry_id in result:
+            continue
+        result.add(entry_id)
+        for pointer in etree.fromstring(by_id[entry_id].xml).xpath(".//@ref | .//@corresp"):
+            for target in str(pointer).split():
+                if target.startswith("#") and target[1:] in by_id:
+                    todo.append(target[1:])
+    return result
+
+
+def _mentions(doc: Document):
+    for block in doc.blocks:
+        yield from (i for i in block.inlines if isinstance(i, Mention))
+    for note in doc.notes:
+        yield from (i for i in note.inlines or () if isinstance(i, Mention))
+
+
+def _tag_inlines(inlines: tuple[Inline, ...], index: NameIndex | None, seen: set[str],
+                 used: set[str], fragment: bool) -> tuple[Inline, ...]:
+    # Dates without a year take the year of the paragraph's other dates.
+    found: dict[int, list[DateSpan]] = {}
+    for i, item in enumerate(inlines):
+        if isinstance(item, str):
+            found[i] = find_dates(item)
+    context = {value[:4] for i, item in enumerate(inlines) if isinstance(item, Mention)
+               and item.kind == "date" for name, value in item.attrs
+               if name in ("when", "from", "to") and value[:4].isdigit()}
+    all_spans = [s for spans in found.values() for s in spans]
+    resolved = iter(resolve_yearless(all_spans, context))
+    dates = {i: [next(resolved) for _ in spans] for i, spans in found.items()}
+
+    out: list[Inline] = []
+    for i, item in enumerate(inlines):
+        if not isinstance(item, str):
+            out.append(item)
+            continue
+        names = find_names(item, index, seen, fragment_start=fragment and i == 0) \
+            if index else []
+        used.update(span.entry.id for span in names)
+        out.extend(_split(item, names, dates[i]))
+    return tuple(out)
+
+
+def _split(text: str, names: list[Span], dates: list[DateSpan]) -> list[Inline]:
+    """Cut ``text`` into plain text and mentions; a date overlapping a name is dropped."""
+    marks: list[tuple[int, int, Mention]] = [
+        (s.start, s.end, Mention(s.entry.kind, text[s.start:s.end],
+                                 (("ref", "#" + s.entry.id), RESP))) for s in names]
+    taken = [(s, e) for s, e, _ in marks]
+    for span in dates:
+        if any(span.start < e and s < span.end for s, e in taken):
+            continue
+        marks.append((span.start, span.end,
+                      Mention("date", text[span.start:span.end], span.attrs + (RESP,))))
+    marks.sort(key=lambda m: m[0])
+    out: list[Inline] = []
+    pos = 0
+    for start, end, mention in marks:
+        if start > pos:
+            out.append(text[pos:start])
+        out.append(mention)
+        pos = end
+    if pos < len(text):
+        out.append(text[pos:])
+    return out
