@@ -65,6 +65,34 @@ def generate(out: Path, *, words: int, pages: int, seed: int = 1) -> list[Path]:
     return paths
 
 
+def big_register(seed_register: Path, out: Path, *, extra: int, seed: int = 3) -> Path:
+    """The seed register plus ``extra`` synthetic persons, places and organisations."""
+    from lxml import etree
+    tei = "{http://www.tei-c.org/ns/1.0}"
+    xml_id = "{http://www.w3.org/XML/1998/namespace}id"
+    rng = random.Random(seed)
+    tree = etree.parse(str(seed_register))
+    lists = {kind: tree.find(f".//{tei}{name}") for kind, name in
+             (("person", "listPerson"), ("place", "listPlace"), ("org", "listOrg"))}
+    syllables = "an bei chen dong fang gao hua jin kang li ma ning ou peng qi ren shu tang " \
+                "wei xin yang zhao ko va ri mi so lu de ba".split()
+    names = set()
+    for i in range(extra):
+        kind = ("person", "place", "org")[i % 3]
+        while True:
+            words = ["".join(rng.choice(syllables) for _ in range(rng.randint(2, 3))).title()
+                     for _ in range(rng.randint(1, 3))]
+            name = " ".join(words)
+            if name not in names:
+                names.add(name)
+                break
+        entry = etree.SubElement(lists[kind], tei + kind, {xml_id: f"synthetic-{i}"})
+        etree.SubElement(entry, tei + {"person": "persName", "place": "placeName",
+                                       "org": "orgName"}[kind]).text = name
+    tree.write(str(out), xml_declaration=True, encoding="UTF-8")
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--words", type=int, required=True, help="words a page")

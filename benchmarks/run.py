@@ -25,10 +25,32 @@ ROOT = HERE.parent
 TEI_ALL = ROOT.parent / "shared" / "tei" / "tei_all.rng"
 sys.path.insert(0, str(HERE))
 
-from generate import generate  # noqa: E402
+from generate import big_register, generate  # noqa: E402
 
 # Each step is a small program run in its own process; it prints seconds of the measured part.
 STEPS = {
+    "parse-serialize": """
+        from lxml import etree
+        files = {files!r}
+        start = time.perf_counter()
+        for f in files:
+            etree.tostring(etree.parse(f), encoding="UTF-8")
+        seconds = time.perf_counter() - start
+    """,
+    "convert": """
+        from pathlib import Path
+        from teiedition import Provenance, convert, parse_metadata, read_register, to_bytes
+        texts = {texts!r}
+        meta_path = {meta!r}
+        meta = parse_metadata(open(meta_path).read(), path=meta_path)
+        start = time.perf_counter()
+        register = read_register(open({register!r}, "rb").read(), path={register!r})
+        for t in texts:
+            result = convert(open(t).read(), meta, Provenance("x.txt", "2026-01-01", "0.1.0"),
+                             register=register)
+            to_bytes(result.tree)
+        seconds = time.perf_counter() - start
+    """,
     "parse": """
         from lxml import etree
         files = {files!r}
@@ -60,9 +82,9 @@ STEPS = {
 }
 
 
-def measure(step: str, files: list[str], runs: int) -> tuple[float, float]:
+def measure(step: str, files: list[str], runs: int, **extra: object) -> tuple[float, float]:
     """Median seconds and median peak memory (MB) of ``step`` over ``runs`` fresh processes."""
-    body = textwrap.dedent(STEPS[step]).format(files=files, tei_all=str(TEI_ALL))
+    body = textwrap.dedent(STEPS[step]).format(files=files, tei_all=str(TEI_ALL), **extra)
     program = ("import time, resource, json\n" + body +
                "\nprint(json.dumps([seconds, resource.getrusage(resource.RUSAGE_SELF)"
                ".ru_maxrss / 1024]))\n")
@@ -78,15 +100,20 @@ def measure(step: str, files: list[str], runs: int) -> tuple[float, float]:
     return statistics.median(seconds), statistics.median(memory)
 
 
+SEED_META = next((ROOT / "seeds").glob("*.toml"))
+SEED_REGISTER = ROOT / "seeds" / "register.xml"
+
+
 def convert_all(texts: list[Path], out: Path) -> list[str]:
-    """Convert generated pages to TEI with teiedition, with the seed edition's metadata."""
-    from teiedition import Provenance, convert, parse_metadata, to_bytes
-    meta_path = next((ROOT / "seeds").glob("*.toml"))
-    meta = parse_metadata(meta_path.read_text(encoding="utf-8"), path=str(meta_path))
+    """Convert generated pages to TEI with teiedition: the seed edition's metadata and
+    register, so that names and dates are tagged as in a real edition."""
+    from teiedition import Provenance, convert, parse_metadata, read_register, to_bytes
+    meta = parse_metadata(SEED_META.read_text(encoding="utf-8"), path=str(SEED_META))
+    register = read_register(SEED_REGISTER.read_bytes(), path=str(SEED_REGISTER))
     paths = []
     for text in texts:
         result = convert(text.read_text(encoding="utf-8"), meta,
-                         Provenance(text.name, "2026-01-01", "0.1.0"))
+                         Provenance(text.name, "2026-01-01", "0.1.0"), register=register)
         target = out / (text.stem + ".xml")
         target.write_bytes(to_bytes(result.tree))
         paths.append(str(target))
@@ -102,7 +129,18 @@ def main() -> None:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
-        big = convert_all(generate(tmp_path / "big-txt", words=words, pages=1), tmp_path)
+        big_texts = generate(tmp_path / "big-txt", words=words, pages=1)
+        big = convert_all(big_texts, tmp_path)
+        registers = {"seed register": SEED_REGISTER,
+                     "seed register + 10,000 entries": big_register(
+                         SEED_REGISTER, tmp_path / "register-10k.xml", extra=10_000)}
+        label = f"convert and tag {words:,} words"
+        floor, floor_mem = measure("parse-serialize", big, runs)
+        rows.append((label, "lxml parse + serialize of the TEI (floor)", floor, floor_mem, 1.0))
+        for name, register in registers.items():
+            seconds, memory = measure("convert", big, runs, texts=[str(t) for t in big_texts],
+                                      meta=str(SEED_META), register=str(register))
+            rows.append((label, f"convert, {name}", seconds, memory, seconds / floor))
         small_dir = tmp_path / "corpus"
         small_dir.mkdir()
         small = convert_all(generate(tmp_path / "corpus-txt", words=400, pages=pages, seed=2),

@@ -8,13 +8,15 @@ except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0.0.0"
 
 from .convert import read_notes, read_text
-from .errors import InputError, MetadataError, TeieditionError
+from .errors import InputError, MetadataError, RegisterError, TeieditionError
 from .metadata import Metadata, minimal_metadata, parse_metadata
 from .pipeline import Conversion, convert
+from .register import Register, read_register
 from .tei import Provenance, build_tei, to_bytes
 
 __all__ = [
-    "Conversion", "InputError", "Metadata", "MetadataError", "Provenance", "TeieditionError",
-    "__version__", "build_tei", "convert", "minimal_metadata", "parse_metadata", "read_notes",
-    "read_text", "to_bytes",
+    "Conversion", "InputError", "Metadata", "MetadataError", "Provenance", "Register",
+    "RegisterError", "TeieditionError", "__version__", "build_tei", "convert",
+    "minimal_metadata", "parse_metadata", "read_notes", "read_register", "read_text",
+    "to_bytes",
 ]

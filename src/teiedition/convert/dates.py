@@ -65,8 +65,10 @@ def _ym(y: int, m: int) -> str:
 
 
 def _short(first: str, second: str) -> int:
-    """The end year of ``1953-54``: the century of the start."""
-    return int(first[:4 - len(second)] + second)
+    """The end year of ``1953-54`` (1954) or ``1999-00`` (2000): the first later year that
+    ends in those digits."""
+    end = int(first[:4 - len(second)] + second)
+    return end if end >= int(first) else end + 10 ** len(second)
 
 
 def _last_day(y: int, m: int) -> int:

@@ -36,8 +36,10 @@ def tag_document(doc: Document, register: Register | None) -> Document:
                 notes[item.n] = replace(note, inlines=_tag_inlines(note.inlines, index, seen,
                                                                    used, False))
         blocks.append(replace(block, inlines=inlines))
-    entries = tuple(e for e in register.entries if e.id in _closure(used, register)) \
-        if register else doc.entries
+    entries = doc.entries
+    if register:
+        needed = _closure(used, register)
+        entries = tuple(e for e in register.entries if e.id in needed)
     return replace(doc, blocks=tuple(blocks), notes=tuple(notes[n.n] for n in doc.notes),
                    entries=entries, register=(register.source, register.date) if register
                    else doc.register)
