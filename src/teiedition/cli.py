@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import os
 import sys
 from pathlib import Path
@@ -18,7 +19,9 @@ from .metadata import minimal_metadata, parse_metadata
 from .model import Document, Mention
 from .pipeline import convert
 from .register import Register, read_register
-from .tei import Provenance, to_bytes
+from .convert import read_text
+from .convert.suggest import suggest_names
+from .tei import Provenance, build_draft_register, to_bytes
 from .validate import Report, Validator
 from .validate.formats import FORMATS
 
@@ -161,6 +164,48 @@ def _report(source: Path, target: Path, doc: Document, *, verbose: bool, quiet: 
             counts[f.code] = counts.get(f.code, 0) + 1
         summary = ", ".join(f"{n} {code}" for code, n in sorted(counts.items()))
         click.echo(f"{source}: warning: {summary} (--verbose lists them)", err=True)
+
+
+@cli.command("suggest")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--register", "register_path", type=click.Path(path_type=Path),
+              help="Register whose names are left out of the suggestions. Default: "
+                   "register.xml beside the first SOURCE, if there is one.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Also write the suggestions as a draft TEI register to this file.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Format of the list on standard output.")
+@click.option("--date", "date", metavar="YYYY-MM-DD",
+              help="Date recorded in the draft. Default: SOURCE_DATE_EPOCH if set, else today.")
+@click.option("--force", is_flag=True, help="Overwrite the draft register if it exists.")
+@maps_errors
+def suggest_command(sources: tuple[Path, ...], register_path: Path | None, output: Path | None,
+                    fmt: str, date: str | None, force: bool) -> None:
+    """List names in SOURCES (pages of text) that the register does not cover.
+
+    Name-like sequences (capitalised words, acronyms) are grouped, counted, shown
+    in context and given a guessed kind (person, place, org, event). With -o, they
+    are also written as a draft TEI register for the editor to review and merge
+    into the edition's register: nothing is added to the register itself.
+    """
+    texts = [block.text() for source in sources
+             for block in read_text(read_text_file(source)).blocks]
+    register = _load_register(sources[0], register_path)
+    suggestions = suggest_names(texts, register)
+    if fmt == "json":
+        click.echo(json.dumps([{"name": s.name, "kind": s.kind, "count": s.count,
+                                "contexts": list(s.contexts)} for s in suggestions],
+                              indent=2, ensure_ascii=False))
+    else:
+        for s in suggestions:
+            click.echo(f"{s.count}\t{s.kind}\t{s.name}\t{s.contexts[0]}")
+    if output:
+        draft = build_draft_register(suggestions, Provenance(
+            sources[0].name, _run_date(date), __version__), [s.name for s in sources])
+        write_atomic(output, to_bytes(draft), force=force)
+    click.echo(f"{len(suggestions)} suggestions from {len(sources)} "
+               f"file{'s' if len(sources) != 1 else ''}"
+               + (f" -> {output}" if output else ""), err=True)
 
 
 @cli.command("validate")

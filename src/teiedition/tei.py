@@ -7,12 +7,15 @@ that carry stable ids, ``note`` elements at their reference points.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from lxml import etree
 
 from .metadata import Metadata
+from .convert.suggest import Suggestion
 from .model import Block, Document, Inline, Mention, Note, NoteRef
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -313,3 +316,66 @@ def _encoding_desc(header: etree._Element, meta: Metadata, prov: Provenance) -> 
     _sub(app, "label", "teiedition")
     _sub(app, "p", "Converts book-page text to TEI, tags names and dates, validates and "
                    "renders editions.")
+
+
+_ENTRY = {"person": ("listPerson", "person", "persName"), "place": ("listPlace", "place",
+          "placeName"), "org": ("listOrg", "org", "orgName"), "event": ("listEvent", "event",
+                                                                         "label")}
+
+
+def build_draft_register(suggestions: Sequence[Suggestion], prov: Provenance,
+                         sources: Sequence[str]) -> etree._ElementTree:
+    """A draft TEI register of suggested names, for the editor to review and merge.
+
+    Each entry carries ``cert="low"`` and ``resp="#teiedition"``, its count and the contexts
+    it was found in; its kind is a guess.
+    """
+    root = etree.Element(T + "TEI", nsmap={None: TEI_NS})
+    root.set(XML_LANG, "en")
+    header = _sub(root, "teiHeader")
+    file_desc = _sub(header, "fileDesc")
+    _sub(_sub(file_desc, "titleStmt"), "title", "Draft register: names suggested by teiedition")
+    publication = _sub(file_desc, "publicationStmt")
+    _sub(publication, "publisher", "unpublished draft")
+    _sub(publication, "date", prov.date, when=prov.date)
+    _sub(_sub(file_desc, "sourceDesc"), "bibl", "Name-like sequences found in "
+         + ", ".join(sources) + " that the register did not cover.")
+    app = _sub(_sub(_sub(header, "encodingDesc"), "appInfo"), "application", ident="teiedition",
+               version=prov.version, xml_id=TOOL_ID)
+    _sub(app, "label", "teiedition")
+    _sub(_sub(header, "revisionDesc"), "change", f"Suggested by teiedition {prov.version}.",
+         when=prov.date, who="#" + TOOL_ID)
+    stand_off = _sub(root, "standOff")
+    lists: dict[str, etree._Element] = {}
+    used: set[str] = set()
+    for suggestion in suggestions:
+        list_tag, entry_tag, name_tag = _ENTRY[suggestion.kind]
+        if suggestion.kind not in lists:
+            lists[suggestion.kind] = _sub(stand_off, list_tag)
+        entry = _sub(lists[suggestion.kind], entry_tag, xml_id=_unique_id(suggestion.name, used),
+                     cert="low", resp="#" + TOOL_ID)
+        _sub(entry, name_tag, suggestion.name)
+        note = _sub(entry, "note", f"{suggestion.count} occurrence"
+                                   f"{'s' if suggestion.count != 1 else ''}; kind guessed. ")
+        for context in suggestion.contexts:
+            _sub(note, "quote", context)
+    body = _sub(_sub(root, "text"), "body")
+    _sub(body, "p", "A draft register: review each entry, correct its kind, add variants and "
+                    "authority identifiers, then merge it into the edition's register.")
+    # Keep the lists in the order TEI users expect.
+    order = [tag for tag, _, _ in _ENTRY.values()]
+    stand_off[:] = sorted(stand_off, key=lambda el: order.index(etree.QName(el).localname))
+    return etree.ElementTree(root)
+
+
+def _unique_id(name: str, used: set[str]) -> str:
+    """An xml:id made from a name: ``Liu Shaoqi`` → ``liu-shaoqi`` (ASCII, unique)."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    base = "-".join(re.findall(r"[a-z0-9]+", ascii_name.lower())) or "name"
+    if not base[0].isalpha():
+        base = "n-" + base
+    candidate, n = base, 2
+    while candidate in used:
+        candidate, n = f"{base}-{n}", n + 1
+    used.add(candidate)
+    return candidate

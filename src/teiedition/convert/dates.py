@@ -164,8 +164,13 @@ PATTERN = re.compile(_BEFORE + "(?:" + "|".join(
     for i, (form, _) in enumerate(_FORMS)) + ")" + _AFTER)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def find_dates(text: str) -> list[DateSpan]:
     """The dates of ``text`` with their normalised attributes."""
+    if not _DIGIT.search(text):  # every form has a digit; most stretches of text have none
+        return []
     spans = []
     for match in PATTERN.finditer(text):
         index = next(i for i in range(len(_FORMS)) if match.group(f"f{i}") is not None)
