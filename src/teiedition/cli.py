@@ -20,6 +20,7 @@ from .model import Document, Mention
 from .pipeline import convert
 from .register import Register, read_register
 from .convert import read_text
+from .convert.ner import load_recognizer
 from .convert.suggest import suggest_names
 from .tei import Provenance, build_draft_register, to_bytes
 from .validate import Report, Validator
@@ -76,14 +77,19 @@ def cli() -> None:
               help="Register of persons, places, organisations and events (TEI, see "
                    "docs/names-and-dates.md) whose names are tagged and linked. Default: "
                    "register.xml beside SOURCE, if there is one.")
+@click.option("--ner", "ner_model", metavar="MODEL",
+              help="Also recognise names with this spaCy pipeline (a package name or a "
+                   "path; needs the 'ner' extra). Names it finds that the register lacks are "
+                   "tagged with cert=\"medium\" and no @ref.")
 @click.option("--date", "date", metavar="YYYY-MM-DD",
               help="Date recorded for this run. Default: SOURCE_DATE_EPOCH if set, else today.")
 @click.option("--force", is_flag=True, help="Overwrite the output if it exists.")
 @verbosity_options
 @maps_errors
 def convert_command(source: Path, output: Path | None, meta: Path | None,
-                    notes_path: Path | None, register_path: Path | None, date: str | None,
-                    force: bool, verbose: bool, quiet: bool) -> None:
+                    notes_path: Path | None, register_path: Path | None,
+                    ner_model: str | None, date: str | None, force: bool, verbose: bool,
+                    quiet: bool) -> None:
     """Convert SOURCE, a page of text, to a TEI P5 file.
 
     SOURCE is UTF-8 text in the reading-site format (paragraphs separated by
@@ -98,7 +104,9 @@ def convert_command(source: Path, output: Path | None, meta: Path | None,
     provenance = Provenance(source.name, _run_date(date), __version__,
                             notes_path.name if notes_path else None)
     register = _load_register(source, register_path)
-    result = convert(text, metadata, provenance, notes_text=notes_text, register=register)
+    recognizer = load_recognizer(ner_model) if ner_model else None
+    result = convert(text, metadata, provenance, notes_text=notes_text, register=register,
+                     recognizer=recognizer)
     data = to_bytes(result.tree)
     target = output or source.with_suffix(".xml")
     if str(target) == "-":
@@ -175,12 +183,16 @@ def _report(source: Path, target: Path, doc: Document, *, verbose: bool, quiet: 
               help="Also write the suggestions as a draft TEI register to this file.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Format of the list on standard output.")
+@click.option("--ner", "ner_model", metavar="MODEL",
+              help="Improve the suggestions with this spaCy pipeline (a package name or a "
+                   "path; needs the 'ner' extra): its names are added and its labels give "
+                   "the kinds.")
 @click.option("--date", "date", metavar="YYYY-MM-DD",
               help="Date recorded in the draft. Default: SOURCE_DATE_EPOCH if set, else today.")
 @click.option("--force", is_flag=True, help="Overwrite the draft register if it exists.")
 @maps_errors
 def suggest_command(sources: tuple[Path, ...], register_path: Path | None, output: Path | None,
-                    fmt: str, date: str | None, force: bool) -> None:
+                    fmt: str, ner_model: str | None, date: str | None, force: bool) -> None:
     """List names in SOURCES (pages of text) that the register does not cover.
 
     Name-like sequences (capitalised words, acronyms) are grouped, counted, shown
@@ -191,7 +203,8 @@ def suggest_command(sources: tuple[Path, ...], register_path: Path | None, outpu
     texts = [block.text() for source in sources
              for block in read_text(read_text_file(source)).blocks]
     register = _load_register(sources[0], register_path)
-    suggestions = suggest_names(texts, register)
+    recognizer = load_recognizer(ner_model) if ner_model else None
+    suggestions = suggest_names(texts, register, recognizer=recognizer)
     if fmt == "json":
         click.echo(json.dumps([{"name": s.name, "kind": s.kind, "count": s.count,
                                 "contexts": list(s.contexts)} for s in suggestions],

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from .convert import read_notes, read_text
+from .convert.ner import Recognizer
 from .convert.taggers import tag_document
 from .register import Register
 from .errors import InputError
@@ -24,7 +25,8 @@ class Conversion:
 
 
 def convert(text: str, meta: Metadata, provenance: Provenance, *,
-            notes_text: str | None = None, register: Register | None = None) -> Conversion:
+            notes_text: str | None = None, register: Register | None = None,
+            recognizer: Recognizer | None = None) -> Conversion:
     """Convert a page of text to TEI: paragraphs, notes, names (linked to ``register`` when one
     is given) and dates. ``notes_text`` is an endnotes page, if the notes are known."""
     notes = read_notes(notes_text, path=provenance.notes_name or "<notes>") \
@@ -33,5 +35,5 @@ def convert(text: str, meta: Metadata, provenance: Provenance, *,
     if not document.blocks:
         raise InputError("no text: the file holds only paragraph separators",
                          path=provenance.source_name)
-    document = tag_document(document, register)
+    document = tag_document(document, register, recognizer)
     return Conversion(document, build_tei(document, meta, provenance))

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from ..register import Register
 from .dates import MONTHS
 from .names import NameIndex, find_names, tokens
+from .ner import Recognizer
 
 _COMMON = frozenset("""
 a about above according after again against all also although among an and another any
@@ -76,20 +77,29 @@ class Suggestion:
 
 
 def suggest_names(texts: list[str], register: Register | None = None, *,
-                  contexts: int = 3) -> list[Suggestion]:
+                  contexts: int = 3, recognizer: Recognizer | None = None) -> list[Suggestion]:
     """Name-like sequences of ``texts`` (paragraphs) that ``register`` does not cover, most
-    frequent first."""
+    frequent first. A ``recognizer`` (statistical recognition) adds the names it finds and
+    decides their kind."""
     index = NameIndex.build(register) if register else None
     found: dict[str, list[tuple[str, str]]] = defaultdict(list)  # name -> (cue word, context)
+    recognised: dict[str, str] = {}  # name -> kind, from the recognizer
     for text in texts:
         covered = [(s.start, s.end) for s in find_names(text, index, set())] if index else []
-        for name, start, end, cue in _candidates(text):
+        spans = list(_candidates(text))
+        for entity in recognizer(text) if recognizer else []:
+            name = text[entity.start:entity.end]
+            recognised[name] = entity.kind
+            # The recognizer's span replaces the heuristic ones it overlaps.
+            spans = [c for c in spans if not (c[1] < entity.end and entity.start < c[2])]
+            spans.append((name, entity.start, entity.end, ""))
+        for name, start, end, cue in spans:
             if any(s < end and start < e for s, e in covered):
                 continue
             snippet = text[max(0, start - 40):end + 40].replace("\n", " ")
             found[name].append((cue, snippet.strip()))
-    suggestions = [Suggestion(name, _kind(name, [cue for cue, _ in seen]), len(seen),
-                              tuple(dict.fromkeys(c for _, c in seen))[:contexts])
+    suggestions = [Suggestion(name, recognised.get(name) or _kind(name, [c for c, _ in seen]),
+                              len(seen), tuple(dict.fromkeys(c for _, c in seen))[:contexts])
                    for name, seen in found.items()]
     return sorted(suggestions, key=lambda s: (-s.count, s.name))
 

@@ -15,12 +15,17 @@ from ..model import Block, Document, Inline, Mention, Note, NoteRef
 from ..register import Register
 from .dates import DateSpan, find_dates, resolve_yearless
 from .names import NameIndex, Span, find_names
+from .ner import Entity, Recognizer
 
 RESP = ("resp", "#teiedition")
 
 
-def tag_document(doc: Document, register: Register | None) -> Document:
-    """Tag the names (when a register is given) and dates of ``doc``'s blocks and notes."""
+def tag_document(doc: Document, register: Register | None,
+                 recognizer: Recognizer | None = None) -> Document:
+    """Tag the names (when a register is given) and dates of ``doc``'s blocks and notes.
+
+    With a ``recognizer`` (statistical recognition), names it finds that the register does
+    not cover are tagged too, without ``@ref`` and with ``cert="medium"``."""
     index = NameIndex.build(register) if register else None
     seen: set[str] = set()
     used: set[str] = {m.attr("ref")[1:] for m in _mentions(doc)
@@ -29,12 +34,12 @@ def tag_document(doc: Document, register: Register | None) -> Document:
     blocks = []
     for number, block in enumerate(doc.blocks):
         fragment = number == 0 and block.part in ("F", "M")
-        inlines = _tag_inlines(block.inlines, index, seen, used, fragment)
+        inlines = _tag_inlines(block.inlines, index, seen, used, fragment, recognizer)
         for item in inlines:  # notes are tagged where they are referenced, in text order
             if isinstance(item, NoteRef) and notes[item.n].inlines is not None:
                 note = notes[item.n]
-                notes[item.n] = replace(note, inlines=_tag_inlines(note.inlines, index, seen,
-                                                                   used, False))
+                notes[item.n] = replace(note, inlines=_tag_inlines(
+                    note.inlines, index, seen, used, False, recognizer))
         blocks.append(replace(block, inlines=inlines))
     entries = doc.entries
     if register:
@@ -70,7 +75,8 @@ def _mentions(doc: Document):
 
 
 def _tag_inlines(inlines: tuple[Inline, ...], index: NameIndex | None, seen: set[str],
-                 used: set[str], fragment: bool) -> tuple[Inline, ...]:
+                 used: set[str], fragment: bool,
+                 recognizer: Recognizer | None = None) -> tuple[Inline, ...]:
     # Dates without a year take the year of the paragraph's other dates.
     found: dict[int, list[DateSpan]] = {}
     for i, item in enumerate(inlines):
@@ -91,12 +97,15 @@ def _tag_inlines(inlines: tuple[Inline, ...], index: NameIndex | None, seen: set
         names = find_names(item, index, seen, fragment_start=fragment and i == 0) \
             if index else []
         used.update(span.entry.id for span in names)
-        out.extend(_split(item, names, dates[i]))
+        entities = recognizer(item) if recognizer else []
+        out.extend(_split(item, names, dates[i], entities))
     return tuple(out)
 
 
-def _split(text: str, names: list[Span], dates: list[DateSpan]) -> list[Inline]:
-    """Cut ``text`` into plain text and mentions; a date overlapping a name is dropped."""
+def _split(text: str, names: list[Span], dates: list[DateSpan],
+           entities: list[Entity] = ()) -> list[Inline]:  # type: ignore[assignment]
+    """Cut ``text`` into plain text and mentions. The register's names win over dates, and
+    both over statistically recognised names that overlap them."""
     marks: list[tuple[int, int, Mention]] = [
         (s.start, s.end, Mention(s.entry.kind, text[s.start:s.end],
                                  (("ref", "#" + s.entry.id), RESP))) for s in names]
@@ -104,8 +113,15 @@ def _split(text: str, names: list[Span], dates: list[DateSpan]) -> list[Inline]:
     for span in dates:
         if any(span.start < e and s < span.end for s, e in taken):
             continue
+        taken.append((span.start, span.end))
         marks.append((span.start, span.end,
                       Mention("date", text[span.start:span.end], span.attrs + (RESP,))))
+    for entity in entities:
+        if any(entity.start < e and s < entity.end for s, e in taken):
+            continue
+        taken.append((entity.start, entity.end))
+        marks.append((entity.start, entity.end, Mention(
+            entity.kind, text[entity.start:entity.end], (("cert", "medium"), RESP))))
     marks.sort(key=lambda m: m[0])
     out: list[Inline] = []
     pos = 0
