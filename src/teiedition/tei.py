@@ -212,7 +212,7 @@ def _header(meta: Metadata, prov: Provenance, doc: Document) -> etree._Element:
         for editor in meta.editors:
             _sub(series, "editor", editor)
     _source_desc(file_desc, meta, prov)
-    _encoding_desc(header, meta, prov)
+    _encoding_desc(header, meta, prov, doc)
     profile = _sub(header, "profileDesc")
     usage = _sub(profile, "langUsage")
     _sub(usage, "language", meta.language_name or meta.language, ident=meta.language)
@@ -301,7 +301,14 @@ def _source_desc(file_desc: etree._Element, meta: Metadata, prov: Provenance) ->
         _sub(bibl, "note", meta.pages_note, type="pages")
 
 
-def _encoding_desc(header: etree._Element, meta: Metadata, prov: Provenance) -> None:
+AUTHORITIES = (
+    "Authority identifiers in the standOff: idno type=\"wikidata\" (a Wikidata item id, "
+    "Q956), type=\"viaf\" (a VIAF id), type=\"geonames\" (a GeoNames id); they are given "
+    "only where the register's editors verified them.")
+
+
+def _encoding_desc(header: etree._Element, meta: Metadata, prov: Provenance,
+                   doc: Document) -> None:
     enc = _sub(header, "encodingDesc")
     project = _sub(enc, "projectDesc")
     _sub(project, "p", meta.description or (
@@ -309,7 +316,10 @@ def _encoding_desc(header: etree._Element, meta: Metadata, prov: Provenance) -> 
         else f"{meta.edition_title}: a TEI edition made with teiedition."))
     decl = _sub(enc, "editorialDecl")
     for part, text in EDITORIAL_DECL.items():
-        _sub(_sub(decl, part), "p", text)
+        element = _sub(decl, part)
+        _sub(element, "p", text)
+        if part == "interpretation" and doc.entries:
+            _sub(element, "p", AUTHORITIES)
     app_info = _sub(enc, "appInfo")
     app = _sub(app_info, "application", ident="teiedition", version=prov.version,
                xml_id=TOOL_ID, when=prov.date)
