@@ -1,0 +1,114 @@
+"""Running XSLT 3.0 with Saxon (saxonche), safely.
+
+Saxon will read files and URLs a stylesheet or a document asks for
+(``unparsed-text``, ``document``, external entities) and write anywhere
+``xsl:result-document`` says. So: documents are parsed by lxml (see
+xmlparse.py) and handed to Saxon as text with no DOCTYPE; the trusted
+stylesheets are compiled first, then file and network access is switched off
+for the processor; result documents are captured in memory, and each must
+name a path inside the output folder. Writing them is the caller's business.
+
+One :class:`Stylesheets` object holds one Saxon processor and compiles each
+stylesheet once; :func:`bundled` gives the one for the stylesheets shipped in
+``xslt/``, created on first use, never at import.
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+from urllib.parse import unquote, urlsplit
+
+from lxml import etree
+from saxonche import PyXdmValue, PySaxonApiError, PySaxonProcessor
+
+from .errors import TeieditionError
+from .resources import resource_dir
+
+ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
+#: A base URI no file system has: result documents resolve against it, so their paths can be
+#: checked as plain relative paths.
+OUTPUT_BASE = "file:///teiedition-output/"
+
+
+class RenderError(TeieditionError):
+    """A stylesheet failed, or tried to do what teiedition does not allow."""
+
+
+@dataclass(frozen=True)
+class Result:
+    """What one transformation produced."""
+
+    main: str
+    #: Result documents: relative path inside the output folder → serialised text.
+    documents: Mapping[str, str]
+    messages: tuple[str, ...]
+
+
+class Stylesheets:
+    """A Saxon processor with stylesheets compiled once; files and network switched off after."""
+
+    def __init__(self, stylesheets: Mapping[str, Path]) -> None:
+        self._proc = PySaxonProcessor(license=False)
+        compiler = self._proc.new_xslt30_processor()
+        self._executables = {}
+        for name, path in stylesheets.items():
+            try:
+                self._executables[name] = compiler.compile_stylesheet(stylesheet_file=str(path))
+            except PySaxonApiError as err:
+                raise RenderError(f"stylesheet {path} does not compile: {err}") from None
+        # From here on no stylesheet and no document may open a file or a URL.
+        self._proc.set_configuration_property(ALLOWED_PROTOCOLS, "")
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(self._executables)
+
+    def run(self, name: str, tree: etree._ElementTree | etree._Element,
+            params: Mapping[str, str | bool | int] | None = None) -> Result:
+        """Transform a document (parsed by lxml) with the stylesheet ``name``."""
+        executable = self._executables[name].clone()
+        for key, value in (params or {}).items():
+            executable.set_parameter(key, self._value(value))
+        executable.set_capture_result_documents(True)
+        executable.set_base_output_uri(OUTPUT_BASE)
+        executable.set_save_xsl_message(True)
+        root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+        node = self._proc.parse_xml(xml_text=etree.tostring(root, encoding="unicode"))
+        try:
+            main = executable.transform_to_string(xdm_node=node) or ""
+        except PySaxonApiError as err:
+            raise RenderError(f"{name}: {str(err).strip()}") from None
+        documents = {_inside(uri): str(value)
+                     for uri, value in (executable.get_result_documents() or {}).items()}
+        messages = tuple(str(m) for m in (executable.get_xsl_messages() or []))
+        return Result(main, documents, messages)
+
+    def _value(self, value: str | bool | int) -> PyXdmValue:
+        if isinstance(value, bool):
+            return self._proc.make_boolean_value(value)
+        if isinstance(value, int):
+            return self._proc.make_integer_value(value)
+        return self._proc.make_string_value(str(value))
+
+
+def _inside(uri: str) -> str:
+    """The relative path of a result document, or an error if it would leave the folder."""
+    parsed, base = urlsplit(uri), urlsplit(OUTPUT_BASE)
+    path = unquote(parsed.path)
+    inside = parsed.scheme == "file" and parsed.netloc in ("", "localhost") and \
+        path.startswith(base.path)
+    normal = posixpath.normpath(path[len(base.path):]) if inside else None
+    if not normal or normal.startswith(("..", "/")) or normal == ".":
+        raise RenderError(f"a stylesheet tried to write outside the output folder: {uri}")
+    return normal
+
+
+@functools.cache
+def bundled() -> Stylesheets:
+    """The stylesheets shipped in ``xslt/`` (each entry stylesheet at its top), compiled once."""
+    folder = resource_dir("xslt")
+    return Stylesheets({path.stem: path for path in sorted(folder.glob("*.xsl"))})
