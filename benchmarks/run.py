@@ -5,7 +5,8 @@
     python benchmarks/run.py --markdown      # the table as docs/performance.md keeps it
 
 Each figure is the median of several runs in a fresh process (so that peak
-memory, the process's maximum resident set, belongs to that step alone).
+memory, the process's high-water mark VmHWM, belongs to that step alone;
+Linux only).
 """
 
 from __future__ import annotations
@@ -85,9 +86,11 @@ STEPS = {
 def measure(step: str, files: list[str], runs: int, **extra: object) -> tuple[float, float]:
     """Median seconds and median peak memory (MB) of ``step`` over ``runs`` fresh processes."""
     body = textwrap.dedent(STEPS[step]).format(files=files, tei_all=str(TEI_ALL), **extra)
-    program = ("import time, resource, json\n" + body +
-               "\nprint(json.dumps([seconds, resource.getrusage(resource.RUSAGE_SELF)"
-               ".ru_maxrss / 1024]))\n")
+    # Peak memory is the process's VmHWM: ru_maxrss would be wrong here, as Linux keeps it
+    # across execve, so a child would report its parent's peak.
+    program = ("import time, json\n" + body +
+               "\npeak = next(int(l.split()[1]) for l in open('/proc/self/status') "
+               "if l.startswith('VmHWM'))\nprint(json.dumps([seconds, peak / 1024]))\n")
     seconds, memory = [], []
     for _ in range(runs):
         done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)

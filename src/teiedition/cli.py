@@ -52,6 +52,18 @@ def verbosity_options(func: Callable[..., Any]) -> Callable[..., Any]:
                         help="Print every finding, not only a summary.")(func)
 
 
+def register_option(purpose: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option("--register", "register_path", type=click.Path(path_type=Path),
+                        help=purpose + " Default: register.xml beside the (first) source, "
+                                       "if there is one.")
+
+
+def ner_option(purpose: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option("--ner", "ner_model", metavar="MODEL",
+                        help=purpose + " MODEL is a spaCy package name or a path; needs the "
+                                       "'ner' extra.")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="teiedition")
 def cli() -> None:
@@ -73,14 +85,10 @@ def cli() -> None:
                    "SOURCE with the same name; without one, a minimal header and a warning.")
 @click.option("--notes", "notes_path", type=click.Path(path_type=Path),
               help="Endnotes page whose notes ('| 69. Text ...', one a line) fill the notes.")
-@click.option("--register", "register_path", type=click.Path(path_type=Path),
-              help="Register of persons, places, organisations and events (TEI, see "
-                   "docs/names-and-dates.md) whose names are tagged and linked. Default: "
-                   "register.xml beside SOURCE, if there is one.")
-@click.option("--ner", "ner_model", metavar="MODEL",
-              help="Also recognise names with this spaCy pipeline (a package name or a "
-                   "path; needs the 'ner' extra). Names it finds that the register lacks are "
-                   "tagged with cert=\"medium\" and no @ref.")
+@register_option("Register of persons, places, organisations and events (TEI, see "
+                 "docs/names-and-dates.md) whose names are tagged and linked.")
+@ner_option("Also recognise names with this spaCy pipeline. Names it finds that the "
+            "register lacks are tagged with cert=\"medium\" and no @ref.")
 @click.option("--date", "date", metavar="YYYY-MM-DD",
               help="Date recorded for this run. Default: SOURCE_DATE_EPOCH if set, else today.")
 @click.option("--force", is_flag=True, help="Overwrite the output if it exists.")
@@ -176,17 +184,13 @@ def _report(source: Path, target: Path, doc: Document, *, verbose: bool, quiet: 
 
 @cli.command("suggest")
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--register", "register_path", type=click.Path(path_type=Path),
-              help="Register whose names are left out of the suggestions. Default: "
-                   "register.xml beside the first SOURCE, if there is one.")
+@register_option("Register whose names are left out of the suggestions.")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Also write the suggestions as a draft TEI register to this file.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Format of the list on standard output.")
-@click.option("--ner", "ner_model", metavar="MODEL",
-              help="Improve the suggestions with this spaCy pipeline (a package name or a "
-                   "path; needs the 'ner' extra): its names are added and its labels give "
-                   "the kinds.")
+@ner_option("Improve the suggestions with this spaCy pipeline: its names are added and "
+            "its labels give the kinds.")
 @click.option("--date", "date", metavar="YYYY-MM-DD",
               help="Date recorded in the draft. Default: SOURCE_DATE_EPOCH if set, else today.")
 @click.option("--force", is_flag=True, help="Overwrite the draft register if it exists.")

@@ -199,16 +199,22 @@ def resolve_yearless(spans: list[DateSpan], context_years: set[str]) -> list[Dat
                 years.add(value[:4])
     resolved = []
     for span in spans:
+        when = _in_year(span.yearless, years) if span.yearless else None
         if span.yearless is None:
             resolved.append(span)
-            continue
-        month, day = span.yearless
-        if len(years) == 1:
-            try:
-                when = _ymd(int(next(iter(years))), month, day)
-                resolved.append(DateSpan(span.start, span.end, (("when", when),)))
-                continue
-            except ValueError:
-                pass
-        resolved.append(DateSpan(span.start, span.end, (("cert", "low"),)))
+        elif when:
+            resolved.append(DateSpan(span.start, span.end, (("when", when),)))
+        else:
+            resolved.append(DateSpan(span.start, span.end, (("cert", "low"),)))
     return resolved
+
+
+def _in_year(month_day: tuple[int, int], years: set[str]) -> str | None:
+    """The day in the context's one year, or None (no year, several years, 29 February)."""
+    if len(years) != 1:
+        return None
+    month, day = month_day
+    try:
+        return _ymd(int(next(iter(years))), month, day)
+    except ValueError:
+        return None
