@@ -40,3 +40,14 @@ def test_ci_runs_the_readme_test_command() -> None:
     commands = re.findall(r"```sh\n(.*?)\n```", readme, re.S)
     test_command = next(c for c in commands if "pytest" in c)
     assert test_command in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_every_subpackage_is_shipped() -> None:
+    """pyproject.toml lists the packages by hand (schema/ and xslt/ are mapped into the
+    package); a subpackage missing there works in an editable install and breaks a wheel."""
+    import tomllib
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+                 ["tool"]["setuptools"]["packages"])
+    src = ROOT / "src"
+    found = {".".join(p.parent.relative_to(src).parts) for p in src.rglob("__init__.py")}
+    assert found <= listed, f"not shipped: {sorted(found - listed)}"
