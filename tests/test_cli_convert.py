@@ -207,3 +207,17 @@ def test_only_separators(runner, tmp_path: Path) -> None:
     page.write_text("|\n|\n")
     code, err = bad(runner, tmp_path, page)
     assert code == 2 and "bars.txt: no text" in err
+
+
+def test_output_gets_ordinary_permissions(runner, seed_copy: Path, tmp_path: Path) -> None:
+    import os
+    old = os.umask(0o022)
+    try:
+        out = tmp_path / "new.xml"
+        run(runner, "convert", seed_copy, "-o", out)
+        assert out.stat().st_mode & 0o777 == 0o644
+        out.chmod(0o664)
+        run(runner, "convert", seed_copy, "-o", out, "--force")
+        assert out.stat().st_mode & 0o777 == 0o664
+    finally:
+        os.umask(old)

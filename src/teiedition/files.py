@@ -81,17 +81,27 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
     if path.is_dir():
         raise InputError("is a directory; give a file name for the output", path=str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
+    # mkstemp makes the file private (0600); the output gets the mode the old file had, or
+    # the one any new file would get under the user's umask.
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         # Also on Ctrl-C: no temporary file is left behind, the target is untouched.
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def expand_paths(args: list[str], *, suffix: str = ".xml") -> tuple[list[Path], list[InputError]]:
