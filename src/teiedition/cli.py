@@ -22,7 +22,9 @@ from .register import Register, read_register
 from .convert import read_text
 from .convert.ner import load_recognizer
 from .convert.suggest import suggest_names
+from .render import html_pages
 from .tei import Provenance, build_draft_register, to_bytes
+from .xmlparse import parse_tei
 from .validate import Report, Validator
 from .validate.formats import FORMATS
 
@@ -223,6 +225,36 @@ def suggest_command(sources: tuple[Path, ...], register_path: Path | None, outpu
     click.echo(f"{len(suggestions)} suggestions from {len(sources)} "
                f"file{'s' if len(sources) != 1 else ''}"
                + (f" -> {output}" if output else ""), err=True)
+
+
+@cli.command("html")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("html"),
+              show_default=True, help="Folder to write the edition into.")
+@click.option("--date", "date", metavar="YYYY-MM-DD",
+              help="Access date shown in 'how to cite'. Default: SOURCE_DATE_EPOCH if set, "
+                   "else today.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@maps_errors
+def html_command(files: tuple[Path, ...], output: Path, date: str | None, quiet: bool) -> None:
+    """Make the HTML reading edition of TEI FILES in one self-contained folder.
+
+    Each file becomes a page (its text with permalinks, notes that open in place
+    and at the foot of the page, names linked to the index); persons.html,
+    places.html, organisations.html and events.html index the names of all FILES;
+    edition.css styles them. Nothing is loaded from elsewhere: the folder works
+    opened from the disk. Pages in the folder are replaced.
+    """
+    documents = [(path.stem, parse_tei(read_bytes(path, what="TEI file"), path=str(path)))
+                 for path in files]
+    edition = html_pages(documents, access_date=_run_date(date))
+    for name, text in edition.pages.items():
+        write_atomic(output / name, text.encode("utf-8"), force=True)
+    if not quiet:
+        for message in edition.messages:
+            click.echo(f"warning: {message}", err=True)
+        click.echo(f"{len(files)} file{'s' if len(files) != 1 else ''} -> {output}/ "
+                   f"({len(edition.pages)} files)", err=True)
 
 
 @cli.command("validate")

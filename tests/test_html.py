@@ -1,0 +1,149 @@
+"""The HTML reading edition: golden pages for the seed, links, notes, third-party TEI."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from lxml import etree, html
+
+from teiedition import Provenance, convert, read_register
+from teiedition.render import html_pages
+from teiedition.xmlparse import parse_tei
+
+from conftest import CASES, GOLDEN, SEED_TEXT, SEEDS, SHARED
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+
+
+@pytest.fixture(scope="module")
+def seed_edition(seed_meta):
+    register = read_register((SEEDS / "register.xml").read_bytes(), path="register.xml")
+    tree = convert(SEED_TEXT.read_text(encoding="utf-8"), seed_meta,
+                   Provenance(SEED_TEXT.name, "2026-01-15", "0.1.0"), register=register).tree
+    return tree, html_pages([("seed", tree)], access_date="2026-01-15")
+
+
+def normalise(page: str) -> str:
+    """Parse and serialise again, so that the comparison does not depend on how the
+    serialiser spells equivalent markup."""
+    return html.tostring(html.document_fromstring(page), encoding="unicode")
+
+
+@pytest.mark.parametrize("name", ["seed.html", "persons.html", "places.html",
+                                  "organisations.html", "events.html"])
+def test_golden_pages(seed_edition, name: str, update_golden: bool) -> None:
+    golden = GOLDEN / "html" / f"seed.001.{name}"
+    page = seed_edition[1].pages[name]
+    if update_golden:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(page, encoding="utf-8")
+    assert normalise(page) == normalise(golden.read_text(encoding="utf-8"))
+
+
+def ids_and_links(pages):
+    ids = {name: set(html.document_fromstring(text).xpath("//@id"))
+           for name, text in pages.items() if name.endswith(".html")}
+    links = [(name, href) for name, text in pages.items() if name.endswith(".html")
+             for href in html.document_fromstring(text).xpath("//a/@href | //link/@href")]
+    return ids, links
+
+
+def test_every_internal_link_resolves(seed_edition) -> None:
+    pages = seed_edition[1].pages
+    ids, links = ids_and_links(pages)
+    local = 0
+    for page, href in links:
+        parts = urlsplit(href)
+        if parts.scheme in ("http", "https"):
+            continue
+        target = parts.path or page
+        assert target in pages, f"{page}: {href} names a missing page"
+        if parts.fragment:
+            assert parts.fragment in ids[target], f"{page}: {href} has no target"
+        local += 1
+    assert local > 50
+
+
+def test_every_note_reference_has_its_note_and_back(seed_edition) -> None:
+    page = html.document_fromstring(seed_edition[1].pages["seed.html"])
+    refs = page.xpath("//a[@role='doc-noteref']")
+    assert [r.text for r in refs] == ["63", "64", "65", "66", "67"]
+    for ref in refs:
+        note = page.get_element_by_id(ref.get("href")[1:])
+        assert note.tag == "li" and note.get("value") == ref.text
+        back = note.xpath(".//a[@role='doc-backlink']")[0]
+        assert back.get("href") == "#" + ref.get("id")
+        assert "not in the source" in note.text_content()
+        button = ref.getnext()
+        popover = page.get_element_by_id(button.get("popovertarget"))
+        assert popover.get("popover") == "auto"
+
+
+def test_names_link_to_their_index_entry_and_back(seed_edition) -> None:
+    pages = seed_edition[1].pages
+    text = html.document_fromstring(pages["seed.html"])
+    zhou = text.xpath("//a[contains(@class, 'person')][. = 'Zhou Enlai']")[0]
+    assert zhou.get("href") == "persons.html#zhou-enlai"
+    index = html.document_fromstring(pages["persons.html"])
+    entry = index.get_element_by_id("zhou-enlai")
+    assert [a.get("href") for a in entry.xpath(".//p[@class='mentions']/a")] == ["seed.html#p2"]
+    beijing = html.document_fromstring(pages["places.html"]).get_element_by_id("beijing")
+    assert [a.get("href") for a in beijing.xpath(".//ul[@class='authorities']//a")] == [
+        "https://www.wikidata.org/wiki/Q956", "https://www.geonames.org/1816670"]
+
+
+def test_page_parts(seed_edition) -> None:
+    page = html.document_fromstring(seed_edition[1].pages["seed.html"])
+    assert page.get("lang") == "en"
+    assert page.xpath("//header//dd[@class='source']")[0].text_content().startswith(
+        "Chen Jian and Yang Kuisong, “Chinese Politics")
+    assert "accessed 2026-01-15" in page.xpath("//dd[@class='how-to-cite']")[0].text_content()
+    assert page.xpath("//a[@rel='license']/@href") == [
+        "https://creativecommons.org/licenses/by/4.0/"]
+    paragraphs = page.xpath("//main//p[@id]")
+    assert [p.get("id") for p in paragraphs] == ["p1", "p2", "p3", "p4", "p5"]
+    assert all(p.xpath("a[@class='permalink']") for p in paragraphs)
+    assert paragraphs[0].xpath("span[contains(@class, 'fragment-start')]")
+    assert paragraphs[-1].xpath("span[contains(@class, 'fragment-end')]")
+    dates = page.xpath("//span[@class='date']/@data-value")
+    assert dates == ["1954", "1954 – 1955", "1953 – 1954"]
+    assert not page.xpath("//script | //*[@src] | //link[starts-with(@href, 'http')]")
+
+
+def test_every_schema_element_has_a_template() -> None:
+    """The edge-case document uses every element of the project's schema: none may fall to
+    the catch-all."""
+    path = CASES / "schema" / "valid-everything.001.xml"
+    pages = html_pages([("all", parse_tei(path.read_bytes(), path=str(path)))]).pages
+    assert "tei-unhandled" not in pages["all.html"]
+
+
+WORD = re.compile(r"\w+")
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def is_subsequence(needle: list[str], haystack: list[str]) -> bool:
+    it = iter(haystack)
+    return all(any(word == w for w in it) for word in needle)
+
+
+CORPUS = sorted((SHARED / "tei" / "corpus").glob("*.xml"))
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.stem)
+def test_third_party_tei_renders_without_losing_words(path: Path) -> None:
+    tree = parse_tei(path.read_bytes(), path=str(path))
+    pages = html_pages([("doc", tree)]).pages
+    page = html.document_fromstring(pages["doc.html"])
+    rendered = words(" ".join(page.xpath("//main")[0].itertext()))
+    for body in tree.getroot().iter(TEI + "body", TEI + "front", TEI + "back"):
+        source = words(" ".join(t for t in body.itertext()
+                                if not isinstance(t, etree._Comment)))
+        assert is_subsequence(source, rendered), f"{path.name}: words lost or reordered"
+    assert len(CORPUS) == 12

@@ -1,0 +1,40 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  html.xsl: TEI → the HTML reading edition. The table of contents of the HTML output:
+  parameters, the shared modules, a module per TEI element family.
+
+  Modes: m:html (the text), m:notes (the notes at the foot of the page), m:meta (the
+  header: citation, licence), m:index (the index pages). $page chooses the page: "text"
+  (a TEI document) or "persons", "places", "organisations", "events" (an index of every
+  TEI document in a teiCorpus).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:f="urn:teiedition:functions"
+    xmlns:m="urn:teiedition:modes"
+    exclude-result-prefixes="#all">
+
+  <xsl:import href="common/functions.xsl"/>
+  <xsl:include href="common/unhandled.xsl"/>
+  <xsl:include href="html/params.xsl"/>
+  <xsl:include href="html/page.xsl"/>
+  <xsl:include href="html/meta.xsl"/>
+  <xsl:include href="html/text.xsl"/>
+  <xsl:include href="html/names.xsl"/>
+  <xsl:include href="html/notes.xsl"/>
+  <xsl:include href="html/index.xsl"/>
+
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
+
+  <xsl:mode name="m:page" on-no-match="shallow-skip"/>
+  <xsl:mode name="m:html" on-no-match="text-only-copy"/>
+  <xsl:mode name="m:html-start" on-no-match="shallow-skip"/>
+  <xsl:mode name="m:html-end" on-no-match="shallow-skip"/>
+  <xsl:mode name="m:notes" on-no-match="shallow-skip"/>
+  <xsl:mode name="m:note-body" on-no-match="text-only-copy"/>
+  <xsl:mode name="m:meta" on-no-match="text-only-copy"/>
+  <xsl:mode name="m:cite" on-no-match="text-only-copy"/>
+  <xsl:mode name="m:index" on-no-match="shallow-skip"/>
+</xsl:stylesheet>

@@ -1,0 +1,104 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Index pages: every entry of one kind in the documents' standOff, with its variants,
+     authority links, and links back to each paragraph that names it. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:f="urn:teiedition:functions"
+    xmlns:m="urn:teiedition:modes"
+    xmlns:t="urn:teiedition:templates"
+    xmlns:e="urn:teiedition"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    exclude-result-prefixes="#all">
+
+  <xsl:variable name="v:kinds" xmlns:v="urn:teiedition:variables" select="map {
+      'persons': map {'entry': 'person', 'title': 'Persons'},
+      'places': map {'entry': 'place', 'title': 'Places'},
+      'organisations': map {'entry': 'org', 'title': 'Organisations'},
+      'events': map {'entry': 'event', 'title': 'Events'}}"/>
+
+  <!-- An index page: the input is a teiCorpus of the edition's documents (or one TEI). -->
+  <xsl:template match="/*" mode="m:page" priority="-1">
+    <xsl:variable name="kind" select="$v:kinds($page)" xmlns:v="urn:teiedition:variables"/>
+    <xsl:variable name="docs" select="descendant-or-self::tei:TEI"/>
+    <xsl:variable name="lang" select="($docs/@xml:lang, 'en')[1]"/>
+    <html lang="{$lang}">
+      <xsl:call-template name="t:head">
+        <xsl:with-param name="title" select="$kind?title"/>
+      </xsl:call-template>
+      <body>
+        <xsl:call-template name="t:nav"/>
+        <main id="index">
+          <h1><xsl:value-of select="$kind?title"/></h1>
+          <xsl:variable name="entries" select="$docs/tei:standOff//*[local-name() = $kind?entry]"/>
+          <xsl:if test="empty($entries)">
+            <p>The edition names no <xsl:value-of select="lower-case($kind?title)"/>.</p>
+          </xsl:if>
+          <xsl:for-each-group select="$entries" group-by="@xml:id">
+            <xsl:sort select="lower-case(f:preferred(.))"/>
+            <xsl:apply-templates select="." mode="m:index">
+              <xsl:with-param name="docs" select="$docs"/>
+            </xsl:apply-templates>
+          </xsl:for-each-group>
+        </main>
+        <xsl:call-template name="t:footer"/>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:template match="tei:person | tei:place | tei:org | tei:event" mode="m:index">
+    <xsl:param name="docs"/>
+    <xsl:variable name="id" select="string(@xml:id)"/>
+    <section class="entry" id="{$id}">
+      <h2><xsl:value-of select="f:preferred(.)"/></h2>
+      <xsl:variable name="variants" select="(tei:persName | tei:placeName | tei:geogName |
+          tei:orgName | tei:label)[normalize-space() != f:preferred(current())]"/>
+      <xsl:if test="$variants">
+        <p class="variants">Also: <xsl:value-of select="$variants/normalize-space()"
+                                                separator="; "/></p>
+      </xsl:if>
+      <xsl:apply-templates select="tei:birth, tei:death, tei:note" mode="m:index"/>
+      <xsl:if test="tei:idno[f:authority-url(.)]">
+        <ul class="authorities">
+          <xsl:apply-templates select="tei:idno" mode="m:index"/>
+        </ul>
+      </xsl:if>
+      <xsl:variable name="mentions" select="$docs/tei:text//*[@ref][
+          tokenize(normalize-space(@ref)) = '#' || $id]"/>
+      <p class="mentions">
+        <xsl:text>Named in: </xsl:text>
+        <xsl:for-each-group select="$mentions" group-by="f:mention-target(.)">
+          <a href="{current-grouping-key()}">
+            <xsl:value-of select="substring-after(current-grouping-key(), '#')"/>
+          </a>
+          <xsl:if test="position() != last()">, </xsl:if>
+        </xsl:for-each-group>
+      </p>
+    </section>
+  </xsl:template>
+
+  <!-- Where a mention stands: its page and the paragraph (or note, quotation) holding it. -->
+  <xsl:function name="f:mention-target" as="xs:string">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:variable name="block" select="$mention/ancestor::*[self::tei:p or self::tei:quote or
+                                       self::tei:note or self::tei:head][last()]"/>
+    <xsl:sequence select="($mention/ancestor::tei:TEI/@e:file, $text-file)[1] || '#' ||
+                          (if ($block) then f:id($block) else 'text')"/>
+  </xsl:function>
+
+  <xsl:template match="tei:birth | tei:death" mode="m:index">
+    <p class="{local-name()}">
+      <xsl:value-of select="if (self::tei:birth) then 'Born ' else 'Died '"/>
+      <xsl:value-of select="(normalize-space()[.], @when, @notBefore)[1]"/>
+    </p>
+  </xsl:template>
+
+  <xsl:template match="tei:note" mode="m:index">
+    <p class="entry-note"><xsl:value-of select="normalize-space()"/></p>
+  </xsl:template>
+
+  <xsl:template match="tei:idno[f:authority-url(.)]" mode="m:index">
+    <li><a href="{f:authority-url(.)}"><xsl:value-of select="f:authority-label(.)"/>
+      <xsl:text> </xsl:text><xsl:value-of select="normalize-space()"/></a></li>
+  </xsl:template>
+</xsl:stylesheet>

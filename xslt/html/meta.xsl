@@ -1,0 +1,104 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The header of a page from the teiHeader: title, people, source, licence, how to cite. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:f="urn:teiedition:functions"
+    xmlns:m="urn:teiedition:modes"
+    xmlns:t="urn:teiedition:templates"
+    exclude-result-prefixes="#all">
+
+  <xsl:template match="tei:teiHeader" mode="m:meta">
+    <xsl:variable name="stmt" select="tei:fileDesc/tei:titleStmt"/>
+    <h1><xsl:apply-templates select="($stmt/tei:title)[1]" mode="m:meta"/></h1>
+    <xsl:if test="$stmt/tei:author">
+      <p class="authors"><xsl:value-of select="$stmt/tei:author/normalize-space()"
+                                        separator=", "/></p>
+    </xsl:if>
+    <dl class="edition-meta">
+      <xsl:if test="$stmt/tei:editor">
+        <dt>Edited by</dt>
+        <dd><xsl:value-of select="$stmt/tei:editor/normalize-space()" separator=", "/></dd>
+      </xsl:if>
+      <xsl:for-each select="tei:fileDesc/tei:sourceDesc/tei:bibl">
+        <dt>Source</dt>
+        <dd class="source"><xsl:apply-templates select="." mode="m:cite"/></dd>
+      </xsl:for-each>
+      <xsl:apply-templates select="tei:fileDesc/tei:publicationStmt/tei:availability"
+                           mode="m:meta"/>
+      <dt>How to cite</dt>
+      <dd class="how-to-cite"><xsl:call-template name="t:how-to-cite"/></dd>
+    </dl>
+  </xsl:template>
+
+  <xsl:template match="tei:availability" mode="m:meta">
+    <dt>Licence</dt>
+    <dd class="licence"><xsl:apply-templates select="*" mode="m:meta"/></dd>
+  </xsl:template>
+
+  <xsl:template match="tei:licence[@target]" mode="m:meta">
+    <p><a href="{@target}" rel="license"><xsl:value-of select="normalize-space()"/></a></p>
+  </xsl:template>
+
+  <xsl:template match="tei:licence | tei:availability/tei:p" mode="m:meta">
+    <p><xsl:value-of select="normalize-space()"/></p>
+  </xsl:template>
+
+  <!-- A source citation, in the order a reader expects, from a structured bibl. -->
+  <xsl:template match="tei:bibl[tei:title]" mode="m:cite">
+    <xsl:variable name="certain" select="tei:title[@level = 'a'][@cert = ('low', 'medium')]"/>
+    <xsl:value-of select="tei:author/normalize-space()" separator=" and "/>
+    <xsl:if test="tei:author">, </xsl:if>
+    <xsl:for-each select="tei:title[@level = 'a']">
+      <xsl:text>“</xsl:text><xsl:value-of select="normalize-space()"/><xsl:text>”</xsl:text>
+      <xsl:if test="$certain"> (attributed)</xsl:if>
+      <xsl:text>, in </xsl:text>
+    </xsl:for-each>
+    <cite><xsl:value-of select="normalize-space(tei:title[@level = 'm'][1])"/></cite>
+    <xsl:if test="tei:editor">
+      <xsl:text>, ed. </xsl:text>
+      <xsl:value-of select="tei:editor/normalize-space()" separator=" and "/>
+    </xsl:if>
+    <xsl:for-each select="tei:title[@level = 's']">
+      <xsl:text> (</xsl:text><xsl:value-of select="normalize-space()"/><xsl:text>)</xsl:text>
+    </xsl:for-each>
+    <xsl:text>. </xsl:text>
+    <xsl:for-each select="tei:pubPlace">
+      <xsl:value-of select="normalize-space()"/>
+      <xsl:text>: </xsl:text>
+      <xsl:value-of select="normalize-space(following-sibling::tei:publisher[1])"/>
+      <xsl:text>; </xsl:text>
+    </xsl:for-each>
+    <xsl:value-of select="normalize-space(tei:date[1])"/>
+    <xsl:for-each select="tei:biblScope[@unit = 'page']">
+      <xsl:text>, pp. </xsl:text><xsl:value-of select="normalize-space()"/>
+    </xsl:for-each>
+    <xsl:text>.</xsl:text>
+    <xsl:for-each select="tei:note">
+      <span class="bibl-note"><xsl:text> </xsl:text><xsl:value-of select="normalize-space()"/></span>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A bibl that is plain text: as it is. -->
+  <xsl:template match="tei:bibl" mode="m:cite">
+    <xsl:value-of select="normalize-space()"/>
+  </xsl:template>
+
+  <xsl:template name="t:how-to-cite">
+    <xsl:variable name="header" select="ancestor-or-self::tei:teiHeader"/>
+    <xsl:variable name="url" select="($header//tei:publicationStmt/tei:idno[@type = 'URI'])[1]"/>
+    <xsl:value-of select="normalize-space(($header//tei:titleStmt/tei:title)[1])"/>
+    <xsl:text>, </xsl:text>
+    <xsl:value-of select="normalize-space(($header//tei:seriesStmt/tei:title,
+                          $header//tei:publicationStmt/tei:publisher)[1])"/>
+    <xsl:text>, </xsl:text>
+    <xsl:value-of select="normalize-space(($header//tei:publicationStmt/tei:date)[1])"/>
+    <xsl:if test="$url">
+      <xsl:text>, </xsl:text><a href="{$url}"><xsl:value-of select="$url"/></a>
+    </xsl:if>
+    <xsl:if test="$access-date">
+      <xsl:text> (accessed </xsl:text><xsl:value-of select="$access-date"/><xsl:text>)</xsl:text>
+    </xsl:if>
+    <xsl:text>.</xsl:text>
+  </xsl:template>
+</xsl:stylesheet>

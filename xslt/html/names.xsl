@@ -1,0 +1,59 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Names and dates: marked by kind, linked to their index entry, dates with their value. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:f="urn:teiedition:functions"
+    xmlns:m="urn:teiedition:modes"
+    xmlns:t="urn:teiedition:templates"
+    exclude-result-prefixes="#all">
+
+  <xsl:template match="tei:persName" mode="m:html">
+    <xsl:call-template name="t:name"><xsl:with-param name="kind" select="'person'"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:placeName | tei:geogName" mode="m:html">
+    <xsl:call-template name="t:name"><xsl:with-param name="kind" select="'place'"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:orgName" mode="m:html">
+    <xsl:call-template name="t:name"><xsl:with-param name="kind" select="'org'"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:name[@type = 'event']" mode="m:html">
+    <xsl:call-template name="t:name"><xsl:with-param name="kind" select="'event'"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:name | tei:rs | tei:roleName" mode="m:html">
+    <xsl:call-template name="t:name"><xsl:with-param name="kind" select="'name'"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- A name: a link to its index entry when the document has the entry, else a mark. -->
+  <xsl:template name="t:name">
+    <xsl:param name="kind"/>
+    <xsl:variable name="entry" select="f:entry(.)"/>
+    <xsl:choose>
+      <xsl:when test="$entry">
+        <a class="name {$kind}" href="{f:index-page($entry)}#{$entry/@xml:id}"
+           title="{f:preferred($entry)}">
+          <xsl:apply-templates mode="m:html"/>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="name {$kind}"><xsl:apply-templates mode="m:html"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A date shows its normalised value on hover and on focus (CSS, from data-value). -->
+  <xsl:template match="tei:date[f:date-value(.)]" mode="m:html">
+    <span class="date" tabindex="0" data-value="{f:date-value(.)}">
+      <xsl:apply-templates mode="m:html"/>
+      <span class="visually-hidden"> (<xsl:value-of select="f:date-value(.)"/>)</span>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="tei:date" mode="m:html">
+    <span class="date"><xsl:apply-templates mode="m:html"/></span>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,53 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Notes: a superscript reference in the text that links to the note at the foot of the
+     page and opens it in place (HTML popover, no script); the notes with back-links. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:f="urn:teiedition:functions"
+    xmlns:m="urn:teiedition:modes"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    exclude-result-prefixes="#all">
+
+  <xsl:template match="tei:note" mode="m:html">
+    <xsl:variable name="id" select="f:id(.)"/>
+    <xsl:variable name="label" select="f:note-label(.)"/>
+    <sup class="noteref">
+      <a href="#{$id}" id="ref-{$id}" role="doc-noteref" aria-label="Note {$label}"
+         ><xsl:value-of select="$label"/></a>
+      <button type="button" class="note-open" popovertarget="pop-{$id}"
+              aria-label="Show note {$label} here">+</button>
+    </sup>
+    <span class="note-popover" id="pop-{$id}" popover="auto" role="note">
+      <span class="note-label"><xsl:value-of select="$label"/>. </span>
+      <xsl:apply-templates select="." mode="m:note-body"/>
+    </span>
+  </xsl:template>
+
+  <!-- A note inside a note stays in place, in brackets. -->
+  <xsl:template match="tei:note//tei:note" mode="m:html" priority="2">
+    <span class="inner-note">(<xsl:apply-templates mode="m:html"/>)</span>
+  </xsl:template>
+
+  <xsl:template match="tei:note" mode="m:notes">
+    <xsl:variable name="id" select="f:id(.)"/>
+    <li id="{$id}" value="{if (f:note-label(.) castable as xs:integer) then f:note-label(.)
+                           else count(preceding::tei:note) + 1}">
+      <xsl:apply-templates select="." mode="m:note-body"/>
+      <xsl:text> </xsl:text>
+      <a href="#ref-{$id}" role="doc-backlink" aria-label="Back to the text of note {
+         f:note-label(.)}">↩</a>
+    </li>
+  </xsl:template>
+
+  <!-- The text of a note; a note whose text is not in the source says so. -->
+  <xsl:template match="tei:note" mode="m:note-body">
+    <xsl:apply-templates mode="m:html"/>
+  </xsl:template>
+
+  <xsl:template match="tei:note[tei:gap[@reason = 'not-in-source']]
+                       [not(normalize-space(string-join(text(), '')))]" mode="m:note-body"
+                priority="2">
+    <span class="note-missing">The text of this note is not in the source.</span>
+  </xsl:template>
+</xsl:stylesheet>
