@@ -147,3 +147,24 @@ def test_third_party_tei_renders_without_losing_words(path: Path) -> None:
                                 if not isinstance(t, etree._Comment)))
         assert is_subsequence(source, rendered), f"{path.name}: words lost or reordered"
     assert len(CORPUS) == 12
+
+
+def test_tei_the_converter_never_writes() -> None:
+    path = CASES / "tei" / "varied.001.xml"
+    tree = parse_tei(path.read_bytes(), path=str(path))
+    edition = html_pages([("varied", tree)])
+    page = html.document_fromstring(edition.pages["varied.html"])
+    rendered = words(" ".join(page.xpath("//main")[0].itertext()))
+    source = words(" ".join(tree.getroot().find(TEI + "text").itertext()))
+    assert is_subsequence(source, rendered)
+    unknown = page.xpath("//*[contains(@class, 'tei-unhandled')]/@data-tei")
+    assert {"app", "lem", "rdg", "thing"} <= set(unknown)
+
+
+def test_unhandled_elements_can_warn() -> None:
+    path = CASES / "tei" / "varied.001.xml"
+    tree = parse_tei(path.read_bytes(), path=str(path))
+    quiet = html_pages([("varied", tree)])
+    assert quiet.messages == ()
+    loud = html_pages([("varied", tree)], warn_unhandled=True)
+    assert "unhandled: x:thing (its text is kept)" in loud.messages

@@ -234,9 +234,12 @@ def suggest_command(sources: tuple[Path, ...], register_path: Path | None, outpu
 @click.option("--date", "date", metavar="YYYY-MM-DD",
               help="Access date shown in 'how to cite'. Default: SOURCE_DATE_EPOCH if set, "
                    "else today.")
+@click.option("--warn-unhandled", is_flag=True,
+              help="Warn about each element the stylesheets do not know (its text is kept).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @maps_errors
-def html_command(files: tuple[Path, ...], output: Path, date: str | None, quiet: bool) -> None:
+def html_command(files: tuple[Path, ...], output: Path, date: str | None, warn_unhandled: bool,
+                 quiet: bool) -> None:
     """Make the HTML reading edition of TEI FILES in one self-contained folder.
 
     Each file becomes a page (its text with permalinks, notes that open in place
@@ -247,7 +250,7 @@ def html_command(files: tuple[Path, ...], output: Path, date: str | None, quiet:
     """
     documents = [(path.stem, parse_tei(read_bytes(path, what="TEI file"), path=str(path)))
                  for path in files]
-    edition = html_pages(documents, access_date=_run_date(date))
+    edition = html_pages(documents, access_date=_run_date(date), warn_unhandled=warn_unhandled)
     for name, text in edition.pages.items():
         write_atomic(output / name, text.encode("utf-8"), force=True)
     if not quiet:

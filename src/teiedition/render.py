@@ -30,10 +30,12 @@ class HtmlEdition:
 
 
 def html_pages(documents: Sequence[tuple[str, etree._ElementTree]], *, access_date: str = "",
+               warn_unhandled: bool = False,
                stylesheets: Stylesheets | None = None) -> HtmlEdition:
     """The HTML edition of ``documents`` (a file stem and a parsed TEI tree each): a page per
     document, index pages of persons, places, organisations and events across all of them,
-    and the CSS."""
+    and the CSS. With ``warn_unhandled``, each element the stylesheets do not know (its text
+    is kept) gives a message."""
     sheets = stylesheets or bundled()
     pages: dict[str, str] = {}
     messages: list[str] = []
@@ -41,7 +43,8 @@ def html_pages(documents: Sequence[tuple[str, etree._ElementTree]], *, access_da
     for stem, tree in documents:
         name = f"{stem}.html"
         result = sheets.run("html", tree, {"page": "text", "text-file": name,
-                                           "access-date": access_date})
+                                           "access-date": access_date,
+                                           "warn-unhandled": warn_unhandled})
         pages[name] = result.main
         messages.extend(result.messages)
         member = copy.deepcopy(tree.getroot())

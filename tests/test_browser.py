@@ -1,0 +1,145 @@
+"""The HTML edition in a real browser (Debian's Chromium, headless, driven by Playwright),
+offline; accessibility by axe-core; markup by the Nu HTML checker.
+
+These tests need Chromium, Playwright and the npm tools of tests/browser/ (`.ci/run`
+installs them). Where they are missing the tests are skipped, unless
+TEIEDITION_REQUIRE_BROWSER=1 (set by `.ci/run`), which turns a missing tool into a failure.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from teiedition import Provenance, convert, read_register
+from teiedition.render import html_pages
+
+from conftest import SEED_TEXT, SEEDS
+
+HERE = Path(__file__).resolve().parent
+TOOLS = HERE / "browser" / "node_modules"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = HERE / "artifacts"
+REQUIRED = os.environ.get("TEIEDITION_REQUIRE_BROWSER") == "1"
+
+
+def need(condition: bool, what: str) -> None:
+    if not condition:
+        if REQUIRED:
+            pytest.fail(f"{what} is missing (TEIEDITION_REQUIRE_BROWSER=1)")
+        pytest.skip(f"{what} is not installed")
+
+
+@pytest.fixture(scope="module")
+def edition(tmp_path_factory, seed_meta) -> Path:
+    register = read_register((SEEDS / "register.xml").read_bytes(), path="register.xml")
+    tree = convert(SEED_TEXT.read_text(encoding="utf-8"), seed_meta,
+                   Provenance(SEED_TEXT.name, "2026-01-15", "0.1.0"), register=register).tree
+    out = tmp_path_factory.mktemp("edition")
+    for name, text in html_pages([("seed", tree)], access_date="2026-01-15").pages.items():
+        (out / name).write_text(text, encoding="utf-8")
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser():
+    need(Path(CHROMIUM).exists(), "Chromium (/usr/bin/chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        need(False, "Playwright for Python")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run", "--disable-gpu"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, edition):
+    """A page that may load only the edition's own files: any other request (network or a
+    file elsewhere) is refused and fails the test. (Chromium's offline emulation would also
+    refuse the edition's own file:// stylesheet, so requests are routed instead.)"""
+    context = browser.new_context(viewport={"width": 1000, "height": 900})
+    outside: list[str] = []
+    inside = edition.as_uri() + "/"
+
+    def guard(route):
+        if route.request.url.startswith(inside):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+    context.route("**/*", guard)
+    page = context.new_page()
+    # A request of the edition's own files may be aborted by a navigation; only requests
+    # that leave the folder count.
+    page.on("requestfailed", lambda request: None if request.url.startswith(inside)
+            else outside.append(request.url))
+    yield page
+    context.close()
+    assert outside == [], f"the edition asked for resources outside its folder: {outside}"
+
+
+def test_note_opens_in_place_and_name_leads_to_its_entry_and_back(page, edition) -> None:
+    page.goto((edition / "seed.html").as_uri())
+    popover = page.locator("#pop-n64")
+    assert not popover.is_visible()
+    page.locator("button[popovertarget='pop-n64']").click()
+    assert popover.is_visible()
+    assert "not in the source" in popover.inner_text()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "seed-note-open.png"), full_page=True)
+    page.keyboard.press("Escape")
+    assert not popover.is_visible()
+
+    page.locator("a.person", has_text="Zhou Enlai").first.click()
+    page.wait_for_url("**/persons.html#zhou-enlai")
+    entry = page.locator("#zhou-enlai")
+    assert entry.is_visible() and "Zhou Enlai" in entry.inner_text()
+    page.locator("#zhou-enlai .mentions a").first.click()
+    page.wait_for_url("**/seed.html#p2")
+    assert page.locator("#p2").is_visible()
+
+    page.locator("a[role='doc-noteref']", has_text="65").click()
+    page.wait_for_url("**/seed.html#n65")
+    page.locator("#n65 a[role='doc-backlink']").click()
+    page.wait_for_url("**/seed.html#ref-n65")
+
+
+def test_popovers_are_reachable_by_keyboard(page, edition) -> None:
+    page.goto((edition / "seed.html").as_uri())
+    page.locator("button[popovertarget='pop-n63']").focus()
+    page.keyboard.press("Enter")
+    assert page.locator("#pop-n63").is_visible()
+
+
+@pytest.mark.parametrize("name", ["seed.html", "persons.html", "places.html",
+                                  "organisations.html", "events.html"])
+def test_no_serious_accessibility_violations(page, edition, name: str) -> None:
+    axe = TOOLS / "axe-core" / "axe.min.js"
+    need(axe.exists(), "axe-core (npm install in tests/browser)")
+    page.goto((edition / name).as_uri())
+    page.add_script_tag(content=axe.read_text(encoding="utf-8"))
+    result = page.evaluate("""async () => await axe.run(document, {runOnly: {type: "tag",
+        values: ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]}})""")
+    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+               for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
+def test_nu_html_checker_finds_no_errors(edition) -> None:
+    vnu = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    need(vnu.exists() and shutil.which("java") is not None, "vnu-jar and Java")
+    pages = sorted(str(p) for p in edition.glob("*.html"))
+    done = subprocess.run(["java", "-jar", str(vnu), "--format", "json", "--errors-only",
+                           *pages], capture_output=True, text=True, timeout=300)
+    messages = json.loads(done.stderr or done.stdout or '{"messages": []}')["messages"]
+    assert [m for m in messages if m.get("type") == "error"] == []
