@@ -18,6 +18,7 @@
 
   <xsl:import href="common/functions.xsl"/>
   <xsl:include href="common/unhandled.xsl"/>
+  <xsl:include href="common/citation.xsl"/>
   <xsl:include href="html/params.xsl"/>
   <xsl:include href="html/page.xsl"/>
   <xsl:include href="html/meta.xsl"/>

@@ -22,7 +22,8 @@ from .register import Register, read_register
 from .convert import read_text
 from .convert.ner import load_recognizer
 from .convert.suggest import suggest_names
-from .render import html_pages
+from .render import PDF_STANDARDS, html_pages
+from .render import pdf as render_pdf
 from .tei import Provenance, build_draft_register, to_bytes
 from .xmlparse import parse_tei
 from .validate import Report, Validator
@@ -258,6 +259,39 @@ def html_command(files: tuple[Path, ...], output: Path, date: str | None, warn_u
             click.echo(f"warning: {message}", err=True)
         click.echo(f"{len(files)} file{'s' if len(files) != 1 else ''} -> {output}/ "
                    f"({len(edition.pages)} files)", err=True)
+
+
+@cli.command("pdf")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="PDF to write. Default: FILE with the suffix .pdf.")
+@click.option("--pdf-standard", type=click.Choice(PDF_STANDARDS), default="a-3b",
+              show_default=True,
+              help="a-3b: PDF/A-3b with the TEI source embedded (one self-describing file for "
+                   "archives); a-2b: PDF/A-2b, no attachment; none: plain PDF.")
+@click.option("--typst", "typst_path", type=click.Path(path_type=Path),
+              help="Also write the Typst source the PDF is made from.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@maps_errors
+def pdf_command(file: Path, output: Path | None, pdf_standard: str, typst_path: Path | None,
+                quiet: bool) -> None:
+    """Typeset TEI FILE as a print edition (PDF) with Typst.
+
+    A title page from the header; the text with paragraph numbers in the margin and
+    fragment markers; notes at the foot of the page, numbered as the source numbers
+    them; running heads; an index of persons, places, organisations and events with
+    page numbers; PDF metadata and bookmarks. The PDF is archival (PDF/A) by default.
+    """
+    tree = parse_tei(read_bytes(file, what="TEI file"), path=str(file))
+    result = render_pdf(tree, standard=pdf_standard)
+    target = output or file.with_suffix(".pdf")
+    write_atomic(target, result.data, force=True)
+    if typst_path:
+        write_atomic(typst_path, result.typst_source.encode("utf-8"), force=True)
+    if not quiet:
+        for warning in result.warnings:
+            click.echo(f"{file}: warning: {warning}", err=True)
+        click.echo(f"{file} -> {target}", err=True)
 
 
 @cli.command("validate")

@@ -12,9 +12,16 @@ from typing import Mapping, Sequence
 
 from lxml import etree
 
+import re
+import tempfile
+from pathlib import Path
+
+import typst
+
+from .errors import TeieditionError
 from .resources import resource
 from .tei import TEI_NS
-from .xslt import Stylesheets, bundled
+from .xslt import RenderError, Stylesheets, bundled
 
 #: The namespace of teiedition's own attributes on documents handed to the stylesheets.
 E_NS = "urn:teiedition"
@@ -57,3 +64,69 @@ def html_pages(documents: Sequence[tuple[str, etree._ElementTree]], *, access_da
         messages.extend(result.messages)
     pages["edition.css"] = resource("xslt", "html", "edition.css").read_text(encoding="utf-8")
     return HtmlEdition(pages, tuple(messages))
+
+
+#: PDF standards teiedition produces: PDF/A-3b embeds the TEI source, PDF/A-2b cannot.
+PDF_STANDARDS = ("a-3b", "a-2b", "none")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]")
+
+
+@dataclass(frozen=True)
+class Pdf:
+    """A typeset edition: the PDF, the Typst source it was made from, and warnings."""
+
+    data: bytes
+    typst_source: str
+    warnings: tuple[str, ...]
+
+
+def typst_source(tree: etree._ElementTree, *, attachment: str = "",
+                 stylesheets: Stylesheets | None = None) -> str:
+    """The Typst document of a TEI tree (it imports edition.typ, which holds the layout)."""
+    return (stylesheets or bundled()).run("typst", tree, {"attachment": attachment}).main
+
+
+def pdf(tree: etree._ElementTree, *, standard: str = "a-3b",
+        stylesheets: Stylesheets | None = None) -> Pdf:
+    """Typeset a TEI tree. The compilation happens in a temporary folder that holds only the
+    document, edition.typ and (for PDF/A-3b) the TEI source to embed; the output is the same
+    for the same input (a fixed timestamp)."""
+    if standard not in PDF_STANDARDS:
+        raise TeieditionError(f"unknown PDF standard '{standard}': use one of "
+                              + ", ".join(PDF_STANDARDS))
+    attachment = "source.xml" if standard == "a-3b" else ""
+    source = typst_source(tree, attachment=attachment, stylesheets=stylesheets)
+    with tempfile.TemporaryDirectory(prefix="teiedition-typst-") as folder:
+        root = Path(folder)
+        (root / "main.typ").write_text(source, encoding="utf-8")
+        (root / "edition.typ").write_text(
+            resource("xslt", "typst", "edition.typ").read_text(encoding="utf-8"),
+            encoding="utf-8")
+        if attachment:
+            (root / attachment).write_bytes(etree.tostring(tree, xml_declaration=True,
+                                                           encoding="UTF-8"))
+        try:
+            data, warnings = typst.compile_with_warnings(
+                str(root / "main.typ"), root=str(root), format="pdf", timestamp=0,
+                pdf_standards=[standard] if standard != "none" else [])
+        except typst.TypstError as err:
+            raise RenderError(f"Typst could not typeset the edition: {err}") from None
+    return Pdf(data, source, tuple(_warnings(warnings, tree)))
+
+
+def _warnings(warnings: list, tree: etree._ElementTree) -> list[str]:
+    """Typst's warnings, said for the user. A missing CJK font matters only when the text has
+    CJK characters; then the message says how to install one."""
+    printed = [el for tag in ("teiHeader", "text") for el in tree.getroot().iter(f"{{{TEI_NS}}}{tag}")]
+    needs_cjk = any(_CJK.search("".join(el.itertext())) for el in printed)
+    out = []
+    for warning in warnings:
+        text = str(getattr(warning, "message", warning))
+        if "unknown font family" in text and "cjk" in text.lower():
+            if needs_cjk:
+                out.append("the text has CJK characters but no CJK font is installed, so they "
+                           "print as blanks: install Noto Serif CJK (Debian: apt-get install "
+                           "fonts-noto-cjk)")
+            continue
+        out.append(text)
+    return out

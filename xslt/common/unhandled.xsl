@@ -17,4 +17,11 @@
       <xsl:apply-templates mode="m:html"/>
     </span>
   </xsl:template>
+
+  <xsl:template match="*" mode="m:typst" priority="-10">
+    <xsl:if test="$warn-unhandled">
+      <xsl:message select="'unhandled: ' || name() || ' (its text is kept)'"/>
+    </xsl:if>
+    <xsl:apply-templates mode="m:typst"/>
+  </xsl:template>
 </xsl:stylesheet>

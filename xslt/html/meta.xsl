@@ -44,46 +44,6 @@
     <p><xsl:value-of select="normalize-space()"/></p>
   </xsl:template>
 
-  <!-- A source citation, in the order a reader expects, from a structured bibl. -->
-  <xsl:template match="tei:bibl[tei:title]" mode="m:cite">
-    <xsl:variable name="certain" select="tei:title[@level = 'a'][@cert = ('low', 'medium')]"/>
-    <xsl:value-of select="tei:author/normalize-space()" separator=" and "/>
-    <xsl:if test="tei:author">, </xsl:if>
-    <xsl:for-each select="tei:title[@level = 'a']">
-      <xsl:text>“</xsl:text><xsl:value-of select="normalize-space()"/><xsl:text>”</xsl:text>
-      <xsl:if test="$certain"> (attributed)</xsl:if>
-      <xsl:text>, in </xsl:text>
-    </xsl:for-each>
-    <cite><xsl:value-of select="normalize-space(tei:title[@level = 'm'][1])"/></cite>
-    <xsl:if test="tei:editor">
-      <xsl:text>, ed. </xsl:text>
-      <xsl:value-of select="tei:editor/normalize-space()" separator=" and "/>
-    </xsl:if>
-    <xsl:for-each select="tei:title[@level = 's']">
-      <xsl:text> (</xsl:text><xsl:value-of select="normalize-space()"/><xsl:text>)</xsl:text>
-    </xsl:for-each>
-    <xsl:text>. </xsl:text>
-    <xsl:for-each select="tei:pubPlace">
-      <xsl:value-of select="normalize-space()"/>
-      <xsl:text>: </xsl:text>
-      <xsl:value-of select="normalize-space(following-sibling::tei:publisher[1])"/>
-      <xsl:text>; </xsl:text>
-    </xsl:for-each>
-    <xsl:value-of select="normalize-space(tei:date[1])"/>
-    <xsl:for-each select="tei:biblScope[@unit = 'page']">
-      <xsl:text>, pp. </xsl:text><xsl:value-of select="normalize-space()"/>
-    </xsl:for-each>
-    <xsl:text>.</xsl:text>
-    <xsl:for-each select="tei:note">
-      <span class="bibl-note"><xsl:text> </xsl:text><xsl:value-of select="normalize-space()"/></span>
-    </xsl:for-each>
-  </xsl:template>
-
-  <!-- A bibl that is plain text: as it is. -->
-  <xsl:template match="tei:bibl" mode="m:cite">
-    <xsl:value-of select="normalize-space()"/>
-  </xsl:template>
-
   <xsl:template name="t:how-to-cite">
     <xsl:variable name="header" select="ancestor-or-self::tei:teiHeader"/>
     <xsl:variable name="url" select="($header//tei:publicationStmt/tei:idno[@type = 'URI'])[1]"/>

@@ -156,6 +156,23 @@
     <span class="{local-name()}"><xsl:apply-templates mode="m:html"/></span>
   </xsl:template>
 
+  <!-- The lemma of an apparatus entry in the text, the other readings after it in brackets
+       with their witnesses. -->
+  <xsl:template match="tei:app" mode="m:html">
+    <span class="app">
+      <xsl:apply-templates select="tei:lem" mode="m:html"/>
+      <xsl:for-each select="tei:rdg">
+        <xsl:text> </xsl:text>
+        <span class="rdg" title="{('reading of ' || @wit)[exists(current()/@wit)]}"
+          >[<xsl:apply-templates mode="m:html"/>]</span>
+      </xsl:for-each>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="tei:lem" mode="m:html">
+    <span class="lem"><xsl:apply-templates mode="m:html"/></span>
+  </xsl:template>
+
   <xsl:template match="tei:del" mode="m:html">
     <del><xsl:apply-templates mode="m:html"/></del>
   </xsl:template>

@@ -1,0 +1,51 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Source citations, shared by every output: mode m:cite writes a bibl as a reader expects
+     it (text, with the book's title in <cite>; outputs that need plain text take the string
+     value). -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:m="urn:teiedition:modes"
+    exclude-result-prefixes="#all">
+
+  <!-- A source citation, in the order a reader expects, from a structured bibl. -->
+  <xsl:template match="tei:bibl[tei:title]" mode="m:cite">
+    <xsl:variable name="certain" select="tei:title[@level = 'a'][@cert = ('low', 'medium')]"/>
+    <xsl:value-of select="tei:author/normalize-space()" separator=" and "/>
+    <xsl:if test="tei:author">, </xsl:if>
+    <xsl:for-each select="tei:title[@level = 'a']">
+      <xsl:text>“</xsl:text><xsl:value-of select="normalize-space()"/><xsl:text>”</xsl:text>
+      <xsl:if test="$certain"> (attributed)</xsl:if>
+      <xsl:text>, in </xsl:text>
+    </xsl:for-each>
+    <cite><xsl:value-of select="normalize-space(tei:title[@level = 'm'][1])"/></cite>
+    <xsl:if test="tei:editor">
+      <xsl:text>, ed. </xsl:text>
+      <xsl:value-of select="tei:editor/normalize-space()" separator=" and "/>
+    </xsl:if>
+    <xsl:for-each select="tei:title[@level = 's']">
+      <xsl:text> (</xsl:text><xsl:value-of select="normalize-space()"/><xsl:text>)</xsl:text>
+    </xsl:for-each>
+    <xsl:text>. </xsl:text>
+    <xsl:for-each select="tei:pubPlace">
+      <xsl:value-of select="normalize-space()"/>
+      <xsl:text>: </xsl:text>
+      <xsl:value-of select="normalize-space(following-sibling::tei:publisher[1])"/>
+      <xsl:text>; </xsl:text>
+    </xsl:for-each>
+    <xsl:value-of select="normalize-space(tei:date[1])"/>
+    <xsl:for-each select="tei:biblScope[@unit = 'page']">
+      <xsl:text>, pp. </xsl:text><xsl:value-of select="normalize-space()"/>
+    </xsl:for-each>
+    <xsl:text>.</xsl:text>
+    <xsl:for-each select="tei:note">
+      <span class="bibl-note"><xsl:text> </xsl:text><xsl:value-of select="normalize-space()"/></span>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A bibl that is plain text: as it is. -->
+  <xsl:template match="tei:bibl" mode="m:cite">
+    <xsl:value-of select="normalize-space()"/>
+  </xsl:template>
+
+</xsl:stylesheet>

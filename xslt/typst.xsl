@@ -1,0 +1,32 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  typst.xsl: TEI → Typst for the print edition. The table of contents of the Typst output.
+  The result is a Typst document that imports edition.typ (all layout lives there) and
+  calls its functions with text escaped by typst/escape.xsl.
+
+  Modes: m:typst (the text), m:typst-note-body (a note's content).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:f="urn:teiedition:functions"
+    xmlns:m="urn:teiedition:modes"
+    exclude-result-prefixes="#all">
+
+  <xsl:import href="common/functions.xsl"/>
+  <xsl:include href="common/unhandled.xsl"/>
+  <xsl:include href="common/citation.xsl"/>
+  <xsl:include href="typst/params.xsl"/>
+  <xsl:include href="typst/escape.xsl"/>
+  <xsl:include href="typst/document.xsl"/>
+  <xsl:include href="typst/text.xsl"/>
+  <xsl:include href="typst/names.xsl"/>
+  <xsl:include href="typst/notes.xsl"/>
+
+  <xsl:output method="text" encoding="UTF-8"/>
+
+  <xsl:mode name="m:typst" on-no-match="shallow-skip"/>
+  <xsl:mode name="m:typst-note-body" on-no-match="shallow-skip"/>
+  <xsl:mode name="m:cite" on-no-match="text-only-copy"/>
+</xsl:stylesheet>

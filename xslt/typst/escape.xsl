@@ -1,0 +1,25 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The only way text reaches Typst: f:typst-markup() for text in markup, f:typst-string()
+     for string literals. Every ASCII character that Typst markup may read as syntax is
+     escaped with a backslash, wherever it stands (so no line-start rule is needed: - + = /
+     and the rest are always escaped); runs of whitespace become one space, so that a blank
+     line in a text node can never start a new paragraph. Tested character by character in
+     tests/test_typst.py. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:f="urn:teiedition:functions"
+    exclude-result-prefixes="#all">
+
+  <xsl:function name="f:typst-markup" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:sequence select="replace(replace($text, '\s+', ' '),
+                          '([\\#$*_@&lt;&gt;\[\]`~&quot;''=\-+/.:;,!?%&amp;|^{}()])', '\\$1')"/>
+  </xsl:function>
+
+  <xsl:function name="f:typst-string" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:sequence select="'&quot;' || replace(replace(normalize-space($text), '\\', '\\\\'),
+                          '&quot;', '\\&quot;') || '&quot;'"/>
+  </xsl:function>
+</xsl:stylesheet>

@@ -1,0 +1,9 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The parameters of the Typst output, set by teiedition (render.py). -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    exclude-result-prefixes="#all">
+  <!-- The file name of the TEI source to embed in the PDF (PDF/A-3b), or '' for none. -->
+  <xsl:param name="attachment" as="xs:string" select="''"/>
+</xsl:stylesheet>
