@@ -30,6 +30,23 @@ from generate import big_register, generate  # noqa: E402
 
 # Each step is a small program run in its own process; it prints seconds of the measured part.
 STEPS = {
+    "typst-compile": """
+        import typst
+        root = {root!r}
+        start = time.perf_counter()
+        typst.compile(root + "/main.typ", root=root, format="pdf", timestamp=0,
+                      pdf_standards=["a-3b"])
+        seconds = time.perf_counter() - start
+    """,
+    "pdf": """
+        from lxml import etree
+        from teiedition.render import pdf
+        files = {files!r}
+        start = time.perf_counter()
+        for f in files:
+            pdf(etree.parse(f, etree.XMLParser(collect_ids=False)))
+        seconds = time.perf_counter() - start
+    """,
     "parse-serialize": """
         from lxml import etree
         files = {files!r}
@@ -123,6 +140,25 @@ def convert_all(texts: list[Path], out: Path) -> list[str]:
     return paths
 
 
+def pdf_rows(tei: str, root: Path, runs: int) -> list[tuple[str, str, float, float, float]]:
+    """PDF of one TEI file, next to Typst compiling the same document alone (the floor)."""
+    import shutil
+    from lxml import etree
+    from teiedition.render import typst_source
+    root.mkdir()
+    tree = etree.parse(tei)
+    (root / "main.typ").write_text(typst_source(tree, attachment="source.xml"), encoding="utf-8")
+    shutil.copy(ROOT / "xslt" / "typst" / "edition.typ", root / "edition.typ")
+    shutil.copy(tei, root / "source.xml")
+    notes = len(tree.getroot().findall(".//{http://www.tei-c.org/ns/1.0}body//"
+                                        "{http://www.tei-c.org/ns/1.0}note"))
+    label = f"PDF of 100,000 words, {notes} notes"
+    floor, floor_mem = measure("typst-compile", [], runs, root=str(root))
+    seconds, memory = measure("pdf", [tei], runs)
+    return [(label, "typst compile of the same .typ (floor)", floor, floor_mem, 1.0),
+            (label, "teiedition pdf (XSLT + Typst)", seconds, memory, seconds / floor)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="smaller inputs, fewer runs")
@@ -144,6 +180,11 @@ def main() -> None:
             seconds, memory = measure("convert", big, runs, texts=[str(t) for t in big_texts],
                                       meta=str(SEED_META), register=str(register))
             rows.append((label, f"convert, {name}", seconds, memory, seconds / floor))
+        # The print edition of 100,000 words (about 700 notes): teiedition's PDF next to
+        # Typst's own compile of the same .typ, in a root holding what it needs.
+        pdf_source = convert_all(generate(tmp_path / "pdf-txt", words=100_000, pages=1,
+                                          seed=4), tmp_path / "pdf-txt")
+        rows.extend(pdf_rows(pdf_source[0], tmp_path / "typst-root", runs))
         small_dir = tmp_path / "corpus"
         small_dir.mkdir()
         small = convert_all(generate(tmp_path / "corpus-txt", words=400, pages=pages, seed=2),
