@@ -80,7 +80,6 @@ def test_index_page_numbers_are_right(seed_tree, seed_pdf) -> None:
                                                f"{TEI}event")}
     checked = 0
     for key, surface in forms.items():
-        from teiedition.register import read_register as _  # noqa: F401  (kept for clarity)
         entry = names[key]
         preferred = " ".join("".join(entry[0].itertext()).split())
         row = re.search(rf"^{re.escape(preferred)}\s+([\d, ]+)$", index, re.M)
