@@ -215,7 +215,7 @@ def print_table(rows: list[tuple[str, str, float, float, float]], *, markdown: b
         return
     widths = [max(len(str(line[i])) for line in lines) for i in range(len(header))]
     for line in lines:
-        print("  ".join(str(cell).ljust(width) for cell, width in zip(line, widths)))
+        print("  ".join(str(cell).ljust(width) for cell, width in zip(line, widths, strict=True)))
 
 
 def _cores() -> int:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -51,3 +53,13 @@ def test_every_subpackage_is_shipped() -> None:
     src = ROOT / "src"
     found = {".".join(p.parent.relative_to(src).parts) for p in src.rglob("__init__.py")}
     assert found <= listed, f"not shipped: {sorted(found - listed)}"
+
+
+def test_code_passes_the_linter() -> None:
+    """ruff (configured in pyproject.toml) finds nothing in the code, tests and scripts."""
+    ruff = shutil.which("ruff") or str(Path(sys.executable).parent / "ruff")
+    if not Path(ruff).exists():
+        pytest.skip("ruff is not installed")
+    result = subprocess.run([ruff, "check", "src", "tests", "benchmarks", "scripts"],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -103,8 +102,8 @@ def test_seed_is_not_tagged_without_a_register(seed_meta, provenance) -> None:
 
 
 def load_page(path: Path) -> tuple[str, list[tuple[str, str, str]]]:
-    text = "\n".join(l for l in path.read_text(encoding="utf-8").split("\n")
-                     if not l.startswith("% "))
+    text = "\n".join(line for line in path.read_text(encoding="utf-8").split("\n")
+                     if not line.startswith("% "))
     page, gold = text.split("\n>>> names\n")
     return page, [tuple(line.split("\t")) for line in gold.strip().split("\n")]
 

@@ -160,7 +160,7 @@ _FORMS: list[tuple[str, Callable[..., dict[str, str]]]] = [
 _BEFORE = r"(?<![\w.,/$£€-])(?<!p\. )(?<!pp\. )(?<!No\. )(?<!no\. )"
 _AFTER = r"(?![\w%/])(?!,\d)(?!\.\d)(?![-–]\d)"
 PATTERN = re.compile(_BEFORE + "(?:" + "|".join(
-    f"(?P<f{i}>{re.sub(r'[?]P<([A-Z][0-9])>', lambda g: f'?P<f{i}_{g.group(1)}>', form)})"
+    f"(?P<f{i}>{re.sub(r'[?]P<([A-Z][0-9])>', lambda g, i=i: f'?P<f{i}_{g.group(1)}>', form)})"
     for i, (form, _) in enumerate(_FORMS)) + ")" + _AFTER)
 
 

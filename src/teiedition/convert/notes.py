@@ -135,7 +135,8 @@ def choose_chain(candidates: Sequence[Candidate]) -> Chain:
             node = back[node]
         chosen.reverse()
     notes = tuple(candidates[i] for i in chosen)
-    missing = tuple(v for a, b in zip(notes, notes[1:]) for v in range(a.value + 1, b.value))
+    missing = tuple(v for a, b in zip(notes, notes[1:], strict=False)
+                    for v in range(a.value + 1, b.value))
     picked = set(chosen)
     skipped = tuple(c for i, c in enumerate(candidates) if c.strong and i not in picked)
     return Chain(notes, missing, skipped)

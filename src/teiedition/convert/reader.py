@@ -48,7 +48,7 @@ def read_text(text: str, *, starts_mid_paragraph: bool | None = None,
     findings: list[Finding] = []
 
     joined = [block.joined() for block in raw]
-    candidates = [cand for i, (block, (text_, starts)) in enumerate(zip(raw, joined))
+    candidates = [cand for i, (block, (text_, starts)) in enumerate(zip(raw, joined, strict=True))
                   for cand in find_candidates(i, text_, starts, block.lines[0][0])]
     chain = choose_chain(candidates)
     for value in chain.missing:
@@ -62,7 +62,7 @@ def read_text(text: str, *, starts_mid_paragraph: bool | None = None,
     for cand in chain.notes:
         by_block.setdefault(cand.block, []).append(cand)
     blocks = [Block(rb.kind, _inlines(text_, by_block.get(i, [])), rb.lines[0][0])  # type: ignore[arg-type]
-              for i, (rb, (text_, _)) in enumerate(zip(raw, joined))]
+              for i, (rb, (text_, _)) in enumerate(zip(raw, joined, strict=True))]
     blocks = _mark_fragments(blocks, site_format, starts_mid_paragraph)
 
     note_texts = dict(notes or {})

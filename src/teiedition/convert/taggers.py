@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from lxml import etree
 
-from ..model import Block, Document, Inline, Mention, Note, NoteRef
+from ..model import Document, Inline, Mention, NoteRef
 from ..register import Register
 from .dates import DateSpan, find_dates, resolve_yearless
 from .names import NameIndex, Span, find_names

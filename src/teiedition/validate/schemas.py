@@ -89,7 +89,8 @@ class ProjectXsd:
         for err in self._diagnostics().iter_errors(tree):
             element = err.invalid_child if err.invalid_child is not None else err.elem
             tag = err.elem.tag if err.elem is not None and isinstance(err.elem.tag, str) else None
-            expected = [tidy(getattr(e, "name", "") or "") for e in (getattr(err, "expected", None) or ())
+            particles = getattr(err, "expected", None) or ()
+            expected = [tidy(getattr(e, "name", "") or "") for e in particles
                         if getattr(e, "name", None)]
             rule, message = xmlschema_message(err.reason or str(err), tag, expected)
             line, column = _line_column(element, source)
