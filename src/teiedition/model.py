@@ -79,6 +79,16 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Suggestion:
+    """A name-like sequence the register does not cover (``teiedition suggest``)."""
+
+    name: str
+    kind: Literal["person", "place", "org", "event"]
+    count: int
+    contexts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Document:
     """One source unit (a page, an excerpt, a chapter) read from text."""
 

@@ -15,8 +15,7 @@ from typing import Iterable, Sequence
 from lxml import etree
 
 from .metadata import Metadata
-from .convert.suggest import Suggestion
-from .model import Block, Document, Inline, Mention, Note, NoteRef
+from .model import Block, Document, Inline, Mention, Note, NoteRef, Suggestion
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"

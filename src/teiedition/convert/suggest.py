@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 
+from ..model import Suggestion
 from ..register import Register
 from .dates import MONTHS
 from .names import NameIndex, find_names, tokens
@@ -64,16 +64,6 @@ _COMPASS = frozenset("west east north south northern southern western eastern in
 _PLACE_CUES = frozenset("in at to from into toward towards near across through via".split())
 _CONNECTORS = frozenset(("of", "the", "de", "van", "von", "der", "da"))
 _SENTENCE_END = frozenset(".!?")
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    """A name-like sequence the register does not cover."""
-
-    name: str
-    kind: str  # person, place, org, event
-    count: int
-    contexts: tuple[str, ...]
 
 
 def suggest_names(texts: list[str], register: Register | None = None, *,
