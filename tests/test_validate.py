@@ -230,3 +230,21 @@ def test_parse_keeps_internal_entities() -> None:
             b'<TEI xmlns="http://www.tei-c.org/ns/1.0">&ed;</TEI>')
     parsed = parse_bytes(data)
     assert parsed.problems == () and parsed.tree.getroot().text == "teiedition"
+
+
+@pytest.mark.parametrize("name", ["xsd-attribute.001", "xsd-value.001", "xsd-content.002",
+                                  "xml-id-unique.001"])
+def test_large_file_path_reports_the_same_kinds_of_problem(name: str, monkeypatch) -> None:
+    """Above XMLSCHEMA_DIAGNOSTICS_LIMIT elements the XSD problems come from libxml2's words
+    instead of xmlschema's. libxml2 may stop at the first error of an element, so the check
+    is on the kinds of problem, each located and rewritten for people."""
+    from teiedition.validate import schemas
+    path = FIXTURES / f"{name}.xml"
+    full = Validator(["project"]).check_bytes(path.read_bytes(), path.name)
+    monkeypatch.setattr(schemas, "XMLSCHEMA_DIAGNOSTICS_LIMIT", 0)
+    fast = Validator(["project"]).check_bytes(path.read_bytes(), path.name)
+    xsd = [p for p in fast.problems if p.rule.startswith("xsd") or p.rule == "xml-id-unique"]
+    assert xsd, "the libxml2 path found nothing"
+    assert {p.rule for p in xsd} <= {p.rule for p in full.problems}
+    for problem in xsd:
+        assert problem.line and "{http" not in problem.message and problem.message.startswith("<")

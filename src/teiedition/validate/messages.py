@@ -27,6 +27,34 @@ def tidy(text: str) -> str:
     return " ".join(text.split())
 
 
+# The phrases both rewriters use, so that one problem reads the same from either validator.
+
+def _not_allowed(element: str, expected: str = "", where: str = "") -> tuple[str, str]:
+    return "xsd-content", f"{element} is not allowed here{where}" + (
+        f"; expected {expected}" if expected else "")
+
+
+def _incomplete(element: str, needs: str = "") -> tuple[str, str]:
+    return "xsd-content", f"{element} is incomplete" + (f"; it needs {needs}" if needs else "")
+
+
+def _attribute_not_allowed(element: str, attribute: str) -> tuple[str, str]:
+    return "xsd-attribute", f"{element} does not allow the attribute @{tidy(attribute)}"
+
+
+def _attribute_missing(element: str, attribute: str) -> tuple[str, str]:
+    return "xsd-attribute", f"{element} needs the attribute @{tidy(attribute)}"
+
+
+def _not_one_of(element: str, attribute: str, value: str, choices: str) -> tuple[str, str]:
+    return "xsd-value", (f"{element} @{attribute}=\"{value}\" is not one of "
+                         f"{choices.replace(chr(39), '')}")
+
+
+def _elements(names: list[str]) -> str:
+    return ", ".join(f"<{n}>" for n in names)
+
+
 def _names(expected: str) -> str:
     names = [n.strip() for n in _ANY_NS.sub("", expected).split(",") if n.strip()]
     return ", ".join(f"<{n}>" for n in names)
@@ -41,20 +69,24 @@ def lxml_schema_message(message: str) -> tuple[str, str]:
     name = f"<{tidy(name)}>"
     attribute = tidy(attribute) if attribute else None
     if m := re.match(r"This element is not expected\. Expected is(?: one of)? \( (.*) \)", rest):
-        return "xsd-content", f"{name} is not allowed here; expected {_names(m.group(1))}"
+        return _not_allowed(name, _names(m.group(1)))
     if rest.startswith("This element is not expected"):
-        return "xsd-content", f"{name} is not allowed here"
+        return _not_allowed(name)
     if m := re.match(r"Missing child element\(s\)\. Expected is(?: one of)? \( (.*) \)", rest):
-        return "xsd-content", f"{name} is incomplete; it needs {_names(m.group(1))}"
+        return _incomplete(name, _names(m.group(1)))
     if m := re.match(r"The attribute '([^']+)' is not allowed", rest):
-        return "xsd-attribute", f"{name} does not allow the attribute @{tidy(m.group(1))}"
+        return _attribute_not_allowed(name, m.group(1))
     if m := re.match(r"The attribute '([^']+)' is required but missing", rest):
-        return "xsd-attribute", f"{name} needs the attribute @{tidy(m.group(1))}"
+        return _attribute_missing(name, m.group(1))
     if attribute:
         if m := re.search(r"\[facet 'enumeration'\] The value '([^']*)' is not an element of the "
                           r"set \{(.*)\}", rest):
-            return "xsd-value", (f"{name} @{attribute}=\"{m.group(1)}\" is not one of "
-                                 f"{m.group(2).replace(chr(39), '')}")
+            return _not_one_of(name, attribute, m.group(1), m.group(2))
+        if m := re.search(r"'([^']*)' is not a valid value of the atomic type 'xs:ID'", rest):
+            if attribute == "xml:id" and re.fullmatch(r"[^\W\d][\w.-]*", m.group(1)):
+                # libxml2 words a repeated id as an invalid one: a well-formed name is repeated.
+                return "xml-id-unique", (f"{name} repeats xml:id=\"{m.group(1)}\": every "
+                                         "xml:id must be unique in the document")
         if m := re.search(r"'([^']*)' is not a valid value of the (?:union|atomic|list) type "
                           r"'([^']+)'", rest):
             hint = _TYPE_HINTS.get(m.group(2).split(":")[-1], _TYPE_HINTS.get(m.group(2)))
@@ -70,23 +102,19 @@ def xmlschema_message(reason: str, tag: str | None, expected: list[str]) -> tupl
     """Rewrite an xmlschema error reason (the project schema's diagnostics)."""
     name = f"<{tidy(tag)}>" if tag else "the element"
     if m := re.match(r"Unexpected child with tag '([^']+)' at position \d+\.", reason):
-        child = f"<{tidy(m.group(1))}>"
-        where = f" inside {name}" if tag else ""
-        want = f"; expected {', '.join(f'<{e}>' for e in expected)}" if expected else ""
-        return "xsd-content", f"{child} is not allowed here{where}{want}"
+        return _not_allowed(f"<{tidy(m.group(1))}>", _elements(expected),
+                            f" inside {name}" if tag else "")
     if reason.startswith("The content of element") and "is not complete" in reason:
-        want = f"; it needs {', '.join(f'<{e}>' for e in expected)}" if expected else ""
-        return "xsd-content", f"{name} is incomplete{want}"
+        return _incomplete(name, _elements(expected))
     if m := re.match(r"'([^']+)' attribute not allowed", reason):
-        return "xsd-attribute", f"{name} does not allow the attribute @{tidy(m.group(1))}"
+        return _attribute_not_allowed(name, m.group(1))
     if m := re.match(r"missing required attribute '([^']+)'", reason):
-        return "xsd-attribute", f"{name} needs the attribute @{tidy(m.group(1))}"
+        return _attribute_missing(name, m.group(1))
     if m := re.match(r"attribute ([^=]+)='([^']*)': duplicated xs:ID value", reason):
         return "xml-id-unique", (f"{name} repeats xml:id=\"{m.group(2)}\": every xml:id must be "
                                  "unique in the document")
     if m := re.match(r"attribute ([^=]+)='([^']*)': value must be one of \[(.*)\]", reason):
-        return "xsd-value", (f"{name} @{tidy(m.group(1))}=\"{m.group(2)}\" is not one of "
-                             f"{m.group(3).replace(chr(39), '')}")
+        return _not_one_of(name, tidy(m.group(1)), m.group(2), m.group(3))
     if m := re.match(r"attribute ([^=]+)='([^']*)': (.*)", reason):
         attribute = tidy(m.group(1))
         hint = {"when": "temporal.w3c", "from": "temporal.w3c", "to": "temporal.w3c",
