@@ -121,7 +121,7 @@ def test_popovers_are_reachable_by_keyboard(page, edition) -> None:
     assert page.locator("#pop-n63").is_visible()
 
 
-@pytest.mark.parametrize("name", ["seed.html", "persons.html", "places.html",
+@pytest.mark.parametrize("name", ["seed.html", "index.html", "persons.html", "places.html",
                                   "organisations.html", "events.html"])
 def test_no_serious_accessibility_violations(page, edition, name: str) -> None:
     axe = TOOLS / "axe-core" / "axe.min.js"

@@ -4,9 +4,10 @@
   parameters, the shared modules, a module per TEI element family.
 
   Modes: m:html (the text), m:notes (the notes at the foot of the page), m:meta (the
-  header: citation, licence), m:index (the index pages). $page chooses the page: "text"
-  (a TEI document) or "persons", "places", "organisations", "events" (an index of every
-  TEI document in a teiCorpus).
+  header: citation, licence), m:index (the index pages), m:home (the home page). $page
+  chooses the page: "text" (a TEI document); "persons", "places", "organisations",
+  "events" (an index of every TEI document in a teiCorpus); "home" (the list of the texts
+  of a teiCorpus).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -26,6 +27,7 @@
   <xsl:include href="html/names.xsl"/>
   <xsl:include href="html/notes.xsl"/>
   <xsl:include href="html/index.xsl"/>
+  <xsl:include href="html/home.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
 
@@ -38,4 +40,5 @@
   <xsl:mode name="m:meta" on-no-match="text-only-copy"/>
   <xsl:mode name="m:cite" on-no-match="text-only-copy"/>
   <xsl:mode name="m:index" on-no-match="shallow-skip"/>
+  <xsl:mode name="m:home" on-no-match="shallow-skip"/>
 </xsl:stylesheet>

@@ -244,8 +244,9 @@ def html_command(files: tuple[Path, ...], output: Path, date: str | None, warn_u
     """Make the HTML reading edition of TEI FILES in one self-contained folder.
 
     Each file becomes a page (its text with permalinks, notes that open in place
-    and at the foot of the page, names linked to the index); persons.html,
-    places.html, organisations.html and events.html index the names of all FILES;
+    and at the foot of the page, names linked to the index); index.html lists
+    the texts with their source and counts; persons.html, places.html,
+    organisations.html and events.html index the names of all FILES;
     edition.css styles them. Nothing is loaded from elsewhere: the folder works
     opened from the disk. Pages in the folder are replaced.
     """

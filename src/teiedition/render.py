@@ -40,27 +40,49 @@ def html_pages(documents: Sequence[tuple[str, etree._ElementTree]], *, access_da
                warn_unhandled: bool = False,
                stylesheets: Stylesheets | None = None) -> HtmlEdition:
     """The HTML edition of ``documents`` (a file stem and a parsed TEI tree each): a page per
-    document, index pages of persons, places, organisations and events across all of them,
-    and the CSS. With ``warn_unhandled``, each element the stylesheets do not know (its text
-    is kept) gives a message."""
+    document (:func:`html_text_page`) and the edition's pages (:func:`html_edition_pages`).
+    With ``warn_unhandled``, each element the stylesheets do not know (its text is kept)
+    gives a message."""
+    pages: dict[str, str] = {}
+    messages: list[str] = []
+    for stem, tree in documents:
+        page = html_text_page(stem, tree, access_date=access_date,
+                              warn_unhandled=warn_unhandled, stylesheets=stylesheets)
+        pages.update(page.pages)
+        messages.extend(page.messages)
+    edition = html_edition_pages(documents, stylesheets=stylesheets)
+    pages.update(edition.pages)
+    return HtmlEdition(pages, tuple(messages) + edition.messages)
+
+
+def html_text_page(stem: str, tree: etree._ElementTree, *, access_date: str = "",
+                   warn_unhandled: bool = False,
+                   stylesheets: Stylesheets | None = None) -> HtmlEdition:
+    """The page of one TEI document, ``stem``.html: its text, notes and header."""
+    name = f"{stem}.html"
+    result = (stylesheets or bundled()).run(
+        "html", tree, {"page": "text", "text-file": name, "access-date": access_date,
+                       "warn-unhandled": warn_unhandled})
+    return HtmlEdition({name: result.main}, result.messages)
+
+
+def html_edition_pages(documents: Sequence[tuple[str, etree._ElementTree]], *,
+                       stylesheets: Stylesheets | None = None) -> HtmlEdition:
+    """The pages across all ``documents``: the home page (index.html, the texts with their
+    source and counts), index pages of persons, places, organisations and events, and the
+    CSS."""
     sheets = stylesheets or bundled()
     pages: dict[str, str] = {}
     messages: list[str] = []
     corpus = etree.Element(f"{{{TEI_NS}}}teiCorpus", nsmap={None: TEI_NS, "e": E_NS})
     for stem, tree in documents:
-        name = f"{stem}.html"
-        result = sheets.run("html", tree, {"page": "text", "text-file": name,
-                                           "access-date": access_date,
-                                           "warn-unhandled": warn_unhandled})
-        pages[name] = result.main
-        messages.extend(result.messages)
         member = copy.deepcopy(tree.getroot())
-        member.set(f"{{{E_NS}}}file", name)
+        member.set(f"{{{E_NS}}}file", f"{stem}.html")
         corpus.append(member)
-    for page in INDEX_PAGES:
-        result = sheets.run("html", corpus, {"page": page,
-                                             "text-file": f"{documents[0][0]}.html"})
-        pages[f"{page}.html"] = result.main
+    first = f"{documents[0][0]}.html" if documents else "index.html"
+    for page in ("home",) + INDEX_PAGES:
+        result = sheets.run("html", corpus, {"page": page, "text-file": first})
+        pages["index.html" if page == "home" else f"{page}.html"] = result.main
         messages.extend(result.messages)
     pages["edition.css"] = resource("xslt", "html", "edition.css").read_text(encoding="utf-8")
     return HtmlEdition(pages, tuple(messages))

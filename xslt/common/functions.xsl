@@ -78,4 +78,11 @@
                           ('not after ' || $date/@notAfter)[$date/@notAfter]), ', ')
       else ()"/>
   </xsl:function>
+
+  <!-- "1 note", "3 notes": a count with its noun. -->
+  <xsl:function name="f:count" as="xs:string">
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:param name="noun" as="xs:string"/>
+    <xsl:sequence select="$n || ' ' || $noun || ('s'[$n != 1])"/>
+  </xsl:function>
 </xsl:stylesheet>

@@ -17,6 +17,11 @@
       'organisations': map {'entry': 'org', 'title': 'Organisations'},
       'events': map {'entry': 'event', 'title': 'Events'}}"/>
 
+  <!-- The mentions of each entry, by "#id" (one look-up per entry, not a search of every
+       document for each). -->
+  <xsl:key name="k:mentions" xmlns:k="urn:teiedition:keys" match="tei:text//*[@ref]"
+           use="tokenize(normalize-space(@ref))"/>
+
   <!-- An index page: the input is a teiCorpus of the edition's documents (or one TEI). -->
   <xsl:template match="/*" mode="m:page" priority="-1">
     <xsl:variable name="kind" select="$v:kinds($page)" xmlns:v="urn:teiedition:variables"/>
@@ -63,8 +68,8 @@
           <xsl:apply-templates select="tei:idno" mode="m:index"/>
         </ul>
       </xsl:if>
-      <xsl:variable name="mentions" select="$docs/tei:text//*[@ref][
-          tokenize(normalize-space(@ref)) = '#' || $id]"/>
+      <xsl:variable name="mentions" select="key('k:mentions', '#' || $id, root(.))"
+                    xmlns:k="urn:teiedition:keys"/>
       <p class="mentions">
         <xsl:text>Named in: </xsl:text>
         <xsl:for-each-group select="$mentions" group-by="f:mention-target(.)">

@@ -54,6 +54,7 @@
   <xsl:template name="t:nav">
     <nav class="edition-nav" aria-label="Edition">
       <ul>
+        <li><a href="index.html">Home</a></li>
         <li><a href="{$text-file}">Text</a></li>
         <li><a href="persons.html">Persons</a></li>
         <li><a href="places.html">Places</a></li>

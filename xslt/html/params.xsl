@@ -4,7 +4,8 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     exclude-result-prefixes="#all">
-  <!-- Which page: "text", or an index: "persons", "places", "organisations", "events". -->
+  <!-- Which page: "text", an index ("persons", "places", "organisations", "events"), or
+       "home" (the list of texts). -->
   <xsl:param name="page" as="xs:string" select="'text'"/>
   <!-- The file name of the text page (its index entries link back to it). -->
   <xsl:param name="text-file" as="xs:string" select="'text.html'"/>

@@ -1,0 +1,71 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The edition's home page: every text of the edition (a teiCorpus of its documents), with
+     its title, authors, source and what it holds. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:f="urn:teiedition:functions"
+    xmlns:m="urn:teiedition:modes"
+    xmlns:t="urn:teiedition:templates"
+    xmlns:e="urn:teiedition"
+    exclude-result-prefixes="#all">
+
+  <xsl:template match="/*[$page = 'home']" mode="m:page">
+    <xsl:variable name="docs" select="descendant-or-self::tei:TEI"/>
+    <xsl:variable name="title" select="(($docs/tei:teiHeader//tei:seriesStmt/tei:title)[1]
+                                        /normalize-space()[.], 'Edition')[1]"/>
+    <html lang="{($docs/@xml:lang, 'en')[1]}">
+      <xsl:call-template name="t:head">
+        <xsl:with-param name="title" select="$title"/>
+      </xsl:call-template>
+      <body>
+        <xsl:call-template name="t:nav"/>
+        <main id="home">
+          <h1><xsl:value-of select="$title"/></h1>
+          <xsl:apply-templates select="($docs/tei:teiHeader//tei:projectDesc)[1]" mode="m:home"/>
+          <h2>Texts</h2>
+          <xsl:if test="empty($docs)">
+            <p>The edition has no texts yet.</p>
+          </xsl:if>
+          <ol class="texts">
+            <xsl:apply-templates select="$docs" mode="m:home"/>
+          </ol>
+        </main>
+        <xsl:call-template name="t:footer"/>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:template match="tei:projectDesc" mode="m:home">
+    <xsl:for-each select="tei:p">
+      <p class="project"><xsl:value-of select="normalize-space()"/></p>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="tei:TEI" mode="m:home">
+    <xsl:variable name="header" select="tei:teiHeader/tei:fileDesc"/>
+    <xsl:variable name="title" select="normalize-space(($header/tei:titleStmt/tei:title)[1])"/>
+    <xsl:variable name="text" select="tei:text"/>
+    <li class="text">
+      <h3><a href="{@e:file}"><xsl:value-of select="($title[.], 'Untitled text')[1]"/></a></h3>
+      <xsl:if test="$header/tei:titleStmt/tei:author">
+        <p class="authors">
+          <xsl:value-of select="$header/tei:titleStmt/tei:author/normalize-space()"
+                        separator="; "/>
+        </p>
+      </xsl:if>
+      <xsl:for-each select="$header/tei:sourceDesc/tei:bibl">
+        <p class="source">From <xsl:apply-templates select="." mode="m:cite"/></p>
+      </xsl:for-each>
+      <p class="counts">
+        <xsl:value-of select="f:count(count($text//tei:p), 'paragraph'),
+            f:count(count($text//tei:note[not(ancestor::tei:note)]), 'note'),
+            f:count(count($text//(tei:persName | tei:placeName | tei:geogName | tei:orgName |
+                                  tei:name | tei:rs)[not(ancestor::tei:persName or
+                                  ancestor::tei:placeName or ancestor::tei:orgName or
+                                  ancestor::tei:name or ancestor::tei:rs)]), 'name'),
+            f:count(count($text//tei:date), 'date')" separator=", "/>
+      </p>
+    </li>
+  </xsl:template>
+</xsl:stylesheet>
