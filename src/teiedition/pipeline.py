@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from .convert import read_notes, read_text
+from .convert.names import NameIndex
 from .convert.ner import Recognizer
 from .convert.taggers import tag_document
 from .register import Register
@@ -26,14 +27,16 @@ class Conversion:
 
 def convert(text: str, meta: Metadata, provenance: Provenance, *,
             notes_text: str | None = None, register: Register | None = None,
-            recognizer: Recognizer | None = None) -> Conversion:
+            recognizer: Recognizer | None = None,
+            name_index: NameIndex | None = None) -> Conversion:
     """Convert a page of text to TEI: paragraphs, notes, names (linked to ``register`` when one
-    is given) and dates. ``notes_text`` is an endnotes page, if the notes are known."""
+    is given) and dates. ``notes_text`` is an endnotes page, if the notes are known;
+    ``name_index`` is the register's index, built once for many conversions."""
     notes = read_notes(notes_text, path=provenance.notes_name or "<notes>") \
         if notes_text is not None else None
     document = read_text(text, starts_mid_paragraph=meta.starts_mid_paragraph, notes=notes)
     if not document.blocks:
         raise InputError("no text: the file holds only paragraph separators",
                          path=provenance.source_name)
-    document = tag_document(document, register, recognizer)
+    document = tag_document(document, register, recognizer, index=name_index)
     return Conversion(document, build_tei(document, meta, provenance))

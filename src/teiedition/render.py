@@ -12,6 +12,7 @@ from typing import Mapping, Sequence
 
 from lxml import etree
 
+import json
 import re
 import tempfile
 from pathlib import Path
@@ -94,12 +95,23 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-
 
 
 @dataclass(frozen=True)
+class Mark:
+    """A name or note as typeset: its kind ("person", "place", "org", "event", "name" or
+    "note") and key (the name's entry id, or None; the note's label)."""
+
+    kind: str
+    key: str | None
+
+
+@dataclass(frozen=True)
 class Pdf:
-    """A typeset edition: the PDF, the Typst source it was made from, and warnings."""
+    """A typeset edition: the PDF, the Typst source it was made from, warnings, and the marks
+    of every name and note Typst laid out (for the parity check)."""
 
     data: bytes
     typst_source: str
     warnings: tuple[str, ...]
+    marks: tuple[Mark, ...] = ()
 
 
 def typst_source(tree: etree._ElementTree, *, attachment: str = "",
@@ -128,12 +140,16 @@ def pdf(tree: etree._ElementTree, *, standard: str = "a-3b",
             (root / attachment).write_bytes(etree.tostring(tree, xml_declaration=True,
                                                            encoding="UTF-8"))
         try:
-            data, warnings = typst.compile_with_warnings(
-                str(root / "main.typ"), root=str(root), format="pdf", timestamp=0,
+            compiler = typst.Compiler(str(root / "main.typ"), root=str(root))
+            data, warnings = compiler.compile_with_warnings(
+                format="pdf", timestamp=0,
                 pdf_standards=[standard] if standard != "none" else [])
+            # Typst keeps the layout it just made: the query costs a few milliseconds.
+            marks = json.loads(compiler.query("<teiedition-mark>", field="value"))
         except typst.TypstError as err:
             raise RenderError(f"Typst could not typeset the edition: {err}") from None
-    return Pdf(data, source, tuple(_warnings(warnings, tree)))
+    return Pdf(data, source, tuple(_warnings(warnings, tree)),
+               tuple(Mark(m["kind"], m["key"]) for m in marks))
 
 
 def _warnings(warnings: list, tree: etree._ElementTree) -> list[str]:

@@ -29,14 +29,25 @@
     <span class="inner-note">(<xsl:apply-templates mode="m:html"/>)</span>
   </xsl:template>
 
+  <!-- A note at the foot of the page; data-label holds its label for machines (the parity
+       check). A label that is not a number is printed instead of the list's number. -->
   <xsl:template match="tei:note" mode="m:notes">
     <xsl:variable name="id" select="f:id(.)"/>
-    <li id="{$id}" value="{if (f:note-label(.) castable as xs:integer) then f:note-label(.)
-                           else count(preceding::tei:note) + 1}">
+    <xsl:variable name="label" select="f:note-label(.)"/>
+    <li id="{$id}" data-label="{$label}">
+      <xsl:choose>
+        <xsl:when test="$label castable as xs:integer">
+          <xsl:attribute name="value" select="$label"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:attribute name="class" select="'labelled'"/>
+          <span class="note-label"><xsl:value-of select="$label"/><xsl:text> </xsl:text></span>
+        </xsl:otherwise>
+      </xsl:choose>
       <xsl:apply-templates select="." mode="m:note-body"/>
       <xsl:text> </xsl:text>
       <a href="#ref-{$id}" role="doc-backlink" aria-label="Back to the text of note {
-         f:note-label(.)}">↩</a>
+         $label}">↩</a>
     </li>
   </xsl:template>
 

@@ -25,22 +25,25 @@
   </xsl:template>
 
   <xsl:template match="tei:name | tei:rs | tei:roleName" mode="m:typst">
-    <xsl:apply-templates mode="m:typst"/>
+    <xsl:call-template name="t:typst-name"><xsl:with-param name="call" select="'tei-name'"/></xsl:call-template>
   </xsl:template>
 
-  <!-- A name with an entry in the document goes to the index; one without is plain text. -->
+  <!-- A name with an entry in the document goes to the index with its key; one without is
+       marked with no key (it prints as plain text). -->
   <xsl:template name="t:typst-name">
     <xsl:param name="call"/>
     <xsl:variable name="entry" select="f:entry(.)"/>
+    <xsl:text>#</xsl:text><xsl:value-of select="$call"/>
     <xsl:choose>
       <xsl:when test="$entry">
-        <xsl:text>#</xsl:text><xsl:value-of select="$call"/>
         <xsl:text>(key: </xsl:text><xsl:value-of select="f:typst-string($entry/@xml:id)"/>
         <xsl:text>, name: </xsl:text><xsl:value-of select="f:typst-string(f:preferred($entry))"/>
-        <xsl:text>)[</xsl:text><xsl:apply-templates mode="m:typst"/><xsl:text>]</xsl:text>
+        <xsl:text>)[</xsl:text>
       </xsl:when>
-      <xsl:otherwise><xsl:apply-templates mode="m:typst"/></xsl:otherwise>
+      <xsl:when test="$call = 'tei-name'">(kind: "name")[</xsl:when>
+      <xsl:otherwise>[</xsl:otherwise>
     </xsl:choose>
+    <xsl:apply-templates mode="m:typst"/><xsl:text>]</xsl:text>
   </xsl:template>
 
   <xsl:template match="tei:date" mode="m:typst">

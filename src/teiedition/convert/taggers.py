@@ -21,12 +21,15 @@ RESP = ("resp", "#teiedition")
 
 
 def tag_document(doc: Document, register: Register | None,
-                 recognizer: Recognizer | None = None) -> Document:
+                 recognizer: Recognizer | None = None, *,
+                 index: NameIndex | None = None) -> Document:
     """Tag the names (when a register is given) and dates of ``doc``'s blocks and notes.
 
     With a ``recognizer`` (statistical recognition), names it finds that the register does
-    not cover are tagged too, without ``@ref`` and with ``cert="medium"``."""
-    index = NameIndex.build(register) if register else None
+    not cover are tagged too, without ``@ref`` and with ``cert="medium"``. ``index`` is
+    ``NameIndex.build(register)``, given when many documents are tagged with one register."""
+    if register and index is None:
+        index = NameIndex.build(register)
     seen: set[str] = set()
     used: set[str] = {m.attr("ref")[1:] for m in _mentions(doc)
                       if m.kind != "date" and (m.attr("ref") or "").startswith("#")}

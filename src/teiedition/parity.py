@@ -1,0 +1,115 @@
+"""The parity check: every note and every tagged name of a TEI document is in its outputs.
+
+A name is counted by its kind (person, place, org, event, or name for ``name``, ``rs``,
+``roleName``) and its entry (the ``xml:id`` its ``@ref`` points to, when the document has
+that element); a note by its label (``@n``, else its position). The HTML page is read
+back with lxml; the PDF's side is what Typst laid out, queried from the typeset document
+(:attr:`teiedition.render.Pdf.marks`). Missing items are reported as problems at the TEI
+element, like validation errors; so are items the output has more of than the TEI.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable, Sequence
+from urllib.parse import urlsplit
+
+from lxml import etree, html
+
+from .render import Mark
+from .tei import TEI_NS
+from .validate.problems import Problem
+
+_T = f"{{{TEI_NS}}}"
+_KINDS = {f"{_T}persName": "person", f"{_T}placeName": "place", f"{_T}geogName": "place",
+          f"{_T}orgName": "org", f"{_T}name": "name", f"{_T}rs": "name",
+          f"{_T}roleName": "name"}
+
+Item = tuple[str, "str | None"]
+
+
+def tei_items(tree: etree._ElementTree) -> list[tuple[Item, etree._Element]]:
+    """The names and notes of the document's text, each with the element it comes from."""
+    root = tree.getroot()
+    ids = {el.get("{http://www.w3.org/XML/1998/namespace}id") for el in root.iter()}
+    items: list[tuple[Item, etree._Element]] = []
+    notes = 0
+    for text in root.iter(f"{_T}text"):
+        for el in text.iter(f"{_T}note", *_KINDS):
+            if el.tag == f"{_T}note":
+                if not _inside_note(el, text):
+                    notes += 1
+                    items.append((("note", el.get("n") or str(notes)), el))
+                continue
+            kind = "event" if el.tag == f"{_T}name" and el.get("type") == "event" \
+                else _KINDS[el.tag]
+            items.append(((kind, _entry(el, ids)), el))
+    return items
+
+
+def _inside_note(el: etree._Element, text: etree._Element) -> bool:
+    parent = el.getparent()
+    while parent is not None and parent is not text:
+        if parent.tag == f"{_T}note":
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _entry(el: etree._Element, ids: set[str | None]) -> str | None:
+    refs = (el.get("ref") or "").split()
+    target = refs[0][1:] if refs and refs[0].startswith("#") else None
+    return target if target in ids else None
+
+
+def html_items(page: str) -> Counter[Item]:
+    """The names and notes of an HTML text page (names in note pop-ups, which repeat the
+    notes at the foot of the page, are not counted twice)."""
+    doc = html.document_fromstring(page)
+    found: Counter[Item] = Counter()
+    for el in doc.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' name ')]"
+                        "[not(ancestor::*[contains(concat(' ', @class, ' '), ' note-popover ')])]"):
+        kind = (el.get("class") or "").split()[-1]
+        href = el.get("href")
+        found[(kind, urlsplit(href).fragment or None if href else None)] += 1
+    for li in doc.xpath("//section[contains(concat(' ', @class, ' '), ' notes ')]/ol/li"):
+        found[("note", li.get("data-label"))] += 1
+    return found
+
+
+def pdf_items(marks: Iterable[Mark]) -> Counter[Item]:
+    """The names and notes Typst laid out."""
+    return Counter((m.kind, m.key) for m in marks)
+
+
+def check(tree: etree._ElementTree, *, html_page: str | None = None,
+          pdf_marks: Sequence[Mark] | None = None) -> list[Problem]:
+    """Problems for each name or note of ``tree`` missing from (or extra in) the outputs
+    given."""
+    items = tei_items(tree)
+    expected = Counter(item for item, _ in items)
+    problems: list[Problem] = []
+    for output, found in (("HTML", html_items(html_page) if html_page is not None else None),
+                          ("PDF", pdf_items(pdf_marks) if pdf_marks is not None else None)):
+        if found is None:
+            continue
+        rule = f"parity-{output.lower()}"
+        for item in sorted(expected.keys() | found.keys(), key=lambda i: (i[0], i[1] or "")):
+            want, got = expected[item], found[item]
+            if want == got:
+                continue
+            elements = [el for i, el in items if i == item]
+            where = elements[min(got, len(elements) - 1)] if elements else None
+            what = _describe(item)
+            message = (f"{what}: {want} in the TEI, {got} in the {output}" if got < want
+                       else f"{what}: {got} in the {output}, only {want} in the TEI")
+            problems.append(Problem(rule, message, where.sourceline if where is not None
+                                    else None, None, schema="parity"))
+    return problems
+
+
+def _describe(item: Item) -> str:
+    kind, key = item
+    if kind == "note":
+        return f"note {key}"
+    return f"{kind} name" + (f" of #{key}" if key else " without an entry")
