@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import json
 import os
 import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import click
 
 from . import __version__
+from .build import BuildOptions, BuildReport, Progress, build
 from .errors import InputError, TeieditionError
 from .files import expand_paths, read_bytes, read_text_file, write_atomic
 from .metadata import minimal_metadata, parse_metadata
@@ -72,9 +74,10 @@ def ner_option(purpose: str) -> Callable[[Callable[..., Any]], Callable[..., Any
 def cli() -> None:
     """teiedition: turn book-page text into a TEI P5 scholarly edition.
 
-    Convert a text to TEI with `teiedition convert`. Each command has its own
-    --help. Exit codes: 0 success, 1 failure or problems found, 2 bad input or
-    usage.
+    Build a whole edition (TEI, validation, HTML, PDF) with `teiedition build`;
+    each step also has its own command. Each command has its own --help. Exit
+    codes: 0 success, 1 failure or problems found, 2 bad input or usage, 130
+    interrupted.
     """
 
 
@@ -348,6 +351,104 @@ def validate_command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str,
         sys.exit(2)
     if not report.valid:
         sys.exit(1)
+
+
+@cli.command("build")
+@click.argument("edition", type=click.Path(path_type=Path), default=Path("seeds"))
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("output"),
+              show_default=True, help="Folder to build into: tei/, html/, pdf/, build.json.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Build this many documents at once, in separate processes.")
+@click.option("--reconvert", is_flag=True,
+              help="Convert every text again, also where its TEI file was edited by hand (the "
+                   "edited file is kept in OUTPUT/backup/ first).")
+@click.option("--no-pdf", "no_pdf", is_flag=True,
+              help="Make no PDFs (existing ones are left as they are).")
+@click.option("--edition-pdf", is_flag=True,
+              help="Also typeset the whole edition as one book: OUTPUT/edition.pdf.")
+@click.option("--pdf-standard", type=click.Choice(PDF_STANDARDS), default="a-3b",
+              show_default=True, help="PDF standard of the PDFs (see `teiedition pdf`).")
+@click.option("--date", "date", metavar="YYYY-MM-DD",
+              help="Date recorded in converted files and shown as the HTML's access date. "
+                   "Default: SOURCE_DATE_EPOCH if set, else today.")
+@verbosity_options
+@maps_errors
+def build_command(edition: Path, output: Path, jobs: int, reconvert: bool, no_pdf: bool,
+                  edition_pdf: bool, pdf_standard: str, date: str | None, verbose: bool,
+                  quiet: bool) -> None:
+    """Build the edition in EDITION (default: seeds/) into OUTPUT (default: output/).
+
+    Each NAME.txt (with NAME.toml, its metadata, and NAME.notes.txt, its endnotes, if
+    any) is converted with the edition's register.xml to OUTPUT/tei/NAME.xml. From then
+    on the TEI file is the editor's: a file edited by hand is never overwritten
+    (--reconvert does, keeping a backup), and TEI files added to OUTPUT/tei/ by hand
+    are built too. Every TEI file is validated; a valid one becomes
+    OUTPUT/html/NAME.html and OUTPUT/pdf/NAME.pdf, and every note and name is checked to
+    be in both (the parity check). OUTPUT/html/ also gets the home page (index.html) and
+    the indexes of all texts. What has not changed since the last build (content hashes
+    of inputs, register, stylesheets, code) is not redone. OUTPUT/build.json reports
+    each document and step. Exit code 0 when everything is built and valid, 1 when a
+    document failed or is invalid, 2 for bad input, 130 when interrupted.
+    """
+    options = BuildOptions(jobs=jobs, reconvert=reconvert, pdf=not no_pdf,
+                           edition_pdf=edition_pdf, pdf_standard=pdf_standard,
+                           date=_run_date(date))
+    with _progress_display(quiet=quiet, verbose=verbose) as show:
+        report = build(edition, output, options, progress=show)
+    _print_build(report, verbose=verbose, quiet=quiet)
+    if not report.ok:
+        sys.exit(1)
+
+
+@contextlib.contextmanager
+def _progress_display(*, quiet: bool, verbose: bool) -> Iterator[Callable[[Progress], None] | None]:
+    """A progress bar on a terminal; plain lines otherwise (logs, CI); nothing when quiet."""
+    if quiet:
+        yield None
+        return
+    if sys.stderr.isatty() and not verbose and not os.environ.get("CI"):
+        bar: Any = None
+
+        def show_bar(event: Progress) -> None:
+            nonlocal bar
+            if bar is None:
+                bar = click.progressbar(length=event.total + 1, label="Building",
+                                        file=sys.stderr, show_pos=True,
+                                        item_show_func=lambda name: name)
+                bar.__enter__()
+            bar.update(1, event.name)
+        try:
+            yield show_bar
+        finally:
+            if bar is not None:
+                bar.__exit__(None, None, None)
+        return
+
+    def show_line(event: Progress) -> None:
+        steps = event.result.steps if event.result else event.steps
+        status = event.result.status if event.result else \
+            ("failed" if any(s.status == "failed" for s in steps) else "ok")
+        done = ", ".join(f"{s.name} {s.status}" for s in steps)
+        counter = f"[{event.done}/{event.total}] " if event.result else ""
+        click.echo(f"{counter}{event.name}: {status} ({done})", err=True)
+        if verbose:
+            for s in steps:
+                click.echo(f"    {s.name}: {s.status} {s.seconds:.2f} s"
+                           + (f": {s.message}" if s.message else ""), err=True)
+    yield show_line
+
+
+def _print_build(report: BuildReport, *, verbose: bool, quiet: bool) -> None:
+    for located in report.problems:
+        p = located.problem
+        where = ":".join([located.path] + [str(n) for n in (p.line, p.column) if n])
+        click.echo(f"{where}: {p.severity}: {p.message} [{p.rule}]", err=True)
+    if quiet:
+        return
+    for doc in report.documents:
+        for warning in doc.warnings:
+            click.echo(f"warning: {warning}", err=True)
+    click.echo(f"{report.summary()} -> {report.out}/", err=True)
 
 
 def main() -> None:

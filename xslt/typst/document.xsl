@@ -1,25 +1,71 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- The document: the library, the title page values from the header, the text, the index. -->
+<!-- The document: the library, the title page values from the header, the text, the index.
+     A teiCorpus (the whole edition) is one book: the edition's title page, each text a
+     part with its title, authors and source, one index of all of them. -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:f="urn:teiedition:functions"
     xmlns:m="urn:teiedition:modes"
+    xmlns:t="urn:teiedition:templates"
     exclude-result-prefixes="#all">
 
   <xsl:template match="/">
-    <xsl:apply-templates select="tei:TEI" mode="m:typst"/>
+    <xsl:apply-templates select="tei:TEI | tei:teiCorpus" mode="m:typst"/>
+  </xsl:template>
+
+  <xsl:template match="tei:teiCorpus" mode="m:typst">
+    <xsl:variable name="docs" select="tei:TEI"/>
+    <xsl:variable name="headers" select="$docs/tei:teiHeader/tei:fileDesc"/>
+    <xsl:text>#import "edition.typ": *&#10;</xsl:text>
+    <xsl:call-template name="t:attachment"/>
+    <xsl:text>#show: edition.with(&#10;  title: </xsl:text>
+    <xsl:value-of select="f:typst-string((($headers/tei:seriesStmt/tei:title)[1], 'Edition')[1])"/>
+    <xsl:text>,&#10;  authors: (),&#10;  editors: (</xsl:text>
+    <xsl:value-of select="distinct-values($headers/tei:seriesStmt/tei:editor/normalize-space())
+                          ! (f:typst-string(.) || ',')" separator=" "/>
+    <xsl:text>),&#10;</xsl:text>
+    <xsl:for-each select="($headers/tei:publicationStmt/tei:availability/tei:licence)[1]">
+      <xsl:text>  licence: [</xsl:text>
+      <xsl:value-of select="f:typst-markup(normalize-space())"/>
+      <xsl:text>],&#10;</xsl:text>
+    </xsl:for-each>
+    <xsl:text>  lang: </xsl:text>
+    <xsl:value-of select="f:typst-string(($docs/@xml:lang, 'en')[1])"/>
+    <xsl:text>,&#10;)&#10;&#10;</xsl:text>
+    <xsl:for-each select="$docs">
+      <xsl:variable name="stmt" select="tei:teiHeader/tei:fileDesc/tei:titleStmt"/>
+      <xsl:text>#edition-part(title: </xsl:text>
+      <xsl:value-of select="f:typst-string((normalize-space(($stmt/tei:title)[1])[.], 'Untitled text')[1])"/>
+      <xsl:text>, authors: (</xsl:text>
+      <xsl:value-of select="$stmt/tei:author/f:typst-string(.) ! (. || ',')" separator=" "/>
+      <xsl:text>)</xsl:text>
+      <xsl:for-each select="(tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl)[1]">
+        <xsl:variable name="citation"><xsl:apply-templates select="." mode="m:cite"/></xsl:variable>
+        <xsl:text>, source: [</xsl:text>
+        <xsl:value-of select="f:typst-markup(normalize-space($citation))"/>
+        <xsl:text>]</xsl:text>
+      </xsl:for-each>
+      <xsl:text>)&#10;&#10;</xsl:text>
+      <xsl:apply-templates select="tei:text" mode="m:typst"/>
+      <xsl:text>&#10;</xsl:text>
+    </xsl:for-each>
+    <xsl:text>&#10;= Index&#10;&#10;#edition-index()&#10;</xsl:text>
+  </xsl:template>
+
+  <xsl:template name="t:attachment">
+    <xsl:if test="$attachment">
+      <xsl:text>#pdf.attach(</xsl:text>
+      <xsl:value-of select="f:typst-string($attachment)"/>
+      <xsl:text>, relationship: "source", mime-type: "application/tei+xml", description: "The TEI P5 source of this edition")&#10;</xsl:text>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:TEI" mode="m:typst">
     <xsl:variable name="header" select="tei:teiHeader"/>
     <xsl:variable name="stmt" select="$header/tei:fileDesc/tei:titleStmt"/>
     <xsl:text>#import "edition.typ": *&#10;</xsl:text>
-    <xsl:if test="$attachment">
-      <xsl:text>#pdf.attach(</xsl:text>
-      <xsl:value-of select="f:typst-string($attachment)"/>
-      <xsl:text>, relationship: "source", mime-type: "application/tei+xml", description: "The TEI P5 source of this edition")&#10;</xsl:text>
-    </xsl:if>
+    <xsl:call-template name="t:attachment"/>
     <xsl:text>#show: edition.with(&#10;  title: </xsl:text>
     <xsl:value-of select="f:typst-string(($stmt/tei:title)[1])"/>
     <xsl:text>,&#10;  authors: (</xsl:text>

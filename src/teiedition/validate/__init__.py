@@ -40,6 +40,12 @@ class Validator:
 
     def check_bytes(self, data: bytes, path: str) -> FileReport:
         """Parse ``data`` safely and check it; reading problems are reported like the rest."""
+        return self.check_document(data, path)[0]
+
+    def check_document(self, data: bytes, path: str
+                       ) -> tuple[FileReport, etree._ElementTree | None]:
+        """:meth:`check_bytes`, and the parsed tree (None when the file cannot be read), for
+        callers that go on to render it."""
         start = time.perf_counter()
         parsed = parse_bytes(data)
         problems = [Problem(p.rule, p.message, p.line, p.column, schema="xml")
@@ -47,7 +53,7 @@ class Validator:
         if parsed.tree is not None and not any(p.rule == "not-tei" for p in problems):
             problems.extend(self.iter_problems(parsed.tree, SourceLines(data)))
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
-        return FileReport(path, tuple(problems), time.perf_counter() - start)
+        return FileReport(path, tuple(problems), time.perf_counter() - start), parsed.tree
 
     def check_many(self, items: Iterable[tuple[str, bytes]]) -> Report:
         """Check several documents given as (path, bytes)."""

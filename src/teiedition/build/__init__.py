@@ -1,0 +1,237 @@
+"""``teiedition build``: the whole pipeline for every text of an edition, incrementally.
+
+:func:`build` finds the edition's documents (:mod:`.edition`), builds each one, in
+parallel processes when asked (:mod:`.document`), then the pages across all of them (home
+page, indexes; optionally one PDF of the whole edition, :mod:`.whole`), and writes the
+report, ``build.json``, which is also the state the next build compares against.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import multiprocessing
+import signal
+import time
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+from .. import __version__
+from ..errors import TeieditionError
+from ..files import read_bytes, write_atomic
+from ..register import read_register
+from .document import DocumentResult, Located, Settings, Step, build_document
+from .edition import Edition, find_edition, file_digest
+from .whole import build_edition_pages
+
+__all__ = ["BuildInterrupted", "BuildOptions", "BuildReport", "Progress", "build"]
+
+REPORT_NAME = "build.json"
+#: Bumped when the report's layout changes: an older report is then not trusted as state.
+REPORT_FORMAT = 1
+
+
+class BuildInterrupted(TeieditionError):
+    """The build was stopped (Ctrl-C). What was finished is kept and recorded."""
+
+    exit_code = 130
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    jobs: int = 1
+    reconvert: bool = False
+    html: bool = True
+    pdf: bool = True
+    pdf_standard: str = "a-3b"
+    edition_pdf: bool = False
+    #: The date recorded in converted files and shown as the access date of the HTML.
+    date: str = field(default_factory=lambda: dt.date.today().isoformat())
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One event for a progress display: a document (or the edition's pages) is done."""
+
+    done: int
+    total: int
+    name: str
+    result: DocumentResult | None = None
+    steps: tuple[Step, ...] = ()
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    edition: Path
+    out: Path
+    options: BuildOptions
+    documents: tuple[DocumentResult, ...]
+    edition_steps: tuple[Step, ...] = ()
+    edition_problems: tuple[Located, ...] = ()
+    seconds: float = 0.0
+    interrupted: bool = False
+    #: The edition's own state (the pages across documents), for the next build.
+    edition_record: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.interrupted and all(d.status == "ok" for d in self.documents) and \
+            not any(s.status == "failed" for s in self.edition_steps)
+
+    @property
+    def problems(self) -> tuple[Located, ...]:
+        return tuple(p for d in self.documents for p in d.problems) + self.edition_problems
+
+    def summary(self) -> str:
+        counts: dict[str, int] = {}
+        for d in self.documents:
+            counts[d.status] = counts.get(d.status, 0) + 1
+        docs = len(self.documents)
+        parts = [f"{counts[s]} {s}" for s in ("ok", "invalid", "failed") if counts.get(s)]
+        redone = sum(1 for d in self.documents for s in d.steps if s.status == "done") + \
+            sum(1 for s in self.edition_steps if s.status == "done")
+        return (f"{docs} document{'s' if docs != 1 else ''}: {', '.join(parts) or 'none'}; "
+                f"{redone} step{'s' if redone != 1 else ''} done, the rest up to date; "
+                f"{self.seconds:.1f} s" + ("; interrupted" if self.interrupted else ""))
+
+    def to_json(self) -> str:
+        return json.dumps({
+            "format": REPORT_FORMAT,
+            "teiedition": __version__,
+            "edition": str(self.edition),
+            "output": str(self.out),
+            "date": self.options.date,
+            "jobs": self.options.jobs,
+            "status": "interrupted" if self.interrupted else "ok" if self.ok else "failed",
+            "seconds": round(self.seconds, 3),
+            "documents": [_document_json(d) for d in self.documents],
+            "edition_steps": [_step_json(s) for s in self.edition_steps],
+            "edition_problems": [_located_json(p) for p in self.edition_problems],
+            "edition_state": self.edition_record,
+        }, indent=2, ensure_ascii=False) + "\n"
+
+
+def _step_json(step: Step) -> dict[str, Any]:
+    return {"step": step.name, "status": step.status, "seconds": step.seconds,
+            "message": step.message}
+
+
+def _located_json(located: Located) -> dict[str, Any]:
+    p = located.problem
+    return {"path": located.path, "rule": p.rule, "severity": p.severity, "message": p.message,
+            "line": p.line, "column": p.column}
+
+
+def _document_json(d: DocumentResult) -> dict[str, Any]:
+    return {"name": d.stem, "status": d.status, "steps": [_step_json(s) for s in d.steps],
+            "problems": [_located_json(p) for p in d.problems], "warnings": list(d.warnings),
+            "state": d.record}
+
+
+def build(folder: Path, out: Path, options: BuildOptions | None = None, *,
+          progress: Callable[[Progress], None] | None = None) -> BuildReport:
+    """Build the edition in ``folder`` into ``out``; see the module's docstring.
+
+    Raises :class:`BuildInterrupted` on Ctrl-C, after recording what was finished."""
+    options = options or BuildOptions()
+    start = time.perf_counter()
+    edition = find_edition(folder, out / "tei")
+    previous = _previous(out)
+    register_sha = file_digest(edition.register)
+    if edition.register is not None:  # a broken register stops the build before any work
+        read_register(read_bytes(edition.register, what="register"), path=str(edition.register))
+    settings = Settings(out=out, date=options.date, register=edition.register,
+                        register_digest=register_sha, reconvert=options.reconvert,
+                        html=options.html, pdf=options.pdf, pdf_standard=options.pdf_standard)
+    results: dict[str, DocumentResult] = {}
+    report = BuildReport(folder, out, options, ())
+    try:
+        _build_documents(edition, settings, previous, options.jobs, results, progress)
+        edition_steps, edition_problems, edition_record = build_edition_pages(
+            edition, [results[m.stem] for m in edition.members], settings,
+            previous.get("edition_state", {}), edition_pdf=options.edition_pdf)
+        if progress:
+            progress(Progress(len(edition.members), len(edition.members), "edition",
+                              steps=tuple(edition_steps)))
+        report = replace(report, edition_steps=tuple(edition_steps),
+                         edition_problems=tuple(edition_problems),
+                         edition_record=edition_record)
+    except KeyboardInterrupt:
+        report = replace(report, interrupted=True,
+                         edition_record=previous.get("edition_state", {}))
+    documents = tuple(results[m.stem] for m in edition.members if m.stem in results)
+    report = replace(report, documents=documents, seconds=time.perf_counter() - start)
+    _save(out, report, previous, edition)
+    if report.interrupted:
+        raise BuildInterrupted(f"interrupted: {len(documents)} of {len(edition.members)} "
+                               "documents were finished and are recorded; run the build again "
+                               "to do the rest")
+    return report
+
+
+def _build_documents(edition: Edition, settings: Settings, previous: Mapping[str, Any],
+                     jobs: int, results: dict[str, DocumentResult],
+                     progress: Callable[[Progress], None] | None) -> None:
+    records = {d.get("name"): d.get("state", {}) for d in previous.get("documents", [])}
+    total = len(edition.members)
+    if jobs <= 1 or total <= 1:
+        for member in edition.members:
+            results[member.stem] = build_document(member, settings, records.get(member.stem, {}))
+            if progress:
+                progress(Progress(len(results), total, member.stem, results[member.stem]))
+        return
+    # Spawned, not forked: a forked child would inherit the parent's Saxon and Typst state.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=min(jobs, total), mp_context=context,
+                             initializer=_worker_ignores_interrupts) as pool:
+        futures: dict[Future[DocumentResult], str] = {
+            pool.submit(build_document, member, settings, records.get(member.stem, {})):
+            member.stem for member in edition.members}
+        try:
+            for future in as_completed(futures):
+                results[futures[future]] = future.result()
+                if progress:
+                    progress(Progress(len(results), total, futures[future],
+                                      results[futures[future]]))
+        except KeyboardInterrupt:
+            # Documents not started are dropped; those in progress finish (their outputs
+            # are written atomically either way) and are recorded.
+            pool.shutdown(wait=True, cancel_futures=True)
+            for future, stem in futures.items():
+                if future.done() and not future.cancelled() and future.exception() is None:
+                    results[stem] = future.result()
+            raise
+
+
+def _worker_ignores_interrupts() -> None:
+    # Ctrl-C reaches every process of the terminal's group: the workers leave it to the
+    # main process, which lets the documents in progress finish and records them.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _previous(out: Path) -> dict[str, Any]:
+    """The last build's report, when it is one this version can trust as state."""
+    path = out / REPORT_NAME
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("format") != REPORT_FORMAT:
+        return {}
+    return data
+
+
+def _save(out: Path, report: BuildReport, previous: Mapping[str, Any], edition: Edition) -> None:
+    """Write build.json. Documents not reached (an interrupted build) keep their last
+    state, so that the next build still knows which TEI files it wrote."""
+    data = json.loads(report.to_json())
+    done = {d["name"] for d in data["documents"]}
+    current = {m.stem for m in edition.members}
+    for old in previous.get("documents", []):
+        if old.get("name") in current and old.get("name") not in done:
+            data["documents"].append({**old, "status": "not-built"})
+    data["documents"].sort(key=lambda d: d["name"])
+    write_atomic(out / REPORT_NAME, (json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+                 .encode("utf-8"), force=True)

@@ -1,0 +1,314 @@
+"""Building one document: convert (unless the TEI is the editor's), validate, render, check.
+
+:func:`build_document` is what a worker process runs for each document; it reads its
+inputs, writes its outputs atomically and returns a :class:`DocumentResult` with the state
+the next build compares against. Each step is redone only when its fingerprint (the
+content hashes of what it depends on) changed or its output is missing or altered.
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+from .. import __version__
+from ..convert.names import NameIndex
+from ..errors import TeieditionError
+from ..files import read_bytes, read_text_file, write_atomic
+from ..metadata import minimal_metadata, parse_metadata
+from ..model import Mention
+from ..parity import check as check_parity
+from ..pipeline import convert
+from ..register import Register, read_register
+from ..render import html_text_page, pdf
+from ..tei import Provenance, to_bytes
+from ..validate import Validator
+from ..xmlparse import parse_tei
+from ..validate.problems import Problem
+from .edition import Member, Text, content_digest, digest, file_digest, fingerprints
+
+#: What a step did: redone, found up to date, kept (a hand-edited TEI file), failed, or not
+#: run (an earlier step failed), or removed (outputs of a document that is now invalid).
+STATUSES = ("done", "up-to-date", "kept", "failed", "not-run", "removed")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every document of a build shares."""
+
+    out: Path
+    date: str
+    register: Path | None = None
+    register_digest: str | None = None
+    reconvert: bool = False
+    html: bool = True
+    pdf: bool = True
+    pdf_standard: str = "a-3b"
+
+    @property
+    def tei_folder(self) -> Path:
+        return self.out / "tei"
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    status: str
+    seconds: float = 0.0
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class Located:
+    """A problem and the file it is in."""
+
+    path: str
+    problem: Problem
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    stem: str
+    steps: tuple[Step, ...]
+    problems: tuple[Located, ...] = ()
+    #: Notes for the editor that are not errors (a kept hand-edited file, conversion
+    #: findings).
+    warnings: tuple[str, ...] = ()
+    #: The state the next build compares against.
+    record: Mapping[str, Any] = field(default_factory=dict)
+    #: The TEI file's content hash when it is valid (the edition pages are built from it).
+    valid_tei: str | None = None
+
+    @property
+    def status(self) -> str:
+        if any(s.status == "failed" for s in self.steps if s.name == "convert"):
+            return "failed"
+        if any(s.name == "validate" and s.status == "failed" for s in self.steps):
+            return "invalid"
+        if any(s.status == "failed" for s in self.steps):
+            return "failed"
+        return "ok"
+
+
+@functools.lru_cache(maxsize=2)
+def _register(path: Path | None, sha: str | None) -> tuple[Register | None, NameIndex | None]:
+    """The register and its name index, read once per process (and again if it changed)."""
+    if path is None:
+        return None, None
+    register = read_register(read_bytes(path, what="register"), path=str(path))
+    return register, NameIndex.build(register)
+
+
+@functools.cache
+def _validator() -> Validator:
+    return Validator(("project",))
+
+
+class _Steps:
+    """Runs the steps of one document, collecting their results."""
+
+    def __init__(self) -> None:
+        self.steps: list[Step] = []
+        self.problems: list[Located] = []
+        self.warnings: list[str] = []
+
+    def run(self, name: str, action: Callable[[], tuple[str, str]]) -> str:
+        start = time.perf_counter()
+        try:
+            status, message = action()
+        except TeieditionError as err:
+            status, message = "failed", str(err)
+            self.problems.append(Located(err.path or "", Problem(
+                f"{name}-failed", err.message, err.line, err.column, schema="build")))
+        self.steps.append(Step(name, status, round(time.perf_counter() - start, 4), message))
+        return status
+
+
+def build_document(member: Member, settings: Settings,
+                   previous: Mapping[str, Any]) -> DocumentResult:
+    """Build one document; ``previous`` is its record from the last build (or empty)."""
+    steps = _Steps()
+    record: dict[str, Any] = {}
+    tei = member.tei
+    if member.text is not None:
+        status = steps.run("convert", lambda: _convert(member, settings, previous, record,
+                                                       steps.warnings))
+        if status == "failed":
+            for name in ("validate", "html", "pdf"):
+                steps.steps.append(Step(name, "not-run"))
+            record.update({k: previous[k] for k in ("html", "pdf") if k in previous})
+            return DocumentResult(member.stem, tuple(steps.steps), tuple(steps.problems),
+                                  tuple(steps.warnings), record)
+    prints = fingerprints()
+    data = read_bytes(tei, what="TEI file")
+    tei_sha = content_digest(data)
+    record["tei"] = tei_sha
+    tree_holder: list[Any] = []
+
+    def validate() -> tuple[str, str]:
+        key = digest("validate", prints.code, prints.schema, tei_sha)
+        old = previous.get("validation", {})
+        if old.get("key") == key:
+            problems = [_problem(p) for p in old.get("problems", [])]
+            status = "up-to-date"
+        else:
+            report, tree = _validator().check_document(data, str(tei))
+            problems = list(report.problems)
+            tree_holder.append(tree)
+            status = "done"
+        record["validation"] = {"key": key, "problems": [_as_dict(p) for p in problems]}
+        steps.problems.extend(Located(str(tei), p) for p in problems)
+        if any(p.severity == "error" for p in problems):
+            errors = sum(p.severity == "error" for p in problems)
+            return "failed", f"{errors} error{'s' if errors != 1 else ''}; not rendered"
+        return status, ""
+
+    if steps.run("validate", validate) == "failed":
+        for name in ("html", "pdf"):
+            steps.steps.append(Step(name, *_remove_outputs(previous.get(name), settings.out)))
+        return DocumentResult(member.stem, tuple(steps.steps), tuple(steps.problems),
+                              tuple(steps.warnings), record)
+
+    def tree() -> Any:
+        if not tree_holder:  # validation was up to date: the file is valid, parse it
+            tree_holder.append(parse_tei(data, path=str(tei)))
+        return tree_holder[0]
+
+    outputs = (("html", settings.html, settings.out / "html" / f"{member.stem}.html",
+                digest("html", prints.code, prints.stylesheets, tei_sha, settings.date)),
+               ("pdf", settings.pdf, settings.out / "pdf" / f"{member.stem}.pdf",
+                digest("pdf", prints.code, prints.stylesheets, tei_sha, settings.pdf_standard)))
+    for name, wanted, target, key in outputs:
+        if not wanted:
+            continue
+        steps.run(name, lambda name=name, target=target, key=key: _render(
+            name, target, key, tree, settings, previous, record, steps, str(tei)))
+    return DocumentResult(member.stem, tuple(steps.steps), tuple(steps.problems),
+                          tuple(steps.warnings), record, valid_tei=tei_sha)
+
+
+def _convert(member: Member, settings: Settings, previous: Mapping[str, Any],
+             record: dict[str, Any], warnings: list[str]) -> tuple[str, str]:
+    """Convert the text unless its TEI file is up to date or is the editor's: edited by hand
+    since the last build wrote it, or not written by a build at all (unless it is exactly
+    what the conversion gives, as after an interrupted build: then it is adopted)."""
+    text = member.text
+    assert text is not None
+    key = digest("convert", fingerprints().code, file_digest(text.source),
+                 file_digest(text.metadata), file_digest(text.notes), settings.register_digest)
+    old = previous.get("conversion", {})
+    current = file_digest(member.tei)
+    written = old.get("written")
+    if current is not None and current == written and old.get("key") == key \
+            and not settings.reconvert:
+        record["conversion"] = dict(old)
+        return "up-to-date", ""
+    if current is not None and current != written and written is not None \
+            and not settings.reconvert:
+        record["conversion"] = dict(old)
+        changed = " Its source changed since: --reconvert replaces it (keeping a backup)." \
+            if old.get("key") != key else ""
+        warnings.append(f"{member.tei}: edited by hand since the last build wrote it; kept "
+                        f"as the editor's master.{changed}")
+        return "kept", "edited by hand since the last build wrote it"
+    data, summary = _conversion(text, settings, warnings)
+    if current is not None and current != written:
+        if content_digest(data) == current:
+            record["conversion"] = {"key": key, "written": current}
+            return "up-to-date", "the TEI file is what the conversion gives: adopted"
+        if not settings.reconvert:
+            warnings.append(f"{member.tei}: not written by teiedition build; kept as the "
+                            "editor's master (--reconvert replaces it, keeping a backup)")
+            return "kept", "not written by teiedition build"
+        summary += f"; the file there before is kept as {_backup(member.tei, current, settings.out)}"
+    write_atomic(member.tei, data, force=True)
+    record["conversion"] = {"key": key, "written": content_digest(data)}
+    return "done", summary
+
+
+def _conversion(text: Text, settings: Settings, warnings: list[str]) -> tuple[bytes, str]:
+    """The TEI of a text, and a summary of what it holds."""
+    source = read_text_file(text.source)
+    if text.metadata is not None:
+        meta = parse_metadata(read_text_file(text.metadata, what="metadata"),
+                              path=str(text.metadata))
+    else:
+        warnings.append(f"{text.source}: no metadata file ({text.stem}.toml); the TEI header "
+                        "is minimal and will not pass the editorial rules")
+        meta = minimal_metadata(text.stem)
+    notes = read_text_file(text.notes, what="notes") if text.notes else None
+    register, index = _register(settings.register, settings.register_digest)
+    result = convert(source, meta, Provenance(text.source.name, settings.date, __version__,
+                                              text.notes.name if text.notes else None),
+                     notes_text=notes, register=register, name_index=index)
+    findings = [f for f in result.document.findings if f.severity != "info"]
+    if findings:
+        codes = sorted({f.code for f in findings})
+        warnings.append(f"{text.source}: {len(findings)} conversion finding"
+                        f"{'s' if len(findings) != 1 else ''} ({', '.join(codes)}); "
+                        "`teiedition convert --verbose` lists them")
+    names = sum(1 for b in result.document.blocks for i in b.inlines
+                if isinstance(i, Mention) and i.kind != "date")
+    return to_bytes(result.tree), f"{len(result.document.note_numbers)} notes, {names} names"
+
+
+def _backup(tei: Path, sha: str | None, out: Path) -> Path:
+    """Keep the editor's file under backup/, named by its content (never overwritten)."""
+    target = out / "backup" / f"{tei.stem}.{(sha or '')[:12]}.xml"
+    if not target.exists():
+        write_atomic(target, read_bytes(tei, what="TEI file"))
+    return target
+
+
+def _render(name: str, target: Path, key: str, tree: Callable[[], Any], settings: Settings,
+            previous: Mapping[str, Any], record: dict[str, Any], steps: _Steps,
+            tei_path: str) -> tuple[str, str]:
+    old = previous.get(name, {})
+    if old.get("key") == key and old.get("path") == str(target.relative_to(settings.out)) \
+            and file_digest(target) == old.get("sha"):
+        problems = [_problem(p) for p in old.get("problems", [])]
+        status = "up-to-date"
+    else:
+        if name == "html":
+            page = html_text_page(target.stem, tree(), access_date=settings.date)
+            data = page.pages[target.name].encode("utf-8")
+            problems = check_parity(tree(), html_page=page.pages[target.name])
+            steps.warnings.extend(f"{tei_path}: {m}" for m in page.messages)
+        else:
+            printed = pdf(tree(), standard=settings.pdf_standard)
+            data = printed.data
+            problems = check_parity(tree(), pdf_marks=printed.marks)
+            steps.warnings.extend(f"{tei_path}: {w}" for w in printed.warnings)
+        write_atomic(target, data, force=True)
+        status = "done"
+        old = {"sha": content_digest(data)}
+    record[name] = {"key": key, "path": str(target.relative_to(settings.out)),
+                    "sha": old["sha"], "problems": [_as_dict(p) for p in problems]}
+    steps.problems.extend(Located(tei_path, p) for p in problems)
+    if problems:
+        return "failed", f"{len(problems)} parity problem{'s' if len(problems) != 1 else ''}"
+    return status, ""
+
+
+def _remove_outputs(old: Mapping[str, Any] | None, out: Path) -> tuple[str, float, str]:
+    """An invalid document's outputs from an earlier build are removed: left, they would
+    pass for a rendering of the file as it is now."""
+    if old and old.get("path"):
+        target = out / old["path"]
+        if target.is_file():
+            target.unlink()
+            return "removed", 0.0, f"{old['path']} (from an earlier build) removed"
+    return "not-run", 0.0, ""
+
+
+def _as_dict(problem: Problem) -> dict[str, Any]:
+    return {"rule": problem.rule, "message": problem.message, "line": problem.line,
+            "column": problem.column, "severity": problem.severity, "schema": problem.schema}
+
+
+def _problem(data: Mapping[str, Any]) -> Problem:
+    return Problem(data["rule"], data["message"], data.get("line"), data.get("column"),
+                   data.get("severity", "error"), data.get("schema", "project"))

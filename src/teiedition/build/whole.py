@@ -1,0 +1,129 @@
+"""The outputs across all documents: the HTML home page and indexes, the whole-edition PDF.
+
+They are made from the valid documents only, after every document is built, and redone
+only when one of those documents (or the stylesheets, or the code) changed. Outputs of
+documents that left the edition are removed here too.
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+from lxml import etree
+
+from ..errors import TeieditionError
+from ..files import read_bytes, write_atomic
+from ..parity import check as check_parity
+from ..render import E_NS, html_edition_pages, pdf
+from ..tei import TEI_NS
+from ..validate.problems import Problem
+from ..xmlparse import parse_tei
+from .document import DocumentResult, Located, Settings, Step
+from .edition import Edition, content_digest, digest, file_digest, fingerprints
+
+EDITION_PDF = "edition.pdf"
+
+
+def build_edition_pages(edition: Edition, results: Sequence[DocumentResult], settings: Settings,
+                        previous: Mapping[str, Any], *, edition_pdf: bool = False
+                        ) -> tuple[list[Step], list[Located], dict[str, Any]]:
+    """Build the edition's pages; returns the steps, problems and the state to record."""
+    valid = [(m, r.valid_tei) for m, r in zip(edition.members, results) if r.valid_tei]
+    shas = [part for m, sha in valid for part in (m.stem, sha)]
+    prints = fingerprints()
+    steps: list[Step] = []
+    problems: list[Located] = []
+    record: dict[str, Any] = {}
+    trees: list[tuple[str, etree._ElementTree]] = []
+
+    def documents() -> list[tuple[str, etree._ElementTree]]:
+        if not trees:
+            trees.extend((m.stem, parse_tei(read_bytes(m.tei, what="TEI file"), path=str(m.tei)))
+                         for m, _ in valid)
+        return trees
+
+    removed = _remove_departed(edition, previous, settings.out)
+    if removed:
+        steps.append(Step("clean", "done", 0.0, "removed " + ", ".join(removed)))
+    record["documents"] = [m.stem for m in edition.members]
+    if settings.html:
+        key = digest("edition-html", prints.code, prints.stylesheets, settings.date, *shas)
+        steps.append(_timed("edition-html", lambda: _edition_html(
+            key, documents, settings.out, previous.get("html", {}), record)))
+    if edition_pdf:
+        key = digest("edition-pdf", prints.code, prints.stylesheets, settings.pdf_standard,
+                     *shas)
+        step = _timed("edition-pdf", lambda: _edition_pdf(
+            key, documents, settings, previous.get("pdf", {}), record, problems))
+        steps.append(step)
+    return steps, problems, record
+
+
+def _timed(name: str, action: Any) -> Step:
+    start = time.perf_counter()
+    try:
+        status, message = action()
+    except TeieditionError as err:
+        status, message = "failed", str(err)
+    return Step(name, status, round(time.perf_counter() - start, 4), message)
+
+
+def _up_to_date(old: Mapping[str, Any], key: str, out: Path) -> bool:
+    return old.get("key") == key and bool(old.get("files")) and all(
+        file_digest(out / name) == sha for name, sha in old["files"].items())
+
+
+def _edition_html(key: str, documents: Any, out: Path, old: Mapping[str, Any],
+                  record: dict[str, Any]) -> tuple[str, str]:
+    if _up_to_date(old, key, out):
+        record["html"] = dict(old)
+        return "up-to-date", ""
+    edition = html_edition_pages(documents())
+    files = {}
+    for name, text in edition.pages.items():
+        data = text.encode("utf-8")
+        write_atomic(out / "html" / name, data, force=True)
+        files[f"html/{name}"] = content_digest(data)
+    record["html"] = {"key": key, "files": files}
+    return "done", f"{len(files)} files"
+
+
+def _edition_pdf(key: str, documents: Any, settings: Settings, old: Mapping[str, Any],
+                 record: dict[str, Any], problems: list[Located]) -> tuple[str, str]:
+    target = settings.out / EDITION_PDF
+    if _up_to_date(old, key, settings.out):
+        record["pdf"] = dict(old)
+        found = [Problem(**p) for p in old.get("problems", [])]
+        status = "up-to-date"
+    else:
+        corpus = etree.Element(f"{{{TEI_NS}}}teiCorpus", nsmap={None: TEI_NS, "e": E_NS})
+        for _, tree in documents():
+            corpus.append(copy.deepcopy(tree.getroot()))
+        whole = etree.ElementTree(corpus)
+        printed = pdf(whole, standard=settings.pdf_standard)
+        write_atomic(target, printed.data, force=True)
+        found = check_parity(whole, pdf_marks=printed.marks)
+        record["pdf"] = {"key": key, "files": {EDITION_PDF: content_digest(printed.data)},
+                         "problems": [{"rule": p.rule, "message": p.message, "line": p.line,
+                                       "column": p.column} for p in found]}
+        status = "done"
+    problems.extend(Located(str(target), p) for p in found)
+    return ("failed", f"{len(found)} parity problems") if found else (status, "")
+
+
+def _remove_departed(edition: Edition, previous: Mapping[str, Any], out: Path) -> list[str]:
+    """Remove the HTML page and PDF of each document the last build had and this one has
+    not (its text and TEI file are gone); never a TEI file."""
+    current = {m.stem for m in edition.members}
+    removed = []
+    for stem in previous.get("documents", []):
+        if stem in current:
+            continue
+        for path in (out / "html" / f"{stem}.html", out / "pdf" / f"{stem}.pdf"):
+            if path.is_file():
+                path.unlink()
+                removed.append(str(path.relative_to(out)))
+    return removed
