@@ -31,7 +31,8 @@ def build_edition_pages(edition: Edition, results: Sequence[DocumentResult], set
                         previous: Mapping[str, Any], *, edition_pdf: bool = False
                         ) -> tuple[list[Step], list[Located], dict[str, Any]]:
     """Build the edition's pages; returns the steps, problems and the state to record."""
-    valid = [(m, r.valid_tei) for m, r in zip(edition.members, results) if r.valid_tei]
+    valid = [(m, r.valid_tei) for m, r in zip(edition.members, results, strict=True)
+             if r.valid_tei]
     shas = [part for m, sha in valid for part in (m.stem, sha)]
     prints = fingerprints()
     steps: list[Step] = []
