@@ -7,7 +7,10 @@ places and organisations (about one per 12 words). Output is deterministic
 for a given seed.
 
     python benchmarks/generate.py --words 1000000 --pages 1 -o /tmp/bench/big
-    python benchmarks/generate.py --words 1000 --pages 1000 -o /tmp/bench/corpus
+    python benchmarks/generate.py --words 400 --pages 1000 -o /tmp/bench/corpus --edition
+
+With --edition the folder is an edition `teiedition build` reads: each page with a copy
+of the seed's metadata, and the seed's register plus 10,000 synthetic entries.
 """
 
 from __future__ import annotations
@@ -65,6 +68,19 @@ def generate(out: Path, *, words: int, pages: int, seed: int = 1) -> list[Path]:
     return paths
 
 
+def generate_edition(out: Path, *, words: int, pages: int, seed: int = 1,
+                     extra_entries: int = 10_000) -> list[Path]:
+    """An edition folder: ``pages`` pages of ``words`` words, each with the seed's metadata,
+    and the seed's register with ``extra_entries`` more entries."""
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    texts = generate(out, words=words, pages=pages, seed=seed)
+    meta = next(seeds.glob("*.toml")).read_text(encoding="utf-8")
+    for text in texts:
+        text.with_suffix(".toml").write_text(meta, encoding="utf-8")
+    big_register(seeds / "register.xml", out / "register.xml", extra=extra_entries)
+    return texts
+
+
 def big_register(seed_register: Path, out: Path, *, extra: int, seed: int = 3) -> Path:
     """The seed register plus ``extra`` synthetic persons, places and organisations."""
     from lxml import etree
@@ -99,8 +115,11 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=1)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("-o", "--output", type=Path, required=True)
+    parser.add_argument("--edition", action="store_true",
+                        help="also metadata for each page and a register (10,000 extra entries)")
     args = parser.parse_args()
-    paths = generate(args.output, words=args.words, pages=args.pages, seed=args.seed)
+    make = generate_edition if args.edition else generate
+    paths = make(args.output, words=args.words, pages=args.pages, seed=args.seed)
     print(f"{len(paths)} pages in {args.output}")
 
 

@@ -3,6 +3,8 @@
     python benchmarks/run.py                 # all benchmarks
     python benchmarks/run.py --quick         # smaller inputs, for a smoke run
     python benchmarks/run.py --markdown      # the table as docs/performance.md keeps it
+    python benchmarks/run.py --only build    # one section (convert, validate, html, pdf,
+                                             # build), repeatable
 
 Each figure is the median of several runs in a fresh process (so that peak
 memory, the process's high-water mark VmHWM, belongs to that step alone;
@@ -26,7 +28,7 @@ ROOT = HERE.parent
 TEI_ALL = ROOT.parent / "shared" / "tei" / "tei_all.rng"
 sys.path.insert(0, str(HERE))
 
-from generate import big_register, generate  # noqa: E402
+from generate import big_register, generate, generate_edition  # noqa: E402
 
 # Each step is a small program run in its own process; it prints seconds of the measured part.
 STEPS = {
@@ -87,6 +89,45 @@ STEPS = {
             assert report.valid, report.problems[:3]
         seconds = time.perf_counter() - start
     """,
+    "html": """
+        from teiedition.render import html_text_page
+        from teiedition.xmlparse import parse_tei
+        files = {files!r}
+        start = time.perf_counter()
+        for f in files:
+            html_text_page("page", parse_tei(open(f, "rb").read(), path=f))
+        seconds = time.perf_counter() - start
+    """,
+    "saxon-identity": """
+        from saxonche import PySaxonProcessor
+        files = {files!r}
+        processor = PySaxonProcessor(license=False)
+        identity = processor.new_xslt30_processor().compile_stylesheet(stylesheet_text=(
+            '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+            '<xsl:mode on-no-match="shallow-copy"/></xsl:stylesheet>'))
+        start = time.perf_counter()
+        for f in files:
+            node = processor.parse_xml(xml_text=open(f, encoding="utf-8").read())
+            identity.transform_to_string(xdm_node=node)
+        seconds = time.perf_counter() - start
+    """,
+    "jing": """
+        import subprocess
+        files = {files!r}
+        start = time.perf_counter()
+        done = subprocess.run(["jing", {tei_all!r}, *files], capture_output=True, text=True)
+        seconds = time.perf_counter() - start
+        assert done.returncode == 0, done.stdout[:2000]
+    """,
+    "build": """
+        import resource, subprocess, sys
+        command = [sys.executable, "-m", "teiedition", "build", {edition!r}, "-o", {out!r},
+                   "--date", "2026-01-01", "--quiet", "--jobs", "{jobs}"]
+        start = time.perf_counter()
+        done = subprocess.run(command, capture_output=True, text=True)
+        seconds = time.perf_counter() - start
+        assert done.returncode == 0, done.stderr[-2000:]
+    """,
     "validate-tei_all": """
         from teiedition.validate import Validator
         files = {files!r}
@@ -140,7 +181,7 @@ def convert_all(texts: list[Path], out: Path) -> list[str]:
     return paths
 
 
-def pdf_rows(tei: str, root: Path, runs: int) -> list[tuple[str, str, float, float, float]]:
+def pdf_rows(tei: str, root: Path, runs: int) -> list[Row]:
     """PDF of one TEI file, next to Typst compiling the same document alone (the floor)."""
     import shutil
     from lxml import etree
@@ -155,56 +196,120 @@ def pdf_rows(tei: str, root: Path, runs: int) -> list[tuple[str, str, float, flo
     label = f"PDF of 100,000 words, {notes} notes"
     floor, floor_mem = measure("typst-compile", [], runs, root=str(root))
     seconds, memory = measure("pdf", [tei], runs)
-    return [(label, "typst compile of the same .typ (floor)", floor, floor_mem, 1.0),
-            (label, "teiedition pdf (XSLT + Typst)", seconds, memory, seconds / floor)]
+    return [(label, "typst compile of the same .typ (floor)", floor, floor_mem, 1.0, runs),
+            (label, "teiedition pdf (XSLT + Typst)", seconds, memory, seconds / floor, runs)]
+
+
+Row = tuple[str, str, float, float, float, int]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="smaller inputs, fewer runs")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    parser.add_argument("--only", action="append", metavar="SECTION",
+                        choices=["convert", "validate", "html", "pdf", "build"],
+                        help="run only these sections (repeatable)")
     args = parser.parse_args()
-    words, pages, runs = (100_000, 100, 1) if args.quick else (1_000_000, 1000, 3)
-    rows = []
+    sizes = (10_000, 100_000) if args.quick else (10_000, 100_000, 1_000_000)
+    pages, runs = (100, 1) if args.quick else (1000, 3)
+    sections = set(args.only or ["convert", "validate", "html", "pdf", "build"])
+    rows: list[Row] = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
-        big_texts = generate(tmp_path / "big-txt", words=words, pages=1)
-        big = convert_all(big_texts, tmp_path)
-        registers = {"seed register": SEED_REGISTER,
-                     "seed register + 10,000 entries": big_register(
-                         SEED_REGISTER, tmp_path / "register-10k.xml", extra=10_000)}
-        label = f"convert and tag {words:,} words"
-        floor, floor_mem = measure("parse-serialize", big, runs)
-        rows.append((label, "lxml parse + serialize of the TEI (floor)", floor, floor_mem, 1.0))
-        for name, register in registers.items():
-            seconds, memory = measure("convert", big, runs, texts=[str(t) for t in big_texts],
-                                      meta=str(SEED_META), register=str(register))
-            rows.append((label, f"convert, {name}", seconds, memory, seconds / floor))
-        # The print edition of 100,000 words (about 700 notes): teiedition's PDF next to
-        # Typst's own compile of the same .typ, in a root holding what it needs.
-        pdf_source = convert_all(generate(tmp_path / "pdf-txt", words=100_000, pages=1,
-                                          seed=4), tmp_path / "pdf-txt")
-        rows.extend(pdf_rows(pdf_source[0], tmp_path / "typst-root", runs))
-        small_dir = tmp_path / "corpus"
-        small_dir.mkdir()
-        small = convert_all(generate(tmp_path / "corpus-txt", words=400, pages=pages, seed=2),
-                            small_dir)
-        size = Path(big[0]).stat().st_size / 1e6
-        for label, files in ((f"one file, {words:,} words ({size:.1f} MB)", big),
-                             (f"{pages:,} files of 400 words", small)):
-            floor, floor_mem = measure("parse", files, runs)
-            rows.append((label, "lxml parse (floor)", floor, floor_mem, 1.0))
-            for step in ("validate-project", "validate-tei_all"):
-                if step == "validate-tei_all" and not TEI_ALL.exists():
-                    continue
-                seconds, memory = measure(step, files, runs)
-                rows.append((label, step, seconds, memory, seconds / floor))
+        register = big_register(SEED_REGISTER, tmp_path / "register-10k.xml", extra=10_000)
+        texts, teis = {}, {}
+        for words in sizes:
+            texts[words] = generate(tmp_path / f"txt-{words}", words=words, pages=1)
+            (tmp_path / f"tei-{words}").mkdir()
+            teis[words] = convert_all(texts[words], tmp_path / f"tei-{words}")
+        big = sizes[-1]
+        if "convert" in sections:
+            for words in sizes:
+                rows.extend(convert_rows(words, texts[words], teis[words], register,
+                                         runs, with_seed_register=words == big))
+        if "validate" in sections:
+            rows.extend(validate_rows(tmp_path, teis[big], pages, runs))
+        if "html" in sections:
+            label = f"HTML of {big:,} words"
+            floor, floor_mem = measure("saxon-identity", teis[big], runs)
+            rows.append((label, "Saxon identity transform (floor)", floor, floor_mem, 1.0, runs))
+            seconds, memory = measure("html", teis[big], runs)
+            rows.append((label, "teiedition HTML page", seconds, memory, seconds / floor, runs))
+        if "pdf" in sections:
+            rows.extend(pdf_rows(teis[100_000][0], tmp_path / "typst-root", runs))
+            if not args.quick:
+                seconds, memory = measure("pdf", teis[big], 1)
+                rows.append((f"PDF of {big:,} words", "teiedition pdf (XSLT + Typst)",
+                             seconds, memory, 0.0, 1))
+        if "build" in sections:
+            rows.extend(build_rows(tmp_path, pages))
     print_table(rows, markdown=args.markdown)
 
 
-def print_table(rows: list[tuple[str, str, float, float, float]], *, markdown: bool) -> None:
-    header = ("input", "step", "median s", "peak MB", "× floor")
-    lines = [header] + [(i, s, f"{t:.3f}", f"{m:.0f}", f"{r:.1f}") for i, s, t, m, r in rows]
+def convert_rows(words: int, texts: list[Path], teis: list[str], register: Path, runs: int, *,
+                 with_seed_register: bool) -> list[Row]:
+    label = f"convert and tag {words:,} words"
+    floor, floor_mem = measure("parse-serialize", teis, runs)
+    rows: list[Row] = [(label, "lxml parse + serialize of the TEI (floor)", floor, floor_mem,
+                        1.0, runs)]
+    registers = {"register + 10,000 entries": register}
+    if with_seed_register:
+        registers = {"seed register (86 entries)": SEED_REGISTER, **registers}
+    for name, path in registers.items():
+        seconds, memory = measure("convert", teis, runs, texts=[str(t) for t in texts],
+                                  meta=str(SEED_META), register=str(path))
+        rows.append((label, f"convert, {name}", seconds, memory, seconds / floor, runs))
+    return rows
+
+
+def validate_rows(tmp_path: Path, big: list[str], pages: int, runs: int) -> list[Row]:
+    import shutil
+    small_dir = tmp_path / "corpus-tei"
+    small_dir.mkdir()
+    small = convert_all(generate(tmp_path / "corpus-txt", words=400, pages=pages, seed=2),
+                        small_dir)
+    size = Path(big[0]).stat().st_size / 1e6
+    rows: list[Row] = []
+    for label, files in ((f"validate one file, {size:.1f} MB", big),
+                         (f"validate {pages:,} files of 400 words", small)):
+        floor, floor_mem = measure("parse", files, runs)
+        rows.append((label, "lxml parse (floor)", floor, floor_mem, 1.0, runs))
+        steps = ["validate-project"] + (["validate-tei_all"] if TEI_ALL.exists() else [])
+        if files is small and TEI_ALL.exists() and shutil.which("jing"):
+            steps.append("jing")
+        for step in steps:
+            seconds, memory = measure(step, files, runs)
+            name = {"jing": "Debian jing, tei_all.rng (one run over all files)",
+                    "validate-tei_all": "teiedition validate --schema tei_all.rng",
+                    "validate-project": "teiedition validate (project schema and rules)"}[step]
+            rows.append((label, name, seconds, memory, seconds / floor, runs))
+    return rows
+
+
+def build_rows(tmp_path: Path, pages: int) -> list[Row]:
+    """`teiedition build` of a corpus of pages: one process each (a build keeps its own
+    processes), once each, since a full build of 1,000 pages takes minutes."""
+    edition = tmp_path / "corpus-edition"
+    generate_edition(edition, words=400, pages=pages, seed=5)
+    label = f"build {pages:,} pages of 400 words (TEI, HTML, PDF)"
+    rows: list[Row] = []
+    serial, _ = measure("build", [], 1, edition=str(edition), out=str(tmp_path / "out-1"),
+                        jobs=1)
+    rows.append((label, "build --jobs 1 (floor)", serial, 0.0, 1.0, 1))
+    parallel, _ = measure("build", [], 1, edition=str(edition), out=str(tmp_path / "out-2"),
+                          jobs=2)
+    rows.append((label, "build --jobs 2", parallel, 0.0, parallel / serial, 1))
+    again, _ = measure("build", [], 3, edition=str(edition), out=str(tmp_path / "out-1"),
+                       jobs=1)
+    rows.append((label, "build again, nothing changed", again, 0.0, again / serial, 3))
+    return rows
+
+
+def print_table(rows: list[Row], *, markdown: bool) -> None:
+    header = ("input", "step", "median s", "peak MB", "× floor", "runs")
+    lines = [header] + [(i, s, f"{t:.3f}", f"{m:.0f}" if m else "-", f"{r:.2f}" if r else "-",
+                         str(n)) for i, s, t, m, r, n in rows]
     if markdown:
         print(f"Machine: {platform.machine()}, {platform.python_implementation()} "
               f"{platform.python_version()}, {_cores()} cores\n")

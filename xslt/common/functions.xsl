@@ -6,6 +6,7 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:f="urn:teiedition:functions"
     xmlns:fp="urn:teiedition:functions:private"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     exclude-result-prefixes="#all">
 
   <!-- An element's id: its xml:id, or one computed from its place (stable per document). -->
@@ -17,6 +18,24 @@
   <xsl:function name="fp:position" as="xs:integer" cache="yes">
     <xsl:param name="node" as="element()"/>
     <xsl:sequence select="count($node/preceding::*[local-name() = local-name($node)]) + 1"/>
+  </xsl:function>
+
+  <!-- A paragraph's number in the margin: its place among the paragraphs of its text (not
+       those in notes, quotations or the header). All numbers of a document are worked out
+       in one pass and kept (counting the preceding paragraphs of each would take time
+       quadratic in the length of the text: 40 s for 1,000,000 words). -->
+  <xsl:function name="f:paragraph-number" as="xs:integer">
+    <xsl:param name="p" as="element(tei:p)"/>
+    <xsl:sequence select="fp:paragraph-numbers(root($p))(generate-id($p))"/>
+  </xsl:function>
+
+  <xsl:function name="fp:paragraph-numbers" as="map(xs:string, xs:integer)" cache="yes">
+    <xsl:param name="root" as="node()"/>
+    <xsl:sequence select="map:merge(
+        for $text in $root/descendant-or-self::tei:TEI
+        return (let $ps := $text//tei:p[not(ancestor::tei:note or ancestor::tei:teiHeader or
+                                            ancestor::tei:quote)]
+                return for $i in 1 to count($ps) return map {generate-id($ps[$i]): $i}))"/>
   </xsl:function>
 
   <!-- A note's label: the source's number (@n), else its position among the notes. -->
