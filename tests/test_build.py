@@ -289,6 +289,30 @@ def test_the_whole_edition_as_one_book(edition: Path, tmp_path: Path) -> None:
     assert text.count("Beijing provided Moscow with timely") == 3
 
 
+def test_a_long_text_is_printed_in_volumes(tmp_path: Path, monkeypatch) -> None:
+    """Above VOLUME_WORDS a text's PDF comes in volumes (Typst keeps the memory of a whole
+    compilation until its process ends); paragraph numbers go on, every name and note is
+    in one of them (tests/test_pdf.py), and the single PDF of an earlier build goes."""
+    import io
+    from pypdf import PdfReader
+    from teiedition import render
+    edition = make_edition(tmp_path / "edition", ["long"])
+    out = tmp_path / "out"
+    assert build(edition, out, options()).ok
+    assert (out / "pdf" / "long.pdf").is_file()
+    monkeypatch.setattr(render, "VOLUME_WORDS", 200)
+    (edition / "long.txt").write_text(SEED_TEXT.read_text(encoding="utf-8") + "|\nMore.\n",
+                                      encoding="utf-8")
+    report = build(edition, out, options())
+    assert report.ok, report.problems
+    volumes = sorted((out / "pdf").glob("long.vol-*.pdf"))
+    assert [v.name for v in volumes] == [f"long.vol-{n}.pdf" for n in range(1, 5)]
+    assert not (out / "pdf" / "long.pdf").exists()
+    for number, volume in enumerate(volumes, 1):
+        reader = PdfReader(io.BytesIO(volume.read_bytes()))
+        assert f"Volume {number} of 4" in reader.pages[0].extract_text()
+
+
 def test_parallel_builds_are_byte_identical_to_serial_ones(tmp_path: Path) -> None:
     edition = make_edition(tmp_path / "edition", [f"text-{i}" for i in range(5)])
     serial, parallel = tmp_path / "serial", tmp_path / "parallel"
@@ -335,7 +359,7 @@ def test_interrupted_build_leaves_no_half_file_and_resumes(tmp_path: Path) -> No
 
 def test_interruption_in_the_library_is_recorded(edition, tmp_path, monkeypatch) -> None:
     from teiedition.build import document
-    real = document.pdf
+    real = document.pdf_volumes
     calls = []
 
     def stops_at_the_second(tree, **kwargs):
@@ -344,14 +368,14 @@ def test_interruption_in_the_library_is_recorded(edition, tmp_path, monkeypatch)
             raise KeyboardInterrupt
         return real(tree, **kwargs)
 
-    monkeypatch.setattr(document, "pdf", stops_at_the_second)
+    monkeypatch.setattr(document, "pdf_volumes", stops_at_the_second)
     out = tmp_path / "out"
     with pytest.raises(BuildInterrupted) as err:
         build(edition, out, options())
     assert err.value.exit_code == 130
     report = json.loads((out / "build.json").read_text(encoding="utf-8"))
     assert [d["name"] for d in report["documents"]] == ["alpha"]
-    monkeypatch.setattr(document, "pdf", real)
+    monkeypatch.setattr(document, "pdf_volumes", real)
     resumed = build(edition, out, options())
     assert statuses(resumed)["alpha"]["pdf"] == "up-to-date"
     assert statuses(resumed)["beta"]["convert"] == "up-to-date"  # adopted: written, not recorded

@@ -205,3 +205,22 @@ def test_html_and_pdf_say_the_same(path, seed_tree) -> None:
     assert sum((note_letters - pdf_letters).values()) <= sum(note_letters.values()) // 1000
     if path is None:
         assert len(names) == 36 and len(notes) == 5
+
+
+def test_a_long_text_comes_in_volumes(seed_tree) -> None:
+    """Volumes divide the text at block boundaries; paragraph numbers go on from one volume
+    to the next; together they hold every name and note (the parity check); each embeds
+    the whole TEI source."""
+    from teiedition.render import pdf_volumes
+    volumes = pdf_volumes(seed_tree, words_per_volume=200, standard="a-3b")
+    assert len(volumes) == 4
+    numbers = [int(n) for v in volumes for n in re.findall(r'#para\(n: "(\d+)"', v.typst_source)]
+    assert numbers == [1, 2, 3, 4, 5]
+    assert all(f'volume: "Volume {i} of 4"' in v.typst_source for i, v in enumerate(volumes, 1))
+    assert parity.check(seed_tree, pdf_marks=[m for v in volumes for m in v.marks]) == []
+    from pypdf import PdfReader
+    for volume in volumes:
+        reader = PdfReader(io.BytesIO(volume.data))
+        assert reader.attachments["source.xml"][0] == etree.tostring(
+            seed_tree, xml_declaration=True, encoding="UTF-8")
+    assert len(pdf_volumes(seed_tree, standard="none")) == 1

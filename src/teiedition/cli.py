@@ -25,7 +25,7 @@ from .convert import read_text
 from .convert.ner import load_recognizer
 from .convert.suggest import suggest_names
 from .render import PDF_STANDARDS, html_pages
-from .render import pdf as render_pdf
+from .render import pdf_volumes
 from .tei import Provenance, build_draft_register, to_bytes
 from .xmlparse import parse_tei
 from .validate import Report, Validator
@@ -287,15 +287,20 @@ def pdf_command(file: Path, output: Path | None, pdf_standard: str, typst_path: 
     page numbers; PDF metadata and bookmarks. The PDF is archival (PDF/A) by default.
     """
     tree = parse_tei(read_bytes(file, what="TEI file"), path=str(file))
-    result = render_pdf(tree, standard=pdf_standard)
+    volumes = pdf_volumes(tree, standard=pdf_standard)
     target = output or file.with_suffix(".pdf")
-    write_atomic(target, result.data, force=True)
-    if typst_path:
-        write_atomic(typst_path, result.typst_source.encode("utf-8"), force=True)
+    targets = [target] if len(volumes) == 1 else [
+        target.with_name(f"{target.stem}.vol-{n}.pdf") for n in range(1, len(volumes) + 1)]
+    for path, result in zip(targets, volumes, strict=True):
+        write_atomic(path, result.data, force=True)
+        if typst_path:
+            typst_target = typst_path if len(volumes) == 1 else \
+                typst_path.with_name(f"{typst_path.stem}{path.suffixes[-2]}.typ")
+            write_atomic(typst_target, result.typst_source.encode("utf-8"), force=True)
     if not quiet:
-        for warning in result.warnings:
+        for warning in dict.fromkeys(w for result in volumes for w in result.warnings):
             click.echo(f"{file}: warning: {warning}", err=True)
-        click.echo(f"{file} -> {target}", err=True)
+        click.echo(f"{file} -> {', '.join(str(t) for t in targets)}", err=True)
 
 
 @cli.command("validate")

@@ -7,17 +7,17 @@ parsed by lxml before Saxon sees them (see xslt.py).
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
-from typing import Mapping, Sequence
-
-from lxml import etree
-
 import json
+import multiprocessing
 import re
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Mapping, Sequence
 
 import typst
+from lxml import etree
 
 from .errors import TeieditionError
 from .resources import resource
@@ -114,10 +114,11 @@ class Pdf:
     marks: tuple[Mark, ...] = ()
 
 
-def typst_source(tree: etree._ElementTree, *, attachment: str = "",
-                 stylesheets: Stylesheets | None = None) -> str:
+def typst_source(tree: etree._ElementTree, *, attachment: str = "", volume: str = "",
+                 paragraph_offset: int = 0, stylesheets: Stylesheets | None = None) -> str:
     """The Typst document of a TEI tree (it imports edition.typ, which holds the layout)."""
-    return (stylesheets or bundled()).run("typst", tree, {"attachment": attachment}).main
+    return (stylesheets or bundled()).run("typst", tree, {
+        "attachment": attachment, "volume": volume, "paragraph-offset": paragraph_offset}).main
 
 
 def pdf(tree: etree._ElementTree, *, standard: str = "a-3b",
@@ -125,11 +126,45 @@ def pdf(tree: etree._ElementTree, *, standard: str = "a-3b",
     """Typeset a TEI tree. The compilation happens in a temporary folder that holds only the
     document, edition.typ and (for PDF/A-3b) the TEI source to embed; the output is the same
     for the same input (a fixed timestamp)."""
+    return _typeset(tree, tree, standard=standard, stylesheets=stylesheets)
+
+
+#: Texts longer than this are printed in volumes of about this many words: Typst needs
+#: about 3.3 GB to typeset 1,000,000 words at once, and keeps it until its process ends.
+VOLUME_WORDS = 250_000
+
+
+def pdf_volumes(tree: etree._ElementTree, *, standard: str = "a-3b",
+                words_per_volume: int | None = None,
+                stylesheets: Stylesheets | None = None) -> list[Pdf]:
+    """Typeset a TEI tree as one PDF or, when it is long, as volumes: the text's blocks
+    divided at block boundaries, each volume with the title page (saying which volume it
+    is), its part of the text (``words_per_volume`` words at most, :data:`VOLUME_WORDS`
+    by default), paragraph numbers that go on from the volume before, and an
+    index of its own pages; each embeds the whole TEI source. Each volume is typeset in a
+    process of its own, so that memory is given back after each."""
+    volumes = split_volumes(tree, words_per_volume or VOLUME_WORDS)
+    if len(volumes) == 1:
+        return [pdf(tree, standard=standard, stylesheets=stylesheets)]
+    results = []
+    offset = 0
+    for number, volume in enumerate(volumes, 1):
+        results.append(_typeset(volume, tree, standard=standard, stylesheets=stylesheets,
+                                volume=f"Volume {number} of {len(volumes)}",
+                                paragraph_offset=offset, isolated=True))
+        offset += _paragraphs(volume)
+    return results
+
+
+def _typeset(tree: etree._ElementTree, source_tree: etree._ElementTree, *, standard: str,
+             stylesheets: Stylesheets | None, volume: str = "", paragraph_offset: int = 0,
+             isolated: bool = False) -> Pdf:
     if standard not in PDF_STANDARDS:
         raise TeieditionError(f"unknown PDF standard '{standard}': use one of "
                               + ", ".join(PDF_STANDARDS))
     attachment = "source.xml" if standard == "a-3b" else ""
-    source = typst_source(tree, attachment=attachment, stylesheets=stylesheets)
+    source = typst_source(tree, attachment=attachment, volume=volume,
+                          paragraph_offset=paragraph_offset, stylesheets=stylesheets)
     with tempfile.TemporaryDirectory(prefix="teiedition-typst-") as folder:
         root = Path(folder)
         (root / "main.typ").write_text(source, encoding="utf-8")
@@ -137,29 +172,81 @@ def pdf(tree: etree._ElementTree, *, standard: str = "a-3b",
             resource("xslt", "typst", "edition.typ").read_text(encoding="utf-8"),
             encoding="utf-8")
         if attachment:
-            (root / attachment).write_bytes(etree.tostring(tree, xml_declaration=True,
+            (root / attachment).write_bytes(etree.tostring(source_tree, xml_declaration=True,
                                                            encoding="UTF-8"))
-        try:
-            compiler = typst.Compiler(str(root / "main.typ"), root=str(root))
-            data, warnings = compiler.compile_with_warnings(
-                format="pdf", timestamp=0,
-                pdf_standards=[standard] if standard != "none" else [])
-            # Typst keeps the layout it just made: the query costs a few milliseconds.
-            marks = json.loads(compiler.query("<teiedition-mark>", field="value"))
-        except typst.TypstError as err:
-            raise RenderError(f"Typst could not typeset the edition: {err}") from None
+        if isolated:
+            context = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(max_workers=1, mp_context=context) as child:
+                data, warnings, marks = child.submit(_compile, str(root), standard).result()
+        else:
+            data, warnings, marks = _compile(str(root), standard)
     return Pdf(data, source, tuple(_warnings(warnings, tree)),
                tuple(Mark(m["kind"], m["key"]) for m in marks))
 
 
-def _warnings(warnings: list, tree: etree._ElementTree) -> list[str]:
+def _compile(root: str, standard: str) -> tuple[bytes, list[str], list[dict]]:
+    """Compile main.typ in ``root``; the PDF, Typst's warnings and the marks laid out."""
+    try:
+        compiler = typst.Compiler(str(Path(root) / "main.typ"), root=root)
+        data, warnings = compiler.compile_with_warnings(
+            format="pdf", timestamp=0, pdf_standards=[standard] if standard != "none" else [])
+        # Typst keeps the layout it just made: the query costs a few milliseconds.
+        marks = json.loads(compiler.query("<teiedition-mark>", field="value"))
+    except typst.TypstError as err:
+        raise RenderError(f"Typst could not typeset the edition: {err}") from None
+    return data, [str(getattr(w, "message", w)) for w in warnings], marks
+
+
+def split_volumes(tree: etree._ElementTree, words_per_volume: int
+                  ) -> list[etree._ElementTree]:
+    """The tree itself when its text is short enough; else one copy per volume, each
+    keeping the header, the standOff and one run of the text's blocks (the children of the
+    first element of the text with more than one child: the body, or its only div)."""
+    root = tree.getroot()
+    container = root.find(f"{{{TEI_NS}}}text")
+    while container is not None and len(container) == 1:
+        container = container[0]
+    if container is None or len(container) < 2:
+        return [tree]
+    sizes = [len("".join(block.itertext()).split()) for block in container]
+    if sum(sizes) <= words_per_volume:
+        return [tree]
+    runs: list[list[int]] = [[]]
+    words = 0
+    for index, size in enumerate(sizes):
+        if runs[-1] and words + size > words_per_volume:
+            runs.append([])
+            words = 0
+        runs[-1].append(index)
+        words += size
+    path = tree.getpath(container)
+    volumes = []
+    for run in runs:
+        copy_root = copy.deepcopy(root)
+        box = copy_root.getroottree().xpath(path)[0]
+        keep = set(run)
+        for index, block in reversed(list(enumerate(box))):
+            if index not in keep:
+                box.remove(block)
+        volumes.append(copy_root.getroottree())
+    return volumes
+
+
+def _paragraphs(tree: etree._ElementTree) -> int:
+    """The paragraphs the print edition numbers (as f:paragraph-number counts them)."""
+    text = tree.getroot().find(f"{{{TEI_NS}}}text")
+    skip = {f"{{{TEI_NS}}}note", f"{{{TEI_NS}}}quote"}
+    return sum(1 for p in text.iter(f"{{{TEI_NS}}}p")
+               if not any(a.tag in skip for a in p.iterancestors())) if text is not None else 0
+
+
+def _warnings(warnings: list[str], tree: etree._ElementTree) -> list[str]:
     """Typst's warnings, said for the user. A missing CJK font matters only when the text has
     CJK characters; then the message says how to install one."""
     printed = [el for tag in ("teiHeader", "text") for el in tree.getroot().iter(f"{{{TEI_NS}}}{tag}")]
     needs_cjk = any(_CJK.search("".join(el.itertext())) for el in printed)
     out = []
-    for warning in warnings:
-        text = str(getattr(warning, "message", warning))
+    for text in warnings:
         if "unknown font family" in text and "cjk" in text.lower():
             if needs_cjk:
                 out.append("the text has CJK characters but no CJK font is installed, so they "

@@ -21,7 +21,7 @@
   </xsl:function>
 
   <!-- A paragraph's number in the margin: its place among the paragraphs of its text (not
-       those in notes, quotations or the header). All numbers of a document are worked out
+       those in notes or quotations). All numbers of a document are worked out
        in one pass and kept (counting the preceding paragraphs of each would take time
        quadratic in the length of the text: 40 s for 1,000,000 words). -->
   <xsl:function name="f:paragraph-number" as="xs:integer">
@@ -33,8 +33,7 @@
     <xsl:param name="root" as="node()"/>
     <xsl:sequence select="map:merge(
         for $text in $root/descendant-or-self::tei:TEI
-        return (let $ps := $text//tei:p[not(ancestor::tei:note or ancestor::tei:teiHeader or
-                                            ancestor::tei:quote)]
+        return (let $ps := $text/tei:text//tei:p[not(ancestor::tei:note or ancestor::tei:quote)]
                 return for $i in 1 to count($ps) return map {generate-id($ps[$i]): $i}))"/>
   </xsl:function>
 

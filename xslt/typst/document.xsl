@@ -90,6 +90,10 @@
     <xsl:for-each select="($header/tei:fileDesc/tei:publicationStmt/tei:date)[1]">
       <xsl:text>  date: </xsl:text><xsl:value-of select="f:typst-string(.)"/><xsl:text>,&#10;</xsl:text>
     </xsl:for-each>
+    <xsl:if test="$volume">
+      <xsl:text>  volume: </xsl:text><xsl:value-of select="f:typst-string($volume)"/>
+      <xsl:text>,&#10;</xsl:text>
+    </xsl:if>
     <xsl:text>  lang: </xsl:text>
     <xsl:value-of select="f:typst-string((@xml:lang, 'en')[1])"/>
     <xsl:text>,&#10;)&#10;&#10;= Text&#10;&#10;</xsl:text>

@@ -6,4 +6,8 @@
     exclude-result-prefixes="#all">
   <!-- The file name of the TEI source to embed in the PDF (PDF/A-3b), or '' for none. -->
   <xsl:param name="attachment" as="xs:string" select="''"/>
+  <!-- A long text is printed in volumes: "Volume 2 of 4" for the title page ('' for none),
+       and the number of paragraphs in the volumes before, so that the numbers go on. -->
+  <xsl:param name="volume" as="xs:string" select="''"/>
+  <xsl:param name="paragraph-offset" as="xs:integer" select="0"/>
 </xsl:stylesheet>

@@ -28,7 +28,7 @@
   <!-- A paragraph of the body: numbered in the margin, with its fragment markers. -->
   <xsl:template match="tei:p" mode="m:typst">
     <xsl:text>#para(n: </xsl:text>
-    <xsl:value-of select="f:typst-string(string(f:paragraph-number(.)))"/>
+    <xsl:value-of select="f:typst-string(string(f:paragraph-number(.) + $paragraph-offset))"/>
     <xsl:for-each select="@part">
       <xsl:text>, part: </xsl:text><xsl:value-of select="f:typst-string(.)"/>
     </xsl:for-each>

@@ -23,7 +23,7 @@ from ..model import Mention
 from ..parity import check as check_parity
 from ..pipeline import convert
 from ..register import Register, read_register
-from ..render import html_text_page, pdf
+from ..render import html_text_page, pdf_volumes
 from ..tei import Provenance, to_bytes
 from ..validate import Validator
 from ..xmlparse import parse_tei
@@ -266,41 +266,58 @@ def _backup(tei: Path, sha: str | None, out: Path) -> Path:
 def _render(name: str, target: Path, key: str, tree: Callable[[], Any], settings: Settings,
             previous: Mapping[str, Any], record: dict[str, Any], steps: _Steps,
             tei_path: str) -> tuple[str, str]:
+    """Make the HTML page or the PDF (a long text's PDF comes in volumes, NAME.vol-N.pdf),
+    unless the files the last build made for the same fingerprint are there unchanged."""
     old = previous.get(name, {})
-    if old.get("key") == key and old.get("path") == str(target.relative_to(settings.out)) \
-            and file_digest(target) == old.get("sha"):
+    files: dict[str, str] = dict(old.get("files", {}))
+    if old.get("key") == key and files and all(
+            file_digest(settings.out / path) == sha for path, sha in files.items()):
         problems = [_problem(p) for p in old.get("problems", [])]
         status = "up-to-date"
     else:
+        outputs: dict[Path, bytes] = {}
         if name == "html":
             page = html_text_page(target.stem, tree(), access_date=settings.date)
-            data = page.pages[target.name].encode("utf-8")
+            outputs[target] = page.pages[target.name].encode("utf-8")
             problems = check_parity(tree(), html_page=page.pages[target.name])
             steps.warnings.extend(f"{tei_path}: {m}" for m in page.messages)
         else:
-            printed = pdf(tree(), standard=settings.pdf_standard)
-            data = printed.data
-            problems = check_parity(tree(), pdf_marks=printed.marks)
-            steps.warnings.extend(f"{tei_path}: {w}" for w in printed.warnings)
-        write_atomic(target, data, force=True)
+            volumes = pdf_volumes(tree(), standard=settings.pdf_standard)
+            for number, printed in enumerate(volumes, 1):
+                path = target if len(volumes) == 1 else \
+                    target.with_name(f"{target.stem}.vol-{number}.pdf")
+                outputs[path] = printed.data
+                steps.warnings.extend(f"{tei_path}: {w}" for w in printed.warnings)
+            problems = check_parity(tree(), pdf_marks=[m for v in volumes for m in v.marks])
+        for path, data in outputs.items():
+            write_atomic(path, data, force=True)
+        new = {str(path.relative_to(settings.out)): content_digest(data)
+               for path, data in outputs.items()}
+        _unlink(settings.out, set(files) - set(new))  # volumes no longer made
+        files = new
         status = "done"
-        old = {"sha": content_digest(data)}
-    record[name] = {"key": key, "path": str(target.relative_to(settings.out)),
-                    "sha": old["sha"], "problems": [_as_dict(p) for p in problems]}
+    record[name] = {"key": key, "files": files, "problems": [_as_dict(p) for p in problems]}
     steps.problems.extend(Located(tei_path, p) for p in problems)
     if problems:
         return "failed", f"{len(problems)} parity problem{'s' if len(problems) != 1 else ''}"
     return status, ""
 
 
+def _unlink(out: Path, paths: set[str]) -> list[str]:
+    removed = []
+    for path in sorted(paths):
+        if (out / path).is_file():
+            (out / path).unlink()
+            removed.append(path)
+    return removed
+
+
 def _remove_outputs(old: Mapping[str, Any] | None, out: Path) -> tuple[str, float, str]:
     """An invalid document's outputs from an earlier build are removed: left, they would
     pass for a rendering of the file as it is now."""
-    if old and old.get("path"):
-        target = out / old["path"]
-        if target.is_file():
-            target.unlink()
-            return "removed", 0.0, f"{old['path']} (from an earlier build) removed"
+    removed = _unlink(out, set((old or {}).get("files", {})))
+    if removed:
+        return "removed", 0.0, f"{', '.join(removed)} (from an earlier build) removed"
     return "not-run", 0.0, ""
 
 

@@ -123,7 +123,8 @@ def _remove_departed(edition: Edition, previous: Mapping[str, Any], out: Path) -
     for stem in previous.get("documents", []):
         if stem in current:
             continue
-        for path in (out / "html" / f"{stem}.html", out / "pdf" / f"{stem}.pdf"):
+        for path in (out / "html" / f"{stem}.html", out / "pdf" / f"{stem}.pdf",
+                     *(out / "pdf").glob(f"{stem}.vol-*.pdf")):
             if path.is_file():
                 path.unlink()
                 removed.append(str(path.relative_to(out)))
