@@ -8,7 +8,7 @@
 
 Each figure is the median of several runs in a fresh process (so that peak
 memory, the process's high-water mark VmHWM, belongs to that step alone;
-Linux only).
+Linux only); the largest peak of the processes a step starts is added.
 """
 
 from __future__ import annotations
@@ -146,9 +146,13 @@ def measure(step: str, files: list[str], runs: int, **extra: object) -> tuple[fl
     body = textwrap.dedent(STEPS[step]).format(files=files, tei_all=str(TEI_ALL), **extra)
     # Peak memory is the process's VmHWM: ru_maxrss would be wrong here, as Linux keeps it
     # across execve, so a child would report its parent's peak.
-    program = ("import time, json\n" + body +
+    # Processes the step starts (Typst volumes, build workers) count too: their largest
+    # peak is added, an upper bound of what was in use at once.
+    program = ("import time, json, resource\n" + body +
                "\npeak = next(int(l.split()[1]) for l in open('/proc/self/status') "
-               "if l.startswith('VmHWM'))\nprint(json.dumps([seconds, peak / 1024]))\n")
+               "if l.startswith('VmHWM'))"
+               "\npeak += resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss"
+               "\nprint(json.dumps([seconds, peak / 1024]))\n")
     seconds, memory = [], []
     for _ in range(runs):
         done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)

@@ -165,6 +165,9 @@ PATTERN = re.compile(_BEFORE + "(?:" + "|".join(
 
 
 _DIGIT = re.compile(r"\d")
+#: For each form, its named groups in PATTERN and their names in the form.
+_GROUPS = [[(name, name.split("_", 1)[1]) for name in PATTERN.groupindex
+            if name.startswith(f"f{i}_")] for i in range(len(_FORMS))]
 
 
 def find_dates(text: str) -> list[DateSpan]:
@@ -173,9 +176,9 @@ def find_dates(text: str) -> list[DateSpan]:
         return []
     spans = []
     for match in PATTERN.finditer(text):
-        index = next(i for i in range(len(_FORMS)) if match.group(f"f{i}") is not None)
-        groups = {k.split("_", 1)[1]: v for k, v in match.groupdict().items()
-                  if k.startswith(f"f{index}_") and v is not None}
+        index = int((match.lastgroup or "").removeprefix("f"))
+        groups = {short: match.group(name) for name, short in _GROUPS[index]
+                  if match.group(name) is not None}
         normalise = _FORMS[index][1]
         if normalise is None:
             spans.append(DateSpan(match.start(), match.end(), (),

@@ -85,22 +85,26 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
     longer name cut by the start of the excerpt is not tagged."""
     toks = tokens(text)
     spans: list[Span] = []
-    i = 0
-    while i < len(toks):
+    first = index.first
+    # Only a token that begins a register name (or an opening bracket) can start a name:
+    # one dictionary look-up per token, the matching only where one may begin.
+    starts = [i for i, (t, _, _) in enumerate(toks) if t in first or t == "["]
+    after = 0  # the first token not yet inside a name
+    for i in starts:
+        if i < after:
+            continue
         match = _match_at(toks, i, index, seen)
         if match is None:
-            i += 1
             continue
         candidate, end_index = match
         start = toks[i][1]
         end = toks[end_index][2]
+        after = end_index + 1
         if fragment_start and start == _first_offset(toks) and candidate.words in index.suffixes:
-            i = end_index + 1
             continue
         if candidate.full:
             seen.add(candidate.entry.id)
         spans.append(Span(start, end, candidate.entry))
-        i = end_index + 1
     return spans
 
 
