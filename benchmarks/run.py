@@ -8,7 +8,8 @@
 
 Each figure is the median of several runs in a fresh process (so that peak
 memory, the process's high-water mark VmHWM, belongs to that step alone;
-Linux only); the largest peak of the processes a step starts is added.
+Linux only); for a step that starts processes (Typst volumes, build workers) the
+peak is that of the whole process tree, sampled ten times a second.
 """
 
 from __future__ import annotations
@@ -141,17 +142,52 @@ STEPS = {
 }
 
 
+SAMPLER = """
+import json, os, threading, time
+max_tree = [0]
+sampling = True
+
+def _tree_rss():
+    children = {}
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                with open(f"/proc/{name}/stat") as handle:
+                    parent = int(handle.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(parent, []).append(int(name))
+    total, todo = 0, [os.getpid()]
+    while todo:
+        pid = todo.pop()
+        try:
+            with open(f"/proc/{pid}/status") as handle:
+                total += next(int(l.split()[1]) for l in handle if l.startswith("VmRSS"))
+        except (OSError, StopIteration):
+            pass
+        todo.extend(children.get(pid, []))
+    return total
+
+def _sample():
+    while sampling:
+        max_tree[0] = max(max_tree[0], _tree_rss())
+        time.sleep(0.1)
+
+threading.Thread(target=_sample, daemon=True).start()
+"""
+
+
 def measure(step: str, files: list[str], runs: int, **extra: object) -> tuple[float, float]:
     """Median seconds and median peak memory (MB) of ``step`` over ``runs`` fresh processes."""
     body = textwrap.dedent(STEPS[step]).format(files=files, tei_all=str(TEI_ALL), **extra)
     # Peak memory is the process's VmHWM: ru_maxrss would be wrong here, as Linux keeps it
     # across execve, so a child would report its parent's peak.
-    # Processes the step starts (Typst volumes, build workers) count too: their largest
-    # peak is added, an upper bound of what was in use at once.
-    program = ("import time, json, resource\n" + body +
-               "\npeak = next(int(l.split()[1]) for l in open('/proc/self/status') "
-               "if l.startswith('VmHWM'))"
-               "\npeak += resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss"
+    # Processes the step starts (Typst volumes, build workers) count too: a thread samples
+    # the resident memory of the whole process tree; the peak is the larger of that and
+    # the process's own high-water mark.
+    program = (SAMPLER + body +
+               "\nsampling = False\npeak = max(max_tree[0], next(int(l.split()[1]) for l in "
+               "open('/proc/self/status') if l.startswith('VmHWM')))"
                "\nprint(json.dumps([seconds, peak / 1024]))\n")
     seconds, memory = [], []
     for _ in range(runs):
