@@ -334,15 +334,15 @@ def build_rows(tmp_path: Path, pages: int) -> list[Row]:
     generate_edition(edition, words=400, pages=pages, seed=5)
     label = f"build {pages:,} pages of 400 words (TEI, HTML, PDF)"
     rows: list[Row] = []
-    serial, _ = measure("build", [], 1, edition=str(edition), out=str(tmp_path / "out-1"),
-                        jobs=1)
-    rows.append((label, "build --jobs 1 (floor)", serial, 0.0, 1.0, 1))
-    parallel, _ = measure("build", [], 1, edition=str(edition), out=str(tmp_path / "out-2"),
-                          jobs=2)
-    rows.append((label, "build --jobs 2", parallel, 0.0, parallel / serial, 1))
-    again, _ = measure("build", [], 3, edition=str(edition), out=str(tmp_path / "out-1"),
-                       jobs=1)
-    rows.append((label, "build again, nothing changed", again, 0.0, again / serial, 3))
+    serial, serial_mem = measure("build", [], 1, edition=str(edition),
+                                 out=str(tmp_path / "out-1"), jobs=1)
+    rows.append((label, "build --jobs 1 (floor)", serial, serial_mem, 1.0, 1))
+    parallel, parallel_mem = measure("build", [], 1, edition=str(edition),
+                                     out=str(tmp_path / "out-2"), jobs=2)
+    rows.append((label, "build --jobs 2", parallel, parallel_mem, parallel / serial, 1))
+    again, again_mem = measure("build", [], 3, edition=str(edition),
+                               out=str(tmp_path / "out-1"), jobs=1)
+    rows.append((label, "build again, nothing changed", again, again_mem, again / serial, 3))
     return rows
 
 
