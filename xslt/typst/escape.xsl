@@ -9,12 +9,26 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:f="urn:teiedition:functions"
+    xmlns:fp="urn:teiedition:functions:private"
     exclude-result-prefixes="#all">
 
   <xsl:function name="f:typst-markup" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
-    <xsl:sequence select="replace(replace($text, '\s+', ' '),
-                          '([\\#$*_@&lt;&gt;\[\]`~&quot;''=\-+/.:;,!?%&amp;|^{}()])', '\\$1')"/>
+    <!-- Whitespace is collapsed with normalize-space() and the ends put back, not with a
+         regular expression: replace($text, '\s+', ' ') took four fifths of the escaping
+         time (issue 7, the PDF's overhead over Typst). -->
+    <xsl:variable name="inner" select="normalize-space($text)"/>
+    <xsl:sequence select="
+        if ($inner = '') then (if ($text = '') then '' else ' ')
+        else replace(
+          (if (fp:is-space(substring($text, 1, 1))) then ' ' else '') || $inner ||
+          (if (fp:is-space(substring($text, string-length($text)))) then ' ' else ''),
+          '[\\#$*_@&lt;&gt;\[\]`~&quot;''=\-+/.:;,!?%&amp;|^{}()]', '\\$0')"/>
+  </xsl:function>
+
+  <xsl:function name="fp:is-space" as="xs:boolean">
+    <xsl:param name="char" as="xs:string"/>
+    <xsl:sequence select="$char = (' ', '&#9;', '&#10;', '&#13;')"/>
   </xsl:function>
 
   <xsl:function name="f:typst-string" as="xs:string">
