@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from teiedition.convert.dates import find_dates, resolve_yearless
+from teiedition.convert.dates import (LEAD, PATTERN, find_dates, iter_date_matches,
+                                     resolve_yearless)
 
 W = "when"
 # (text, [(the date's text, its attributes)]); an empty list: no date in the text.
@@ -134,3 +137,32 @@ def test_year_from_context_is_only_taken_when_unambiguous() -> None:
     assert [dict(s.attrs) for s in spans] == [{W: "1960-08-23"}]
     spans = resolve_yearless(find_dates("On August 23"), {"1960", "1961"})
     assert [dict(s.attrs) for s in spans] == [{"cert": "low"}]
+
+
+# The date scan starts near digits (iter_date_matches); it must find exactly what trying
+# every position finds (PATTERN.finditer).
+_PIECES = ["1954", "5", "12th", "21", "1950s", "’s", "-", " - ", "–", "—", " to ", " until ",
+           " and ", "from ", "between ", "early", "mid", "Late", "-", " ", "  ", "   ", ",",
+           ".", "p. ", "No. ", "$", "%", "/", "September", "Sept.", "March", "May", "spring",
+           "Autumn", " of ", "word", "Mao", "the", "1", "19", "x", "\n"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_the_scan_near_digits_finds_what_a_full_scan_finds(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    full = [(m.start(), m.end(), m.lastgroup) for m in PATTERN.finditer(text)]
+    assert [(m.start(), m.end(), m.lastgroup) for m in iter_date_matches(text)] == full
+
+
+@pytest.mark.parametrize("text", ["early-September, 1954", "from September 30 to October 2, "
+                                  "1954", "between 1954 and 1956", "Autumn of 1954",
+                                  "late September 1954", "mid-1950s"])
+def test_the_longest_leads_are_within_the_bound(text: str) -> None:
+    """LEAD bounds the characters a form has before its first digit."""
+    match = PATTERN.fullmatch(text)
+    assert match is not None, text
+    first_digit = next(i for i, ch in enumerate(text) if ch.isdigit())
+    assert first_digit <= LEAD
+    padded = "x " * 40 + text
+    assert [m.group() for m in iter_date_matches(padded)] == [text]

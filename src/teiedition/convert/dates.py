@@ -23,7 +23,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterator
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
@@ -170,12 +170,33 @@ _GROUPS = [[(name, name.split("_", 1)[1]) for name in PATTERN.groupindex
             if name.startswith(f"f{i}_")] for i in range(len(_FORMS))]
 
 
+#: The most characters a date form has before its first digit ("early-September, 1954":
+#: 17); the scan for dates starts this far before each digit (tested).
+LEAD = 24
+
+
+def iter_date_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of :data:`PATTERN` in ``text``, as ``PATTERN.finditer`` gives them, found
+    faster: every date form has a digit, so the search starts at most :data:`LEAD`
+    characters before the next digit instead of trying every position of the text (the
+    leading look-behinds made that a quarter of the conversion's time)."""
+    pos = 0
+    while True:
+        digit = _DIGIT.search(text, pos)
+        if digit is None:
+            return
+        # No match starts in [pos, digit - LEAD): it would need a digit after its lead.
+        match = PATTERN.search(text, max(pos, digit.start() - LEAD))
+        if match is None:
+            return
+        yield match
+        pos = match.end() if match.end() > match.start() else match.end() + 1
+
+
 def find_dates(text: str) -> list[DateSpan]:
     """The dates of ``text`` with their normalised attributes."""
-    if not _DIGIT.search(text):  # every form has a digit; most stretches of text have none
-        return []
     spans = []
-    for match in PATTERN.finditer(text):
+    for match in iter_date_matches(text):
         index = int((match.lastgroup or "").removeprefix("f"))
         groups = {short: match.group(name) for name, short in _GROUPS[index]
                   if match.group(name) is not None}
