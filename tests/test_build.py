@@ -404,3 +404,22 @@ def test_time_stays_out_of_the_outputs(edition: Path, tmp_path: Path) -> None:
     time.sleep(1.1)
     build(edition, second, options(pdf=False))
     assert files_of(first) == files_of(second)
+
+
+def test_an_unreadable_tei_file_fails_alone(edition, tmp_path, monkeypatch) -> None:
+    from teiedition.build import document
+    from teiedition.errors import InputError
+    real = document.read_bytes
+
+    def refuses_beta(path, *, what="file"):
+        if path.name == "beta.xml":
+            raise InputError(f"permission denied: cannot read the {what}", path=str(path))
+        return real(path, what=what)
+
+    monkeypatch.setattr(document, "read_bytes", refuses_beta)
+    report = build(edition, tmp_path / "out", options(pdf=False))
+    assert statuses(report)["beta"] == {"convert": "done", "validate": "failed",
+                                        "html": "not-run", "pdf": "not-run"}
+    assert [p.problem.message for p in report.problems] == [
+        "permission denied: cannot read the TEI file"]
+    assert statuses(report)["alpha"]["html"] == "done"

@@ -143,7 +143,13 @@ def build_document(member: Member, settings: Settings,
             return DocumentResult(member.stem, tuple(steps.steps), tuple(steps.problems),
                                   tuple(steps.warnings), record)
     prints = fingerprints()
-    data = read_bytes(tei, what="TEI file")
+    try:
+        data = read_bytes(tei, what="TEI file")
+    except TeieditionError as err:  # unreadable, or gone since the build looked
+        steps.run("validate", functools.partial(_raise, err))
+        steps.steps.extend(Step(name, "not-run") for name in ("html", "pdf"))
+        return DocumentResult(member.stem, tuple(steps.steps), tuple(steps.problems),
+                              tuple(steps.warnings), record)
     tei_sha = content_digest(data)
     record["tei"] = tei_sha
     tree_holder: list[Any] = []
@@ -188,6 +194,10 @@ def build_document(member: Member, settings: Settings,
             name, target, key, tree, settings, previous, record, steps, str(tei)))
     return DocumentResult(member.stem, tuple(steps.steps), tuple(steps.problems),
                           tuple(steps.warnings), record, valid_tei=tei_sha)
+
+
+def _raise(error: TeieditionError) -> tuple[str, str]:
+    raise error
 
 
 def _convert(member: Member, settings: Settings, previous: Mapping[str, Any],
