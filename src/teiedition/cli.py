@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
 import json
 import os
 import sys
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 import click
 
 from . import __version__
-from .build import BuildOptions, BuildReport, Progress, build
+from .build import BuildOptions, build
+from .console import build_report, conversion_report, progress_display
 from .errors import InputError, TeieditionError
 from .files import expand_paths, read_bytes, read_text_file, write_atomic
 from .metadata import minimal_metadata, parse_metadata
-from .model import Document, Mention
 from .pipeline import convert
 from .register import Register, read_register
 from .convert import read_text
@@ -127,7 +126,7 @@ def convert_command(source: Path, output: Path | None, meta: Path | None,
         sys.stdout.buffer.write(data)
     else:
         write_atomic(target, data, force=force)
-    _report(source, target, result.document, verbose=verbose, quiet=quiet)
+    conversion_report(source, target, result.document, verbose=verbose, quiet=quiet)
 
 
 def _load_metadata(source: Path, meta: Path | None, quiet: bool) -> Any:
@@ -160,32 +159,6 @@ def _run_date(date: str | None) -> str:
         except ValueError:
             raise InputError(f"SOURCE_DATE_EPOCH: '{epoch}' is not a number of seconds") from None
     return dt.datetime.now(dt.timezone.utc).date().isoformat()
-
-
-def _report(source: Path, target: Path, doc: Document, *, verbose: bool, quiet: bool) -> None:
-    if quiet:
-        return
-    paragraphs = sum(1 for b in doc.blocks if b.kind == "p")
-    quotes = len(doc.blocks) - paragraphs
-    numbers = doc.note_numbers
-    span = f" ({numbers[0]}-{numbers[-1]})" if numbers else ""
-    where = "standard output" if str(target) == "-" else str(target)
-    names = sum(1 for block in doc.blocks for i in block.inlines
-                if isinstance(i, Mention) and i.kind != "date")
-    dates = sum(1 for block in doc.blocks for i in block.inlines
-                if isinstance(i, Mention) and i.kind == "date")
-    click.echo(f"{source}: {paragraphs} paragraphs, {quotes} quotations, {len(numbers)} notes"
-               f"{span}, {names} names, {dates} dates -> {where}", err=True)
-    if verbose:
-        for f in doc.findings:
-            line = f":{f.line}" if f.line else ""
-            click.echo(f"{source}{line}: {f.severity}: {f.message} [{f.code}]", err=True)
-    elif doc.findings:
-        counts: dict[str, int] = {}
-        for f in doc.findings:
-            counts[f.code] = counts.get(f.code, 0) + 1
-        summary = ", ".join(f"{n} {code}" for code, n in sorted(counts.items()))
-        click.echo(f"{source}: warning: {summary} (--verbose lists them)", err=True)
 
 
 @cli.command("suggest")
@@ -398,62 +371,11 @@ def build_command(edition: Path, output: Path, jobs: int, reconvert: bool, no_pd
     options = BuildOptions(jobs=jobs, reconvert=reconvert, pdf=not no_pdf,
                            edition_pdf=edition_pdf, pdf_standard=pdf_standard,
                            date=_run_date(date))
-    with _progress_display(quiet=quiet, verbose=verbose) as show:
+    with progress_display(quiet=quiet, verbose=verbose) as show:
         report = build(edition, output, options, progress=show)
-    _print_build(report, verbose=verbose, quiet=quiet)
+    build_report(report, verbose=verbose, quiet=quiet)
     if not report.ok:
         sys.exit(1)
-
-
-@contextlib.contextmanager
-def _progress_display(*, quiet: bool, verbose: bool) -> Iterator[Callable[[Progress], None] | None]:
-    """A progress bar on a terminal; plain lines otherwise (logs, CI); nothing when quiet."""
-    if quiet:
-        yield None
-        return
-    if sys.stderr.isatty() and not verbose and not os.environ.get("CI"):
-        bar: Any = None
-
-        def show_bar(event: Progress) -> None:
-            nonlocal bar
-            if bar is None:
-                bar = click.progressbar(length=event.total + 1, label="Building",
-                                        file=sys.stderr, show_pos=True,
-                                        item_show_func=lambda name: name)
-                bar.__enter__()
-            bar.update(1, event.name)
-        try:
-            yield show_bar
-        finally:
-            if bar is not None:
-                bar.__exit__(None, None, None)
-        return
-
-    def show_line(event: Progress) -> None:
-        steps = event.result.steps if event.result else event.steps
-        status = event.result.status if event.result else \
-            ("failed" if any(s.status == "failed" for s in steps) else "ok")
-        done = ", ".join(f"{s.name} {s.status}" for s in steps)
-        counter = f"[{event.done}/{event.total}] " if event.result else ""
-        click.echo(f"{counter}{event.name}: {status} ({done})", err=True)
-        if verbose:
-            for s in steps:
-                click.echo(f"    {s.name}: {s.status} {s.seconds:.2f} s"
-                           + (f": {s.message}" if s.message else ""), err=True)
-    yield show_line
-
-
-def _print_build(report: BuildReport, *, verbose: bool, quiet: bool) -> None:
-    for located in report.problems:
-        p = located.problem
-        where = ":".join([located.path] + [str(n) for n in (p.line, p.column) if n])
-        click.echo(f"{where}: {p.severity}: {p.message} [{p.rule}]", err=True)
-    if quiet:
-        return
-    for doc in report.documents:
-        for warning in doc.warnings:
-            click.echo(f"warning: {warning}", err=True)
-    click.echo(f"{report.summary()} -> {report.out}/", err=True)
 
 
 def main() -> None:

@@ -1,0 +1,92 @@
+"""What the commands print on standard error: conversion summaries, build progress and
+build reports. Kept apart from cli.py, which only parses options and calls the library."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import click
+
+from .build import BuildReport, Progress
+from .model import Document, Mention
+
+
+def conversion_report(source: Path, target: Path, doc: Document, *, verbose: bool, quiet: bool) -> None:
+    if quiet:
+        return
+    paragraphs = sum(1 for b in doc.blocks if b.kind == "p")
+    quotes = len(doc.blocks) - paragraphs
+    numbers = doc.note_numbers
+    span = f" ({numbers[0]}-{numbers[-1]})" if numbers else ""
+    where = "standard output" if str(target) == "-" else str(target)
+    names = sum(1 for block in doc.blocks for i in block.inlines
+                if isinstance(i, Mention) and i.kind != "date")
+    dates = sum(1 for block in doc.blocks for i in block.inlines
+                if isinstance(i, Mention) and i.kind == "date")
+    click.echo(f"{source}: {paragraphs} paragraphs, {quotes} quotations, {len(numbers)} notes"
+               f"{span}, {names} names, {dates} dates -> {where}", err=True)
+    if verbose:
+        for f in doc.findings:
+            line = f":{f.line}" if f.line else ""
+            click.echo(f"{source}{line}: {f.severity}: {f.message} [{f.code}]", err=True)
+    elif doc.findings:
+        counts: dict[str, int] = {}
+        for f in doc.findings:
+            counts[f.code] = counts.get(f.code, 0) + 1
+        summary = ", ".join(f"{n} {code}" for code, n in sorted(counts.items()))
+        click.echo(f"{source}: warning: {summary} (--verbose lists them)", err=True)
+
+
+@contextlib.contextmanager
+def progress_display(*, quiet: bool, verbose: bool) -> Iterator[Callable[[Progress], None] | None]:
+    """A progress bar on a terminal; plain lines otherwise (logs, CI); nothing when quiet."""
+    if quiet:
+        yield None
+        return
+    if sys.stderr.isatty() and not verbose and not os.environ.get("CI"):
+        bar: Any = None
+
+        def show_bar(event: Progress) -> None:
+            nonlocal bar
+            if bar is None:
+                bar = click.progressbar(length=event.total + 1, label="Building",
+                                        file=sys.stderr, show_pos=True,
+                                        item_show_func=lambda name: name)
+                bar.__enter__()
+            bar.update(1, event.name)
+        try:
+            yield show_bar
+        finally:
+            if bar is not None:
+                bar.__exit__(None, None, None)
+        return
+
+    def show_line(event: Progress) -> None:
+        steps = event.result.steps if event.result else event.steps
+        status = event.result.status if event.result else \
+            ("failed" if any(s.status == "failed" for s in steps) else "ok")
+        done = ", ".join(f"{s.name} {s.status}" for s in steps)
+        counter = f"[{event.done}/{event.total}] " if event.result else ""
+        click.echo(f"{counter}{event.name}: {status} ({done})", err=True)
+        if verbose:
+            for s in steps:
+                click.echo(f"    {s.name}: {s.status} {s.seconds:.2f} s"
+                           + (f": {s.message}" if s.message else ""), err=True)
+    yield show_line
+
+
+def build_report(report: BuildReport, *, verbose: bool, quiet: bool) -> None:
+    for located in report.problems:
+        p = located.problem
+        where = ":".join([located.path] + [str(n) for n in (p.line, p.column) if n])
+        click.echo(f"{where}: {p.severity}: {p.message} [{p.rule}]", err=True)
+    if quiet:
+        return
+    for doc in report.documents:
+        for warning in doc.warnings:
+            click.echo(f"warning: {warning}", err=True)
+    click.echo(f"{report.summary()} -> {report.out}/", err=True)
