@@ -81,8 +81,9 @@ def html_edition_pages(documents: Sequence[tuple[str, etree._ElementTree]], *,
         member.set(f"{{{E_NS}}}file", f"{stem}.html")
         corpus.append(member)
     first = f"{documents[0][0]}.html" if documents else "index.html"
+    parsed = sheets.parse(corpus)  # once for the five pages
     for page in ("home",) + INDEX_PAGES:
-        result = sheets.run("html", corpus, {"page": page, "text-file": first})
+        result = sheets.run("html", parsed, {"page": page, "text-file": first})
         pages["index.html" if page == "home" else f"{page}.html"] = result.main
         messages.extend(result.messages)
     pages["edition.css"] = resource("xslt", "html", "edition.css").read_text(encoding="utf-8")

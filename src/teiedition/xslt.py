@@ -19,7 +19,7 @@ import functools
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
+from typing import Any, Mapping
 from urllib.parse import unquote, urlsplit
 
 from lxml import etree
@@ -36,6 +36,14 @@ OUTPUT_BASE = "file:///teiedition-output/"
 
 class RenderError(TeieditionError):
     """A stylesheet failed, or tried to do what teiedition does not allow."""
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A document as Saxon holds it: parse once with :meth:`Stylesheets.parse`, run several
+    transformations on it (the edition's pages are five runs over all its documents)."""
+
+    node: Any
 
 
 @dataclass(frozen=True)
@@ -67,17 +75,22 @@ class Stylesheets:
     def names(self) -> tuple[str, ...]:
         return tuple(self._executables)
 
-    def run(self, name: str, tree: etree._ElementTree | etree._Element,
+    def parse(self, tree: etree._ElementTree | etree._Element) -> Parsed:
+        """Hand a document parsed by lxml to Saxon (as text, with no DOCTYPE)."""
+        root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+        return Parsed(self._proc.parse_xml(xml_text=etree.tostring(root, encoding="unicode")))
+
+    def run(self, name: str, tree: etree._ElementTree | etree._Element | Parsed,
             params: Mapping[str, str | bool | int] | None = None) -> Result:
-        """Transform a document (parsed by lxml) with the stylesheet ``name``."""
+        """Transform a document (parsed by lxml, or handed to Saxon with :meth:`parse`)
+        with the stylesheet ``name``."""
         executable = self._executables[name].clone()
         for key, value in (params or {}).items():
             executable.set_parameter(key, self._value(value))
         executable.set_capture_result_documents(True)
         executable.set_base_output_uri(OUTPUT_BASE)
         executable.set_save_xsl_message(True)
-        root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
-        node = self._proc.parse_xml(xml_text=etree.tostring(root, encoding="unicode"))
+        node = (tree if isinstance(tree, Parsed) else self.parse(tree)).node
         try:
             main = executable.transform_to_string(xdm_node=node) or ""
         except PySaxonApiError as err:
