@@ -50,10 +50,12 @@ def maps_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def verbosity_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    func = click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")(func)
-    return click.option("-v", "--verbose", is_flag=True,
-                        help="Print every finding, not only a summary.")(func)
+def verbosity_options(verbose: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
+        func = click.option("-q", "--quiet", is_flag=True,
+                            help="Print nothing but errors.")(func)
+        return click.option("-v", "--verbose", is_flag=True, help=verbose)(func)
+    return decorate
 
 
 def register_option(purpose: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -97,7 +99,7 @@ def cli() -> None:
 @click.option("--date", "date", metavar="YYYY-MM-DD",
               help="Date recorded for this run. Default: SOURCE_DATE_EPOCH if set, else today.")
 @click.option("--force", is_flag=True, help="Overwrite the output if it exists.")
-@verbosity_options
+@verbosity_options("Print every finding, not only a summary.")
 @maps_errors
 def convert_command(source: Path, output: Path | None, meta: Path | None,
                     notes_path: Path | None, register_path: Path | None,
@@ -349,7 +351,8 @@ def validate_command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str,
 @click.option("--date", "date", metavar="YYYY-MM-DD",
               help="Date recorded in converted files and shown as the HTML's access date. "
                    "Default: SOURCE_DATE_EPOCH if set, else today.")
-@verbosity_options
+@verbosity_options("A line per document (no progress bar) with each step's time and "
+                   "message.")
 @maps_errors
 def build_command(edition: Path, output: Path, jobs: int, reconvert: bool, no_pdf: bool,
                   edition_pdf: bool, pdf_standard: str, date: str | None, verbose: bool,
