@@ -20,9 +20,8 @@ from typing import Any, Callable, Mapping
 
 from .. import __version__
 from ..errors import TeieditionError
-from ..files import read_bytes, write_atomic
-from ..register import read_register
-from .document import DocumentResult, Located, Settings, Step, build_document
+from ..files import write_atomic
+from .document import DocumentResult, Located, Settings, Step, build_document, load_register
 from .edition import Edition, find_edition, file_digest
 from .whole import build_edition_pages
 
@@ -140,8 +139,9 @@ def build(folder: Path, out: Path, options: BuildOptions | None = None, *,
     edition = find_edition(folder, out / "tei")
     previous = _previous(out)
     register_sha = file_digest(edition.register)
-    if edition.register is not None:  # a broken register stops the build before any work
-        read_register(read_bytes(edition.register, what="register"), path=str(edition.register))
+    # A broken register stops the build before any work (and a build in this process
+    # reuses what was read).
+    load_register(edition.register, register_sha)
     settings = Settings(out=out, date=options.date, register=edition.register,
                         register_digest=register_sha, reconvert=options.reconvert,
                         html=options.html, pdf=options.pdf, pdf_standard=options.pdf_standard)

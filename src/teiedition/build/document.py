@@ -94,7 +94,8 @@ class DocumentResult:
 
 
 @functools.lru_cache(maxsize=2)
-def _register(path: Path | None, sha: str | None) -> tuple[Register | None, NameIndex | None]:
+def load_register(path: Path | None, sha: str | None
+                  ) -> tuple[Register | None, NameIndex | None]:
     """The register and its name index, read once per process (and again if it changed)."""
     if path is None:
         return None, None
@@ -250,7 +251,7 @@ def _conversion(text: Text, settings: Settings, warnings: list[str]) -> tuple[by
                         "is minimal and will not pass the editorial rules")
         meta = minimal_metadata(text.stem)
     notes = read_text_file(text.notes, what="notes") if text.notes else None
-    register, index = _register(settings.register, settings.register_digest)
+    register, index = load_register(settings.register, settings.register_digest)
     result = convert(source, meta, Provenance(text.source.name, settings.date, __version__,
                                               text.notes.name if text.notes else None),
                      notes_text=notes, register=register, name_index=index)
