@@ -376,7 +376,7 @@ def build_command(edition: Path, output: Path, jobs: int, reconvert: bool, no_pd
                            date=_run_date(date))
     with progress_display(quiet=quiet, verbose=verbose) as show:
         report = build(edition, output, options, progress=show)
-    build_report(report, verbose=verbose, quiet=quiet)
+    build_report(report, quiet=quiet)
     if not report.ok:
         sys.exit(1)
 

@@ -13,6 +13,7 @@ import click
 
 from .build import BuildReport, Progress
 from .model import Document, Mention
+from .validate.formats import problem_line
 
 
 def conversion_report(source: Path, target: Path, doc: Document, *, verbose: bool, quiet: bool) -> None:
@@ -79,11 +80,9 @@ def progress_display(*, quiet: bool, verbose: bool) -> Iterator[Callable[[Progre
     yield show_line
 
 
-def build_report(report: BuildReport, *, verbose: bool, quiet: bool) -> None:
+def build_report(report: BuildReport, *, quiet: bool) -> None:
     for located in report.problems:
-        p = located.problem
-        where = ":".join([located.path] + [str(n) for n in (p.line, p.column) if n])
-        click.echo(f"{where}: {p.severity}: {p.message} [{p.rule}]", err=True)
+        click.echo(problem_line(located.path, located.problem), err=True)
     if quiet:
         return
     for doc in report.documents:

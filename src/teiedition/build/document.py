@@ -30,11 +30,6 @@ from ..xmlparse import parse_tei
 from ..validate.problems import Problem
 from .edition import Member, Text, content_digest, digest, file_digest, fingerprints
 
-#: What a step did: redone, found up to date, kept (a hand-edited TEI file), failed, or not
-#: run (an earlier step failed), or removed (outputs of a document that is now invalid).
-STATUSES = ("done", "up-to-date", "kept", "failed", "not-run", "removed")
-
-
 @dataclass(frozen=True)
 class Settings:
     """What every document of a build shares."""
@@ -55,6 +50,10 @@ class Settings:
 
 @dataclass(frozen=True)
 class Step:
+    """One step of a document. ``status``: done (redone), up-to-date, kept (a hand-edited
+    TEI file), failed, not-run (an earlier step failed), removed (the outputs of a document
+    that is now invalid)."""
+
     name: str
     status: str
     seconds: float = 0.0

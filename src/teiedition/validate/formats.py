@@ -12,6 +12,11 @@ from .problems import Problem, Report
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
+def problem_line(path: str, problem: Problem) -> str:
+    """``path:line:col: error: message [rule-id]``: how every command reports a problem."""
+    return f"{_where(path, problem)}: {problem.severity}: {problem.message} [{problem.rule}]"
+
+
 def _where(path: str, problem: Problem) -> str:
     parts = [path] + [str(n) for n in (problem.line, problem.column) if n]
     if problem.line is None:
@@ -21,8 +26,7 @@ def _where(path: str, problem: Problem) -> str:
 
 def text(report: Report) -> str:
     """``path:line:col: error: message [rule-id]``, one problem a line (jing and ruff style)."""
-    lines = [f"{_where(f.path, p)}: {p.severity}: {p.message} [{p.rule}]"
-             for f in report.files for p in f.problems]
+    lines = [problem_line(f.path, p) for f in report.files for p in f.problems]
     return "\n".join(lines) + ("\n" if lines else "")
 
 
