@@ -70,8 +70,8 @@ def html_text_page(stem: str, tree: etree._ElementTree, *, access_date: str = ""
 def html_edition_pages(documents: Sequence[tuple[str, etree._ElementTree]], *,
                        stylesheets: Stylesheets | None = None) -> HtmlEdition:
     """The pages across all ``documents``: the home page (index.html, the texts with their
-    source and counts), index pages of persons, places, organisations and events, and the
-    CSS."""
+    source and counts), index pages of persons, places, organisations and events, the CSS,
+    and the script that remembers the reader's choice of reading across pages."""
     sheets = stylesheets or bundled()
     pages: dict[str, str] = {}
     messages: list[str] = []
@@ -86,7 +86,8 @@ def html_edition_pages(documents: Sequence[tuple[str, etree._ElementTree]], *,
         result = sheets.run("html", parsed, {"page": page, "text-file": first})
         pages["index.html" if page == "home" else f"{page}.html"] = result.main
         messages.extend(result.messages)
-    pages["edition.css"] = resource("xslt", "html", "edition.css").read_text(encoding="utf-8")
+    for asset in ("edition.css", "edition.js"):
+        pages[asset] = resource("xslt", "html", asset).read_text(encoding="utf-8")
     return HtmlEdition(pages, tuple(messages))
 
 
