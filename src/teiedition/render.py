@@ -201,36 +201,65 @@ def _compile(root: str, standard: str) -> tuple[bytes, list[str], list[dict]]:
 def split_volumes(tree: etree._ElementTree, words_per_volume: int
                   ) -> list[etree._ElementTree]:
     """The tree itself when its text is short enough; else one copy per volume, each
-    keeping the header, the standOff and one run of the text's blocks (the children of the
-    first element of the text with more than one child: the body, or its only div)."""
+    keeping the header, the standOff and one run of the text's blocks (the element children
+    of the first element of the text with more than one: the body, or its only div).
+    Comments and processing instructions are not blocks: each goes with the block after
+    it, or with the last block (issue 13: one among the blocks crashed the split)."""
     root = tree.getroot()
     container = root.find(f"{{{TEI_NS}}}text")
-    while container is not None and len(container) == 1:
-        container = container[0]
-    if container is None or len(container) < 2:
+    while container is not None and len(_elements(container)) == 1:
+        container = _elements(container)[0]
+    if container is None or len(_elements(container)) < 2:
         return [tree]
-    sizes = [len("".join(block.itertext()).split()) for block in container]
+    blocks = _elements(container)
+    sizes = [len("".join(block.itertext()).split()) for block in blocks]
     if sum(sizes) <= words_per_volume:
         return [tree]
-    runs: list[list[int]] = [[]]
+    runs: list[set[int]] = [set()]
     words = 0
     for index, size in enumerate(sizes):
         if runs[-1] and words + size > words_per_volume:
-            runs.append([])
+            runs.append(set())
             words = 0
-        runs[-1].append(index)
+        runs[-1].add(index)
         words += size
+    owners = _block_of_each_child(container)
     path = tree.getpath(container)
     volumes = []
     for run in runs:
         copy_root = copy.deepcopy(root)
         box = copy_root.getroottree().xpath(path)[0]
-        keep = set(run)
-        for index, block in reversed(list(enumerate(box))):
-            if index not in keep:
-                box.remove(block)
+        for child, owner in reversed(list(zip(box, owners, strict=True))):
+            if owner not in run:
+                box.remove(child)
         volumes.append(copy_root.getroottree())
     return volumes
+
+
+def _elements(parent: etree._Element) -> list[etree._Element]:
+    return [child for child in parent if isinstance(child.tag, str)]
+
+
+def _block_of_each_child(parent: etree._Element) -> list[int]:
+    """For each child node of ``parent``, the number of the block (element child) it goes
+    with: an element is its own block; a comment or processing instruction goes with the
+    next element, or with the last one when none follows."""
+    owners: list[int] = []
+    waiting: list[int] = []  # positions of the comments before the next element
+    count = 0
+    for position, child in enumerate(parent):
+        if isinstance(child.tag, str):
+            for other in waiting:
+                owners[other] = count
+            waiting = []
+            owners.append(count)
+            count += 1
+        else:
+            waiting.append(position)
+            owners.append(-1)
+    for other in waiting:
+        owners[other] = count - 1
+    return owners
 
 
 def _paragraphs(tree: etree._ElementTree) -> int:
