@@ -154,3 +154,19 @@ def test_unhandled_elements_are_summed_up_in_one_table(tmp_path: Path, runner) -
         assert "1 element without a rendering of their own (1 occurrence" in result.output
         assert [line.split() for line in result.output.splitlines()
                 if line.startswith("  ")] == [["element", "count"], ["x:thing", "1"]]
+
+
+def test_build_sums_up_unhandled_elements_across_documents(tmp_path: Path, capsys) -> None:
+    """Only valid TEI is rendered by `build`, so the table is tested on a report: the counts
+    of each document (kept in build.json, so an up-to-date document counts too) add up."""
+    from teiedition.build import BuildOptions, BuildReport
+    from teiedition.build.document import DocumentResult
+    from teiedition.console import build_report
+    documents = (DocumentResult("a", (), unhandled={"table": 3, "g": 1}),
+                 DocumentResult("b", (), unhandled={"table": 2}))
+    build_report(BuildReport(tmp_path, tmp_path, BuildOptions(), documents), quiet=False)
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0].startswith("warning: 2 elements without a rendering of their own "
+                               "(6 occurrences")
+    assert [line.split() for line in lines[1:4]] == [["element", "count"], ["table", "5"],
+                                                     ["g", "1"]]

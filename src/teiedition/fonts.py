@@ -116,7 +116,8 @@ def plan_fonts(text: str, settings: FontSettings = FontSettings()) -> FontPlan:
     notes = tuple(f"font '{family}' (edition.fonts) is neither installed nor in --font-path"
                   for family in settings.families if family not in faces)
     families = tuple(f for f in settings.families if f in faces)
-    needed = {c for c in set(text) if _printable(c)}
+    # ASCII is in the main font: a text without anything else needs no font read.
+    needed = {c for c in set(text) if c > "\x7e" and _printable(c)}
     for family in families + MAIN_FONTS:
         if family in faces:
             needed -= coverage(family, *faces[family])
