@@ -73,7 +73,8 @@ def test_a_font_that_has_the_characters_is_found(text: str, family: str, package
     assert text in " ".join(text_of(printed.data).split())
     assert printed.warnings == ()
     assert BOX_FAMILY.replace(" ", "") not in "".join(fonts_of(printed.data))
-    assert family in plan_fonts(text).fallbacks
+    plan = plan_fonts(text)
+    assert family in plan.fallbacks + plan.private and plan.missing == ()
 
 
 def test_a_character_no_font_has_prints_as_a_box_and_stays_in_the_text() -> None:
@@ -84,7 +85,29 @@ def test_a_character_no_font_has_prints_as_a_box_and_stays_in_the_text() -> None
     [warning] = printed.warnings  # once, for all of them
     assert "2 characters no font has print as a box" in warning
     assert "U+0378" in warning and "U+10FFFD ×2" in warning
-    assert "fonts-junicode" in warning  # the private-use one: MUFI's font is suggested
+    assert "other scripts: Debian's fonts-noto-core covers them" in warning
+    assert "Supplementary Private Use Area: only the font they were defined for" in warning
+
+
+def test_a_private_use_character_prints_only_with_a_font_meant_for_it() -> None:
+    """New Computer Modern (one of the main fonts) has ligatures in the Private Use Area;
+    a MUFI character there must not print as one of them: it takes a font meant for
+    private-use characters (Junicode), or a box."""
+    from teiedition.fontfiles import coverage, faces
+    from teiedition.fonts import PRIVATE_USE, SUGGESTIONS
+    available = faces(())
+    meant = set().union(*(coverage(f, *available[f]) for first, *_, families in SUGGESTIONS
+                          for f in families if first == 0xE000 and f in available))
+    theirs = sorted(c for c in coverage("New Computer Modern", *available["New Computer Modern"])
+                    if PRIVATE_USE[0][0] <= ord(c) <= PRIVATE_USE[0][1] and c not in meant)
+    assert theirs, "New Computer Modern has no private-use glyph any more"
+    plan = plan_fonts(f"a{theirs[0]}")
+    assert plan.missing == (theirs[0],)
+    assert "Private Use Area (MUFI): Debian's fonts-junicode covers them" in plan.warnings[0]
+    printed = pdf(tei_with(f"Before {theirs[0]} after"), standard="a-3b")
+    assert f"Before {theirs[0]} after" in text_of(printed.data)
+    assert "TeieditionBoxes-Regular" in fonts_of(printed.data)
+    assert not any("NewCM" in font for font in fonts_of(printed.data))
 
 
 def test_the_box_font_draws_each_code_point() -> None:

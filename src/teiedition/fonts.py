@@ -32,13 +32,13 @@ MAIN_FONTS = ("Libertinus Serif", "New Computer Modern")
 BOX_FAMILY = "Teiedition Boxes"
 
 #: Freely licensed fonts by Unicode range, for the warning when no font has a character:
-#: (first, last, what the range is, Debian package, families it gives, best first).
+#: (first, last, what the range is, Debian package (none: no general font has them),
+#: families it gives, best first).
 #: Families named here are also preferred as fallbacks when installed.
 SUGGESTIONS: tuple[tuple[int, int, str, str, tuple[str, ...]], ...] = (
     (0xE000, 0xF8FF, "Private Use Area (MUFI)", "fonts-junicode",
      ("Junicode", "Junicode Two Beta")),
-    (0xF0000, 0x10FFFF, "Supplementary Private Use Area", "fonts-junicode",
-     ("Junicode", "Junicode Two Beta")),
+    (0xF0000, 0x10FFFF, "Supplementary Private Use Area", "", ()),
     (0x1DC0, 0x1DFF, "Combining Diacritical Marks Supplement (MUFI)", "fonts-junicode",
      ("Junicode", "Junicode Two Beta")),
     (0xA720, 0xA7FF, "Latin Extended-D (MUFI)", "fonts-junicode",
@@ -76,14 +76,22 @@ class FontSettings:
     families: tuple[str, ...] = ()
 
 
+#: The Private Use Areas: what a code point there means is agreed per font (MUFI's for
+#: medieval Latin), so only fonts meant for it may print it, never whichever has a glyph
+#: there (New Computer Modern has ligatures at U+E000 onwards).
+PRIVATE_USE = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
+
+
 @dataclass(frozen=True)
 class FontPlan:
     """The font list for one PDF: the edition's families, the fallbacks teiedition found,
-    the characters no font covers (each gets a box) with how often the text has each, the
-    folders Typst reads fonts from, and notes for the user."""
+    the fonts for private-use characters, the characters no font covers (each gets a box)
+    with how often the text has each, the folders Typst reads fonts from, and notes for
+    the user."""
 
     families: tuple[str, ...] = ()
     fallbacks: tuple[str, ...] = ()
+    private: tuple[str, ...] = ()
     missing: tuple[str, ...] = ()
     occurrences: tuple[int, ...] = ()
     paths: tuple[Path, ...] = ()
@@ -103,9 +111,15 @@ class FontPlan:
                        occurrences=tuple(counts.get(c, 1) for c in missing))
 
     def typst_input(self) -> str:
-        """The value edition.typ reads from ``sys.inputs`` (key ``teiedition-fonts``)."""
-        return json.dumps({"first": list(self.families), "fallback": list(self.fallbacks)
-                           + ([BOX_FAMILY] if self.missing else [])})
+        """The value edition.typ reads from ``sys.inputs`` (key ``teiedition-fonts``):
+        fonts for some characters only (``front``: the boxes for the missing ones, the
+        fonts for private-use ones), then the edition's families and the fallbacks."""
+        private = "[" + "".join(f"\\x{{{a:X}}}-\\x{{{b:X}}}" for a, b in PRIVATE_USE) + "]"
+        front = ([{"name": BOX_FAMILY, "covers": _char_class(self.missing)}]
+                 if self.missing else []) + [{"name": family, "covers": private}
+                                             for family in self.private]
+        return json.dumps({"front": front, "first": list(self.families),
+                           "fallback": list(self.fallbacks)})
 
 
 def plan_fonts(text: str, settings: FontSettings = FontSettings()) -> FontPlan:
@@ -116,20 +130,44 @@ def plan_fonts(text: str, settings: FontSettings = FontSettings()) -> FontPlan:
     families = tuple(f for f in settings.families if f in available)
     # ASCII is in the main font: a text without anything else needs no font read.
     needed = {c for c in set(text) if c > "\x7e" and _printable(c)}
+    private = {c for c in needed if _private(c)}
+    for family in families:
+        private -= coverage(family, *available[family])
+    private_fonts = _choose(private, _candidates(available, private, settings.paths,
+                                                 families, everyone=False), available)
+    needed -= {c for c in needed if _private(c)}
     for family in families + MAIN_FONTS:
         if family in available:
             needed -= coverage(family, *available[family])
-    fallbacks = []
-    for family in _candidates(available, needed, settings.paths, families):
+    fallbacks = _choose(needed, _candidates(available, needed, settings.paths, families),
+                        available)
+    missing = tuple(sorted(needed | private))
+    return FontPlan(families, fallbacks, private_fonts, missing,
+                    tuple(text.count(c) for c in missing), settings.paths, notes)
+
+
+def _choose(needed: set[str], candidates: Iterable[str],
+            available: Mapping[str, tuple[str | None, int]]) -> tuple[str, ...]:
+    """The candidates that cover something of ``needed``, tried in order; what they cover
+    is taken out of ``needed``."""
+    chosen = []
+    for family in candidates:
         if not needed:
             break
         covered = needed & coverage(family, *available[family])
         if covered:
-            fallbacks.append(family)
+            chosen.append(family)
             needed -= covered
-    missing = tuple(sorted(needed))
-    return FontPlan(families, tuple(fallbacks), missing, tuple(text.count(c) for c in missing),
-                    settings.paths, notes)
+    return tuple(chosen)
+
+
+def _private(char: str) -> bool:
+    return any(first <= ord(char) <= last for first, last in PRIVATE_USE)
+
+
+def _char_class(chars: Iterable[str]) -> str:
+    """A regular expression (Typst's, Rust's syntax) matching exactly ``chars``."""
+    return "[" + "".join(f"\\x{{{ord(c):X}}}" for c in chars) + "]"
 
 
 def missing_warning(missing: Sequence[str], occurrences: Sequence[int] = ()) -> str:
@@ -145,7 +183,9 @@ def missing_warning(missing: Sequence[str], occurrences: Sequence[int] = ()) -> 
         if what not in by_package.setdefault(package, []):
             by_package[package].append(what)
     advice = "; ".join(f"{', '.join(what)}: Debian's {package} covers them "
-                       f"(apt-get install {package})" for package, what in by_package.items())
+                       f"(apt-get install {package})" if package else
+                       f"{', '.join(what)}: only the font they were defined for has them"
+                       for package, what in by_package.items())
     count = len(missing)
     return (f"{count} character{'s' if count != 1 else ''} no font has "
             f"print{'s' if count == 1 else ''} as a box with the code point ({shown}); "
@@ -170,16 +210,17 @@ def _printable(char: str) -> bool:
 
 
 def _candidates(faces: Mapping[str, tuple[str | None, int]], needed: set[str],
-                paths: tuple[Path, ...], chosen: tuple[str, ...]) -> list[str]:
+                paths: tuple[Path, ...], chosen: tuple[str, ...], *,
+                everyone: bool = True) -> list[str]:
     """Families that may cover ``needed``, in the order they are tried: those in the
     user's font folders, those :data:`SUGGESTIONS` names for the characters' ranges, then
-    all others by name."""
+    (``everyone``) all others by name."""
     folders = [str(p.resolve()) for p in paths]
     own = sorted(f for f, (path, _) in faces.items()
                  if path and any(path.startswith(folder) for folder in folders))
     suggested = [family for c in sorted(needed) for first, last, _, _, families in SUGGESTIONS
                  if first <= ord(c) <= last for family in families if family in faces]
-    rest = sorted(faces)
+    rest = sorted(faces) if everyone else []
     skip = set(chosen) | set(MAIN_FONTS)
     return [f for f in dict.fromkeys(own + suggested + rest) if f not in skip]
 
