@@ -14,7 +14,7 @@ import click
 
 from . import __version__
 from .build import BuildOptions, build
-from .console import build_report, conversion_report, progress_display, unhandled_table
+from .console import build_report, conversion_report, progress_display, rendering_report
 from .errors import InputError, TeieditionError
 from .files import expand_paths, read_bytes, read_text_file, write_atomic
 from .metadata import minimal_metadata, parse_metadata
@@ -24,7 +24,7 @@ from .convert import read_text
 from .convert.ner import load_recognizer
 from .convert.suggest import suggest_names
 from .fonts import FontSettings
-from .render import PDF_STANDARDS, count_unhandled, html_pages
+from .render import PDF_STANDARDS, html_pages
 from .render import pdf_volumes
 from .tei import Provenance, build_draft_register, to_bytes
 from .xmlparse import parse_tei
@@ -71,18 +71,15 @@ def ner_option(purpose: str) -> Callable[[Callable[..., Any]], Callable[..., Any
                                        "'ner' extra.")
 
 
-def font_path_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--font-path", "font_paths", multiple=True, metavar="DIR",
-                        type=click.Path(path_type=Path, file_okay=False),
-                        help="Also use the fonts in this folder (repeatable); installed fonts "
-                             "are always used. Characters no font has print as a box with "
-                             "their code point, with a warning.")(func)
-
-
-def warn_unhandled_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--warn-unhandled", is_flag=True,
-                        help="List the elements the stylesheets do not know (their text is "
-                             "kept), with how often each occurs, at the end.")(func)
+font_path_option = click.option(
+    "--font-path", "font_paths", multiple=True, metavar="DIR",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Also use the fonts in this folder (repeatable); installed fonts are always used. "
+         "Characters no font has print as a box with their code point, with a warning.")
+warn_unhandled_option = click.option(
+    "--warn-unhandled", is_flag=True,
+    help="List the elements the stylesheets do not know (their text is kept), with how "
+         "often each occurs, at the end.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -248,10 +245,7 @@ def html_command(files: tuple[Path, ...], output: Path, date: str | None, warn_u
     for name, text in edition.pages.items():
         write_atomic(output / name, text.encode("utf-8"), force=True)
     if not quiet:
-        messages, unhandled = count_unhandled(edition.messages)
-        for message in messages:
-            click.echo(f"warning: {message}", err=True)
-        unhandled_table(unhandled)
+        rendering_report(edition.messages)
         click.echo(f"{len(files)} file{'s' if len(files) != 1 else ''} -> {output}/ "
                    f"({len(edition.pages)} files)", err=True)
 
@@ -297,10 +291,7 @@ def pdf_command(file: Path, output: Path | None, pdf_standard: str, typst_path: 
                 typst_path.with_name(f"{typst_path.stem}{path.suffixes[-2]}.typ")
             write_atomic(typst_target, result.typst_source.encode("utf-8"), force=True)
     if not quiet:
-        warnings, unhandled = count_unhandled(w for result in volumes for w in result.warnings)
-        for warning in dict.fromkeys(warnings):
-            click.echo(f"{file}: warning: {warning}", err=True)
-        unhandled_table(unhandled)
+        rendering_report((w for result in volumes for w in result.warnings), prefix=f"{file}: ")
         click.echo(f"{file} -> {', '.join(str(t) for t in targets)}", err=True)
 
 

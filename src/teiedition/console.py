@@ -7,12 +7,13 @@ import contextlib
 import os
 import sys
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 import click
 
 from .build import BuildReport, Progress
 from .model import Document, Mention
+from .render import count_unhandled
 from .validate.formats import problem_line
 
 
@@ -93,6 +94,14 @@ def build_report(report: BuildReport, *, quiet: bool) -> None:
             counts[name] = counts.get(name, 0) + count
     unhandled_table(counts)
     click.echo(f"{report.summary()} -> {report.out}/", err=True)
+
+
+def rendering_report(messages: Iterable[str], *, prefix: str = "") -> None:
+    """The messages of a rendering, each once, then the table of unhandled elements."""
+    others, unhandled = count_unhandled(messages)
+    for message in dict.fromkeys(others):
+        click.echo(f"{prefix}warning: {message}", err=True)
+    unhandled_table(unhandled)
 
 
 def unhandled_table(counts: Mapping[str, int]) -> None:
