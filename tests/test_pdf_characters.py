@@ -117,6 +117,10 @@ def test_the_box_font_draws_each_code_point() -> None:
     glyphs = font.getGlyphSet()
     assert font["glyf"]["uEF91"].numberOfContours > 2  # the box's two, then the digits
     assert glyphs["u10FFFD"].width > glyphs["uEF91"].width  # six digits need more room
+    import time
+    before = box_font(["\uef91", "\U0010fffd"])
+    time.sleep(1.1)  # font files carry dates in seconds: the same text gives the same PDF
+    assert box_font(["\U0010fffd", "\uef91"]) == before
 
 
 def test_a_pdf_a_error_about_a_character_is_answered_with_a_box(monkeypatch) -> None:

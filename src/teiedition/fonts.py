@@ -260,6 +260,9 @@ def box_font(chars: Iterable[str]) -> bytes:
                             "uniqueFontIdentifier": BOX_FAMILY, "version": "Version 1.0"})
     builder.setupOS2(sTypoAscender=800, sTypoDescender=-200, usWinAscent=800, usWinDescent=200)
     builder.setupPost()
+    # A fixed date (the epoch of font dates, 1904), so that the same text gives the same PDF.
+    builder.updateHead(created=0, modified=0)
+    builder.font.recalcTimestamp = False
     out = io.BytesIO()
     builder.save(out)
     return out.getvalue()
