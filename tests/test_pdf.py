@@ -213,3 +213,26 @@ def test_a_long_text_comes_in_volumes(seed_tree) -> None:
         assert reader.attachments["source.xml"][0] == etree.tostring(
             seed_tree, xml_declaration=True, encoding="UTF-8")
     assert len(pdf_volumes(seed_tree, standard="none")) == 1
+
+
+def test_comments_among_the_blocks_travel_with_them() -> None:
+    """Issue 13: a comment or processing instruction among the body's blocks crashed the
+    split into volumes. Only elements are blocks; each comment goes with the block after it
+    (or the last one), so every volume is whole and nothing is lost."""
+    from teiedition.render import pdf_volumes, split_volumes
+    tree = etree.ElementTree(etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc>'
+        '<titleStmt><title>T</title></titleStmt><publicationStmt><p>x</p></publicationStmt>'
+        '<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body>'
+        '<!-- before one --><p>one two three</p><?pi four?><p>four five six</p>'
+        '<!-- before three --><p>seven eight nine</p><!-- at the end --></body></text></TEI>'))
+    volumes = split_volumes(tree, 4)
+    assert len(volumes) == 3
+    kept = [[n.text if isinstance(n.tag, str) else str(n) for n in v.find(f".//{TEI}body")]
+            for v in volumes]
+    assert kept == [["<!-- before one -->", "one two three"],
+                    ["<?pi four?>", "four five six"],
+                    ["<!-- before three -->", "seven eight nine", "<!-- at the end -->"]]
+    printed = pdf_volumes(tree, words_per_volume=4, standard="none")
+    assert ["seven eight nine" in " ".join(pages_of(v.data)[1].split()) for v in printed] \
+        == [False, False, True]
