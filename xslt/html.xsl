@@ -58,4 +58,6 @@
   <xsl:mode name="m:cite" on-no-match="text-only-copy"/>
   <xsl:mode name="m:index" on-no-match="shallow-skip"/>
   <xsl:mode name="m:home" on-no-match="shallow-skip"/>
+  <xsl:mode name="m:home-page" on-no-match="shallow-skip"/>
+  <xsl:mode name="m:index-page" on-no-match="shallow-skip"/>
 </xsl:stylesheet>

@@ -24,6 +24,7 @@ from .convert import read_text
 from .convert.ner import load_recognizer
 from .convert.suggest import suggest_names
 from .fonts import FontSettings
+from .media import images_beside
 from .render import PDF_STANDARDS, html_pages
 from .render import pdf_volumes
 from .tei import Provenance, build_draft_register, to_bytes
@@ -236,14 +237,20 @@ def html_command(files: tuple[Path, ...], output: Path, date: str | None, warn_u
     and at the foot of the page, names linked to the index); index.html lists
     the texts with their source and counts; persons.html, places.html,
     organisations.html and events.html index the names of all FILES;
-    edition.css styles them. Nothing is loaded from elsewhere: the folder works
-    opened from the disk. Pages in the folder are replaced.
+    edition.css styles them. Images the TEI names that are beside its file are
+    copied to media/. Nothing is loaded from elsewhere: the folder works opened
+    from the disk. Pages in the folder are replaced.
     """
     documents = [(path.stem, parse_tei(read_bytes(path, what="TEI file"), path=str(path)))
                  for path in files]
-    edition = html_pages(documents, access_date=_run_date(date), warn_unhandled=warn_unhandled)
+    images = {path.stem: images_beside(tree, path.parent)
+              for path, (_, tree) in zip(files, documents, strict=True)}
+    edition = html_pages(documents, access_date=_run_date(date), warn_unhandled=warn_unhandled,
+                         images=images)
     for name, text in edition.pages.items():
         write_atomic(output / name, text.encode("utf-8"), force=True)
+    for name, data in edition.files.items():
+        write_atomic(output / name, data, force=True)
     if not quiet:
         rendering_report(edition.messages)
         click.echo(f"{len(files)} file{'s' if len(files) != 1 else ''} -> {output}/ "
@@ -280,7 +287,8 @@ def pdf_command(file: Path, output: Path | None, pdf_standard: str, typst_path: 
     """
     tree = parse_tei(read_bytes(file, what="TEI file"), path=str(file))
     fonts = FontSettings(font_paths, _edition_fonts(file, meta))
-    volumes = pdf_volumes(tree, standard=pdf_standard, fonts=fonts, warn_unhandled=warn_unhandled)
+    volumes = pdf_volumes(tree, standard=pdf_standard, fonts=fonts, warn_unhandled=warn_unhandled,
+                          images=images_beside(tree, file.parent))
     target = output or file.with_suffix(".pdf")
     targets = [target] if len(volumes) == 1 else [
         target.with_name(f"{target.stem}.vol-{n}.pdf") for n in range(1, len(volumes) + 1)]

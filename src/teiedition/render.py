@@ -12,7 +12,7 @@ import multiprocessing
 import re
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
@@ -20,10 +20,11 @@ import typst
 from lxml import etree
 
 from .errors import TeieditionError
+from .media import media_path, with_sources
 from .fonts import FontPlan, FontSettings, box_font, plan_fonts
 from .resources import resource
 from .tei import TEI_NS
-from .xslt import RenderError, Result, Stylesheets, bundled
+from .xslt import Parsed, RenderError, Result, Stylesheets, bundled
 
 #: The namespace of teiedition's own attributes on documents handed to the stylesheets.
 E_NS = "urn:teiedition"
@@ -32,64 +33,91 @@ INDEX_PAGES = ("persons", "places", "organisations", "events")
 
 @dataclass(frozen=True)
 class HtmlEdition:
-    """The pages of an HTML edition: file name → text, the stylesheet, and any messages."""
+    """The pages of an HTML edition: file name → text, the stylesheet, and any messages;
+    ``files``: the images the pages show (path in the edition → bytes)."""
 
     pages: Mapping[str, str]
     messages: tuple[str, ...]
+    files: Mapping[str, bytes] = field(default_factory=dict)
 
 
 def html_pages(documents: Sequence[tuple[str, etree._ElementTree]], *, access_date: str = "",
-               warn_unhandled: bool = False,
+               warn_unhandled: bool = False, images: Mapping[str, Mapping[str, bytes]] | None = None,
                stylesheets: Stylesheets | None = None) -> HtmlEdition:
     """The HTML edition of ``documents`` (a file stem and a parsed TEI tree each): a page per
     document (:func:`html_text_page`) and the edition's pages (:func:`html_edition_pages`).
-    With ``warn_unhandled``, each element the stylesheets do not know (its text is kept)
-    gives a message."""
+    Pointers from one document to another ("letter2.xml#p3") link their pages. ``images``:
+    for a stem, the images found beside its TEI file (media.images_beside). With
+    ``warn_unhandled``, each element the stylesheets do not know (its text is kept) gives a
+    message."""
+    sheets = stylesheets or bundled()
     pages: dict[str, str] = {}
+    files: dict[str, bytes] = {}
     messages: list[str] = []
+    stems = [stem for stem, _ in documents]
+    parsed = None
     for stem, tree in documents:
-        page = html_text_page(stem, tree, access_date=access_date,
-                              warn_unhandled=warn_unhandled, stylesheets=stylesheets)
+        sources = {url: media_path(stem, url) for url in (images or {}).get(stem, {})}
+        parsed = sheets.parse(with_sources(tree, sources))
+        page = _text_page(stem, parsed, sheets, access_date=access_date,
+                          warn_unhandled=warn_unhandled, documents=stems)
         pages.update(page.pages)
         messages.extend(page.messages)
-    edition = html_edition_pages(documents, stylesheets=stylesheets)
+        files.update({sources[url]: data for url, data in (images or {}).get(stem, {}).items()})
+    # One document: its edition pages read the document Saxon already holds.
+    edition = html_edition_pages(documents, stylesheets=sheets,
+                                 parsed=parsed if len(documents) == 1 else None)
     pages.update(edition.pages)
-    return HtmlEdition(pages, tuple(messages) + edition.messages)
+    return HtmlEdition(pages, tuple(messages) + edition.messages, files)
 
 
 def html_text_page(stem: str, tree: etree._ElementTree, *, access_date: str = "",
-                   warn_unhandled: bool = False,
+                   warn_unhandled: bool = False, documents: Sequence[str] = (),
+                   images: Mapping[str, bytes] | None = None,
                    stylesheets: Stylesheets | None = None) -> HtmlEdition:
-    """The page of one TEI document, ``stem``.html: its text, notes and header."""
+    """The page of one TEI document, ``stem``.html: its text, notes and header. ``documents``:
+    the stems of the edition's documents (pointers to them link their pages); ``images``:
+    the document's images by @url (they are shown, and copied to media/STEM/)."""
+    sheets = stylesheets or bundled()
+    sources = {url: media_path(stem, url) for url in images or {}}
+    page = _text_page(stem, sheets.parse(with_sources(tree, sources)), sheets,
+                      access_date=access_date, warn_unhandled=warn_unhandled,
+                      documents=documents)
+    return replace(page, files={sources[url]: data for url, data in (images or {}).items()})
+
+
+def _text_page(stem: str, parsed: Parsed, sheets: Stylesheets, *, access_date: str,
+               warn_unhandled: bool, documents: Sequence[str]) -> HtmlEdition:
     name = f"{stem}.html"
-    result = (stylesheets or bundled()).run(
-        "html", tree, {"page": "text", "text-file": name, "access-date": access_date,
-                       "warn-unhandled": warn_unhandled})
+    result = sheets.run("html", parsed, {
+        "page": "text", "text-file": name, "access-date": access_date,
+        "warn-unhandled": warn_unhandled, "documents": "\n".join(documents)})
     return HtmlEdition({name: result.main}, result.messages)
 
 
 def html_edition_pages(documents: Sequence[tuple[str, etree._ElementTree]], *,
-                       stylesheets: Stylesheets | None = None) -> HtmlEdition:
+                       stylesheets: Stylesheets | None = None,
+                       parsed: Parsed | None = None) -> HtmlEdition:
     """The pages across all ``documents``: the home page (index.html, the texts with their
     source and counts), index pages of persons, places, organisations and events, the CSS,
-    and the script that remembers the reader's choice of reading across pages."""
+    and the script that remembers the reader's choice of reading across pages. All five
+    pages come from one transformation of the documents (as a teiCorpus; ``parsed``: the
+    one document, already handed to Saxon)."""
     sheets = stylesheets or bundled()
-    pages: dict[str, str] = {}
-    messages: list[str] = []
-    corpus = etree.Element(f"{{{TEI_NS}}}teiCorpus", nsmap={None: TEI_NS, "e": E_NS})
-    for stem, tree in documents:
-        member = copy.deepcopy(tree.getroot())
-        member.set(f"{{{E_NS}}}file", f"{stem}.html")
-        corpus.append(member)
+    if parsed is None:
+        corpus = etree.Element(f"{{{TEI_NS}}}teiCorpus", nsmap={None: TEI_NS, "e": E_NS})
+        for stem, tree in documents:
+            member = copy.deepcopy(tree.getroot())
+            member.set(f"{{{E_NS}}}file", f"{stem}.html")
+            corpus.append(member)
+        parsed = sheets.parse(corpus)
     first = f"{documents[0][0]}.html" if documents else "index.html"
-    parsed = sheets.parse(corpus)  # once for the five pages
-    for page in ("home",) + INDEX_PAGES:
-        result = sheets.run("html", parsed, {"page": page, "text-file": first})
-        pages["index.html" if page == "home" else f"{page}.html"] = result.main
-        messages.extend(result.messages)
+    result = sheets.run("html", parsed, {"page": "edition", "text-file": first})
+    pages = {name: result.documents[name] for name in ("index.html",) + tuple(
+        f"{page}.html" for page in INDEX_PAGES)}
     for asset in ("edition.css", "edition.js"):
         pages[asset] = resource("xslt", "html", asset).read_text(encoding="utf-8")
-    return HtmlEdition(pages, tuple(messages))
+    return HtmlEdition(pages, result.messages)
 
 
 _UNHANDLED = re.compile(r"unhandled: (\S+) \(its text is kept\)")
@@ -150,17 +178,53 @@ def _typst_run(tree: etree._ElementTree, *, attachment: str = "", volume: str = 
 
 
 def pdf(tree: etree._ElementTree, *, standard: str = "a-3b", fonts: FontSettings | None = None,
-        warn_unhandled: bool = False, stylesheets: Stylesheets | None = None) -> Pdf:
+        warn_unhandled: bool = False, images: Mapping[str, bytes] | None = None,
+        stylesheets: Stylesheets | None = None) -> Pdf:
     """Typeset a TEI tree. The compilation happens in a temporary folder that holds only the
     document, edition.typ and (for PDF/A-3b) the TEI source to embed; the output is the same
     for the same input (a fixed timestamp). ``fonts``: font folders and preferred families
     (see fonts.py: characters no font has print as boxes, with one warning). With
-    ``warn_unhandled``, each element the stylesheets do not know gives a warning."""
+    ``warn_unhandled``, each element the stylesheets do not know gives a warning.
+    ``images``: the document's images by @url (media.images_beside), printed in place."""
     _check_standard(standard)
-    run = _typst_run(tree, attachment=_attachment(standard), warn_unhandled=warn_unhandled,
-                     stylesheets=stylesheets)
+    images, unusable = usable_images(images)
+    run = _typst_run(_with_images(tree, images), attachment=_attachment(standard),
+                     warn_unhandled=warn_unhandled, stylesheets=stylesheets)
     plan = plan_fonts(run.main, fonts or FontSettings())
-    return _typeset(run, tree, standard=standard, plan=plan)
+    result = _typeset(run, tree, standard=standard, plan=plan, images=images)
+    return replace(result, warnings=unusable + result.warnings)
+
+
+def usable_images(images: Mapping[str, bytes] | None) -> tuple[dict[str, bytes], tuple[str, ...]]:
+    """The images Typst can decode, and a warning for the others (a damaged or hostile file
+    prints as a placeholder instead of stopping the PDF). All are tried at once; only when
+    that fails, each on its own."""
+    images = dict(images or {})
+    if not images or _decodes(images):
+        return images, ()
+    bad = sorted(url for url in images if not _decodes({url: images[url]}))
+    warning = ("images that cannot be decoded print as placeholders: " + ", ".join(bad))
+    return {url: data for url, data in images.items() if url not in bad}, (warning,)
+
+
+def _decodes(images: Mapping[str, bytes]) -> bool:
+    with tempfile.TemporaryDirectory(prefix="teiedition-images-") as folder:
+        root = Path(folder)
+        calls = []
+        for index, (url, data) in enumerate(images.items()):
+            (root / f"{index}{Path(url).suffix.lower()}").write_bytes(data)
+            calls.append(f'#image("{index}{Path(url).suffix.lower()}", width: 1cm)')
+        (root / "main.typ").write_text("\n".join(calls), encoding="utf-8")
+        try:
+            typst.compile(str(root / "main.typ"), root=str(root), format="pdf")
+        except typst.TypstError:
+            return False
+    return True
+
+
+def _with_images(tree: etree._ElementTree, images: Mapping[str, bytes] | None
+                 ) -> etree._ElementTree:
+    return with_sources(tree, {url: media_path("", url) for url in images or {}})
 
 
 #: Texts longer than this are printed in volumes of about this many words: Typst needs
@@ -170,7 +234,7 @@ VOLUME_WORDS = 250_000
 
 def pdf_volumes(tree: etree._ElementTree, *, standard: str = "a-3b",
                 words_per_volume: int | None = None, fonts: FontSettings | None = None,
-                warn_unhandled: bool = False,
+                warn_unhandled: bool = False, images: Mapping[str, bytes] | None = None,
                 stylesheets: Stylesheets | None = None) -> list[Pdf]:
     """Typeset a TEI tree as one PDF or, when it is long, as volumes: the text's blocks
     divided at block boundaries, each volume with the title page (saying which volume it
@@ -182,22 +246,23 @@ def pdf_volumes(tree: etree._ElementTree, *, standard: str = "a-3b",
     volumes = split_volumes(tree, words_per_volume or VOLUME_WORDS)
     if len(volumes) == 1:
         return [pdf(tree, standard=standard, fonts=fonts, warn_unhandled=warn_unhandled,
-                    stylesheets=stylesheets)]
+                    images=images, stylesheets=stylesheets)]
     _check_standard(standard)
+    images, unusable = usable_images(images)
     runs = []
     offset = 0
     for number, volume in enumerate(volumes, 1):
-        runs.append(_typst_run(volume, attachment=_attachment(standard),
+        runs.append(_typst_run(_with_images(volume, images), attachment=_attachment(standard),
                                volume=f"Volume {number} of {len(volumes)}",
                                paragraph_offset=offset, warn_unhandled=warn_unhandled,
                                stylesheets=stylesheets))
         offset += _paragraphs(volume)
     plan = plan_fonts("".join(set("".join(run.main for run in runs))), fonts or FontSettings())
-    results = [_typeset(run, tree, standard=standard, plan=plan, isolated=True)
+    results = [_typeset(run, tree, standard=standard, plan=plan, isolated=True, images=images)
                for run in runs]
     later = set(plan.warnings)
-    return results[:1] + [replace(r, warnings=tuple(w for w in r.warnings if w not in later))
-                          for r in results[1:]]
+    return [replace(results[0], warnings=unusable + results[0].warnings)] + [
+        replace(r, warnings=tuple(w for w in r.warnings if w not in later)) for r in results[1:]]
 
 
 def _check_standard(standard: str) -> None:
@@ -211,10 +276,14 @@ def _attachment(standard: str) -> str:
 
 
 def _typeset(run: Result, source_tree: etree._ElementTree, *, standard: str, plan: FontPlan,
-             isolated: bool = False) -> Pdf:
+             isolated: bool = False, images: Mapping[str, bytes] | None = None) -> Pdf:
     attachment = _attachment(standard)
     with tempfile.TemporaryDirectory(prefix="teiedition-typst-") as folder:
         root = Path(folder)
+        for url, data in (images or {}).items():  # media.py keeps each url inside the folder
+            target = root / media_path("", url)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
         (root / "main.typ").write_text(run.main, encoding="utf-8")
         (root / "edition.typ").write_text(
             resource("xslt", "typst", "edition.typ").read_text(encoding="utf-8"),

@@ -118,7 +118,7 @@
   </xsl:function>
 
   <!-- An entry's preferred name: the first name that is not a variant. -->
-  <xsl:function name="f:preferred" as="xs:string">
+  <xsl:function name="f:preferred" as="xs:string" cache="yes">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="names" select="$entry/(tei:persName | tei:placeName | tei:geogName |
                                        tei:orgName | tei:label)"/>

@@ -12,9 +12,10 @@
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     exclude-result-prefixes="#all">
 
-  <!-- The stems of the edition's other documents (a pointer "letter2.xml#p3" reaches the
-       page letter2.html). -->
-  <xsl:param name="documents" as="xs:string*" select="()"/>
+  <!-- The stems of the edition's documents, one per line (a pointer "letter2.xml#p3"
+       reaches the page letter2.html). -->
+  <xsl:param name="documents" as="xs:string" select="''"/>
+  <xsl:variable name="fp:documents" select="tokenize($documents, '&#10;')[. != '']"/>
 
   <!-- The first pointer of @target, its TEI pointer scheme reduced to where it starts:
        "#range(a,b)" → "#a", "#xpath(//*[@xml:id='a'])" → "#a" when it names an id. -->
@@ -44,7 +45,7 @@
       else if ($target and f:is-entry($target)) then map {'kind': 'entry', 'entry': $target}
       else if ($target and f:is-rendered($target)) then map {'kind': 'local', 'id': f:id($target)}
       else if (matches($pointer, '^(https?|mailto):')) then map {'kind': 'web', 'url': $pointer}
-      else if (not(starts-with($pointer, '#')) and $file = $documents)
+      else if (not(starts-with($pointer, '#')) and $file = $fp:documents)
         then map {'kind': 'document', 'file': $file,
                   'fragment': substring-after($pointer, '#')}
       else map {'kind': 'none'}"/>

@@ -24,7 +24,14 @@
 
   <!-- An index page: the input is a teiCorpus of the edition's documents (or one TEI). -->
   <xsl:template match="/*" mode="m:page" priority="-1">
-    <xsl:variable name="kind" select="$v:kinds($page)" xmlns:v="urn:teiedition:variables"/>
+    <xsl:apply-templates select="." mode="m:index-page">
+      <xsl:with-param name="index" select="$page"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <xsl:template match="/*" mode="m:index-page">
+    <xsl:param name="index" as="xs:string"/>
+    <xsl:variable name="kind" select="$v:kinds($index)" xmlns:v="urn:teiedition:variables"/>
     <xsl:variable name="docs" select="descendant-or-self::tei:TEI"/>
     <xsl:variable name="lang" select="($docs/@xml:lang, 'en')[1]"/>
     <html lang="{$lang}">
@@ -36,7 +43,7 @@
         <main id="index">
           <h1><xsl:value-of select="$kind?title"/></h1>
           <xsl:variable name="entries" select="$docs//*[f:is-entry(.)]
-              [f:index-page(.) = $page || '.html']"/>
+              [f:index-page(.) = $index || '.html']"/>
           <xsl:if test="empty($entries)">
             <p>The edition names no <xsl:value-of select="lower-case($kind?title)"/>.</p>
           </xsl:if>

@@ -7,6 +7,7 @@
     xmlns:m="urn:teiedition:modes"
     xmlns:t="urn:teiedition:templates"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:fp="urn:teiedition:functions:private"
     exclude-result-prefixes="#all">
 
   <xsl:template match="/">
@@ -16,7 +17,7 @@
   <!-- The page of a text: its header, the manuscript description, the reading tools, the
        text, the apparatus and the notes. A teiCorpus (a parliamentary session, a
        collection in one file) is one page: its header, then each text under its title. -->
-  <xsl:template match="tei:TEI | tei:teiCorpus[$page = 'text']" mode="m:page" priority="1">
+  <xsl:template match="tei:TEI[$page = 'text'] | tei:teiCorpus[$page = 'text']" mode="m:page" priority="1">
     <xsl:variable name="title" select="normalize-space((tei:teiHeader//tei:titleStmt/tei:title)[1])"/>
     <html lang="{(@xml:lang, 'und')[1]}">
       <xsl:call-template name="t:head">
@@ -137,13 +138,23 @@
   <xsl:function name="f:uses-sign" as="xs:boolean">
     <xsl:param name="tei" as="element()"/>
     <xsl:param name="name" as="xs:string"/>
-    <xsl:sequence select="exists(($tei//tei:text//*[local-name() = $name]
-                          [not(self::tei:gap[@reason = 'not-in-source'])])[1])"/>
+    <xsl:sequence select="$name = fp:text-elements($tei)"/>
   </xsl:function>
 
   <xsl:function name="f:has-readings" as="xs:boolean">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="exists(($tei//tei:text//(tei:choice | tei:ex | tei:am | tei:lb[@break = 'no']))[1])"/>
+    <xsl:sequence select="fp:text-elements($tei) = ('choice', 'ex', 'am', 'lb-in-word')"/>
+  </xsl:function>
+
+  <!-- The names of the elements of a document's text, found in one pass (the legend and
+       the reading switch ask about a dozen of them); a line break inside a word counts as
+       "lb-in-word", a gap for a note's missing text not at all. -->
+  <xsl:function name="fp:text-elements" as="xs:string*" cache="yes">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="distinct-values($tei//tei:text//*/(
+        if (self::tei:lb[@break = 'no']) then 'lb-in-word'
+        else if (self::tei:gap[@reason = 'not-in-source']) then ()
+        else local-name()))"/>
   </xsl:function>
 
   <!-- CSS a TEI file declares, made safe for a self-contained page: no markup, no rule

@@ -150,7 +150,8 @@ def build(folder: Path, out: Path, options: BuildOptions | None = None, *,
                         register_digest=register_sha, reconvert=options.reconvert,
                         html=options.html, pdf=options.pdf, pdf_standard=options.pdf_standard,
                         fonts=FontSettings(options.font_paths, edition_fonts(edition)),
-                        warn_unhandled=options.warn_unhandled)
+                        warn_unhandled=options.warn_unhandled,
+                        documents=tuple(m.stem for m in edition.members))
     results: dict[str, DocumentResult] = {}
     report = BuildReport(folder, out, options, ())
     try:

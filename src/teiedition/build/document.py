@@ -18,6 +18,7 @@ from .. import __version__
 from ..convert.names import NameIndex
 from ..errors import TeieditionError
 from ..files import read_bytes, read_text_file, write_atomic
+from ..media import images_beside
 from ..metadata import minimal_metadata, parse_metadata
 from ..model import Mention
 from ..parity import check as check_parity
@@ -47,6 +48,8 @@ class Settings:
     fonts: FontSettings = FontSettings()
     #: Count the elements the stylesheets do not know (``--warn-unhandled``).
     warn_unhandled: bool = False
+    #: The stems of the edition's documents: a pointer from one to another links its page.
+    documents: tuple[str, ...] = ()
 
     @property
     def tei_folder(self) -> Path:
@@ -192,18 +195,25 @@ def build_document(member: Member, settings: Settings,
             tree_holder.append(parse_tei(data, path=str(tei)))
         return tree_holder[0]
 
+    @functools.cache
+    def images() -> dict[str, bytes]:
+        """The images the document names that are beside its TEI file (read only when the
+        file names an image at all)."""
+        return images_beside(tree(), tei.parent) if b"url=" in data else {}
+
+    shown = digest(*(f"{url}={content_digest(blob)}" for url, blob in sorted(images().items())))
     outputs = (("html", settings.html, settings.out / "html" / f"{member.stem}.html",
                 digest("html", prints.code, prints.stylesheets, tei_sha, settings.date,
-                       str(settings.warn_unhandled))),
+                       str(settings.warn_unhandled), shown, *settings.documents)),
                ("pdf", settings.pdf, settings.out / "pdf" / f"{member.stem}.pdf",
                 digest("pdf", prints.code, prints.stylesheets, tei_sha, settings.pdf_standard,
                        str(settings.warn_unhandled), *map(str, settings.fonts.paths),
-                       *settings.fonts.families)))
+                       *settings.fonts.families, shown)))
     for name, wanted, target, key in outputs:
         if not wanted:
             continue
         steps.run(name, lambda name=name, target=target, key=key: _render(
-            name, target, key, tree, settings, previous, record, steps, str(tei)))
+            name, target, key, tree, settings, previous, record, steps, str(tei), images))
     return DocumentResult(member.stem, tuple(steps.steps), tuple(steps.problems),
                           tuple(steps.warnings), record, valid_tei=tei_sha,
                           unhandled=steps.unhandled)
@@ -288,7 +298,7 @@ def _backup(tei: Path, sha: str | None, out: Path) -> Path:
 
 def _render(name: str, target: Path, key: str, tree: Callable[[], Any], settings: Settings,
             previous: Mapping[str, Any], record: dict[str, Any], steps: _Steps,
-            tei_path: str) -> tuple[str, str]:
+            tei_path: str, images: Callable[[], Mapping[str, bytes]]) -> tuple[str, str]:
     """Make the HTML page or the PDF (a long text's PDF comes in volumes, NAME.vol-N.pdf),
     unless the files the last build made for the same fingerprint are there unchanged."""
     old = previous.get(name, {})
@@ -302,14 +312,16 @@ def _render(name: str, target: Path, key: str, tree: Callable[[], Any], settings
         outputs: dict[Path, bytes] = {}
         if name == "html":
             page = html_text_page(target.stem, tree(), access_date=settings.date,
-                                  warn_unhandled=settings.warn_unhandled)
+                                  warn_unhandled=settings.warn_unhandled,
+                                  documents=settings.documents, images=images())
             outputs[target] = page.pages[target.name].encode("utf-8")
+            outputs.update((target.parent / path, data) for path, data in page.files.items())
             problems = check_parity(tree(), html_page=page.pages[target.name])
             messages, unhandled = count_unhandled(page.messages)
             steps.warnings.extend(f"{tei_path}: {m}" for m in messages)
         else:
             volumes = pdf_volumes(tree(), standard=settings.pdf_standard, fonts=settings.fonts,
-                                  warn_unhandled=settings.warn_unhandled)
+                                  warn_unhandled=settings.warn_unhandled, images=images())
             messages, unhandled = count_unhandled(w for v in volumes for w in v.warnings)
             for number, printed in enumerate(volumes, 1):
                 path = target if len(volumes) == 1 else \
