@@ -7,12 +7,13 @@ so tagging a tagged document adds nothing. Every tag carries
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from lxml import etree
 
 from ..model import Document, Inline, Mention, NoteRef
 from ..register import Register
+from .datecontext import DateContext
 from .dates import DateSpan, find_dates, resolve_yearless
 from .names import NameIndex, Span, find_names
 from .ner import Entity, Recognizer
@@ -22,14 +23,18 @@ RESP = ("resp", "#teiedition")
 
 def tag_document(doc: Document, register: Register | None,
                  recognizer: Recognizer | None = None, *,
-                 index: NameIndex | None = None) -> Document:
+                 index: NameIndex | None = None, language: str = "en",
+                 date: str | None = None) -> Document:
     """Tag the names (when a register is given) and dates of ``doc``'s blocks and notes.
 
     With a ``recognizer`` (statistical recognition), names it finds that the register does
     not cover are tagged too, without ``@ref`` and with ``cert="medium"``. ``index`` is
-    ``NameIndex.build(register)``, given when many documents are tagged with one register."""
+    ``NameIndex.build(register)``, given when many documents are tagged with one register.
+    Dates are read in the grammar of ``language`` (a BCP 47 tag); ``date`` is the
+    document's own date (ISO), from which dates without a year may take theirs."""
     if register and index is None:
         index = NameIndex.build(register)
+    context = _Context(language, DateContext.of(date))
     seen: set[str] = set()
     used: set[str] = {m.attr("ref")[1:] for m in _mentions(doc)
                       if m.kind != "date" and (m.attr("ref") or "").startswith("#")}
@@ -37,12 +42,12 @@ def tag_document(doc: Document, register: Register | None,
     blocks = []
     for number, block in enumerate(doc.blocks):
         fragment = number == 0 and block.part in ("F", "M")
-        inlines = _tag_inlines(block.inlines, index, seen, used, fragment, recognizer)
+        inlines = _tag_inlines(block.inlines, index, seen, used, fragment, recognizer, context)
         for item in inlines:  # notes are tagged where they are referenced, in text order
             if isinstance(item, NoteRef) and notes[item.n].inlines is not None:
                 note = notes[item.n]
                 notes[item.n] = replace(note, inlines=_tag_inlines(
-                    note.inlines, index, seen, used, False, recognizer))
+                    note.inlines, index, seen, used, False, recognizer, context))
         blocks.append(replace(block, inlines=inlines))
     entries = doc.entries
     if register:
@@ -77,19 +82,28 @@ def _mentions(doc: Document):
         yield from (i for i in note.inlines or () if isinstance(i, Mention))
 
 
+@dataclass
+class _Context:
+    """What tagging carries from one paragraph to the next."""
+
+    language: str
+    dates: DateContext
+
+
 def _tag_inlines(inlines: tuple[Inline, ...], index: NameIndex | None, seen: set[str],
-                 used: set[str], fragment: bool,
-                 recognizer: Recognizer | None = None) -> tuple[Inline, ...]:
-    # Dates without a year take the year of the paragraph's other dates.
+                 used: set[str], fragment: bool, recognizer: Recognizer | None,
+                 context: _Context) -> tuple[Inline, ...]:
+    # Dates without a year take the year of the paragraph's other dates, else month and
+    # year from the document's dates before them (datecontext.py).
     found: dict[int, list[DateSpan]] = {}
     for i, item in enumerate(inlines):
         if isinstance(item, str):
-            found[i] = find_dates(item)
-    context = {value[:4] for i, item in enumerate(inlines) if isinstance(item, Mention)
+            found[i] = find_dates(item, context.language)
+    years = {value[:4] for i, item in enumerate(inlines) if isinstance(item, Mention)
                and item.kind == "date" for name, value in item.attrs
                if name in ("when", "from", "to") and value[:4].isdigit()}
     all_spans = [s for spans in found.values() for s in spans]
-    resolved = iter(resolve_yearless(all_spans, context))
+    resolved = iter([context.dates.resolve(s) for s in resolve_yearless(all_spans, years)])
     dates = {i: [next(resolved) for _ in spans] for i, spans in found.items()}
 
     out: list[Inline] = []
@@ -99,7 +113,9 @@ def _tag_inlines(inlines: tuple[Inline, ...], index: NameIndex | None, seen: set
             continue
         names = find_names(item, index, seen, fragment_start=fragment and i == 0) \
             if index else []
-        used.update(span.entry.id for span in names)
+        used.update(span.entry.id for span in names if not any(
+            d.start < span.end and span.start < d.end and d.end - d.start > span.end - span.start
+            for d in dates[i]))
         entities = recognizer(item) if recognizer else []
         out.extend(_split(item, names, dates[i], entities))
     return tuple(out)
@@ -107,15 +123,21 @@ def _tag_inlines(inlines: tuple[Inline, ...], index: NameIndex | None, seen: set
 
 def _split(text: str, names: list[Span], dates: list[DateSpan],
            entities: list[Entity] = ()) -> list[Inline]:  # type: ignore[assignment]
-    """Cut ``text`` into plain text and mentions. The register's names win over dates, and
-    both over statistically recognised names that overlap them."""
+    """Cut ``text`` into plain text and mentions. Where a name and a date claim the same
+    words, the longer reading wins (the date ``May 1st`` over the person ``May``; the event
+    ``Battle of July 4, 1776`` over the date), the name when they are as long; both win over
+    statistically recognised names that overlap them."""
+    kept_dates = []
+    for span in dates:
+        rivals = [s for s in names if span.start < s.end and s.start < span.end]
+        if all(span.end - span.start > s.end - s.start for s in rivals):
+            names = [s for s in names if s not in rivals]
+            kept_dates.append(span)
     marks: list[tuple[int, int, Mention]] = [
         (s.start, s.end, Mention(s.entry.kind, text[s.start:s.end],
                                  (("ref", "#" + s.entry.id), RESP))) for s in names]
     taken = [(s, e) for s, e, _ in marks]
-    for span in dates:
-        if any(span.start < e and s < span.end for s, e in taken):
-            continue
+    for span in kept_dates:
         taken.append((span.start, span.end))
         marks.append((span.start, span.end,
                       Mention("date", text[span.start:span.end], span.attrs + (RESP,))))

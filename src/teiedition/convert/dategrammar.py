@@ -1,0 +1,138 @@
+"""The words of dates, per language: data, not code (issue 14).
+
+A :class:`Language` lists how texts in one language write months, weekdays,
+days of the month and the connecting words of spans and vague periods; the
+date finder (:mod:`.dates`) builds its patterns from it. Old and abbreviated
+forms are listed as letters and diaries wrote them (``Jany``, ``Apl``,
+``Septr``, ``Jenner``, ``Xbr``); a form that is an abbreviation may be
+followed by a dot. Adding a language is adding a :class:`Language` to
+:data:`LANGUAGES`; a text whose language is not listed is read as English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Language:
+    """How one language writes dates."""
+
+    code: str
+    #: Full month names, lower-case, in calendar order.
+    months: tuple[str, ...]
+    #: Abbreviated and old forms of month names (lower-case, without a dot) -> month.
+    month_forms: dict[str, int]
+    #: Weekday names and their abbreviations (lower-case, without a dot) -> 0 (Monday) to 6.
+    weekdays: dict[str, int]
+    #: A regular expression for a day of the month as written, ordinal suffix included.
+    day: str
+    #: Whether month and weekday names are written in lower case in running text (French);
+    #: otherwise only the capitalised form is a date (English ``may`` is a verb).
+    lowercase_names: bool = False
+    #: Word between a day and the month (``the 3d of July``), if the language has one.
+    of: str | None = None
+    #: Words between a weekday and its day, kept inside the date (``Thursday the 7th``,
+    #: ``Donnerstag, den 3. März``).
+    articles: tuple[str, ...] = ()
+    #: Words that put a day in the month of the letter's date (``inst.``), the month before
+    #: (``ult.``) or after (``prox.``): word (lower-case, without a dot) -> months to add.
+    relative: dict[str, int] = field(default_factory=dict)
+    #: Whether the forms with the month before the day (``July 21, 1954``) are read.
+    month_first: bool = False
+    #: Whether numeric day-month-year dates with dots (``18.1.1932``) are read.
+    numeric: bool = False
+    #: Words of spans and vague periods (English only so far; see docs/names-and-dates.md).
+    periods: bool = False
+
+    def month_names(self) -> dict[str, int]:
+        """Every written form of a month (lower-case, without a dot) -> its number."""
+        names = {name: i for i, name in enumerate(self.months, 1)}
+        names.update(self.month_forms)
+        return names
+
+
+ENGLISH = Language(
+    code="en",
+    months=("january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december"),
+    month_forms={
+        "jan": 1, "jany": 1, "janry": 1, "feb": 2, "feby": 2, "febry": 2, "mar": 3,
+        "apr": 4, "apl": 4, "aprl": 4, "jun": 6, "jul": 7, "aug": 8, "augt": 8, "sep": 9,
+        "sept": 9, "sepr": 9, "septr": 9, "oct": 10, "octr": 10, "nov": 11, "novr": 11,
+        "dec": 12, "decr": 12},
+    weekdays={"monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2,
+              "wed": 2, "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4,
+              "fri": 4, "saturday": 5, "sat": 5, "sunday": 6, "sun": 6},
+    # 1st 2nd 2d 3rd 3d 4th 23rd 22d: the old ordinals 2d and 3d included.
+    day=r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th|d)?",
+    of="of",
+    articles=("the",),
+    relative={"inst": 0, "instant": 0, "ult": -1, "ulto": -1, "ultimo": -1, "prox": 1,
+              "proximo": 1},
+    month_first=True,
+    periods=True,
+)
+
+GERMAN = Language(
+    code="de",
+    months=("januar", "februar", "märz", "april", "mai", "juni", "juli", "august",
+            "september", "oktober", "november", "dezember"),
+    month_forms={
+        "jan": 1, "jänner": 1, "jenner": 1, "feb": 2, "febr": 2, "feber": 2, "mär": 3,
+        "merz": 3, "märtz": 3, "apr": 4, "aprill": 4, "may": 5, "jun": 6, "jul": 7,
+        "july": 7, "aug": 8, "sept": 9, "sep": 9, "7br": 9, "september": 9, "okt": 10,
+        "oct": 10, "october": 10, "octob": 10, "octbr": 10, "8br": 10, "nov": 11, "novbr": 11,
+        "9br": 11, "dez": 12, "dec": 12, "december": 12, "decbr": 12, "xbr": 12, "10br": 12},
+    # The two-letter abbreviations (So, Do, Mi) are left out: they are also common words.
+    weekdays={"montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4,
+              "samstag": 5, "sonnabend": 5, "sonntag": 6},
+    # 3. | 3ten | 3ter | 3t. | 3sten: the ordinal dot or the old endings.
+    day=r"(?:3[01]|[12][0-9]|0?[1-9])(?:\.|ten|ter|te|sten|ste|t\.)?",
+    articles=("den", "d."),
+    numeric=True,
+)
+
+FRENCH = Language(
+    code="fr",
+    months=("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+            "septembre", "octobre", "novembre", "décembre"),
+    month_forms={"janv": 1, "fév": 2, "févr": 2, "fevrier": 2, "avr": 4, "juil": 7,
+                 "aout": 8, "sept": 9, "oct": 10, "nov": 11, "déc": 12, "decembre": 12,
+                 "7bre": 9, "8bre": 10, "9bre": 11, "xbre": 12},
+    weekdays={"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4,
+              "samedi": 5, "dimanche": 6},
+    day=r"(?:1er|1re|3[01]|[12][0-9]|0?[1-9])",
+    lowercase_names=True,
+)
+
+ITALIAN = Language(
+    code="it",
+    months=("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+            "settembre", "ottobre", "novembre", "dicembre"),
+    month_forms={"genn": 1, "genaro": 1, "febr": 2, "febraro": 2, "apr": 4, "magg": 5,
+                 "lug": 7, "ag": 8, "sett": 9, "7bre": 9, "ott": 10, "8bre": 10, "nov": 11,
+                 "9bre": 11, "dic": 12, "xbre": 12, "10bre": 12},
+    weekdays={"lunedì": 0, "martedì": 1, "mercoledì": 2, "giovedì": 3, "venerdì": 4,
+              "sabato": 5, "domenica": 6},
+    day=r"(?:1°|1º|3[01]|[12][0-9]|0?[1-9])",
+    lowercase_names=True,
+)
+
+LANGUAGES: dict[str, Language] = {lang.code: lang for lang in (ENGLISH, GERMAN, FRENCH, ITALIAN)}
+
+
+def language_for(tag: str | None) -> Language:
+    """The date grammar of a BCP 47 language tag (``de-AT`` -> German); English otherwise."""
+    primary = (tag or "").split("-")[0].lower()
+    return LANGUAGES.get(primary, ENGLISH)
+
+
+def calendar_words() -> frozenset[str]:
+    """Every month and weekday form of every language (lower-case, without a dot): a number
+    after one of them is a day or a year, never a note reference."""
+    words: set[str] = set()
+    for lang in LANGUAGES.values():
+        words.update(w for w in lang.month_names() if not w[0].isdigit())
+        words.update(lang.weekdays)
+    return frozenset(words)
