@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import json
@@ -96,6 +97,12 @@ def cli() -> None:
                  "docs/names-and-dates.md) whose names are tagged and linked.")
 @ner_option("Also recognise names with this spaCy pipeline. Names it finds that the "
             "register lacks are tagged with cert=\"medium\" and no @ref.")
+@click.option("--note-markers", type=click.Choice(["auto", "numbers", "none"]),
+              metavar="STYLE",
+              help="How SOURCE marks note references: 'numbers' (a book's page), 'none' "
+                   "(letters, diaries: every number stays text) or 'auto' (a chain of two "
+                   "or more rising numbers). Default: text.note_markers of the metadata, "
+                   "else auto.")
 @click.option("--date", "date", metavar="YYYY-MM-DD",
               help="Date recorded for this run. Default: SOURCE_DATE_EPOCH if set, else today.")
 @click.option("--force", is_flag=True, help="Overwrite the output if it exists.")
@@ -103,8 +110,8 @@ def cli() -> None:
 @maps_errors
 def convert_command(source: Path, output: Path | None, meta: Path | None,
                     notes_path: Path | None, register_path: Path | None,
-                    ner_model: str | None, date: str | None, force: bool, verbose: bool,
-                    quiet: bool) -> None:
+                    ner_model: str | None, note_markers: str | None, date: str | None,
+                    force: bool, verbose: bool, quiet: bool) -> None:
     """Convert SOURCE, a page of text, to a TEI P5 file.
 
     SOURCE is UTF-8 text in the reading-site format (paragraphs separated by
@@ -115,6 +122,8 @@ def convert_command(source: Path, output: Path | None, meta: Path | None,
     """
     text = read_text_file(source)
     metadata = _load_metadata(source, meta, quiet)
+    if note_markers:
+        metadata = dataclasses.replace(metadata, note_markers=note_markers)
     notes_text = read_text_file(notes_path, what="notes") if notes_path else None
     provenance = Provenance(source.name, _run_date(date), __version__,
                             notes_path.name if notes_path else None)

@@ -23,8 +23,10 @@ class Language:
     months: tuple[str, ...]
     #: Abbreviated and old forms of month names (lower-case, without a dot) -> month.
     month_forms: dict[str, int]
-    #: Weekday names and their abbreviations (lower-case, without a dot) -> 0 (Monday) to 6.
-    weekdays: dict[str, int]
+    #: Weekday names, lower-case, Monday first.
+    weekday_names: tuple[str, ...]
+    #: Abbreviated and other forms of weekday names (lower-case, without a dot) -> 0 to 6.
+    weekday_forms: dict[str, int]
     #: A regular expression for a day of the month as written, ordinal suffix included.
     day: str
     #: Whether month and weekday names are written in lower case in running text (French);
@@ -51,6 +53,11 @@ class Language:
         names.update(self.month_forms)
         return names
 
+    @property
+    def weekdays(self) -> dict[str, int]:
+        """Every written form of a weekday (lower-case, without a dot) -> 0 (Monday) to 6."""
+        return {name: i for i, name in enumerate(self.weekday_names)} | self.weekday_forms
+
 
 ENGLISH = Language(
     code="en",
@@ -61,9 +68,10 @@ ENGLISH = Language(
         "apr": 4, "apl": 4, "aprl": 4, "jun": 6, "jul": 7, "aug": 8, "augt": 8, "sep": 9,
         "sept": 9, "sepr": 9, "septr": 9, "oct": 10, "octr": 10, "nov": 11, "novr": 11,
         "dec": 12, "decr": 12},
-    weekdays={"monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2,
-              "wed": 2, "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4,
-              "fri": 4, "saturday": 5, "sat": 5, "sunday": 6, "sun": 6},
+    weekday_names=("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                   "sunday"),
+    weekday_forms={"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
+                   "fri": 4, "sat": 5, "sun": 6},
     # 1st 2nd 2d 3rd 3d 4th 23rd 22d: the old ordinals 2d and 3d included.
     day=r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th|d)?",
     of="of",
@@ -85,8 +93,9 @@ GERMAN = Language(
         "oct": 10, "october": 10, "octob": 10, "octbr": 10, "8br": 10, "nov": 11, "novbr": 11,
         "9br": 11, "dez": 12, "dec": 12, "december": 12, "decbr": 12, "xbr": 12, "10br": 12},
     # The two-letter abbreviations (So, Do, Mi) are left out: they are also common words.
-    weekdays={"montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4,
-              "samstag": 5, "sonnabend": 5, "sonntag": 6},
+    weekday_names=("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+                   "sonntag"),
+    weekday_forms={"sonnabend": 5},
     # 3. | 3ten | 3ter | 3t. | 3sten: the ordinal dot or the old endings.
     day=r"(?:3[01]|[12][0-9]|0?[1-9])(?:\.|ten|ter|te|sten|ste|t\.)?",
     articles=("den", "d."),
@@ -100,8 +109,8 @@ FRENCH = Language(
     month_forms={"janv": 1, "fév": 2, "févr": 2, "fevrier": 2, "avr": 4, "juil": 7,
                  "aout": 8, "sept": 9, "oct": 10, "nov": 11, "déc": 12, "decembre": 12,
                  "7bre": 9, "8bre": 10, "9bre": 11, "xbre": 12},
-    weekdays={"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4,
-              "samedi": 5, "dimanche": 6},
+    weekday_names=("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    weekday_forms={},
     day=r"(?:1er|1re|3[01]|[12][0-9]|0?[1-9])",
     lowercase_names=True,
 )
@@ -113,8 +122,9 @@ ITALIAN = Language(
     month_forms={"genn": 1, "genaro": 1, "febr": 2, "febraro": 2, "apr": 4, "magg": 5,
                  "lug": 7, "ag": 8, "sett": 9, "7bre": 9, "ott": 10, "8bre": 10, "nov": 11,
                  "9bre": 11, "dic": 12, "xbre": 12, "10bre": 12},
-    weekdays={"lunedì": 0, "martedì": 1, "mercoledì": 2, "giovedì": 3, "venerdì": 4,
-              "sabato": 5, "domenica": 6},
+    weekday_names=("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato",
+                   "domenica"),
+    weekday_forms={},
     day=r"(?:1°|1º|3[01]|[12][0-9]|0?[1-9])",
     lowercase_names=True,
 )
@@ -128,11 +138,15 @@ def language_for(tag: str | None) -> Language:
     return LANGUAGES.get(primary, ENGLISH)
 
 
-def calendar_words() -> frozenset[str]:
-    """Every month and weekday form of every language (lower-case, without a dot): a number
-    after one of them is a day or a year, never a note reference."""
-    words: set[str] = set()
+def calendar_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The month and weekday forms of every language (lower-case, without a dot): the full
+    names, and the abbreviations. A number after one of them is a day or a year, never a
+    note reference; but a full name with a dot ends a sentence (``in April. 71``)."""
+    full: set[str] = set()
+    short: set[str] = set()
     for lang in LANGUAGES.values():
-        words.update(w for w in lang.month_names() if not w[0].isdigit())
-        words.update(lang.weekdays)
-    return frozenset(words)
+        full.update(lang.months)
+        short.update(w for w in lang.month_forms if not w[0].isdigit())
+        full.update(lang.weekday_names)
+        short.update(lang.weekday_forms)
+    return frozenset(full), frozenset(short - full)

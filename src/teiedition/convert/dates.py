@@ -135,8 +135,7 @@ def _forms(lang: Language) -> list[Form]:
     Group names: Y years, M months, D days, Q qualifiers, S seasons, C decades."""
     months = lang.month_names()
     M = _names(months, lang.months, lang.lowercase_names)
-    WD = _names(lang.weekdays, tuple(w for w in lang.weekdays if len(w) > 4),
-                lang.lowercase_names)
+    WD = _names(lang.weekdays, lang.weekday_names, lang.lowercase_names)
     D = lang.day
     articles = "".join(rf"(?:{re.escape(a)}\s+)?" for a in lang.articles)
     # A weekday before a day belongs to the date (``Saturday 23 Jan. 1858``).
@@ -217,8 +216,9 @@ def _forms(lang: Language) -> list[Form]:
     # A weekday and a day alone (``Saturday 2``, ``Mon. 4``): a diary's entry heading. An
     # abbreviated weekday needs its dot here: ``Sun 4`` is more often the sun than Sunday.
     strict = "(?:" + "|".join(
-        re.escape(w[:1].upper() + w[1:]) + ("" if len(w) > 4 else r"\.")
-        for w in sorted(lang.weekdays, key=lambda w: (-len(w), w))) + ")"
+        re.escape(c) + ("" if w in lang.weekday_names else r"\.")
+        for w in sorted(lang.weekdays, key=lambda w: (-len(w), w))
+        for c in {w[:1].upper() + w[1:]} | ({w} if lang.lowercase_names else set())) + ")"
     forms.append((rf"(?P<W1>{strict}),?\s+{articles}(?P<D1>{D})(?![0-9])", None))
     return forms
 
