@@ -190,9 +190,11 @@ def suggest_command(sources: tuple[Path, ...], register_path: Path | None, outpu
     """List names in SOURCES (pages of text) that the register does not cover.
 
     Name-like sequences (capitalised words, acronyms) are grouped, counted, shown
-    in context and given a guessed kind (person, place, org, event). With -o, they
-    are also written as a draft TEI register for the editor to review and merge
-    into the edition's register: nothing is added to the register itself.
+    in context and given a guessed kind (person, place, org, event). A short form
+    that two persons of the register share is listed with their ids ('ambiguous'):
+    it is never tagged. With -o, the new names are also written as a draft TEI
+    register for the editor to review and merge into the edition's register:
+    nothing is added to the register itself.
     """
     texts = [block.text() for source in sources
              for block in read_text(read_text_file(source)).blocks]
@@ -201,13 +203,14 @@ def suggest_command(sources: tuple[Path, ...], register_path: Path | None, outpu
     suggestions = suggest_names(texts, register, recognizer=recognizer)
     if fmt == "json":
         click.echo(json.dumps([{"name": s.name, "kind": s.kind, "count": s.count,
-                                "contexts": list(s.contexts)} for s in suggestions],
-                              indent=2, ensure_ascii=False))
+                                "contexts": list(s.contexts), "ambiguous": list(s.ambiguous)}
+                               for s in suggestions], indent=2, ensure_ascii=False))
     else:
         for s in suggestions:
-            click.echo(f"{s.count}\t{s.kind}\t{s.name}\t{s.contexts[0]}")
-    if output:
-        draft = build_draft_register(suggestions, Provenance(
+            shared = f"\tambiguous: {' '.join(s.ambiguous)}" if s.ambiguous else ""
+            click.echo(f"{s.count}\t{s.kind}\t{s.name}\t{s.contexts[0]}{shared}")
+    if output:  # an ambiguous short form is no new entry: the register has its persons
+        draft = build_draft_register([s for s in suggestions if not s.ambiguous], Provenance(
             sources[0].name, _run_date(date), __version__), [s.name for s in sources])
         write_atomic(output, to_bytes(draft), force=force)
     click.echo(f"{len(suggestions)} suggestions from {len(sources)} "

@@ -12,6 +12,13 @@ and kept in its span.
 The index maps a name's first token to the names that begin with it, longest
 first: the work at each position of the text is one dictionary look-up and a
 few comparisons, whatever the size of the register.
+
+Persons' short forms (:mod:`.shortforms`) are indexed beside the register's
+names. Where several names match at one position, the reading that covers
+more words wins; of readings as long, a person's after a title (``Mr. Body``:
+the person, not the organisation ``Body``), then the register's own name over
+a derived form. A surname alone at the start of a sentence is tagged only
+after a title or after the person's full name has occurred.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..register import Entry, Register
+from .shortforms import SENTENCE_STARTS, TITLES, ShortForms
 
 TOKEN = re.compile(
     r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]"  # one ideograph
@@ -39,6 +47,7 @@ class Candidate:
     words: tuple[str, ...]
     entry: Entry
     full: bool  # a preferred or plain variant name, not an after-full one
+    derived: str | None = None  # the short-form rule ("surname" ...), for a derived form
 
 
 @dataclass(frozen=True)
@@ -57,6 +66,8 @@ class NameIndex:
     first: dict[str, list[Candidate]] = field(default_factory=dict)
     #: Proper suffixes of multi-token names: a page starting with one may have cut a name.
     suffixes: set[tuple[str, ...]] = field(default_factory=set)
+    #: Short forms two persons share: form -> their ids (never tagged; ``suggest`` lists them).
+    ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, register: Register) -> "NameIndex":
@@ -72,8 +83,13 @@ class NameIndex:
                     Candidate(words, entry, not name.after_full))
                 for i in range(1, len(words)):
                     index.suffixes.add(words[i:])
+        short = ShortForms.build(register)
+        for text, (entry, rule) in short.forms.items():
+            words = tuple(t for t, _, _ in tokens(text))
+            index.first.setdefault(words[0], []).append(Candidate(words, entry, False, rule))
+        index.ambiguous = short.ambiguous
         for candidates in index.first.values():
-            candidates.sort(key=lambda c: -len(c.words))
+            candidates.sort(key=lambda c: (-len(c.words), c.derived is not None))
         return index
 
 
@@ -117,8 +133,13 @@ def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
     start = i + 1 if toks[i][0] == "[" else i
     if start >= len(toks):
         return None
+    titled = _after_title(toks, i)
+    best: tuple[tuple[int, bool, bool], Candidate, int] | None = None
     for candidate in index.first.get(toks[start][0], ()):
-        if not candidate.full and candidate.entry.id not in seen:
+        if not candidate.full and candidate.derived is None and candidate.entry.id not in seen:
+            continue
+        if candidate.derived == "surname" and not titled and candidate.entry.id not in seen \
+                and _sentence_start(toks, i):
             continue
         end = _match_words(toks, start, candidate.words)
         if end is None:
@@ -129,8 +150,23 @@ def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
             end += 1  # keep the closing bracket of an insertion inside the name
         elif opened > 0 and toks[i][0] == "[":
             continue  # "[Mao" with no closing bracket: not an insertion
-        return candidate, end
-    return None
+        # The longer reading, then a person after a title, then the register's own name.
+        key = (end, titled and candidate.entry.kind == "person", candidate.derived is None)
+        if best is None or key > best[0]:
+            best = (key, candidate, end)
+    return (best[1], best[2]) if best else None
+
+
+def _after_title(toks: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether a title stands just before token ``i`` (``Mr.``, ``Sir``, ``Frau``)."""
+    j = i - 1
+    if j >= 0 and toks[j][0] == ".":
+        j -= 1
+    return j >= 0 and toks[j][0].lower() in TITLES
+
+
+def _sentence_start(toks: list[tuple[str, int, int]], i: int) -> bool:
+    return i == 0 or toks[i - 1][0] in SENTENCE_STARTS
 
 
 def _match_words(toks: list[tuple[str, int, int]], start: int,

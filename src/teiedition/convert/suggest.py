@@ -7,7 +7,10 @@ and short hyphenated syllables (``Chiang Kai-shek``), or an acronym
 sentence and are common words, adjectives and peoples (``Soviet``,
 ``Chinese``, ``Vietnamese``), titles before a name (``Chairman``), months.
 Each suggestion's kind is guessed from its words and from the words before
-its occurrences; the guess is only a starting point.
+its occurrences; the guess is only a starting point. A short form that two
+persons of the register share (``Hofland`` for Barbara and Thomas Hofland) is
+never tagged; it is listed with the ids of the entries that share it, for the
+editor to tag by hand or to add as a variant of the one it means.
 """
 
 from __future__ import annotations
@@ -88,8 +91,11 @@ def suggest_names(texts: list[str], register: Register | None = None, *,
                 continue
             snippet = text[max(0, start - 40):end + 40].replace("\n", " ")
             found[name].append((cue, snippet.strip()))
-    suggestions = [Suggestion(name, recognised.get(name) or _kind(name, [c for c, _ in seen]),
-                              len(seen), tuple(dict.fromkeys(c for _, c in seen))[:contexts])
+    ambiguous = index.ambiguous if index else {}
+    suggestions = [Suggestion(name, "person" if name in ambiguous else
+                              recognised.get(name) or _kind(name, [c for c, _ in seen]),
+                              len(seen), tuple(dict.fromkeys(c for _, c in seen))[:contexts],
+                              ambiguous.get(name, ()))
                    for name, seen in found.items()]
     return sorted(suggestions, key=lambda s: (-s.count, s.name))
 

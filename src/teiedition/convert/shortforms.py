@@ -1,0 +1,124 @@
+"""Short forms of persons' names, derived from the register's full names (issue 14).
+
+Letters and diaries seldom write the full name the register holds: they say
+``Talfourd``, ``Mr. Talfourd``, ``Sir W. Elford``, ``Mrs. Hofland``. From each
+preferred and variant name of a person of two words or more these forms are
+derived:
+
+- ``surname``: the surname alone (``Talfourd``; with its particle too,
+  ``van Beethoven`` beside ``Beethoven``);
+- ``initials``: the initial of the first forename, and of all forenames, with
+  the surname (``W. Elford``, ``S. T. Coleridge``);
+- ``first``: the first forename and the surname without the middle names
+  (``Samuel Coleridge``).
+
+The surname is the register's ``<surname>`` when it marks one, else the last
+word. A title before a name (``Mr.``, ``Sir``, ``Frau``, kept in :data:`TITLES`)
+is never part of a form: it stays outside the tag (ENCODING.md), but it tells
+that a person follows. A form that is a person's name the register lists is
+not derived (the editor's name wins); a form derived for two persons is not
+tagged at all and is reported (``ambiguous``), for ``teiedition suggest`` to
+list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..register import Entry, Register
+
+#: Titles and forms of address that stand before a person's name (lower-case, without a
+#: dot), in the languages of the date grammar. Data: extend it for other texts.
+TITLES = frozenset("""
+mr mrs miss ms dr doctor sir lady lord rev revd reverend capt captain col colonel general
+gen major lieut lieutenant lt president professor prof mister master madam dame judge
+governor gov bishop archbishop father brother sister saint st count countess duke duchess
+earl king queen prince princess baron baroness admiral commodore sergeant serjeant
+herr frau fräulein frl fürst fürstin graf gräfin hofrat hofrath geheimrat doktor pfarrer
+kaiser kaiserin könig königin prinz prinzessin freiherr freifrau magister
+monsieur madame mademoiselle mme mlle m mgr monseigneur abbé comte comtesse marquis marquise
+duc duchesse père mère sœur maître
+signor signore signora signorina don donna padre abate canonico conte contessa fra
+""".split())
+#: Words that join a surname to the forenames (``van``, ``de``, ``von``).
+PARTICLES = frozenset("von van vom zu de du des la le der den ten ter di da del della dei "
+                      "degli d' y".split())
+#: A surname alone needs the support of a title or an earlier full name at the start of a
+#: sentence, where a capital tells nothing (``May I ...``, ``Body and soul``).
+SENTENCE_STARTS = frozenset(".!?…:;\"“‘«¿¡")
+
+
+@dataclass(frozen=True)
+class ShortForm:
+    """A form derived from a person's name."""
+
+    text: str
+    rule: str  # "surname", "initials", "first"
+
+
+def derive(name_text: str, surname: str | None = None) -> list[ShortForm]:
+    """The short forms of one name (``William Elford`` -> ``Elford``, ``W. Elford``)."""
+    words = [w for w in name_text.replace(",", " ").split()
+             if w.lower().rstrip(".") not in TITLES]
+    if surname and surname in name_text:
+        last = surname.split()
+        # The surname's words stand at the end of the name in natural order.
+        if words[-len(last):] == last:
+            words = words[:-len(last)] + [" ".join(last)]
+    if len(words) < 2:
+        return []
+    family = words[-1]
+    particles: list[str] = []
+    rest = words[:-1]
+    while rest and rest[-1].lower() in PARTICLES:
+        particles.insert(0, rest.pop())
+    given = [w for w in rest if w.lower() not in PARTICLES]
+    forms = [ShortForm(family, "surname")]
+    if particles:
+        forms.append(ShortForm(" ".join(particles + [family]), "surname"))
+    if given and not _is_initial(given[0]):
+        initials = [w[0] + "." for w in given if w[:1].isupper()]
+        if initials:
+            forms.append(ShortForm(f"{initials[0]} {family}", "initials"))
+        if len(initials) > 1:
+            forms.append(ShortForm(" ".join(initials + [family]), "initials"))
+        if len(given) > 1:
+            forms.append(ShortForm(f"{given[0]} {family}", "first"))
+    return [f for f in forms if f.text != name_text and f.text[:1].isupper()]
+
+
+def _is_initial(word: str) -> bool:
+    return len(word.rstrip(".")) == 1
+
+
+@dataclass
+class ShortForms:
+    """The short forms of a register: form -> the entry it stands for, and the forms that
+    two or more entries share (form -> their ids)."""
+
+    forms: dict[str, tuple[Entry, str]] = field(default_factory=dict)
+    ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, register: Register) -> "ShortForms":
+        # Another person's own name wins over a derived form; a place or organisation of the
+        # same name does not (context decides, see names.py).
+        listed = {name.text for entry in register.entries if entry.kind == "person"
+                  for name in entry.names}
+        claims: dict[str, dict[str, tuple[Entry, str]]] = {}
+        for entry in register.entries:
+            if entry.kind != "person" or not entry.short_forms:
+                continue
+            for name in entry.names:
+                if name.disabled:
+                    continue
+                for form in derive(name.text, name.surname):
+                    if form.text not in listed:
+                        claims.setdefault(form.text, {}).setdefault(entry.id, (entry, form.rule))
+        result = cls()
+        for text, by_entry in claims.items():
+            if len(by_entry) == 1:
+                result.forms[text] = next(iter(by_entry.values()))
+            else:
+                result.ambiguous[text] = tuple(by_entry)
+        return result
