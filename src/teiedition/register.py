@@ -112,7 +112,7 @@ def _entries(root: etree._Element, path: str) -> Iterator[Entry]:
         for child in element:
             if child.tag not in name_tags:
                 continue
-            text, surname = _name_text(child)
+            text, surname = name_text(child)
             if not text:
                 continue
             variant = child.get("type") == "variant"
@@ -130,16 +130,27 @@ def _entries(root: etree._Element, path: str) -> Iterator[Entry]:
 _PARTS = {T + "forename": 0, T + "nameLink": 1, T + "surname": 2, T + "genName": 3}
 
 
-def _name_text(element: etree._Element) -> tuple[str, str | None]:
+#: The parts of a place name from the most specific: a place given as its country, region
+#: and settlement is named in texts by the settlement.
+_PLACE_PARTS = tuple(T + n for n in ("name", "settlement", "district", "geogName", "bloc",
+                                      "region", "country"))
+
+
+def name_text(element: etree._Element) -> tuple[str, str | None]:
     """A name's text and its surname: the parts in natural order when it is given in parts
-    (``<surname>Ahlefeld</surname><forename>Ferdinand</forename>``), else its text."""
+    (``<surname>Ahlefeld</surname><forename>Ferdinand</forename>``); for a place given in
+    parts (``country``, ``region``, ``settlement``) its most specific part; else its text."""
     parts = [child for child in element if child.tag in _PARTS]
+    places = {child.tag: child for child in element if child.tag in _PLACE_PARTS}
+    if not parts and places:
+        specific = next(places[tag] for tag in _PLACE_PARTS if tag in places)
+        return " ".join("".join(specific.itertext()).split()), None
     if not parts:
         return " ".join("".join(element.itertext()).split()), None
     ordered = sorted(parts, key=lambda c: _PARTS[c.tag])  # stable: forenames keep their order
     text = " ".join(" ".join("".join(c.itertext()).split()) for c in ordered)
     surnames = [" ".join("".join(c.itertext()).split()) for c in parts if c.tag == T + "surname"]
-    return " ".join(text.split()), surnames[-1] if surnames else None
+    return " ".join(text.split()), " ".join(surnames) if surnames else None
 
 
 def _refuse_duplicates(entries: list[Entry], path: str) -> None:

@@ -12,7 +12,8 @@ in the document that names at least a month and a year (``July 1st. 1820``,
 - ``low``: a weekday was written and no date near the context falls on it (the
   nearest is given), or there is no context at all (no value then).
 
-A day and month alone take the year that puts them nearest the context date
+A two-digit year (``7.1.32``) takes the century that puts it nearest the
+context. A day and month alone take the year that puts them nearest the context date
 (``Dec. 28`` after ``Jan. 2 1858`` is 1857). A weekday and a day take the
 month that puts them nearest after the context date (``Monday 2`` after
 ``Saturday 31 Jan.`` is 2 February). ``inst.``, ``ult.`` and ``prox.`` count
@@ -77,6 +78,13 @@ def parse_iso(value: str) -> dt.date:
 
 
 def _resolve(partial: Partial, base: dt.date) -> tuple[dt.date, str] | None:
+    if partial.short_year is not None and partial.month is not None:
+        # ``7.1.32``: the century that puts the year nearest the context's.
+        years = [c + partial.short_year for c in (base.year // 100 * 100 - 100,
+                                                   base.year // 100 * 100,
+                                                   base.year // 100 * 100 + 100)]
+        day = _day(min(years, key=lambda y: abs(y - base.year)), partial.month, partial.day)
+        return (day, "medium") if day else None
     if partial.relative is not None:
         day = _day(base.year, base.month + partial.relative, partial.day)
         return (day, "medium") if day else None

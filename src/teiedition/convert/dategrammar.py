@@ -44,6 +44,12 @@ class Language:
     month_first: bool = False
     #: Whether numeric day-month-year dates with dots (``18.1.1932``) are read.
     numeric: bool = False
+    #: The order of numeric dates with slashes and a year: ``mdy`` (``1/7/32`` is 7 January,
+    #: as American letters write), ``dmy``; ``None``: not read.
+    slashes: str | None = None
+    #: What may stand between a day and its month: a space, or nothing after a day's dot
+    #: (German ``15.Dezember``).
+    day_gap: str = r"\s+"
     #: Words of spans and vague periods (English only so far; see docs/names-and-dates.md).
     periods: bool = False
 
@@ -80,6 +86,7 @@ ENGLISH = Language(
               "proximo": 1},
     month_first=True,
     periods=True,
+    slashes="mdy",
 )
 
 GERMAN = Language(
@@ -100,6 +107,8 @@ GERMAN = Language(
     day=r"(?:3[01]|[12][0-9]|0?[1-9])(?:\.|ten|ter|te|sten|ste|t\.)?",
     articles=("den", "d."),
     numeric=True,
+    slashes="dmy",
+    day_gap=r"\s*",
 )
 
 FRENCH = Language(

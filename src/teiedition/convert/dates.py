@@ -56,6 +56,7 @@ class Partial:
     day: int
     weekday: int | None = None  # 0 Monday .. 6 Sunday
     relative: int | None = None  # months after the letter's own date: inst. 0, ult. -1
+    short_year: int | None = None  # ``7.1.32``: the year's last two digits
 
 @dataclass(frozen=True)
 class DateSpan:
@@ -150,10 +151,10 @@ def _forms(lang: Language) -> list[Form]:
         return {"when": _ymd(int(y), m(mo), _d(d))}
 
     forms: list[Form] = []
+    numeric = r"(?P<D1>3[01]|[12][0-9]|0?[1-9])\.\s?(?P<N1>1[0-2]|0?[1-9])\."
     if lang.numeric:
-        forms.append((r"(?P<D1>3[01]|[12][0-9]|0?[1-9])\.\s?(?P<M1>1[0-2]|0?[1-9])\.\s?"
-                      rf"(?P<Y1>{_YEAR})",
-                      lambda D1, M1, Y1: {"when": _ymd(int(Y1), int(M1), int(D1))}))
+        forms.append((rf"{numeric}\s?(?P<Y1>{_YEAR})",
+                      lambda D1, N1, Y1: {"when": _ymd(int(Y1), int(N1), int(D1))}))
     if lang.periods:
         forms += [
             (rf"from (?P<M1>{M}) (?P<D1>{D}) (?:to|until) (?P<M2>{M}) (?P<D2>{D}), "
@@ -180,7 +181,8 @@ def _forms(lang: Language) -> list[Form]:
     if lang.month_first:
         forms.append((rf"{wd}(?P<M1>{M}),?\s+(?P<D1>{D}){dy}(?P<Y1>{_YEAR})",
                       lambda M1, D1, Y1: day(Y1, M1, D1)))
-    forms.append((rf"{wd}(?P<D1>{D})\s+{of}(?P<M1>{M}){dy}(?P<Y1>{_YEAR})",
+    gap = lang.day_gap
+    forms.append((rf"{wd}(?P<D1>{D}){gap}{of}(?P<M1>{M}){dy}(?P<Y1>{_YEAR})",
                   lambda D1, M1, Y1: day(Y1, M1, D1)))
     if lang.periods:
         forms.append((rf"(?P<Q1>{_QUAL})(?:-| )(?P<M1>{M}),? (?P<Y1>{_YEAR})",
@@ -210,9 +212,20 @@ def _forms(lang: Language) -> list[Form]:
     if lang.relative:
         rel = _names(lang.relative, ("instant", "ultimo", "proximo"), True)
         forms.append((rf"(?P<D1>{D})\s+(?P<R1>{rel})", None))
+    if lang.slashes:
+        first, second = ("N1", "D1") if lang.slashes == "mdy" else ("D1", "N1")
+        slash = rf"(?P<{first}>[0-3]?[0-9])/(?P<{second}>[0-3]?[0-9])/"
+        forms.append((rf"{slash}(?P<Y1>{_YEAR})",
+                      lambda D1, N1, Y1: {"when": _ymd(int(Y1), int(N1), int(D1))}))
+        forms.append((rf"{slash}(?P<Z1>[0-9]{{2}})(?![0-9])", None))
+    if lang.numeric:
+        # ``7.1.32`` (the century from the context) and ``28.12.`` (the year from it); the
+        # closing dot is required: ``2.5`` is a number.
+        forms.append((rf"{numeric}(?P<Z1>[0-9]{{2}})(?![0-9])", None))
+        forms.append((numeric, None))
     if lang.month_first:
         forms.append((rf"{wd}(?P<M1>{M}),?\s+(?P<D1>{D})(?![0-9])", None))
-    forms.append((rf"{wd}(?P<D1>{D})\s+{of}(?P<M1>{M})", None))
+    forms.append((rf"{wd}(?P<D1>{D}){gap}{of}(?P<M1>{M})", None))
     # A weekday and a day alone (``Saturday 2``, ``Mon. 4``): a diary's entry heading. An
     # abbreviated weekday needs its dot here: ``Sun 4`` is more often the sun than Sunday.
     strict = "(?:" + "|".join(
@@ -301,10 +314,12 @@ def find_dates(text: str, language: str = "en") -> list[DateSpan]:
 
 def _partial(g: Grammar, groups: dict[str, str]) -> Partial:
     lang = g.language
-    month = g.months[groups["M1"].lower().rstrip(".")] if "M1" in groups else None
+    month = g.months[groups["M1"].lower().rstrip(".")] if "M1" in groups else \
+        int(groups["N1"]) if "N1" in groups else None
     weekday = lang.weekdays.get(groups["W1"].lower().rstrip(".")) if "W1" in groups else None
     relative = lang.relative.get(groups["R1"].lower().rstrip(".")) if "R1" in groups else None
-    return Partial(month, _d(groups["D1"]), weekday, relative)
+    return Partial(month, _d(groups["D1"]), weekday, relative,
+                   int(groups["Z1"]) if "Z1" in groups else None)
 
 
 def resolve_yearless(spans: list[DateSpan], context_years: set[str]) -> list[DateSpan]:
@@ -318,7 +333,8 @@ def resolve_yearless(spans: list[DateSpan], context_years: set[str]) -> list[Dat
     resolved = []
     for span in spans:
         partial = span.yearless
-        when = _in_year(partial, years) if partial and partial.month else None
+        when = _in_year(partial, years) if partial and partial.month \
+            and partial.short_year is None else None
         if partial is None:
             resolved.append(span)
         elif when:

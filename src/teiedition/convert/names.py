@@ -19,6 +19,12 @@ more words wins; of readings as long, a person's after a title (``Mr. Body``:
 the person, not the organisation ``Body``), then the register's own name over
 a derived form. A surname alone at the start of a sentence is tagged only
 after a title or after the person's full name has occurred.
+
+Three spellings of a name also match (issue 14): in capitals in a paragraph all in
+capitals (``CARL REISSNER`` in a letterhead, ``Carl Reißner`` in the register;
+not ``BEIJING`` in running text), with ``ss`` for ``ß``, and
+a name's last word with a genitive ``s`` joined to it (German ``Schnitzlers``:
+the ``s`` stays outside the tag, as an English possessive does).
 """
 
 from __future__ import annotations
@@ -68,6 +74,10 @@ class NameIndex:
     suffixes: set[tuple[str, ...]] = field(default_factory=set)
     #: Short forms two persons share: form -> their ids (never tagged; ``suggest`` lists them).
     ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: First words with ``ss`` for ``ß`` -> the names they begin.
+    spellings: dict[str, list[Candidate]] = field(default_factory=dict)
+    #: First words in capitals -> the names they begin (for paragraphs in capitals).
+    capitals: dict[str, list[Candidate]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, register: Register) -> "NameIndex":
@@ -88,8 +98,14 @@ class NameIndex:
             words = tuple(t for t, _, _ in tokens(text))
             index.first.setdefault(words[0], []).append(Candidate(words, entry, False, rule))
         index.ambiguous = short.ambiguous
-        for candidates in index.first.values():
+        for word, candidates in index.first.items():
             candidates.sort(key=lambda c: (-len(c.words), c.derived is not None))
+            if "ß" in word:
+                index.spellings.setdefault(word.replace("ß", "ss"), []).extend(candidates)
+            index.capitals.setdefault(word.upper(), []).extend(candidates)
+        for table in (index.spellings, index.capitals):
+            for candidates in table.values():
+                candidates.sort(key=lambda c: (-len(c.words), c.derived is not None))
         return index
 
 
@@ -101,20 +117,22 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
     longer name cut by the start of the excerpt is not tagged."""
     toks = tokens(text)
     spans: list[Span] = []
-    first = index.first
+    first, spellings = index.first, index.spellings
+    capitals = index.capitals if text.upper() == text else {}
     # Only a token that begins a register name (or an opening bracket) can start a name:
     # one dictionary look-up per token, the matching only where one may begin.
-    starts = [i for i, (t, _, _) in enumerate(toks) if t in first or t == "["]
+    starts = [i for i, (t, _, _) in enumerate(toks)
+              if t in first or t in spellings or t in capitals or t == "["]
     after = 0  # the first token not yet inside a name
     for i in starts:
         if i < after:
             continue
-        match = _match_at(toks, i, index, seen)
+        match = _match_at(toks, i, index, seen, bool(capitals))
         if match is None:
             continue
-        candidate, end_index = match
+        candidate, end_index, trim = match
         start = toks[i][1]
-        end = toks[end_index][2]
+        end = toks[end_index][2] - trim
         after = end_index + 1
         if fragment_start and start == _first_offset(toks) and candidate.words in index.suffixes:
             continue
@@ -129,21 +147,26 @@ def _first_offset(toks: list[tuple[str, int, int]]) -> int:
 
 
 def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
-              seen: set[str]) -> tuple[Candidate, int] | None:
+              seen: set[str], caps: bool = False) -> tuple[Candidate, int, int] | None:
+    """The best name that starts at token ``i``: (candidate, its last token, characters of
+    that token left outside the name: a genitive ``s``)."""
     start = i + 1 if toks[i][0] == "[" else i
     if start >= len(toks):
         return None
     titled = _after_title(toks, i)
-    best: tuple[tuple[int, bool, bool], Candidate, int] | None = None
-    for candidate in index.first.get(toks[start][0], ()):
+    best: tuple[tuple[int, bool, bool], Candidate, int, int] | None = None
+    word = toks[start][0]
+    for candidate in index.first.get(word) or index.spellings.get(word) or (
+            index.capitals.get(word, ()) if caps else ()):
         if not candidate.full and candidate.derived is None and candidate.entry.id not in seen:
             continue
-        if candidate.derived == "surname" and not titled and candidate.entry.id not in seen \
+        if candidate.derived in ("surname", "forename") and not titled and candidate.entry.id not in seen \
                 and _sentence_start(toks, i):
             continue
-        end = _match_words(toks, start, candidate.words)
-        if end is None:
+        matched = _match_words(toks, start, candidate.words, caps)
+        if matched is None:
             continue
+        end, trim = matched
         opened = sum(1 for t, _, _ in toks[i:end + 1] if t == "[") - sum(
             1 for t, _, _ in toks[i:end + 1] if t == "]")
         if opened > 0 and end + 1 < len(toks) and toks[end + 1][0] == "]":
@@ -153,8 +176,8 @@ def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
         # The longer reading, then a person after a title, then the register's own name.
         key = (end, titled and candidate.entry.kind == "person", candidate.derived is None)
         if best is None or key > best[0]:
-            best = (key, candidate, end)
-    return (best[1], best[2]) if best else None
+            best = (key, candidate, end, trim)
+    return best[1:] if best else None
 
 
 def _after_title(toks: list[tuple[str, int, int]], i: int) -> bool:
@@ -170,13 +193,35 @@ def _sentence_start(toks: list[tuple[str, int, int]], i: int) -> bool:
 
 
 def _match_words(toks: list[tuple[str, int, int]], start: int,
-                 words: tuple[str, ...]) -> int | None:
-    """The index of the last token of ``words`` matched from ``start``, brackets skipped."""
+                 words: tuple[str, ...], caps: bool = False) -> tuple[int, int] | None:
+    """The index of the last token of ``words`` matched from ``start``, brackets skipped, and
+    the characters of it that are a genitive ``s`` (0 or 1)."""
     j = start
+    trim = 0
     for k, word in enumerate(words):
         while k and j < len(toks) and toks[j][0] in _BRACKETS:
             j += 1
-        if j >= len(toks) or toks[j][0] != word:
+        if j >= len(toks):
             return None
+        token = toks[j][0]
+        if token != word and not _same(token, word, caps):
+            if k == len(words) - 1 and _genitive(token, word):
+                trim = 1
+            else:
+                return None
         j += 1
-    return j - 1
+    return j - 1, trim
+
+
+def _same(token: str, word: str, caps: bool) -> bool:
+    """The same word in capitals (``REISSNER`` for ``Reißner``, in a paragraph in capitals)
+    or with ``ss`` for ``ß``."""
+    if caps and token.isupper():
+        return token == word.upper()
+    return "ß" in word and token == word.replace("ß", "ss")
+
+
+def _genitive(token: str, word: str) -> bool:
+    """``Schnitzlers`` for ``Schnitzler``: a genitive ``s`` joined to a name's last word."""
+    return len(word) > 2 and word[-1] not in "sxzß" and word[0].isupper() \
+        and token == word + "s"

@@ -10,7 +10,9 @@ derived:
 - ``initials``: the initial of the first forename, and of all forenames, with
   the surname (``W. Elford``, ``S. T. Coleridge``);
 - ``first``: the first forename and the surname without the middle names
-  (``Samuel Coleridge``).
+  (``Samuel Coleridge``);
+- ``forename``: the first forename alone (``Pauline``, ``Otto``): letters name
+  family and friends so. Shared first names (``John``) are ambiguous and drop out.
 
 The surname is the register's ``<surname>`` when it marks one, else the last
 word. A title before a name (``Mr.``, ``Sir``, ``Frau``, kept in :data:`TITLES`)
@@ -60,11 +62,15 @@ def derive(name_text: str, surname: str | None = None) -> list[ShortForm]:
     """The short forms of one name (``William Elford`` -> ``Elford``, ``W. Elford``)."""
     words = [w for w in name_text.replace(",", " ").split()
              if w.lower().rstrip(".") not in TITLES]
+    extra: list[ShortForm] = []
     if surname and surname in name_text:
         last = surname.split()
-        # The surname's words stand at the end of the name in natural order.
+        # The surname's words stand at the end of the name in natural order; of a double
+        # surname (``Cinelli Calvoli``) texts often use the first alone.
         if words[-len(last):] == last:
             words = words[:-len(last)] + [" ".join(last)]
+            if len(last) > 1 and last[0].lower() not in PARTICLES:
+                extra.append(ShortForm(last[0], "surname"))
     if len(words) < 2:
         return []
     family = words[-1]
@@ -73,7 +79,7 @@ def derive(name_text: str, surname: str | None = None) -> list[ShortForm]:
     while rest and rest[-1].lower() in PARTICLES:
         particles.insert(0, rest.pop())
     given = [w for w in rest if w.lower() not in PARTICLES]
-    forms = [ShortForm(family, "surname")]
+    forms = [ShortForm(family, "surname"), *extra]
     if particles:
         forms.append(ShortForm(" ".join(particles + [family]), "surname"))
     if given and not _is_initial(given[0]):
@@ -84,6 +90,7 @@ def derive(name_text: str, surname: str | None = None) -> list[ShortForm]:
             forms.append(ShortForm(" ".join(initials + [family]), "initials"))
         if len(given) > 1:
             forms.append(ShortForm(f"{given[0]} {family}", "first"))
+        forms.append(ShortForm(given[0], "forename"))
     return [f for f in forms if f.text != name_text and f.text[:1].isupper()]
 
 
