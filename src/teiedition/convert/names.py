@@ -160,7 +160,8 @@ def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
             index.capitals.get(word, ()) if caps else ()):
         if not candidate.full and candidate.derived is None and candidate.entry.id not in seen:
             continue
-        if candidate.derived in ("surname", "forename") and not titled and candidate.entry.id not in seen \
+        if candidate.derived in ("surname", "forename") and not titled \
+                and candidate.entry.id not in seen \
                 and _sentence_start(toks, i):
             continue
         matched = _match_words(toks, start, candidate.words, caps)
