@@ -2,10 +2,13 @@
 
 Diaries and letters leave out what the reader knows: an entry heading says
 ``Thursday 7th`` or ``Tuesday 14 Sept.``, a letter answers ``yours of the 3d
-inst.``. Such a date takes its month and year from the nearest date before it
-in the document that names at least a month and a year (``July 1st. 1820``,
-``Jan. 1858``), or, before any, from the document's own date (the metadata key
-``text.date``). How sure the value is, is said in ``@cert``:
+inst.``. Such a date takes its month and year from the nearest heading or
+dateline date before it in the document (``Saturday July 1st. 1820``, ``Salem,
+Apl 17th 1819.``, and the entry headings resolved so: ``Sunday 2``), or, before
+any, from the document's own date (the metadata key ``text.date``). A date the
+running text mentions (``shown in March 1821``) resolves from that context but
+does not move it: it is about another time. How sure the value is, is said in
+``@cert``:
 
 - ``high``: a weekday was written and the date found falls on it;
 - ``medium``: taken from the context with nothing to confirm it;
@@ -17,8 +20,7 @@ context. A day and month alone take the year that puts them nearest the context 
 (``Dec. 28`` after ``Jan. 2 1858`` is 1857). A weekday and a day take the
 month that puts them nearest after the context date (``Monday 2`` after
 ``Saturday 31 Jan.`` is 2 February). ``inst.``, ``ult.`` and ``prox.`` count
-months from the document's own date when the metadata gives one (a letter's
-``inst.`` is the month it was written in), else from the context.
+months from the context: a letter's dateline, else the document's own date.
 """
 
 from __future__ import annotations
@@ -56,18 +58,21 @@ class DateContext:
         if value and len(value) >= 7:
             self.last = parse_iso(value)
 
-    def resolve(self, span: DateSpan) -> DateSpan:
-        """The span with a value from the context (and ``cert``), or ``cert="low"`` and none."""
+    def resolve(self, span: DateSpan, anchor: bool = True) -> DateSpan:
+        """The span with a value from the context (and ``cert``), or ``cert="low"`` and none.
+        An ``anchor`` (a heading's or dateline's date) moves the context to its date."""
         partial = span.yearless
         if partial is None:
-            self.advance(span.attrs)
+            if anchor:
+                self.advance(span.attrs)
             return span
-        base = self.document if partial.relative is not None and self.document else self.last
+        base = self.last or self.document
         found = _resolve(partial, base) if base else None
         if found is None:
             return replace(span, attrs=(("cert", "low"),), yearless=None)
         day, cert = found
-        self.last = day
+        if anchor:
+            self.last = day
         return replace(span, attrs=(("when", day.isoformat()), ("cert", cert)), yearless=None)
 
 

@@ -17,8 +17,9 @@ Persons' short forms (:mod:`.shortforms`) are indexed beside the register's
 names. Where several names match at one position, the reading that covers
 more words wins; of readings as long, a person's after a title (``Mr. Body``:
 the person, not the organisation ``Body``), then the register's own name over
-a derived form. A surname alone at the start of a sentence is tagged only
-after a title or after the person's full name has occurred.
+a derived form. A surname or first name alone that is also a common word
+(``May``, ``August``) is tagged at the start of a sentence only after a title or
+after the person has been named before.
 
 Three spellings of a name also match (issue 14): in capitals in a paragraph all in
 capitals (``CARL REISSNER`` in a letterhead, ``Carl Reißner`` in the register;
@@ -33,7 +34,11 @@ import re
 from dataclasses import dataclass, field
 
 from ..register import Entry, Register
-from .shortforms import SENTENCE_STARTS, TITLES, ShortForms
+from .dategrammar import calendar_words
+from .shortforms import COMMON_WORDS, SENTENCE_STARTS, TITLES, ShortForms
+
+#: Words a short form at the start of a sentence may be without being a name.
+_COMMON = COMMON_WORDS | frozenset().union(*calendar_words())
 
 TOKEN = re.compile(
     r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]"  # one ideograph
@@ -41,6 +46,9 @@ TOKEN = re.compile(
     r"|\d+"
     r"|[^\w\s]")
 _BRACKETS = frozenset("[]")
+#: Prefix of the ids in ``seen`` of entries named so far in any form (the plain ids are of
+#: entries named in full, for ``after-full`` variants).
+_NAMED = "named:"
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
@@ -78,6 +86,11 @@ class NameIndex:
     spellings: dict[str, list[Candidate]] = field(default_factory=dict)
     #: First words in capitals -> the names they begin (for paragraphs in capitals).
     capitals: dict[str, list[Candidate]] = field(default_factory=dict)
+    #: Every token a name may begin with (``[`` of an insertion included).
+    starts: frozenset[str] = frozenset()
+    #: First words whose names need the context to choose among them: a derived form, or
+    #: names of different kinds; for the others the longest match is taken at once.
+    contextual: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, register: Register) -> "NameIndex":
@@ -106,6 +119,11 @@ class NameIndex:
         for table in (index.spellings, index.capitals):
             for candidates in table.values():
                 candidates.sort(key=lambda c: (-len(c.words), c.derived is not None))
+        index.starts = frozenset(index.first) | frozenset(index.spellings) | {"["}
+        index.contextual = frozenset(
+            word for table in (index.first, index.spellings, index.capitals)
+            for word, candidates in table.items()
+            if any(c.derived for c in candidates) or len({c.entry.kind for c in candidates}) > 1)
         return index
 
 
@@ -117,12 +135,11 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
     longer name cut by the start of the excerpt is not tagged."""
     toks = tokens(text)
     spans: list[Span] = []
-    first, spellings = index.first, index.spellings
     capitals = index.capitals if text.upper() == text else {}
     # Only a token that begins a register name (or an opening bracket) can start a name:
-    # one dictionary look-up per token, the matching only where one may begin.
-    starts = [i for i, (t, _, _) in enumerate(toks)
-              if t in first or t in spellings or t in capitals or t == "["]
+    # one set look-up per token, the matching only where one may begin.
+    begin = index.starts
+    starts = [i for i, (t, _, _) in enumerate(toks) if t in begin or t in capitals]
     after = 0  # the first token not yet inside a name
     for i in starts:
         if i < after:
@@ -138,6 +155,8 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
             continue
         if candidate.full:
             seen.add(candidate.entry.id)
+        # Named once, a person's short form is a name also where a capital tells nothing.
+        seen.add(_NAMED + candidate.entry.id)
         spans.append(Span(start, end, candidate.entry))
     return spans
 
@@ -153,16 +172,17 @@ def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
     start = i + 1 if toks[i][0] == "[" else i
     if start >= len(toks):
         return None
-    titled = _after_title(toks, i)
-    best: tuple[tuple[int, bool, bool], Candidate, int, int] | None = None
     word = toks[start][0]
+    contextual = word in index.contextual
+    titled = contextual and _after_title(toks, i)
+    best: tuple[tuple[int, bool, bool], Candidate, int, int] | None = None
     for candidate in index.first.get(word) or index.spellings.get(word) or (
             index.capitals.get(word, ()) if caps else ()):
         if not candidate.full and candidate.derived is None and candidate.entry.id not in seen:
             continue
         if candidate.derived in ("surname", "forename") and not titled \
-                and candidate.entry.id not in seen \
-                and _sentence_start(toks, i):
+                and _NAMED + candidate.entry.id not in seen \
+                and candidate.words[0].lower() in _COMMON and _sentence_start(toks, i):
             continue
         matched = _match_words(toks, start, candidate.words, caps)
         if matched is None:
@@ -174,6 +194,8 @@ def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
             end += 1  # keep the closing bracket of an insertion inside the name
         elif opened > 0 and toks[i][0] == "[":
             continue  # "[Mao" with no closing bracket: not an insertion
+        if not contextual:  # one kind, the register's names only: the longest wins
+            return candidate, end, trim
         # The longer reading, then a person after a title, then the register's own name.
         key = (end, titled and candidate.entry.kind == "person", candidate.derived is None)
         if best is None or key > best[0]:

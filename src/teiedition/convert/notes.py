@@ -13,8 +13,9 @@ that a page without notes never gets any.
 
 Letters, diaries and newspapers have no note numbers, but numbered days,
 years and headings in the same positions (issue 14). So a number is no
-candidate at all when it is a year (1000-2099), follows a weekday or month
-word or precedes a month word (``Saturday 2``, ``July 1st. 1820``, ``3 May``),
+candidate at all when it follows a weekday or month word or precedes a month
+word (``Saturday 2``, ``Jan. 1858``, ``3 May``), is a year after a day
+(``July 1st. 1820``, ``the 3d, 1820``),
 follows a page or item abbreviation, or stands in a short line without
 sentence punctuation (a heading or a dateline, ``Bath 3``); and a single
 candidate is never a chain unless the editor says the text has note numbers
@@ -50,8 +51,10 @@ _ABBREVIATIONS = frozenset(
 _FULL_NAMES, _ABBREVIATED = calendar_words()
 #: A heading or dateline: a line of at most this many words without sentence punctuation.
 _HEADING_WORDS = 8
-#: Years a text names; a note number this high is rarer than a year.
+#: Years a text names (a book's long chapter may have notes this high too).
 _YEARS = range(1000, 2100)
+#: A day of the month as a dateline writes it before its year: ``1st.``, ``3d,``, ``23``.
+_DAY = re.compile(r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th|d|ten|er|°)?[.,]?", re.IGNORECASE)
 NoteMarkers = Literal["auto", "numbers", "none"]
 
 
@@ -108,11 +111,12 @@ def find_candidates(block: int, text: str, line_starts: Sequence[int],
 
 
 def _is_date_part(value: int, word_before: str, after: str) -> bool:
-    """A year, or a day next to a weekday or month word (``Saturday 2``, ``Jan. 1858``,
-    ``3 May``): part of a date, never a note reference."""
-    if value in _YEARS:
-        return True
+    """A day or year next to a weekday or month word (``Saturday 2``, ``Jan. 1858``,
+    ``3 May``), or a year after a day (``July 1st. 1820``): part of a date, never a note
+    reference."""
     word = word_before.lower().lstrip("(")
+    if value in _YEARS and _DAY.fullmatch(word):
+        return True
     if word.rstrip(",") in _FULL_NAMES | _ABBREVIATED or word.rstrip(".") in _ABBREVIATED:
         return True
     following = after.split(maxsplit=1)[:1]

@@ -45,9 +45,24 @@ signor signore signora signorina don donna padre abate canonico conte contessa f
 #: Words that join a surname to the forenames (``van``, ``de``, ``von``).
 PARTICLES = frozenset("von van vom zu de du des la le der den ten ter di da del della dei "
                       "degli d' y".split())
-#: A surname alone needs the support of a title or an earlier full name at the start of a
-#: sentence, where a capital tells nothing (``May I ...``, ``Body and soul``).
+#: At the start of a sentence a capital tells nothing: a surname or first name alone that
+#: is also a common word there (``May I ...``, ``Will you``, ``August came``) is a name only
+#: after a title or after the person has been named before.
 SENTENCE_STARTS = frozenset(".!?…:;\"“‘«¿¡")
+#: Common English words that begin sentences (shared with ``suggest``, which leaves them out).
+COMMON_WORDS = frozenset("""
+a about above according after again against all also although among an and another any
+are as at because been before being between both but by can could did do does during each
+either even every few for from further had has have having he her here his how however i if
+in including instead into is it its just many may meanwhile might more moreover most much
+my neither never nevertheless no nor not now of on once one only or other our over
+perhaps rather same several she should since so some still such than that the their them
+then there therefore these they this those though through thus to too toward towards under
+unlike until upon very was we were what when where whether which while who whom whose why
+will with within without would yet you your first second third last next new old early late
+mid despite given whatever wherever whenever domestically internationally finally indeed
+nonetheless consequently accordingly similarly likewise instead besides furthermore
+""".split())
 
 
 @dataclass(frozen=True)

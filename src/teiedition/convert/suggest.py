@@ -23,21 +23,10 @@ from ..model import Suggestion
 from ..register import Register
 from .dates import MONTHS
 from .names import NameIndex, find_names, tokens
+from .shortforms import COMMON_WORDS
 from .ner import Recognizer
 
-_COMMON = frozenset("""
-a about above according after again against all also although among an and another any
-are as at because been before being between both but by can could did do does during each
-either even every few for from further had has have having he her here his how however i if
-in including instead into is it its just many may meanwhile might more moreover most much
-my neither never nevertheless no nor not now of on once one only or other our over
-perhaps rather same several she should since so some still such than that the their them
-then there therefore these they this those though through thus to too toward towards under
-unlike until upon very was we were what when where whether which while who whom whose why
-will with within without would yet you your first second third last next new old early late
-mid despite given whatever wherever whenever domestically internationally finally indeed
-nonetheless consequently accordingly similarly likewise instead besides furthermore
-""".split())
+_COMMON = COMMON_WORDS
 _PEOPLES = frozenset("""
 soviet soviets chinese korean koreans vietnamese american americans british french german
 germans japanese russian russians polish hungarian hungarians yugoslav yugoslavs asian

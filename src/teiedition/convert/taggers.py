@@ -19,6 +19,9 @@ from .names import NameIndex, Span, find_names
 from .ner import Entity, Recognizer
 
 RESP = ("resp", "#teiedition")
+#: A paragraph this short is a heading or a dateline (``Thursday 7th``,
+#: ``New York, Saturday 23 Jan. 1858.``): its dates date what follows.
+_HEADING_CHARS = 100
 
 
 def tag_document(doc: Document, register: Register | None,
@@ -103,7 +106,14 @@ def _tag_inlines(inlines: tuple[Inline, ...], index: NameIndex | None, seen: set
                and item.kind == "date" for name, value in item.attrs
                if name in ("when", "from", "to") and value[:4].isdigit()}
     all_spans = [s for spans in found.values() for s in spans]
-    resolved = iter([context.dates.resolve(s) for s in resolve_yearless(all_spans, years)])
+    # Only a date in a heading or dateline moves the document's context: a short paragraph,
+    # or a date that opens its paragraph (``Saturday 2``, ``Salem, Apl 17th 1819.``); a
+    # date the running text mentions (``his picture is to be shown in March 1821``) does not.
+    short = sum(len(item) for item in inlines if isinstance(item, str)) <= _HEADING_CHARS
+    anchors = [short or (i == 0 and span.start <= 3) for i, spans in found.items()
+               for span in spans]
+    resolved = iter([context.dates.resolve(s, anchor) for s, anchor in
+                     zip(resolve_yearless(all_spans, years), anchors, strict=True)])
     dates = {i: [next(resolved) for _ in spans] for i, spans in found.items()}
 
     out: list[Inline] = []
