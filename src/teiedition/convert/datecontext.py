@@ -98,11 +98,13 @@ def _resolve(partial: Partial, base: dt.date) -> tuple[dt.date, str] | None:
                    if (d := _day(y, partial.month, partial.day))]
         if not options:
             return None
+        nearest = min(options, key=lambda d: abs((d - base).days))
         if partial.weekday is not None:
             matching = [d for d in options if d.weekday() == partial.weekday]
             if matching:
                 return min(matching, key=lambda d: abs((d - base).days)), "high"
-        return min(options, key=lambda d: abs((d - base).days)), "medium"
+            return nearest, "low"  # the weekday contradicts every year near the context
+        return nearest, "medium"
     # A weekday and a day: the nearest such day after the context (a few days back allowed:
     # a diary may date an entry written up later).
     options = [d for shift in (-1, 0, 1, 2)

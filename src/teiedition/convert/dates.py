@@ -244,9 +244,11 @@ def _forms(lang: Language) -> list[Form]:
         # closing dot is required: ``2.5`` is a number.
         forms.append((rf"{numeric}(?P<Z1>[0-9]{{2}})(?![0-9])", None))
         forms.append((numeric, None))
+    # The weekday of a date without a year helps to find the year (datecontext.py).
+    wdg = rf"(?:(?P<W1>{WD}),?\s+{articles})?"
     if lang.month_first:
-        forms.append((rf"{wd}(?P<M1>{M}),?\s+(?P<D1>{D})(?![0-9])", None))
-    forms.append((rf"{wd}(?P<D1>{D}){gap}{of}(?P<M1>{M})", None))
+        forms.append((rf"{wdg}(?P<M1>{M}),?\s+(?P<D1>{D})(?![0-9])", None))
+    forms.append((rf"{wdg}(?P<D1>{D}){gap}{of}(?P<M1>{M})", None))
     # A weekday and a day alone (``Saturday 2``, ``Mon. 4``): a diary's entry heading. An
     # abbreviated weekday needs its dot here: ``Sun 4`` is more often the sun than Sunday.
     strict = _trie({c: "" if w in lang.weekday_names else r"\."

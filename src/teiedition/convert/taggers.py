@@ -7,6 +7,7 @@ so tagging a tagged document adds nothing. Every tag carries
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from lxml import etree
@@ -22,6 +23,8 @@ RESP = ("resp", "#teiedition")
 #: A paragraph this short is a heading or a dateline (``Thursday 7th``,
 #: ``New York, Saturday 23 Jan. 1858.``): its dates date what follows.
 _HEADING_CHARS = 100
+#: The most characters before a dateline's date (``The Ocean Chronicle. No. 4.``).
+_DATELINE_LEAD = 40
 
 
 def tag_document(doc: Document, register: Register | None,
@@ -106,12 +109,14 @@ def _tag_inlines(inlines: tuple[Inline, ...], index: NameIndex | None, seen: set
                and item.kind == "date" for name, value in item.attrs
                if name in ("when", "from", "to") and value[:4].isdigit()}
     all_spans = [s for spans in found.values() for s in spans]
-    # Only a date in a heading or dateline moves the document's context: a short paragraph,
-    # or a date that opens its paragraph (``Saturday 2``, ``Salem, Apl 17th 1819.``); a
-    # date the running text mentions (``his picture is to be shown in March 1821``) does not.
+    # Only a date in a heading or dateline moves the document's context: one near the start
+    # of a short paragraph, or one that opens its paragraph (``Saturday 2``, ``Salem, Apl
+    # 17th 1819.``, ``Monday 3rd. Rain all day ...``); a date the running text mentions
+    # (``his picture is to be shown in March 1821``) does not.
     short = sum(len(item) for item in inlines if isinstance(item, str)) <= _HEADING_CHARS
-    anchors = [short or (i == 0 and span.start <= 3) for i, spans in found.items()
-               for span in spans]
+    anchors = [i == 0 and (span.start <= 3 or short and span.start <= _DATELINE_LEAD
+                           and _dateline_lead(inlines[0][:span.start]))
+               for i, spans in found.items() for span in spans]
     resolved = iter([context.dates.resolve(s, anchor) for s, anchor in
                      zip(resolve_yearless(all_spans, years), anchors, strict=True)])
     dates = {i: [next(resolved) for _ in spans] for i, spans in found.items()}
@@ -123,31 +128,49 @@ def _tag_inlines(inlines: tuple[Inline, ...], index: NameIndex | None, seen: set
             continue
         names = find_names(item, index, seen, fragment_start=fragment and i == 0) \
             if index else []
-        used.update(span.entry.id for span in names if not any(
-            d.start < span.end and span.start < d.end and d.end - d.start > span.end - span.start
-            for d in dates[i]))
+        names, kept = _longer_wins(names, dates[i]) if names and dates[i] else (names, dates[i])
+        used.update(span.entry.id for span in names)
         entities = recognizer(item) if recognizer else []
-        out.extend(_split(item, names, dates[i], entities))
+        out.extend(_split(item, names, kept, entities))
     return tuple(out)
+
+
+def _dateline_lead(text: str) -> bool:
+    """Whether ``text`` can stand before a dateline's date: names and numbers (``New York,``,
+    ``The Ocean Chronicle. No. 4.``) and short words (``Prag den``, ``Paris, le``), not a
+    sentence (``Church. Mr. May was married on``)."""
+    return all(not word[:1].islower() or len(word) <= 3 for word in text.split())
+
+
+def _longer_wins(names: list[Span], dates: list[DateSpan]) -> tuple[list[Span], list[DateSpan]]:
+    """Where a name and a date claim the same words, the longer reading wins (the date
+    ``May 1st`` over the person ``May``; the event ``Battle of July 4, 1776`` over the date),
+    the name when they are as long. Both lists are in text order without overlaps, so the
+    names a date overlaps are found by bisection, not by comparing every pair."""
+    ends = [s.end for s in names]
+    dropped: set[int] = set()
+    kept = []
+    for span in dates:
+        j = bisect_right(ends, span.start)  # the first name ending after the date begins
+        rivals = []
+        while j < len(names) and names[j].start < span.end:
+            rivals.append(j)
+            j += 1
+        if all(span.end - span.start > names[r].end - names[r].start for r in rivals):
+            dropped.update(rivals)
+            kept.append(span)
+    return [n for i, n in enumerate(names) if i not in dropped], kept
 
 
 def _split(text: str, names: list[Span], dates: list[DateSpan],
            entities: list[Entity] = ()) -> list[Inline]:  # type: ignore[assignment]
-    """Cut ``text`` into plain text and mentions. Where a name and a date claim the same
-    words, the longer reading wins (the date ``May 1st`` over the person ``May``; the event
-    ``Battle of July 4, 1776`` over the date), the name when they are as long; both win over
-    statistically recognised names that overlap them."""
-    kept_dates = []
-    for span in dates:
-        rivals = [s for s in names if span.start < s.end and s.start < span.end]
-        if all(span.end - span.start > s.end - s.start for s in rivals):
-            names = [s for s in names if s not in rivals]
-            kept_dates.append(span)
+    """Cut ``text`` into plain text and mentions (names and dates that do not overlap);
+    statistically recognised names are kept where neither overlaps them."""
     marks: list[tuple[int, int, Mention]] = [
         (s.start, s.end, Mention(s.entry.kind, text[s.start:s.end],
                                  (("ref", "#" + s.entry.id), RESP))) for s in names]
     taken = [(s, e) for s, e, _ in marks]
-    for span in kept_dates:
+    for span in dates:
         taken.append((span.start, span.end))
         marks.append((span.start, span.end,
                       Mention("date", text[span.start:span.end], span.attrs + (RESP,))))
