@@ -88,6 +88,8 @@ class NameIndex:
     capitals: dict[str, list[Candidate]] = field(default_factory=dict)
     #: Every token a name may begin with (``[`` of an insertion included).
     starts: frozenset[str] = frozenset()
+    #: First words with a genitive ``s`` (``Schnitzlers``): names of one word may end so.
+    genitives: frozenset[str] = frozenset()
     #: First words whose names need the context to choose among them: a derived form, or
     #: names of different kinds; for the others the longest match is taken at once.
     contextual: frozenset[str] = frozenset()
@@ -119,7 +121,9 @@ class NameIndex:
         for table in (index.spellings, index.capitals):
             for candidates in table.values():
                 candidates.sort(key=lambda c: (-len(c.words), c.derived is not None))
-        index.starts = frozenset(index.first) | frozenset(index.spellings) | {"["}
+        index.genitives = frozenset(w + "s" for w in index.first if _genitive(w + "s", w))
+        index.starts = frozenset(index.first) | frozenset(index.spellings) | {"["} \
+            | index.genitives
         index.contextual = frozenset(
             word for table in (index.first, index.spellings, index.capitals)
             for word, candidates in table.items()
@@ -176,8 +180,10 @@ def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
     contextual = word in index.contextual
     titled = contextual and _after_title(toks, i)
     best: tuple[tuple[int, bool, bool], Candidate, int, int] | None = None
-    for candidate in index.first.get(word) or index.spellings.get(word) or (
-            index.capitals.get(word, ()) if caps else ()):
+    candidates = index.first.get(word) or index.spellings.get(word) or (
+        index.capitals.get(word, ()) if caps else ()) or (
+        index.first.get(word[:-1], ()) if word in index.genitives else ())
+    for candidate in candidates:
         if not candidate.full and candidate.derived is None and candidate.entry.id not in seen:
             continue
         if candidate.derived in ("surname", "forename") and not titled \

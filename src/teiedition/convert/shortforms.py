@@ -99,6 +99,7 @@ def derive(name_text: str, surname: str | None = None) -> list[ShortForm]:
         forms.append(ShortForm(" ".join(particles + [family]), "surname"))
     if given and not _is_initial(given[0]):
         initials = [w[0] + "." for w in given if w[:1].isupper()]
+        family = " ".join(particles + [family]) if particles else family
         if initials:
             forms.append(ShortForm(f"{initials[0]} {family}", "initials"))
         if len(initials) > 1:
@@ -106,7 +107,8 @@ def derive(name_text: str, surname: str | None = None) -> list[ShortForm]:
         if len(given) > 1:
             forms.append(ShortForm(f"{given[0]} {family}", "first"))
         forms.append(ShortForm(given[0], "forename"))
-    return [f for f in forms if f.text != name_text and f.text[:1].isupper()]
+    return [f for f in forms if f.text != name_text
+            and (f.text[:1].isupper() or f.text.split()[0].lower() in PARTICLES)]
 
 
 def _is_initial(word: str) -> bool:
