@@ -18,6 +18,13 @@ names); precision is scored only on files whose tagging is exhaustive
 (MANIFEST ``exhaustive = yes``): on the others an untagged name is not known to
 be wrong. A date's value is right when its normalised attributes equal the
 editors' (``@when`` or ``@when-iso``; ``from``/``to``).
+
+Two rows sum persons and places. ``names`` counts every capitalised mention, as
+the issue defines them; ``named`` only those that are a form of their entry's
+name (a capitalised word of the mention begins a word of one of the entry's
+names, or the other way round: ``Br.`` and ``Schnitzlers`` are, ``Vater``,
+``Monsieur`` and ``Vostra Paternità`` are not), which is what a register can
+find.
 """
 
 from __future__ import annotations
@@ -39,6 +46,8 @@ from goldtei import (TEI_NS, Mention, Paragraph, document_date, editor_register,
                      load, paragraphs)
 
 KINDS = ("person", "place", "date")
+#: The rows that sum persons and places: every capitalised mention, or the named ones.
+SUMS = ("names", "named")
 TAGS = {"persName": "person", "placeName": "place", "date": "date"}
 
 
@@ -118,12 +127,14 @@ def _pieces(block) -> list[tuple[str | None, str, dict[str, str]]]:
     return pieces
 
 
-def score(gold: list[Mention], predicted: list[Mention], kind: str) -> Score:
+def score(gold: list[Mention], predicted: list[Mention], kind: str,
+          named_only: bool = False) -> Score:
     """Match mentions of ``kind`` one to one by overlap."""
     result = Score()
     golds = [m for m in gold if m.kind == kind]
     preds = [m for m in predicted if m.kind == kind]
-    counted = [m for m in golds if kind == "date" or m.text[:1].isupper()]
+    counted = [m for m in golds if kind == "date" or m.text[:1].isupper()
+               and (m.named or not named_only)]
     used: set[int] = set()
     for pred in preds:
         match = next((i for i, g in enumerate(golds) if i not in used
@@ -157,6 +168,7 @@ def evaluate_file(path: Path, language: str, exhaustive: bool,
     paras = paragraphs(root, language)
     refs = {m.ref for p in paras for m in p.mentions if m.ref}
     register = editor_register(refs, [load(r) for r in registers] + [root])
+    _mark_named(paras, register)
     by_language: dict[str, list[int]] = {}
     for i, p in enumerate(paras):
         by_language.setdefault(p.language, []).append(i)
@@ -168,11 +180,29 @@ def evaluate_file(path: Path, language: str, exhaustive: bool,
         notes, kept = notes + n, kept and ok
         for i, mentions in zip(indices, found, strict=False):
             predicted[i] = mentions
-    scores = {kind: Score() for kind in KINDS}
+    scores = {kind: Score() for kind in KINDS + SUMS}
     for para, pred in zip(paras, predicted, strict=True):
         for kind in KINDS:
             scores[kind].add(score(para.mentions, pred, kind))
+        for kind in ("person", "place"):
+            scores["names"].add(score(para.mentions, pred, kind))
+            scores["named"].add(score(para.mentions, pred, kind, named_only=True))
     return FileResult(path.name, exhaustive, scores, notes, kept)
+
+
+def _mark_named(paras: list[Paragraph], register_xml: bytes) -> None:
+    """Mark the gold mentions that are a form of their entry's name (see the docstring)."""
+    import re
+    from teiedition.register import read_register
+    words: dict[str, set[str]] = {}
+    for entry in read_register(register_xml, path="editor-register.xml").entries:
+        words[entry.id] = {w.lower() for n in entry.names for w in re.findall(r"\w+", n.text)
+                           if w[:1].isupper()}
+    for para in paras:
+        for m in para.mentions:
+            own = words.get(m.ref or "", set())
+            said = {w.lower() for w in re.findall(r"\w+", m.text) if w[:1].isupper()}
+            m.named = any(a.startswith(b) or b.startswith(a) for a in said for b in own)
 
 
 def manifest() -> list[tuple[Path, str, bool, list[Path]]]:
@@ -238,17 +268,17 @@ def _f1(p: float, r: float) -> float:
 
 def table(results: list[FileResult], markdown: bool) -> str:
     rows = [("file", "kind", "gold", "found", "recall", "precision", "F1", "values right")]
-    totals = {kind: (Score(), Score()) for kind in KINDS}  # (all files, exhaustive files)
+    totals = {kind: (Score(), Score()) for kind in KINDS + SUMS}  # (all, exhaustive files)
     for result in results:
-        for kind in KINDS:
+        for kind in KINDS + SUMS:
             s = result.scores[kind]
             totals[kind][0].add(s)
             if result.exhaustive:
                 totals[kind][1].add(s)
-            if s.gold or s.predicted:
+            if (s.gold or s.predicted) and kind in KINDS:
                 rows.append(_row(result.name + ("" if result.exhaustive else " (partial)"),
                                  kind, s, result.exhaustive))
-    for kind in KINDS:
+    for kind in KINDS + SUMS:
         all_files, exhaustive = totals[kind]
         merged = replace(all_files, right=exhaustive.right, predicted=exhaustive.predicted)
         rows.append(_row("ALL", kind, merged, True))

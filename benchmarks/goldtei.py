@@ -41,6 +41,8 @@ class Mention:
     text: str = ""
     ref: str | None = None
     value: dict[str, str] = field(default_factory=dict)  # a date's normalised attributes
+    #: Whether the mention is a form of its entry's name (not ``Vater``, ``Monsieur``).
+    named: bool = True
 
 
 @dataclass
