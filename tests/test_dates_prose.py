@@ -50,6 +50,8 @@ TABLE: list[tuple[str, str, list[tuple[str, dict[str, str]]]]] = [
     ("en", "Sunday 3", [("Sunday 3", {W: "1819-05-03", C: "low"})]),
     ("en", "on 1/7/32", [("1/7/32", {W: "1832-01-07", C: "medium"})]),
     ("en", "on 12/28/1931", [("12/28/1931", {W: "1931-12-28"})]),
+    ("en", "your letter of 12/28", [("12/28", {W: "1818-12-28", C: "medium"})]),
+    ("en", "On 4/2 we sailed", [("4/2", {W: "1819-04-02", C: "medium"})]),
     # English: not dates
     ("en", "the 3d chapter", []),
     ("en", "at 6 o'clock", []),
@@ -59,6 +61,7 @@ TABLE: list[tuple[str, str, list[tuple[str, dict[str, str]]]]] = [
     ("en", "12s. 6d. for the cart", []),
     ("en", "No. 4 of the Gazette", []),
     ("en", "St. John 3 16", []),
+    ("en", "add 1/2 a cup", []),
     ("en", "le 3 mars 1848", [("1848", {W: "1848"})]),  # French months are not English
     # German
     ("de", "am 3. März 1848", [("3. März 1848", {W: "1848-03-03"})]),
@@ -74,6 +77,8 @@ TABLE: list[tuple[str, str, list[tuple[str, dict[str, str]]]]] = [
     ("de", "seit 7.1.32 bereits", [("7.1.32", {W: "1832-01-07", C: "medium"})]),
     ("de", "am 1. Xbr 1815", [("1. Xbr 1815", {W: "1815-12-01"})]),
     ("de", "von 1813 bis 1815", [("1813", {W: "1813"}), ("1815", {W: "1815"})]),
+    ("de", "21/8 Skodsborg", [("21/8", {W: "1819-08-21", C: "medium"})]),
+    ("de", "die 1/2 Miete", []),
     ("de", "kostet 2.5 Mark", []),
     ("de", "Mit 50 Jahren", []),
     ("de", "Königstrasse 13", []),

@@ -70,6 +70,11 @@ def test_derived_forms(name: str, surname: str | None, forms: list[str]) -> None
     # a short form two persons share is not tagged
     ("Mrs. Hofland and Mr. Hofland dined", []),
     ("Barbara Hofland came.", [("Barbara Hofland", "b-hofland")]),
+    # ... unless exactly one of the persons who share it has been named before
+    ("Barbara Hofland came; Mrs. Hofland stayed.", [("Barbara Hofland", "b-hofland"),
+                                                    ("Hofland", "b-hofland")]),
+    ("Barbara Hofland and T. C. Hofland came; Hofland stayed.",
+     [("Barbara Hofland", "b-hofland"), ("T. C. Hofland", "t-hofland")]),
     # the per-entry switch
     ("Lane came, and Ann Lane.", [("Ann Lane", "lane")]),
     # at a sentence's start a common word is a name only after a title or an earlier mention

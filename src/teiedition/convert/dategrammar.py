@@ -47,6 +47,10 @@ class Language:
     #: The order of numeric dates with slashes and a year: ``mdy`` (``1/7/32`` is 7 January,
     #: as American letters write), ``dmy``; ``None``: not read.
     slashes: str | None = None
+    #: Words after which a day and month in figures without a year (``of 12/28``, ``seit
+    #: 7.1``) are a date; at the start of a paragraph (a diary's ``21/8``) they are too.
+    #: Elsewhere ``1/2`` is a fraction.
+    cues: tuple[str, ...] = ()
     #: What may stand between a day and its month: a space, or nothing after a day's dot
     #: (German ``15.Dezember``).
     day_gap: str = r"\s+"
@@ -87,6 +91,8 @@ ENGLISH = Language(
     month_first=True,
     periods=True,
     slashes="mdy",
+    cues=("of", "on", "since", "from", "until", "till", "to", "dated", "by", "before", "after",
+          "the"),
 )
 
 GERMAN = Language(
@@ -108,6 +114,7 @@ GERMAN = Language(
     articles=("den", "d."),
     numeric=True,
     slashes="dmy",
+    cues=("vom", "am", "seit", "bis", "den", "zum", "ab", "von", "nach", "vor"),
     day_gap=r"\s*",
 )
 

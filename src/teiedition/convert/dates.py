@@ -239,6 +239,11 @@ def _forms(lang: Language) -> list[Form]:
         forms.append((rf"{slash}(?P<Y1>{_YEAR})",
                       lambda D1, N1, Y1: {"when": _ymd(int(Y1), int(N1), int(D1))}))
         forms.append((rf"{slash}(?P<Z1>[0-9]{{2}})(?![0-9])", None))
+        # Without a year only after a cue word or at the paragraph's start: ``1/2`` is a
+        # fraction elsewhere. (Each look-behind has one width; Python allows their union.)
+        cue = "|".join([r"^"] + [rf"(?<=\b{re.escape(c)} )" for w in lang.cues
+                                 for c in (w, w[:1].upper() + w[1:])])
+        forms.append((rf"(?:{cue}){slash[:-1]}(?![0-9/])", None))
     if lang.numeric:
         # ``7.1.32`` (the century from the context) and ``28.12.`` (the year from it); the
         # closing dot is required: ``2.5`` is a number.

@@ -17,7 +17,8 @@ Persons' short forms (:mod:`.shortforms`) are indexed beside the register's
 names. Where several names match at one position, the reading that covers
 more words wins; of readings as long, a person's after a title (``Mr. Body``:
 the person, not the organisation ``Body``), then the register's own name over
-a derived form. A surname or first name alone that is also a common word
+a derived form. A form two persons share is tagged only where exactly one
+of them has been named before. A surname or first name alone that is also a common word
 (``May``, ``August``) is tagged at the start of a sentence only after a title or
 after the person has been named before.
 
@@ -80,8 +81,10 @@ class NameIndex:
     first: dict[str, list[Candidate]] = field(default_factory=dict)
     #: Proper suffixes of multi-token names: a page starting with one may have cut a name.
     suffixes: set[tuple[str, ...]] = field(default_factory=set)
-    #: Short forms two persons share: form -> their ids (never tagged; ``suggest`` lists them).
+    #: Short forms two persons share: form -> their ids (``suggest`` lists them).
     ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: The same, by the form's tokens: tagged only when exactly one was named before.
+    sharers: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     #: First words with ``ss`` for ``ß`` -> the names they begin.
     spellings: dict[str, list[Candidate]] = field(default_factory=dict)
     #: First words in capitals -> the names they begin (for paragraphs in capitals).
@@ -113,6 +116,12 @@ class NameIndex:
             words = tuple(t for t, _, _ in tokens(text))
             index.first.setdefault(words[0], []).append(Candidate(words, entry, False, rule))
         index.ambiguous = short.ambiguous
+        for text, entries in short.sharers.items():
+            words = tuple(t for t, _, _ in tokens(text))
+            for entry in entries:  # tagged only when the document has named one of them
+                index.first.setdefault(words[0], []).append(
+                    Candidate(words, entry, False, "shared"))
+            index.sharers[words] = tuple(e.id for e in entries)
         for word, candidates in index.first.items():
             candidates.sort(key=lambda c: (-len(c.words), c.derived is not None))
             if "ß" in word:
@@ -185,6 +194,10 @@ def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
         index.first.get(word[:-1], ()) if word in index.genitives else ())
     for candidate in candidates:
         if not candidate.full and candidate.derived is None and candidate.entry.id not in seen:
+            continue
+        if candidate.derived == "shared" and (
+                _NAMED + candidate.entry.id not in seen or
+                sum(_NAMED + i in seen for i in index.sharers[candidate.words]) != 1):
             continue
         if candidate.derived in ("surname", "forename") and not titled \
                 and _NAMED + candidate.entry.id not in seen \

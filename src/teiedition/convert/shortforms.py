@@ -19,8 +19,9 @@ word. A title before a name (``Mr.``, ``Sir``, ``Frau``, kept in :data:`TITLES`)
 is never part of a form: it stays outside the tag (ENCODING.md), but it tells
 that a person follows. A form that is a person's name the register lists is
 not derived (the editor's name wins); a form derived for two persons is not
-tagged at all and is reported (``ambiguous``), for ``teiedition suggest`` to
-list.
+tagged, unless exactly one of the persons who share it has been named before
+in the document (the better-supported reading: ``Barbara Hofland`` ... ``Mrs.
+Hofland``); it is reported (``ambiguous``), for ``teiedition suggest`` to list.
 """
 
 from __future__ import annotations
@@ -122,6 +123,8 @@ class ShortForms:
 
     forms: dict[str, tuple[Entry, str]] = field(default_factory=dict)
     ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: The entries behind each ambiguous form.
+    sharers: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, register: Register) -> "ShortForms":
@@ -145,4 +148,5 @@ class ShortForms:
                 result.forms[text] = next(iter(by_entry.values()))
             else:
                 result.ambiguous[text] = tuple(by_entry)
+                result.sharers[text] = tuple(entry for entry, _ in by_entry.values())
         return result
