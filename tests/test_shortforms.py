@@ -26,6 +26,10 @@ REGISTER = b"""<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff>
   <person xml:id="schnitzler"><persName>Arthur Schnitzler</persName></person>
   <person xml:id="cinelli"><persName><forename>Giovanni</forename>
     <surname>Cinelli</surname> <surname>Calvoli</surname></persName></person>
+  <person xml:id="milewski"><persName><forename>Ignaz</forename>
+    <surname>Korwin-Milewski</surname></persName></person>
+  <person xml:id="brandes"><persName>Georg Brandes</persName></person>
+  <person xml:id="brahm"><persName>Otto Brahm</persName></person>
   <person xml:id="mao"><persName>Mao Zedong</persName>
     <persName type="variant">Mao</persName></person>
 </listPerson>
@@ -52,6 +56,8 @@ def names(text: str, index: NameIndex) -> list[tuple[str, str]]:
     ("William Elford", None, ["Elford", "W. Elford", "William"]),
     ("Sir William Elford", None, ["Elford", "W. Elford", "William"]),  # the title is no part
     ("Ludwig van Beethoven", None, ["Beethoven", "van Beethoven", "L. van Beethoven", "Ludwig"]),
+    ("Ignaz Korwin-Milewski", "Korwin-Milewski", ["Korwin-Milewski", "Milewski",
+                                                  "I. Korwin-Milewski", "Ignaz"]),
     ("Giovanni Cinelli Calvoli", "Cinelli Calvoli",
      ["Cinelli Calvoli", "Cinelli", "G. Cinelli Calvoli", "Giovanni"]),
     ("Talfourd", None, []),  # one word: nothing shorter
@@ -91,6 +97,12 @@ def test_derived_forms(name: str, surname: str | None, forms: list[str]) -> None
     ("Carl Reissner schreibt", [("Carl Reissner", "reissner")]),
     ("Arthur Schnitzlers Stück", [("Arthur Schnitzler", "schnitzler")]),
     ("wie Schnitzlers Stück", [("Schnitzler", "schnitzler")]),
+    # a surname's beginning and a dot, for the one person named before whose surname begins so
+    ("Bei Brandes. Br. erzählt.", [("Brandes", "brandes"), ("Br.", "brandes")]),
+    ("Br. erzählt.", []),
+    ("Brandes und Brahm. Br. erzählt.", [("Brandes", "brandes"), ("Brahm", "brahm")]),
+    # the last part of a hyphenated surname
+    ("mit Milewski", [("Milewski", "milewski")]),
     # a place given in parts is named by its most specific part; a double surname's first
     ("à Grignan, dit Cinelli", [("Grignan", "grignan"), ("Cinelli", "cinelli")]),
 ])

@@ -22,8 +22,11 @@ of them has been named before. A surname or first name alone that is also a comm
 (``May``, ``August``) is tagged at the start of a sentence only after a title or
 after the person has been named before.
 
-Three spellings of a name also match (issue 14): in capitals in a paragraph all in
-capitals (``CARL REISSNER`` in a letterhead, ``Carl Reißner`` in the register;
+A person named before may be written with the beginning of the surname and a
+dot (``Br.`` for ``Brandes`` in a diary), when no other person named before has
+a surname that begins so. Three spellings of a name also match (issue 14): in
+capitals in a paragraph all in capitals (``CARL REISSNER`` in a letterhead,
+``Carl Reißner`` in the register;
 not ``BEIJING`` in running text), with ``ss`` for ``ß``, and
 a name's last word with a genitive ``s`` joined to it (German ``Schnitzlers``:
 the ``s`` stays outside the tag, as an English possessive does).
@@ -93,6 +96,9 @@ class NameIndex:
     starts: frozenset[str] = frozenset()
     #: First words with a genitive ``s`` (``Schnitzlers``): names of one word may end so.
     genitives: frozenset[str] = frozenset()
+    #: Beginnings of persons' surnames (``Br`` of ``Brandes``) -> the entries: a diarist
+    #: writes ``Br.`` for a person named before.
+    abbreviations: dict[str, list[Entry]] = field(default_factory=dict)
     #: First words whose names need the context to choose among them: a derived form, or
     #: names of different kinds; for the others the longest match is taken at once.
     contextual: frozenset[str] = frozenset()
@@ -131,8 +137,15 @@ class NameIndex:
             for candidates in table.values():
                 candidates.sort(key=lambda c: (-len(c.words), c.derived is not None))
         index.genitives = frozenset(w + "s" for w in index.first if _genitive(w + "s", w))
+        surnames = [(text, entry) for text, (entry, rule) in short.forms.items()
+                    if rule == "surname"] + [
+            (text, entry) for text, entries in short.sharers.items() for entry in entries]
+        for text, entry in surnames:
+            if text.isalpha() and text[:1].isupper():
+                for k in range(2, len(text) - 1):
+                    index.abbreviations.setdefault(text[:k], []).append(entry)
         index.starts = frozenset(index.first) | frozenset(index.spellings) | {"["} \
-            | index.genitives
+            | index.genitives | frozenset(index.abbreviations)
         index.contextual = frozenset(
             word for table in (index.first, index.spellings, index.capitals)
             for word, candidates in table.items()
@@ -157,7 +170,8 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
     for i in starts:
         if i < after:
             continue
-        match = _match_at(toks, i, index, seen, bool(capitals))
+        match = _match_at(toks, i, index, seen, bool(capitals)) or _abbreviation(toks, i, index,
+                                                                                 seen)
         if match is None:
             continue
         candidate, end_index, trim = match
@@ -172,6 +186,20 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
         seen.add(_NAMED + candidate.entry.id)
         spans.append(Span(start, end, candidate.entry))
     return spans
+
+
+def _abbreviation(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
+                  seen: set[str]) -> tuple[Candidate, int, int] | None:
+    """``Br.`` for ``Brandes``: the beginning of a surname with a dot, where exactly one
+    person whose surname begins so has been named before in the document."""
+    word = toks[i][0]
+    if i + 1 >= len(toks) or toks[i + 1][0] != "." or word not in index.abbreviations \
+            or word.lower() in TITLES:
+        return None
+    named = {e.id: e for e in index.abbreviations[word] if _NAMED + e.id in seen}
+    if len(named) != 1:
+        return None
+    return Candidate((word, "."), next(iter(named.values())), False, "abbreviation"), i + 1, 0
 
 
 def _first_offset(toks: list[tuple[str, int, int]]) -> int:

@@ -87,6 +87,10 @@ def derive(name_text: str, surname: str | None = None) -> list[ShortForm]:
             words = words[:-len(last)] + [" ".join(last)]
             if len(last) > 1 and last[0].lower() not in PARTICLES:
                 extra.append(ShortForm(last[0], "surname"))
+    # Of a hyphenated surname texts often use the last part (``Milewski`` of
+    # ``Korwin-Milewski``).
+    if len(words) > 1 and "-" in words[-1] and words[-1].rsplit("-", 1)[1][:1].isupper():
+        extra.append(ShortForm(words[-1].rsplit("-", 1)[1], "surname"))
     if len(words) < 2:
         return []
     family = words[-1]
