@@ -36,6 +36,10 @@ REGISTER = b"""<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff>
 <listPlace>
   <place xml:id="grignan"><placeName><country>France</country>
     <settlement>Grignan</settlement></placeName></place>
+  <place xml:id="meudon"><placeName><settlement>Meudon</settlement>
+    <name>Ch\xc3\xa2teau de Meudon</name></placeName></place>
+  <place xml:id="tegel"><placeName>Schloss Tegel</placeName></place>
+  <place xml:id="tegel-village"><placeName>Tegel</placeName></place>
 </listPlace>
 <listOrg><org xml:id="body-family"><orgName>Body</orgName></org></listOrg>
 </standOff></TEI>"""
@@ -103,6 +107,10 @@ def test_derived_forms(name: str, surname: str | None, forms: list[str]) -> None
     ("Brandes und Brahm. Br. erzählt.", [("Brandes", "brandes"), ("Brahm", "brahm")]),
     # the last part of a hyphenated surname
     ("mit Milewski", [("Milewski", "milewski")]),
+    # a place named by its kind goes by its name alone, unless another place has that name
+    ("le roi à Meudon, puis Château de Meudon", [("Meudon", "meudon"),
+                                                ("Château de Meudon", "meudon")]),
+    ("nach Tegel", [("Tegel", "tegel-village")]),
     # a place given in parts is named by its most specific part; a double surname's first
     ("à Grignan, dit Cinelli", [("Grignan", "grignan"), ("Cinelli", "cinelli")]),
 ])

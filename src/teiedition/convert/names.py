@@ -118,16 +118,16 @@ class NameIndex:
                 for i in range(1, len(words)):
                     index.suffixes.add(words[i:])
         short = ShortForms.build(register)
-        for text, (entry, rule) in short.forms.items():
+        for text, entry, rule in short.forms:
             words = tuple(t for t, _, _ in tokens(text))
             index.first.setdefault(words[0], []).append(Candidate(words, entry, False, rule))
         index.ambiguous = short.ambiguous
-        for text, entries in short.sharers.items():
+        for text, entries in short.sharers:
             words = tuple(t for t, _, _ in tokens(text))
             for entry in entries:  # tagged only when the document has named one of them
                 index.first.setdefault(words[0], []).append(
                     Candidate(words, entry, False, "shared"))
-            index.sharers[words] = tuple(e.id for e in entries)
+            index.sharers[words] = index.sharers.get(words, ()) + tuple(e.id for e in entries)
         for word, candidates in index.first.items():
             candidates.sort(key=lambda c: (-len(c.words), c.derived is not None))
             if "ß" in word:
@@ -137,9 +137,9 @@ class NameIndex:
             for candidates in table.values():
                 candidates.sort(key=lambda c: (-len(c.words), c.derived is not None))
         index.genitives = frozenset(w + "s" for w in index.first if _genitive(w + "s", w))
-        surnames = [(text, entry) for text, (entry, rule) in short.forms.items()
-                    if rule == "surname"] + [
-            (text, entry) for text, entries in short.sharers.items() for entry in entries]
+        surnames = [(text, entry) for text, entry, rule in short.forms if rule == "surname"] + [
+            (text, entry) for text, entries in short.sharers for entry in entries
+            if entry.kind == "person"]
         for text, entry in surnames:
             if text.isalpha() and text[:1].isupper():
                 for k in range(2, len(text) - 1):

@@ -14,6 +14,9 @@ derived:
 - ``forename``: the first forename alone (``Pauline``, ``Otto``): letters name
   family and friends so. Shared first names (``John``) are ambiguous and drop out.
 
+A place named by its kind (``Château de Meudon``, ``Schloss Tegel``: the kinds are
+:data:`PLACE_KINDS`) also goes by its name alone (``Meudon``).
+
 The surname is the register's ``<surname>`` when it marks one, else the last
 word. A title before a name (``Mr.``, ``Sir``, ``Frau``, kept in :data:`TITLES`)
 is never part of a form: it stays outside the tag (ENCODING.md), but it tells
@@ -42,6 +45,12 @@ kaiser kaiserin könig königin prinz prinzessin freiherr freifrau magister
 monsieur madame mademoiselle mme mlle m mgr monseigneur abbé comte comtesse marquis marquise
 duc duchesse père mère sœur maître
 signor signore signora signorina don donna padre abate canonico conte contessa fra
+""".split())
+#: Words for a kind of place that texts leave out (``Meudon`` for ``Château de Meudon``).
+PLACE_KINDS = frozenset("""
+château chateau abbaye abbey priory prieuré castle palace palais hôtel hotel manor house
+schloss burg kloster stift gut hof palazzo villa castello convento monastero chiesa
+church église kirche cathedral cathédrale dom duomo fort fortress festung
 """.split())
 #: Words that join a surname to the forenames (``van``, ``de``, ``von``).
 PARTICLES = frozenset("von van vom zu de du des la le der den ten ter di da del della dei "
@@ -116,6 +125,21 @@ def derive(name_text: str, surname: str | None = None) -> list[ShortForm]:
             and (f.text[:1].isupper() or f.text.split()[0].lower() in PARTICLES)]
 
 
+def derive_place(name_text: str) -> list[ShortForm]:
+    """The short form of a place named by its kind and its name (``Château de Meudon``,
+    ``Abbaye de Saint-Martin``, ``Schloss Tegel``): the name alone."""
+    words = name_text.split()
+    if len(words) < 2 or words[0].lower() not in PLACE_KINDS:
+        return []
+    rest = words[1:]
+    if rest[0].lower() in PARTICLES or rest[0].lower() == "of":
+        rest = rest[1:]
+    if rest and rest[0].startswith(("d'", "d’")):
+        rest = [rest[0][2:]] + rest[1:]
+    text = " ".join(rest)
+    return [ShortForm(text, "place")] if text[:1].isupper() else []
+
+
 def _is_initial(word: str) -> bool:
     return len(word.rstrip(".")) == 1
 
@@ -125,32 +149,36 @@ class ShortForms:
     """The short forms of a register: form -> the entry it stands for, and the forms that
     two or more entries share (form -> their ids)."""
 
-    forms: dict[str, tuple[Entry, str]] = field(default_factory=dict)
+    forms: list[tuple[str, Entry, str]] = field(default_factory=list)  # (form, entry, rule)
     ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: The entries behind each ambiguous form.
-    sharers: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
+    sharers: list[tuple[str, tuple[Entry, ...]]] = field(default_factory=list)
 
     @classmethod
     def build(cls, register: Register) -> "ShortForms":
-        # Another person's own name wins over a derived form; a place or organisation of the
-        # same name does not (context decides, see names.py).
-        listed = {name.text for entry in register.entries if entry.kind == "person"
+        # A name the register lists for an entry of the same kind wins over a derived form;
+        # one of another kind does not (context decides, see names.py).
+        listed = {(entry.kind, name.text) for entry in register.entries
                   for name in entry.names}
-        claims: dict[str, dict[str, tuple[Entry, str]]] = {}
+        claims: dict[tuple[str, str], dict[str, tuple[Entry, str]]] = {}
         for entry in register.entries:
-            if entry.kind != "person" or not entry.short_forms:
+            if entry.kind not in ("person", "place") or not entry.short_forms:
                 continue
             for name in entry.names:
                 if name.disabled:
                     continue
-                for form in derive(name.text, name.surname):
-                    if form.text not in listed:
-                        claims.setdefault(form.text, {}).setdefault(entry.id, (entry, form.rule))
+                forms = derive(name.text, name.surname) if entry.kind == "person" \
+                    else derive_place(name.text)
+                for form in forms:
+                    if (entry.kind, form.text) not in listed:
+                        claims.setdefault((entry.kind, form.text), {}).setdefault(
+                            entry.id, (entry, form.rule))
         result = cls()
-        for text, by_entry in claims.items():
+        for (_, text), by_entry in claims.items():
             if len(by_entry) == 1:
-                result.forms[text] = next(iter(by_entry.values()))
+                entry, rule = next(iter(by_entry.values()))
+                result.forms.append((text, entry, rule))
             else:
-                result.ambiguous[text] = tuple(by_entry)
-                result.sharers[text] = tuple(entry for entry, _ in by_entry.values())
+                result.ambiguous[text] = result.ambiguous.get(text, ()) + tuple(by_entry)
+                result.sharers.append((text, tuple(entry for entry, _ in by_entry.values())))
         return result

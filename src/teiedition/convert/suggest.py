@@ -81,7 +81,8 @@ def suggest_names(texts: list[str], register: Register | None = None, *,
             snippet = text[max(0, start - 40):end + 40].replace("\n", " ")
             found[name].append((cue, snippet.strip()))
     ambiguous = index.ambiguous if index else {}
-    suggestions = [Suggestion(name, "person" if name in ambiguous else
+    kinds = register.by_id() if register else {}
+    suggestions = [Suggestion(name, kinds[ambiguous[name][0]].kind if name in ambiguous else
                               recognised.get(name) or _kind(name, [c for c, _ in seen]),
                               len(seen), tuple(dict.fromkeys(c for _, c in seen))[:contexts],
                               ambiguous.get(name, ()))
