@@ -30,6 +30,7 @@ REGISTER = b"""<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff>
     <surname>Korwin-Milewski</surname></persName></person>
   <person xml:id="brandes"><persName>Georg Brandes</persName></person>
   <person xml:id="brahm"><persName>Otto Brahm</persName></person>
+  <person xml:id="pietro"><persName>Pietro di Ravenna</persName></person>
   <person xml:id="mao"><persName>Mao Zedong</persName>
     <persName type="variant">Mao</persName></person>
 </listPerson>
@@ -39,6 +40,7 @@ REGISTER = b"""<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff>
   <place xml:id="meudon"><placeName><settlement>Meudon</settlement>
     <name>Ch\xc3\xa2teau de Meudon</name></placeName></place>
   <place xml:id="tegel"><placeName>Schloss Tegel</placeName></place>
+  <place xml:id="ravenna"><placeName>Ravenna</placeName></place>
   <place xml:id="tegel-village"><placeName>Tegel</placeName></place>
 </listPlace>
 <listOrg><org xml:id="body-family"><orgName>Body</orgName></org></listOrg>
@@ -93,6 +95,9 @@ def test_derived_forms(name: str, surname: str | None, forms: list[str]) -> None
     ("Rain. Haydon writes.", [("Haydon", "haydon")]),
     # a person after a title, the organisation elsewhere
     ("Mr. Body and the Body family", [("Body", "body"), ("Body", "body-family")]),
+    # a form that begins with a particle only after a title; a place's own name wins
+    ("la città di Ravenna", [("Ravenna", "ravenna")]),
+    ("il Signor di Ravenna", [("di Ravenna", "pietro")]),
     # the register's own name wins over a derived one
     ("Mao spoke.", [("Mao", "mao")]),
     # spellings: capitals in a heading, ss for ß, the German genitive s

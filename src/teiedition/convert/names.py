@@ -17,7 +17,8 @@ Persons' short forms (:mod:`.shortforms`) are indexed beside the register's
 names. Where several names match at one position, the reading that covers
 more words wins; of readings as long, a person's after a title (``Mr. Body``:
 the person, not the organisation ``Body``), then the register's own name over
-a derived form. A form two persons share is tagged only where exactly one
+a derived form. A derived form that begins with a particle (``de Grignan``)
+is tagged only after a title. A form two persons share is tagged only where exactly one
 of them has been named before. A surname or first name alone that is also a common word
 (``May``, ``August``) is tagged at the start of a sentence only after a title or
 after the person has been named before.
@@ -227,6 +228,8 @@ def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
                 _NAMED + candidate.entry.id not in seen or
                 sum(_NAMED + i in seen for i in index.sharers[candidate.words]) != 1):
             continue
+        if candidate.derived and candidate.words[0][:1].islower() and not titled:
+            continue  # ``di Ravenna`` is a place as often as a person: only ``M. de Grignan``
         if candidate.derived in ("surname", "forename") and not titled \
                 and _NAMED + candidate.entry.id not in seen \
                 and candidate.words[0].lower() in _COMMON and _sentence_start(toks, i):
