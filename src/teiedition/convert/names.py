@@ -13,30 +13,33 @@ The index maps a name's first token to the names that begin with it, longest
 first: the work at each position of the text is one dictionary look-up and a
 few comparisons, whatever the size of the register.
 
-Persons' short forms (:mod:`.shortforms`) are indexed beside the register's
-names. Where several names match at one position, the reading that covers
-more words wins; of readings as long, a person's after a title (``Mr. Body``:
-the person, not the organisation ``Body``), then the register's own name over
-a derived form. A derived form that begins with a particle (``de Grignan``)
-is tagged only after a title. A form two persons share is tagged only where exactly one
-of them has been named before. A surname or first name alone that is also a common word
-(``May``, ``August``) is tagged at the start of a sentence only after a title or
-after the person has been named before.
+Persons' and places' short forms (:mod:`.shortforms`) are indexed beside the
+register's names (issue 14). Where several names match at one position, the
+reading that covers more words wins; of readings as long, a person's after a
+title (``Mr. Body``: the person, not the organisation ``Body``), then the
+register's own name over a derived form. A derived form is held back where the
+context cannot support it:
+
+- one that begins with a particle (``de Grignan``) is tagged only after a title;
+- one that two persons share is tagged only where exactly one of them has been
+  named before in the document;
+- a surname or first name alone that is also a common word (``May``,
+  ``August``) is tagged at the start of a sentence only after a title or after
+  the person has been named before.
 
 A person named before may be written with the beginning of the surname and a
 dot (``Br.`` for ``Brandes`` in a diary), when no other person named before has
-a surname that begins so. Three spellings of a name also match (issue 14): in
-capitals in a paragraph all in capitals (``CARL REISSNER`` in a letterhead,
-``Carl Reißner`` in the register;
-not ``BEIJING`` in running text), with ``ss`` for ``ß``, and
-a name's last word with a genitive ``s`` joined to it (German ``Schnitzlers``:
-the ``s`` stays outside the tag, as an English possessive does).
+a surname that begins so. Three other spellings match: capitals, in a
+paragraph all in capitals (``CARL REISSNER`` in a letterhead for the register's
+``Carl Reißner``; not ``BEIJING`` in running text); ``ss`` for ``ß``; and a
+genitive ``s`` joined to a name's last word (German ``Schnitzlers``: the ``s``
+stays outside the tag, as an English possessive does).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..register import Entry, Register
 from .dategrammar import calendar_words
@@ -87,8 +90,9 @@ class NameIndex:
     suffixes: set[tuple[str, ...]] = field(default_factory=set)
     #: Short forms two persons share: form -> their ids (``suggest`` lists them).
     ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    #: The same, by the form's tokens: tagged only when exactly one was named before.
-    sharers: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    #: The entries behind those forms, by the form's tokens: a form is tagged only where
+    #: exactly one of them was named before.
+    sharers: dict[tuple[str, ...], tuple[Entry, ...]] = field(default_factory=dict)
     #: First words with ``ss`` for ``ß`` -> the names they begin.
     spellings: dict[str, list[Candidate]] = field(default_factory=dict)
     #: First words in capitals -> the names they begin (for paragraphs in capitals).
@@ -124,11 +128,13 @@ class NameIndex:
             index.first.setdefault(words[0], []).append(Candidate(words, entry, False, rule))
         index.ambiguous = short.ambiguous
         for text, entries in short.sharers:
+            # One candidate stands for all who share the form; the one the document has
+            # named is chosen when it matches.
             words = tuple(t for t, _, _ in tokens(text))
-            for entry in entries:  # tagged only when the document has named one of them
+            if words not in index.sharers:
                 index.first.setdefault(words[0], []).append(
-                    Candidate(words, entry, False, "shared"))
-            index.sharers[words] = index.sharers.get(words, ()) + tuple(e.id for e in entries)
+                    Candidate(words, entries[0], False, "shared"))
+            index.sharers[words] = index.sharers.get(words, ()) + entries
         for word, candidates in index.first.items():
             candidates.sort(key=lambda c: (-len(c.words), c.derived is not None))
             if "ß" in word:
@@ -140,7 +146,7 @@ class NameIndex:
         index.genitives = frozenset(w + "s" for w in index.first if _genitive(w + "s", w))
         surnames = [(text, entry) for text, entry, rule in short.forms if rule == "surname"] + [
             (text, entry) for text, entries in short.sharers for entry in entries
-            if entry.kind == "person"]
+            if entry.kind == "person" and " " not in text]
         for text, entry in surnames:
             if text.isalpha() and text[:1].isupper():
                 for k in range(2, len(text) - 1):
@@ -224,10 +230,11 @@ def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
     for candidate in candidates:
         if not candidate.full and candidate.derived is None and candidate.entry.id not in seen:
             continue
-        if candidate.derived == "shared" and (
-                _NAMED + candidate.entry.id not in seen or
-                sum(_NAMED + i in seen for i in index.sharers[candidate.words]) != 1):
-            continue
+        if candidate.derived == "shared":
+            named = [e for e in index.sharers[candidate.words] if _NAMED + e.id in seen]
+            if len(named) != 1:
+                continue
+            candidate = replace(candidate, entry=named[0])
         if candidate.derived and candidate.words[0][:1].islower() and not titled:
             continue  # ``di Ravenna`` is a place as often as a person: only ``M. de Grignan``
         if candidate.derived in ("surname", "forename") and not titled \
