@@ -15,7 +15,7 @@ import click
 
 from . import __version__
 from .build import BuildOptions, build
-from .console import build_report, conversion_report, progress_display
+from .console import build_report, conversion_report, progress_display, rendering_report
 from .errors import InputError, TeieditionError
 from .files import expand_paths, read_bytes, read_text_file, write_atomic
 from .metadata import minimal_metadata, parse_metadata
@@ -24,6 +24,7 @@ from .register import Register, read_register
 from .convert import read_text
 from .convert.ner import load_recognizer
 from .convert.suggest import suggest_names
+from .fonts import FontSettings
 from .render import PDF_STANDARDS, html_pages
 from .render import pdf_volumes
 from .tei import Provenance, build_draft_register, to_bytes
@@ -69,6 +70,17 @@ def ner_option(purpose: str) -> Callable[[Callable[..., Any]], Callable[..., Any
     return click.option("--ner", "ner_model", metavar="MODEL",
                         help=purpose + " MODEL is a spaCy package name or a path; needs the "
                                        "'ner' extra.")
+
+
+font_path_option = click.option(
+    "--font-path", "font_paths", multiple=True, metavar="DIR",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Also use the fonts in this folder (repeatable); installed fonts are always used. "
+         "Characters no font has print as a box with their code point, with a warning.")
+warn_unhandled_option = click.option(
+    "--warn-unhandled", is_flag=True,
+    help="List the elements the stylesheets do not know (their text is kept), with how "
+         "often each occurs, at the end.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -225,8 +237,7 @@ def suggest_command(sources: tuple[Path, ...], register_path: Path | None, outpu
 @click.option("--date", "date", metavar="YYYY-MM-DD",
               help="Access date shown in 'how to cite'. Default: SOURCE_DATE_EPOCH if set, "
                    "else today.")
-@click.option("--warn-unhandled", is_flag=True,
-              help="Warn about each element the stylesheets do not know (its text is kept).")
+@warn_unhandled_option
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @maps_errors
 def html_command(files: tuple[Path, ...], output: Path, date: str | None, warn_unhandled: bool,
@@ -246,8 +257,7 @@ def html_command(files: tuple[Path, ...], output: Path, date: str | None, warn_u
     for name, text in edition.pages.items():
         write_atomic(output / name, text.encode("utf-8"), force=True)
     if not quiet:
-        for message in edition.messages:
-            click.echo(f"warning: {message}", err=True)
+        rendering_report(edition.messages)
         click.echo(f"{len(files)} file{'s' if len(files) != 1 else ''} -> {output}/ "
                    f"({len(edition.pages)} files)", err=True)
 
@@ -262,9 +272,16 @@ def html_command(files: tuple[Path, ...], output: Path, date: str | None, warn_u
                    "archives); a-2b: PDF/A-2b, no attachment; none: plain PDF.")
 @click.option("--typst", "typst_path", type=click.Path(path_type=Path),
               help="Also write the Typst source the PDF is made from.")
+@font_path_option
+@click.option("--meta", type=click.Path(path_type=Path),
+              help="Metadata file whose edition.fonts the text is set in first (see "
+                   "docs/metadata.md). Default: the .toml beside FILE with the same name, if "
+                   "there is one.")
+@warn_unhandled_option
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @maps_errors
 def pdf_command(file: Path, output: Path | None, pdf_standard: str, typst_path: Path | None,
+                font_paths: tuple[Path, ...], meta: Path | None, warn_unhandled: bool,
                 quiet: bool) -> None:
     """Typeset TEI FILE as a print edition (PDF) with Typst.
 
@@ -274,7 +291,8 @@ def pdf_command(file: Path, output: Path | None, pdf_standard: str, typst_path: 
     page numbers; PDF metadata and bookmarks. The PDF is archival (PDF/A) by default.
     """
     tree = parse_tei(read_bytes(file, what="TEI file"), path=str(file))
-    volumes = pdf_volumes(tree, standard=pdf_standard)
+    fonts = FontSettings(font_paths, _edition_fonts(file, meta))
+    volumes = pdf_volumes(tree, standard=pdf_standard, fonts=fonts, warn_unhandled=warn_unhandled)
     target = output or file.with_suffix(".pdf")
     targets = [target] if len(volumes) == 1 else [
         target.with_name(f"{target.stem}.vol-{n}.pdf") for n in range(1, len(volumes) + 1)]
@@ -285,9 +303,15 @@ def pdf_command(file: Path, output: Path | None, pdf_standard: str, typst_path: 
                 typst_path.with_name(f"{typst_path.stem}{path.suffixes[-2]}.typ")
             write_atomic(typst_target, result.typst_source.encode("utf-8"), force=True)
     if not quiet:
-        for warning in dict.fromkeys(w for result in volumes for w in result.warnings):
-            click.echo(f"{file}: warning: {warning}", err=True)
+        rendering_report((w for result in volumes for w in result.warnings), prefix=f"{file}: ")
         click.echo(f"{file} -> {', '.join(str(t) for t in targets)}", err=True)
+
+
+def _edition_fonts(file: Path, meta: Path | None) -> tuple[str, ...]:
+    path = meta or file.with_suffix(".toml")
+    if meta is None and not path.exists():
+        return ()
+    return parse_metadata(read_text_file(path, what="metadata"), path=str(path)).fonts
 
 
 @cli.command("validate")
@@ -360,6 +384,8 @@ def validate_command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str,
               help="Also typeset the whole edition as one book: OUTPUT/edition.pdf.")
 @click.option("--pdf-standard", type=click.Choice(PDF_STANDARDS), default="a-3b",
               show_default=True, help="PDF standard of the PDFs (see `teiedition pdf`).")
+@font_path_option
+@warn_unhandled_option
 @click.option("--date", "date", metavar="YYYY-MM-DD",
               help="Date recorded in converted files and shown as the HTML's access date. "
                    "Default: SOURCE_DATE_EPOCH if set, else today.")
@@ -367,8 +393,8 @@ def validate_command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str,
                    "message.")
 @maps_errors
 def build_command(edition: Path, output: Path, jobs: int, reconvert: bool, no_pdf: bool,
-                  edition_pdf: bool, pdf_standard: str, date: str | None, verbose: bool,
-                  quiet: bool) -> None:
+                  edition_pdf: bool, pdf_standard: str, font_paths: tuple[Path, ...],
+                  warn_unhandled: bool, date: str | None, verbose: bool, quiet: bool) -> None:
     """Build the edition in EDITION (default: seeds/) into OUTPUT (default: output/).
 
     Each NAME.txt (with NAME.toml, its metadata, and NAME.notes.txt, its endnotes, if
@@ -385,6 +411,7 @@ def build_command(edition: Path, output: Path, jobs: int, reconvert: bool, no_pd
     """
     options = BuildOptions(jobs=jobs, reconvert=reconvert, pdf=not no_pdf,
                            edition_pdf=edition_pdf, pdf_standard=pdf_standard,
+                           font_paths=font_paths, warn_unhandled=warn_unhandled,
                            date=_run_date(date))
     with progress_display(quiet=quiet, verbose=verbose) as show:
         report = build(edition, output, options, progress=show)

@@ -46,6 +46,10 @@ KEYS: tuple[Key, ...] = (
         "`publicationStmt/idno[@type='URI']`"),
     Key("edition.description", str, False, "What the edition is and why it is made.",
         "`encodingDesc/projectDesc/p`"),
+    Key("edition.fonts", list, False,
+        "Font families the PDF sets the text in before the bundled Libertinus Serif, in "
+        "order: installed fonts or fonts in `--font-path` (`[\"Junicode\"]` for MUFI "
+        "characters). Read by `pdf` and `build`.", "(none: print only)"),
     Key("text", dict, True, "This text (one source unit: a page, an excerpt, a chapter).", ""),
     Key("text.title", str, True, "Title of this text in the edition.",
         "`titleStmt/title[@type='main']`"),
@@ -151,6 +155,7 @@ class Metadata:
     pages_note: str | None = None
     source_url: str | None = None
     chapter: Chapter | None = None
+    fonts: tuple[str, ...] = ()
     #: True when no metadata file was given: the header is minimal and says so.
     minimal: bool = field(default=False, compare=False)
 
@@ -241,7 +246,7 @@ def _build(data: dict[str, Any]) -> Metadata:
     return Metadata(
         edition_title=ed["title"], editors=tuple(ed["editors"]), publisher=ed["publisher"],
         licence=ed["licence"], pub_place=ed.get("pub_place"), licence_url=ed.get("licence_url"),
-        url=ed.get("url"), description=ed.get("description"),
+        url=ed.get("url"), description=ed.get("description"), fonts=tuple(ed.get("fonts", ())),
         text_title=text["title"], language=text["language"],
         language_name=text.get("language_name"),
         starts_mid_paragraph=text.get("starts_mid_paragraph"),

@@ -23,7 +23,8 @@ from ..model import Mention
 from ..parity import check as check_parity
 from ..pipeline import convert
 from ..register import Register, read_register
-from ..render import html_text_page, pdf_volumes
+from ..fonts import FontSettings
+from ..render import count_unhandled, html_text_page, pdf_volumes
 from ..tei import Provenance, to_bytes
 from ..validate import Validator
 from ..xmlparse import parse_tei
@@ -42,6 +43,10 @@ class Settings:
     html: bool = True
     pdf: bool = True
     pdf_standard: str = "a-3b"
+    #: Font folders and preferred families for the PDFs (``--font-path``, ``edition.fonts``).
+    fonts: FontSettings = FontSettings()
+    #: Count the elements the stylesheets do not know (``--warn-unhandled``).
+    warn_unhandled: bool = False
 
     @property
     def tei_folder(self) -> Path:
@@ -80,6 +85,9 @@ class DocumentResult:
     record: Mapping[str, Any] = field(default_factory=dict)
     #: The TEI file's content hash when it is valid (the edition pages are built from it).
     valid_tei: str | None = None
+    #: With ``warn_unhandled``: each element without a rendering of its own, and how often
+    #: it occurs (in the HTML or the PDF, whichever has more).
+    unhandled: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def status(self) -> str:
@@ -114,6 +122,7 @@ class _Steps:
         self.steps: list[Step] = []
         self.problems: list[Located] = []
         self.warnings: list[str] = []
+        self.unhandled: dict[str, int] = {}
 
     def run(self, name: str, action: Callable[[], tuple[str, str]]) -> str:
         start = time.perf_counter()
@@ -184,16 +193,20 @@ def build_document(member: Member, settings: Settings,
         return tree_holder[0]
 
     outputs = (("html", settings.html, settings.out / "html" / f"{member.stem}.html",
-                digest("html", prints.code, prints.stylesheets, tei_sha, settings.date)),
+                digest("html", prints.code, prints.stylesheets, tei_sha, settings.date,
+                       str(settings.warn_unhandled))),
                ("pdf", settings.pdf, settings.out / "pdf" / f"{member.stem}.pdf",
-                digest("pdf", prints.code, prints.stylesheets, tei_sha, settings.pdf_standard)))
+                digest("pdf", prints.code, prints.stylesheets, tei_sha, settings.pdf_standard,
+                       str(settings.warn_unhandled), *map(str, settings.fonts.paths),
+                       *settings.fonts.families)))
     for name, wanted, target, key in outputs:
         if not wanted:
             continue
         steps.run(name, lambda name=name, target=target, key=key: _render(
             name, target, key, tree, settings, previous, record, steps, str(tei)))
     return DocumentResult(member.stem, tuple(steps.steps), tuple(steps.problems),
-                          tuple(steps.warnings), record, valid_tei=tei_sha)
+                          tuple(steps.warnings), record, valid_tei=tei_sha,
+                          unhandled=steps.unhandled)
 
 
 def _raise(error: TeieditionError) -> tuple[str, str]:
@@ -283,21 +296,26 @@ def _render(name: str, target: Path, key: str, tree: Callable[[], Any], settings
     if old.get("key") == key and files and all(
             file_digest(settings.out / path) == sha for path, sha in files.items()):
         problems = [_problem(p) for p in old.get("problems", [])]
+        unhandled = dict(old.get("unhandled", {}))
         status = "up-to-date"
     else:
         outputs: dict[Path, bytes] = {}
         if name == "html":
-            page = html_text_page(target.stem, tree(), access_date=settings.date)
+            page = html_text_page(target.stem, tree(), access_date=settings.date,
+                                  warn_unhandled=settings.warn_unhandled)
             outputs[target] = page.pages[target.name].encode("utf-8")
             problems = check_parity(tree(), html_page=page.pages[target.name])
-            steps.warnings.extend(f"{tei_path}: {m}" for m in page.messages)
+            messages, unhandled = count_unhandled(page.messages)
+            steps.warnings.extend(f"{tei_path}: {m}" for m in messages)
         else:
-            volumes = pdf_volumes(tree(), standard=settings.pdf_standard)
+            volumes = pdf_volumes(tree(), standard=settings.pdf_standard, fonts=settings.fonts,
+                                  warn_unhandled=settings.warn_unhandled)
+            messages, unhandled = count_unhandled(w for v in volumes for w in v.warnings)
             for number, printed in enumerate(volumes, 1):
                 path = target if len(volumes) == 1 else \
                     target.with_name(f"{target.stem}.vol-{number}.pdf")
                 outputs[path] = printed.data
-                steps.warnings.extend(f"{tei_path}: {w}" for w in printed.warnings)
+            steps.warnings.extend(f"{tei_path}: {w}" for w in dict.fromkeys(messages))
             problems = check_parity(tree(), pdf_marks=[m for v in volumes for m in v.marks])
         for path, data in outputs.items():
             write_atomic(path, data, force=True)
@@ -307,6 +325,10 @@ def _render(name: str, target: Path, key: str, tree: Callable[[], Any], settings
         files = new
         status = "done"
     record[name] = {"key": key, "files": files, "problems": [_as_dict(p) for p in problems]}
+    if unhandled:
+        record[name]["unhandled"] = unhandled
+    for element, count in unhandled.items():
+        steps.unhandled[element] = max(steps.unhandled.get(element, 0), count)
     steps.problems.extend(Located(tei_path, p) for p in problems)
     if problems:
         return "failed", f"{len(problems)} parity problem{'s' if len(problems) != 1 else ''}"
