@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import json
@@ -109,6 +110,12 @@ def cli() -> None:
                  "docs/names-and-dates.md) whose names are tagged and linked.")
 @ner_option("Also recognise names with this spaCy pipeline. Names it finds that the "
             "register lacks are tagged with cert=\"medium\" and no @ref.")
+@click.option("--note-markers", type=click.Choice(["auto", "numbers", "none"]),
+              metavar="STYLE",
+              help="How SOURCE marks note references: 'numbers' (a book's page), 'none' "
+                   "(letters, diaries: every number stays text) or 'auto' (a chain of two "
+                   "or more rising numbers). Default: text.note_markers of the metadata, "
+                   "else auto.")
 @click.option("--date", "date", metavar="YYYY-MM-DD",
               help="Date recorded for this run. Default: SOURCE_DATE_EPOCH if set, else today.")
 @click.option("--force", is_flag=True, help="Overwrite the output if it exists.")
@@ -116,8 +123,8 @@ def cli() -> None:
 @maps_errors
 def convert_command(source: Path, output: Path | None, meta: Path | None,
                     notes_path: Path | None, register_path: Path | None,
-                    ner_model: str | None, date: str | None, force: bool, verbose: bool,
-                    quiet: bool) -> None:
+                    ner_model: str | None, note_markers: str | None, date: str | None,
+                    force: bool, verbose: bool, quiet: bool) -> None:
     """Convert SOURCE, a page of text, to a TEI P5 file.
 
     SOURCE is UTF-8 text in the reading-site format (paragraphs separated by
@@ -128,6 +135,8 @@ def convert_command(source: Path, output: Path | None, meta: Path | None,
     """
     text = read_text_file(source)
     metadata = _load_metadata(source, meta, quiet)
+    if note_markers:
+        metadata = dataclasses.replace(metadata, note_markers=note_markers)
     notes_text = read_text_file(notes_path, what="notes") if notes_path else None
     provenance = Provenance(source.name, _run_date(date), __version__,
                             notes_path.name if notes_path else None)
@@ -194,9 +203,11 @@ def suggest_command(sources: tuple[Path, ...], register_path: Path | None, outpu
     """List names in SOURCES (pages of text) that the register does not cover.
 
     Name-like sequences (capitalised words, acronyms) are grouped, counted, shown
-    in context and given a guessed kind (person, place, org, event). With -o, they
-    are also written as a draft TEI register for the editor to review and merge
-    into the edition's register: nothing is added to the register itself.
+    in context and given a guessed kind (person, place, org, event). A short form
+    that two persons of the register share is listed with their ids ('ambiguous'):
+    it is never tagged. With -o, the new names are also written as a draft TEI
+    register for the editor to review and merge into the edition's register:
+    nothing is added to the register itself.
     """
     texts = [block.text() for source in sources
              for block in read_text(read_text_file(source)).blocks]
@@ -205,13 +216,14 @@ def suggest_command(sources: tuple[Path, ...], register_path: Path | None, outpu
     suggestions = suggest_names(texts, register, recognizer=recognizer)
     if fmt == "json":
         click.echo(json.dumps([{"name": s.name, "kind": s.kind, "count": s.count,
-                                "contexts": list(s.contexts)} for s in suggestions],
-                              indent=2, ensure_ascii=False))
+                                "contexts": list(s.contexts), "ambiguous": list(s.ambiguous)}
+                               for s in suggestions], indent=2, ensure_ascii=False))
     else:
         for s in suggestions:
-            click.echo(f"{s.count}\t{s.kind}\t{s.name}\t{s.contexts[0]}")
-    if output:
-        draft = build_draft_register(suggestions, Provenance(
+            shared = f"\tambiguous: {' '.join(s.ambiguous)}" if s.ambiguous else ""
+            click.echo(f"{s.count}\t{s.kind}\t{s.name}\t{s.contexts[0]}{shared}")
+    if output:  # an ambiguous short form is no new entry: the register has its persons
+        draft = build_draft_register([s for s in suggestions if not s.ambiguous], Provenance(
             sources[0].name, _run_date(date), __version__), [s.name for s in sources])
         write_atomic(output, to_bytes(draft), force=force)
     click.echo(f"{len(suggestions)} suggestions from {len(sources)} "
