@@ -83,22 +83,33 @@
        pages list). -->
   <xsl:function name="f:entry" as="element()?">
     <xsl:param name="name" as="element()"/>
-    <xsl:sequence select="fp:target($name)[f:is-entry(.)]"/>
+    <xsl:variable name="pointer" select="fp:pointer($name)"/>
+    <xsl:sequence select="if ($pointer) then fp:entry(($name/ancestor::tei:TEI[1], root($name))[1],
+                          substring($pointer, 2)) else ()"/>
+  </xsl:function>
+
+  <!-- A name's pointer: the first of @ref, @key and @corresp that names "#id". -->
+  <xsl:function name="fp:pointer" as="xs:string?">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="if (starts-with($name/@ref, '#') and not(contains($name/@ref, ' ')))
+        then string($name/@ref)
+        else (tokenize(normalize-space($name/@ref))[1],
+              $name/@key ! ('#' || normalize-space(.)),
+              tokenize(normalize-space($name/@corresp))[1])[starts-with(., '#')][1]"/>
+  </xsl:function>
+
+  <!-- (Worked out once per document and pointer: a text names the same entries again and
+       again.) -->
+  <xsl:function name="fp:entry" as="element()?" cache="yes">
+    <xsl:param name="scope" as="node()"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="key('f:ids', $id, $scope)[1][f:is-entry(.)]"/>
   </xsl:function>
 
   <xsl:function name="f:is-entry" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="exists($element[@xml:id][self::tei:person or self::tei:personGrp or
                           self::tei:place or self::tei:org or self::tei:event])"/>
-  </xsl:function>
-
-  <xsl:function name="fp:target" as="element()?">
-    <xsl:param name="name" as="element()"/>
-    <xsl:variable name="pointer" select="(tokenize(normalize-space($name/@ref))[1],
-        $name/@key ! ('#' || normalize-space(.)), tokenize(normalize-space($name/@corresp))[1])
-        [starts-with(., '#')][1]"/>
-    <xsl:sequence select="if ($pointer) then f:element-by-id($name, substring($pointer, 2))
-                          else ()"/>
   </xsl:function>
 
   <!-- The element of a document with an xml:id, or (). -->

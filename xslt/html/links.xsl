@@ -51,12 +51,7 @@
     <xsl:param name="to" as="map(*)"/>
     <xsl:param name="content" as="item()*"/>
     <xsl:param name="copy" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:variable name="href" select="
-        if ($to?kind = 'local') then '#' || $to?id
-        else if ($to?kind = 'entry') then f:index-page($to?entry) || '#' || $to?entry/@xml:id
-        else if ($to?kind = 'document') then $to?file || '.html' || ('#' || $to?fragment)[$to?fragment]
-        else if ($to?kind = 'web') then $to?url
-        else ()"/>
+    <xsl:variable name="href" select="f:href($to)"/>
     <xsl:choose>
       <xsl:when test="exists($href)">
         <a href="{$href}" class="tei-{local-name()}">
@@ -79,6 +74,17 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- The web address of where a pointer leads (f:resolve), or () when it leads nowhere. -->
+  <xsl:function name="f:href" as="xs:string?">
+    <xsl:param name="to" as="map(*)"/>
+    <xsl:sequence select="
+        if ($to?kind = 'local') then '#' || $to?id
+        else if ($to?kind = 'entry') then f:index-page($to?entry) || '#' || $to?entry/@xml:id
+        else if ($to?kind = 'document') then $to?file || '.html' || ('#' || $to?fragment)[$to?fragment]
+        else if ($to?kind = 'web') then $to?url
+        else ()"/>
+  </xsl:function>
 
   <xsl:template match="tei:anchor" mode="m:html">
     <xsl:call-template name="t:anchor"/>

@@ -35,14 +35,8 @@
     <xsl:param name="kind"/>
     <xsl:param name="copy" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="entry" select="f:entry(.)"/>
-    <xsl:variable name="to" select="if ($entry) then map {'kind': 'entry', 'entry': $entry}
-        else f:resolve(., (tokenize(normalize-space(@ref))[1], @key ! ('#' || .))[1])"/>
-    <xsl:variable name="href" select="
-        if ($to?kind = 'entry') then f:index-page($to?entry) || '#' || $to?entry/@xml:id
-        else if ($to?kind = 'local') then '#' || $to?id
-        else if ($to?kind = 'web') then $to?url
-        else if ($to?kind = 'document') then $to?file || '.html' || ('#' || $to?fragment)[$to?fragment]
-        else ()"/>
+    <xsl:variable name="href" select="if ($entry) then f:index-page($entry) || '#' || $entry/@xml:id
+        else f:href(f:resolve(., (tokenize(normalize-space(@ref))[1], @key ! ('#' || .))[1]))"/>
     <xsl:choose>
       <xsl:when test="exists($href)">
         <a class="name {$kind}" href="{$href}">

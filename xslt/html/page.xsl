@@ -77,7 +77,8 @@
       <xsl:if test="f:has-readings(ancestor-or-self::*[last()])">
         <script src="edition.js" defer="defer"></script>
       </xsl:if>
-      <xsl:variable name="renditions" select="//tei:tagsDecl/tei:rendition[@xml:id][normalize-space()]
+      <xsl:variable name="renditions" select="(/*/tei:teiHeader, /*/tei:TEI/tei:teiHeader)
+                                               /tei:encodingDesc/tei:tagsDecl//tei:rendition[@xml:id][normalize-space()]
                                                [not(@scheme) or @scheme = 'css']"/>
       <xsl:if test="$renditions">
         <style>
