@@ -15,10 +15,10 @@ import click
 from . import __version__
 from .build import BuildOptions, build
 from .console import build_report, conversion_report, progress_display
-from .errors import InputError, TeieditionError
-from .files import expand_paths, read_bytes, read_text_file, write_atomic
+from .errors import InputError, OutputExistsError, TeieditionError
+from .files import expand_paths, read_bytes, read_text_file, write_atomic, write_beside
 from .metadata import minimal_metadata, parse_metadata
-from .pipeline import convert
+from .pipeline import Conversion, convert, convert_word
 from .register import Register, read_register
 from .convert import read_text
 from .convert.ner import load_recognizer
@@ -98,37 +98,65 @@ def cli() -> None:
             "register lacks are tagged with cert=\"medium\" and no @ref.")
 @click.option("--date", "date", metavar="YYYY-MM-DD",
               help="Date recorded for this run. Default: SOURCE_DATE_EPOCH if set, else today.")
+@click.option("--changes", type=click.Choice(["accept", "markup"]), default="accept",
+              show_default=True, help="Word: tracked changes accepted (the reading text), or "
+                                      "kept as add/del with @resp and @change.")
+@click.option("--comments", type=click.Choice(["drop", "keep"]), default="drop",
+              show_default=True, help="Word: comments dropped (with a warning), or kept as "
+                                      "note type=\"comment\".")
 @click.option("--force", is_flag=True, help="Overwrite the output if it exists.")
 @verbosity_options("Print every finding, not only a summary.")
 @maps_errors
 def convert_command(source: Path, output: Path | None, meta: Path | None,
                     notes_path: Path | None, register_path: Path | None,
-                    ner_model: str | None, date: str | None, force: bool, verbose: bool,
-                    quiet: bool) -> None:
-    """Convert SOURCE, a page of text, to a TEI P5 file.
+                    ner_model: str | None, date: str | None, changes: str, comments: str,
+                    force: bool, verbose: bool, quiet: bool) -> None:
+    """Convert SOURCE, a page of text or a Word document, to a TEI P5 file.
 
     SOURCE is UTF-8 text in the reading-site format (paragraphs separated by
     lines holding only '|', quotations on lines starting with '| |') or plain
-    paragraphs separated by blank lines. Footnote numbers become notes; the
-    header comes from the metadata file. The output is never overwritten
-    without --force: once written, the TEI file is the editor's master.
+    paragraphs separated by blank lines; or a Word document (.docx, .docm), whose
+    images are written to the folder NAME-media beside the TEI file NAME.xml.
+    Footnote numbers become notes; the header comes from the metadata file. The
+    output is never overwritten without --force: once written, the TEI file is
+    the editor's master.
     """
-    text = read_text_file(source)
+    target = output or source.with_suffix(".xml")
+    if str(target) != "-" and target.exists() and not force:
+        # Before anything is read or written: the TEI file is the editor's master.
+        raise OutputExistsError("exists; not overwritten (use --force to replace it)",
+                                path=str(target))
+    result = _convert_source(source, target, meta, notes_path, register_path, ner_model,
+                             date, changes, comments, quiet)
+    if str(target) == "-":
+        sys.stdout.buffer.write(to_bytes(result.tree))
+    else:
+        write_beside(target.parent, result.media)
+        write_atomic(target, to_bytes(result.tree), force=force)
+    conversion_report(source, target, result.document, verbose=verbose, quiet=quiet)
+
+
+#: Suffixes read as Word documents; anything else is read as text.
+WORD_SUFFIXES = (".docx", ".docm")
+
+
+def _convert_source(source: Path, target: Path, meta: Path | None, notes_path: Path | None,
+                    register_path: Path | None, ner_model: str | None, date: str | None,
+                    changes: str, comments: str, quiet: bool) -> Conversion:
+    """Read SOURCE by its kind and convert it (the options of `convert`)."""
     metadata = _load_metadata(source, meta, quiet)
-    notes_text = read_text_file(notes_path, what="notes") if notes_path else None
     provenance = Provenance(source.name, _run_date(date), __version__,
                             notes_path.name if notes_path else None)
     register = _load_register(source, register_path)
     recognizer = load_recognizer(ner_model) if ner_model else None
-    result = convert(text, metadata, provenance, notes_text=notes_text, register=register,
-                     recognizer=recognizer)
-    data = to_bytes(result.tree)
-    target = output or source.with_suffix(".xml")
-    if str(target) == "-":
-        sys.stdout.buffer.write(data)
-    else:
-        write_atomic(target, data, force=force)
-    conversion_report(source, target, result.document, verbose=verbose, quiet=quiet)
+    if source.suffix.lower() in WORD_SUFFIXES:
+        media = f"{(source if str(target) == '-' else target).stem}-media"
+        return convert_word(read_bytes(source, what="Word document"), metadata, provenance,
+                            changes=changes, comments=comments, media_folder=media,
+                            register=register, recognizer=recognizer)
+    notes_text = read_text_file(notes_path, what="notes") if notes_path else None
+    return convert(read_text_file(source), metadata, provenance, notes_text=notes_text,
+                   register=register, recognizer=recognizer)
 
 
 def _load_metadata(source: Path, meta: Path | None, quiet: bool) -> Any:

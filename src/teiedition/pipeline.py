@@ -1,4 +1,5 @@
-"""The conversion as one call: text (and metadata, notes) → document model → TEI tree."""
+"""The conversion as one call: text, Word or Markdown (and metadata, notes) → document model →
+TEI tree."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from lxml import etree
 from .convert import read_notes, read_text
 from .convert.names import NameIndex
 from .convert.ner import Recognizer
+from .convert.docx import read_docx
+from .convert.structure import tag_structured
 from .convert.taggers import tag_document
 from .register import Register
 from .errors import InputError
@@ -23,6 +26,8 @@ class Conversion:
 
     document: Document
     tree: etree._ElementTree
+    #: Files to write beside the TEI (images of a Word document): (relative url, bytes).
+    media: tuple[tuple[str, bytes], ...] = ()
 
 
 def convert(text: str, meta: Metadata, provenance: Provenance, *,
@@ -40,3 +45,25 @@ def convert(text: str, meta: Metadata, provenance: Provenance, *,
                          path=provenance.source_name)
     document = tag_document(document, register, recognizer, index=name_index)
     return Conversion(document, build_tei(document, meta, provenance))
+
+
+def convert_word(data: bytes, meta: Metadata, provenance: Provenance, *,
+                 changes: str = "accept", comments: str = "drop", media_folder: str = "media",
+                 register: Register | None = None, recognizer: Recognizer | None = None,
+                 name_index: NameIndex | None = None) -> Conversion:
+    """Convert a Word document (.docx, .docm) to TEI: its structure, notes, formatting and
+    images (returned as ``media``, to be written under ``media_folder`` beside the TEI);
+    names and dates tagged as in a page of text. See :func:`.convert.docx.read_docx`."""
+    word = read_docx(data, path=provenance.source_name, changes=changes, comments=comments,
+                     media_folder=media_folder)
+    return _structured(word.document, meta, provenance, register, recognizer, name_index,
+                       word.media)
+
+
+def _structured(document: Document, meta: Metadata, provenance: Provenance,
+                register: Register | None, recognizer: Recognizer | None,
+                name_index: NameIndex | None, media: tuple = ()) -> Conversion:
+    if not document.blocks:
+        raise InputError("no text: the document is empty", path=provenance.source_name)
+    document = tag_structured(document, register, recognizer, index=name_index)
+    return Conversion(document, build_tei(document, meta, provenance), media)

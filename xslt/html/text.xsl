@@ -86,6 +86,36 @@
     <li><xsl:apply-templates mode="m:html"/></li>
   </xsl:template>
 
+  <xsl:template match="tei:table" mode="m:html">
+    <table><xsl:apply-templates mode="m:html"/></table>
+  </xsl:template>
+
+  <xsl:template match="tei:row" mode="m:html">
+    <tr><xsl:apply-templates mode="m:html"/></tr>
+  </xsl:template>
+
+  <xsl:template match="tei:cell" mode="m:html">
+    <td><xsl:apply-templates select="@cols, @rows" mode="m:html-span"/><xsl:apply-templates mode="m:html"/></td>
+  </xsl:template>
+
+  <xsl:template match="tei:row[@role = 'label']/tei:cell" mode="m:html" priority="2">
+    <th><xsl:apply-templates select="@cols, @rows" mode="m:html-span"/><xsl:apply-templates mode="m:html"/></th>
+  </xsl:template>
+
+  <xsl:template match="@cols" mode="m:html-span">
+    <xsl:attribute name="colspan" select="."/>
+  </xsl:template>
+
+  <xsl:template match="@rows" mode="m:html-span">
+    <xsl:attribute name="rowspan" select="."/>
+  </xsl:template>
+
+  <!-- The edition does not carry the image files (they stay beside the TEI): the figure says
+       which file it shows and what it shows. -->
+  <xsl:template match="tei:graphic" mode="m:html">
+    <span class="graphic">[image: <xsl:value-of select="@url"/>]</span>
+  </xsl:template>
+
   <xsl:template match="tei:hi[@rend = ('italic', 'italics', 'i')] | tei:emph" mode="m:html">
     <em><xsl:apply-templates mode="m:html"/></em>
   </xsl:template>

@@ -3,6 +3,7 @@
      editorial interventions. One template per element; text through f:typst-markup(). -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:f="urn:teiedition:functions"
     xmlns:m="urn:teiedition:modes"
@@ -69,6 +70,32 @@
                        self::tei:opener or self::tei:closer or self::tei:sp or self::tei:lg or
                        self::tei:list or self::tei:figure]" mode="m:typst" priority="2">
     <xsl:text>#block[</xsl:text><xsl:apply-templates mode="m:typst"/><xsl:text>]&#10;&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- A table: as many columns as its widest row spans; spans kept. -->
+  <xsl:template match="tei:table" mode="m:typst">
+    <xsl:text>#table(columns: </xsl:text>
+    <xsl:value-of select="max((1, for $row in tei:row return
+                          sum(for $cell in $row/tei:cell return xs:integer(($cell/@cols, 1)[1]))))"/>
+    <xsl:text>, </xsl:text>
+    <xsl:apply-templates select="tei:row/tei:cell" mode="m:typst"/>
+    <xsl:text>)&#10;&#10;</xsl:text>
+  </xsl:template>
+
+  <xsl:template match="tei:cell" mode="m:typst">
+    <xsl:text>table.cell(colspan: </xsl:text><xsl:value-of select="(@cols, 1)[1]"/>
+    <xsl:text>, rowspan: </xsl:text><xsl:value-of select="(@rows, 1)[1]"/>
+    <xsl:text>)[</xsl:text><xsl:apply-templates mode="m:typst"/><xsl:text>], </xsl:text>
+  </xsl:template>
+
+  <xsl:template match="tei:row" mode="m:typst">
+    <xsl:apply-templates select="tei:cell" mode="m:typst"/>
+  </xsl:template>
+
+  <!-- The image files stay beside the TEI, outside Typst's sandbox: the figure says which
+       file it shows. -->
+  <xsl:template match="tei:graphic" mode="m:typst">
+    <xsl:text>\[image: </xsl:text><xsl:value-of select="f:typst-markup(string(@url))"/><xsl:text>\]</xsl:text>
   </xsl:template>
 
   <xsl:template match="tei:lg | tei:list" mode="m:typst">
