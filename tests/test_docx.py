@@ -428,3 +428,31 @@ def test_media_are_never_written_outside_their_folder(tmp_path):
     with pytest.raises(InputError, match="outside the output folder"):
         write_beside(tmp_path / "out", (("media/../../escape.png", b"x"),))
     assert not (tmp_path / "escape.png").exists()
+
+
+def test_names_and_dates_are_tagged_in_paragraphs_notes_headings_and_cells(seed_meta):
+    from teiedition import read_register
+    from conftest import SEEDS
+    register = read_register((SEEDS / "register.xml").read_bytes(), path="register.xml")
+    note = '<w:p><w:r><w:t>Mao wrote in 1954.</w:t></w:r></w:p>'
+    body = (para("Zhou Enlai in Geneva", "Berschrift1")
+            + '<w:p><w:r><w:t xml:space="preserve">Zhou Enlai met </w:t></w:r>'
+            + '<w:r><w:rPr><w:i/></w:rPr><w:t>Mao</w:t></w:r>'
+            + '<w:r><w:t xml:space="preserve"> in 1954; Zhou </w:t></w:r>'
+            + '<w:r><w:rPr><w:b/></w:rPr><w:t>Enlai</w:t></w:r>'
+            + '<w:r><w:footnoteReference w:id="1"/></w:r></w:p>'
+            + f"<w:tbl><w:tr><w:tc>{para('Moscow')}</w:tc></w:tr></w:tbl>")
+    result = convert_word(make_docx(body, footnotes={"1": note}), seed_meta,
+                          Provenance("doc.docx", "2026-01-15", "0.1.0"), register=register)
+    text = body_of(etree.fromstring(to_bytes(result.tree)))
+    assert text.xpath(".//t:head/t:persName/@ref", namespaces=NS) == ["#zhou-enlai"]
+    p = text.find(f".//{{{TEI_NS}}}p")
+    # A name inside formatting is tagged inside it; no tag crosses a formatting boundary
+    # (here only the part before it is a name the register knows).
+    assert xml(p).startswith(
+        '<p xml:id="p1"><persName ref="#zhou-enlai" resp="#teiedition">Zhou Enlai</persName> '
+        'met <hi rend="italic"><persName ref="#mao-zedong" resp="#teiedition">Mao</persName>'
+        '</hi> in <date when="1954" resp="#teiedition">1954</date>; <persName '
+        'ref="#zhou-enlai" resp="#teiedition">Zhou</persName> <hi rend="bold">Enlai</hi><note')
+    assert text.xpath(".//t:note//t:persName/@ref", namespaces=NS) == ["#mao-zedong"]
+    assert text.xpath(".//t:cell/t:placeName/@ref", namespaces=NS) == ["#moscow"]

@@ -97,6 +97,21 @@
       else ()"/>
   </xsl:function>
 
+  <!-- The columns a table row fills: its cells' spans, and the cells of earlier rows that
+       reach down into it (@rows). A table is as wide as its widest row. -->
+  <xsl:function name="f:row-width" as="xs:integer">
+    <xsl:param name="row" as="element(tei:row)"/>
+    <xsl:variable name="above" select="$row/preceding-sibling::tei:row"/>
+    <xsl:sequence select="xs:integer(sum(for $cell in $row/tei:cell return fp:cols($cell))
+      + sum(for $k in 1 to count($above), $cell in $above[last() - $k + 1]/tei:cell
+            [xs:integer((@rows, 1)[1]) gt $k] return fp:cols($cell)))"/>
+  </xsl:function>
+
+  <xsl:function name="fp:cols" as="xs:integer">
+    <xsl:param name="cell" as="element(tei:cell)"/>
+    <xsl:sequence select="xs:integer(($cell/@cols, 1)[1])"/>
+  </xsl:function>
+
   <!-- "1 note", "3 notes": a count with its noun. -->
   <xsl:function name="f:count" as="xs:string">
     <xsl:param name="n" as="xs:integer"/>

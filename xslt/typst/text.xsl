@@ -72,24 +72,27 @@
     <xsl:text>#block[</xsl:text><xsl:apply-templates mode="m:typst"/><xsl:text>]&#10;&#10;</xsl:text>
   </xsl:template>
 
-  <!-- A table: as many columns as its widest row spans; spans kept. -->
+  <!-- A table: as many columns as its widest row; spans kept; a short row (Word allows
+       them) is filled with empty cells, so that every row starts on its own line. -->
   <xsl:template match="tei:table" mode="m:typst">
-    <xsl:text>#table(columns: </xsl:text>
-    <xsl:value-of select="max((1, for $row in tei:row return
-                          sum(for $cell in $row/tei:cell return xs:integer(($cell/@cols, 1)[1]))))"/>
-    <xsl:text>, </xsl:text>
-    <xsl:apply-templates select="tei:row/tei:cell" mode="m:typst"/>
+    <xsl:variable name="columns" select="max((1, tei:row ! f:row-width(.)))"/>
+    <xsl:text>#table(columns: </xsl:text><xsl:value-of select="$columns"/><xsl:text>, </xsl:text>
+    <xsl:apply-templates select="tei:row" mode="m:typst">
+      <xsl:with-param name="columns" select="$columns"/>
+    </xsl:apply-templates>
     <xsl:text>)&#10;&#10;</xsl:text>
+  </xsl:template>
+
+  <xsl:template match="tei:row" mode="m:typst">
+    <xsl:param name="columns" as="xs:integer" select="f:row-width(.)"/>
+    <xsl:apply-templates select="tei:cell" mode="m:typst"/>
+    <xsl:for-each select="1 to $columns - f:row-width(.)"><xsl:text>[], </xsl:text></xsl:for-each>
   </xsl:template>
 
   <xsl:template match="tei:cell" mode="m:typst">
     <xsl:text>table.cell(colspan: </xsl:text><xsl:value-of select="(@cols, 1)[1]"/>
     <xsl:text>, rowspan: </xsl:text><xsl:value-of select="(@rows, 1)[1]"/>
     <xsl:text>)[</xsl:text><xsl:apply-templates mode="m:typst"/><xsl:text>], </xsl:text>
-  </xsl:template>
-
-  <xsl:template match="tei:row" mode="m:typst">
-    <xsl:apply-templates select="tei:cell" mode="m:typst"/>
   </xsl:template>
 
   <!-- The image files stay beside the TEI, outside Typst's sandbox: the figure says which

@@ -97,16 +97,16 @@ class Paragraph:
             elif tag in _TRANSPARENT:
                 self.read(child, wrappers)
             elif tag == "hyperlink":
-                self.read(child, wrappers + (("ref", (("target", self._link(child)),)),))
+                target = self._link(child)
+                self.read(child, wrappers + ((("ref", (("target", target),)),) if target else ()))
             elif tag in ("ins", "moveTo", "del", "moveFrom"):
                 self._change(child, tag, wrappers)
 
-    def _link(self, el: etree._Element) -> str:
+    def _link(self, el: etree._Element) -> str | None:
+        """A link's URL. Links to bookmarks (a table of contents) point to nothing in the
+        TEI, which keeps no bookmarks: their text stays, without a ref."""
         rel = self.rels.get(el.get(f"{{{R_NS}}}id") or "")
-        if rel is not None and rel.external:
-            return rel.target
-        anchor = el.get(W + "anchor")
-        return "#" + anchor if anchor else "#"
+        return rel.target if rel is not None and rel.external else None
 
     def _change(self, el: etree._Element, tag: str, wrappers: tuple[Wrapper, ...]) -> None:
         removed = tag in ("del", "moveFrom")
