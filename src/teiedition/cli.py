@@ -18,7 +18,7 @@ from .console import build_report, conversion_report, progress_display
 from .errors import InputError, OutputExistsError, TeieditionError
 from .files import expand_paths, read_bytes, read_text_file, write_atomic, write_beside
 from .metadata import minimal_metadata, parse_metadata
-from .pipeline import Conversion, convert, convert_word
+from .pipeline import Conversion, convert, convert_markdown, convert_word
 from .register import Register, read_register
 from .convert import read_text
 from .convert.ner import load_recognizer
@@ -115,8 +115,9 @@ def convert_command(source: Path, output: Path | None, meta: Path | None,
 
     SOURCE is UTF-8 text in the reading-site format (paragraphs separated by
     lines holding only '|', quotations on lines starting with '| |') or plain
-    paragraphs separated by blank lines; or a Word document (.docx, .docm), whose
-    images are written to the folder NAME-media beside the TEI file NAME.xml.
+    paragraphs separated by blank lines; a Word document (.docx, .docm), whose
+    images are written to the folder NAME-media beside the TEI file NAME.xml; or
+    Markdown (.md), whose YAML front matter may hold the metadata.
     Footnote numbers become notes; the header comes from the metadata file. The
     output is never overwritten without --force: once written, the TEI file is
     the editor's master.
@@ -136,19 +137,27 @@ def convert_command(source: Path, output: Path | None, meta: Path | None,
     conversion_report(source, target, result.document, verbose=verbose, quiet=quiet)
 
 
-#: Suffixes read as Word documents; anything else is read as text.
+#: Suffixes read as Word documents and as Markdown; anything else is read as text.
 WORD_SUFFIXES = (".docx", ".docm")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
 def _convert_source(source: Path, target: Path, meta: Path | None, notes_path: Path | None,
                     register_path: Path | None, ner_model: str | None, date: str | None,
                     changes: str, comments: str, quiet: bool) -> Conversion:
     """Read SOURCE by its kind and convert it (the options of `convert`)."""
-    metadata = _load_metadata(source, meta, quiet)
     provenance = Provenance(source.name, _run_date(date), __version__,
                             notes_path.name if notes_path else None)
     register = _load_register(source, register_path)
     recognizer = load_recognizer(ner_model) if ner_model else None
+    if source.suffix.lower() in MARKDOWN_SUFFIXES:
+        # Without a metadata file, the front matter is the metadata.
+        given = meta or (source.with_suffix(".toml") if source.with_suffix(".toml").exists()
+                         else None)
+        return convert_markdown(read_text_file(source),
+                                _load_metadata(source, given, quiet) if given else None,
+                                provenance, register=register, recognizer=recognizer)
+    metadata = _load_metadata(source, meta, quiet)
     if source.suffix.lower() in WORD_SUFFIXES:
         media = f"{(source if str(target) == '-' else target).stem}-media"
         return convert_word(read_bytes(source, what="Word document"), metadata, provenance,

@@ -157,6 +157,14 @@ def parse_metadata(text: str, *, path: str = "<metadata>") -> Metadata:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise MetadataError(f"not valid TOML: {err}", path=path) from None
+    return metadata_from_mapping(data, path=path)
+
+
+def metadata_from_mapping(data: dict[str, Any], *, path: str = "<metadata>") -> Metadata:
+    """Check and build metadata given as a mapping of the same keys (a Markdown file's YAML
+    front matter); raise :class:`MetadataError` naming each problem."""
+    if not isinstance(data, dict):
+        raise MetadataError("the metadata must be a table of keys", path=path)
     problems = list(_check(data, ""))
     if problems:
         raise MetadataError("; ".join(problems), path=path)

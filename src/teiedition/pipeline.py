@@ -3,7 +3,7 @@ TEI tree."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lxml import etree
 
@@ -11,12 +11,13 @@ from .convert import read_notes, read_text
 from .convert.names import NameIndex
 from .convert.ner import Recognizer
 from .convert.docx import read_docx
+from .convert.markdown import read_markdown
 from .convert.structure import tag_structured
 from .convert.taggers import tag_document
 from .register import Register
 from .errors import InputError
-from .metadata import Metadata
-from .model import Document
+from .metadata import Metadata, metadata_from_mapping, minimal_metadata
+from .model import Document, Finding
 from .tei import Provenance, build_tei
 
 
@@ -58,6 +59,25 @@ def convert_word(data: bytes, meta: Metadata, provenance: Provenance, *,
                      media_folder=media_folder)
     return _structured(word.document, meta, provenance, register, recognizer, name_index,
                        word.media)
+
+
+def convert_markdown(text: str, meta: Metadata | None, provenance: Provenance, *,
+                     register: Register | None = None, recognizer: Recognizer | None = None,
+                     name_index: NameIndex | None = None) -> Conversion:
+    """Convert Markdown to TEI. ``meta`` None: the metadata comes from the file's YAML front
+    matter (the keys of the metadata file), or, without one, is minimal (and a finding
+    says so)."""
+    read = read_markdown(text, path=provenance.source_name)
+    document = read.document
+    if meta is None and read.front_matter:
+        meta = metadata_from_mapping(read.front_matter,
+                                     path=f"{provenance.source_name} (front matter)")
+    elif meta is None:
+        meta = minimal_metadata(provenance.source_name.rsplit(".", 1)[0])
+        document = replace(document, findings=document.findings + (Finding(
+            "metadata-minimal", "no metadata file and no front matter: the TEI header is "
+            "minimal and will not pass the editorial rules"),))
+    return _structured(document, meta, provenance, register, recognizer, name_index)
 
 
 def _structured(document: Document, meta: Metadata, provenance: Provenance,

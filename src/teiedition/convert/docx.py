@@ -15,8 +15,9 @@ from typing import Literal
 
 from lxml import etree
 
-from ..model import (Block, Cell, Division, Document, Finding, Item, ListBlock, Node,
+from ..model import (Block, Cell, Document, Finding, Item, ListBlock, Node,
                      Row, Table)
+from .outline import Heading, nest_divisions
 from .package import open_package
 from .wordruns import Options, Paragraph, WordState, nest
 from .wordstyles import W, Styles, is_on, wval
@@ -34,13 +35,11 @@ class WordDocument:
 
 @dataclass(frozen=True)
 class _Para:
-    """A paragraph before the structure is built: what it is, and its content."""
+    """A paragraph before the lists are built: what it is, and its content."""
 
-    kind: Literal["p", "quote", "head"]
+    kind: Literal["p", "quote"]
     inlines: tuple
-    level: int | None = None  # heading level (0 a title)
     listing: tuple[int, bool] | None = None  # (list level, numbered)
-    subtitle: bool = False
 
 
 def read_docx(data: bytes, *, path: str = "<docx>", changes: str = "accept",
@@ -70,7 +69,7 @@ def read_docx(data: bytes, *, path: str = "<docx>", changes: str = "accept",
         {c.get(W + "id") or "": c for c in (comment_part.iter(W + "comment")
                                             if comment_part is not None else ())})
     reader = _BlockReader(state)
-    nodes = _divisions(reader.blocks(body, rels, headings=True))
+    nodes = nest_divisions(reader.blocks(body, rels, headings=True), _lists)
     findings = [Finding("docx", message) for message in pkg.warnings + state.warnings]
     if state.comments and comments == "drop":
         findings.append(Finding("comments-dropped", f"{len(state.comments)} comment"
@@ -119,16 +118,17 @@ class _BlockReader:
     def _box_blocks(self, box: etree._Element, rels: dict) -> list[Node]:
         return _lists(self.blocks(box, rels))
 
-    def _para(self, ppr: etree._Element | None, inlines: tuple, headings: bool) -> _Para | None:
+    def _para(self, ppr: etree._Element | None, inlines: tuple,
+              headings: bool) -> _Para | Heading | None:
         if not any(not isinstance(i, str) or i.strip() for i in inlines):
             return None
         styles = self.state.styles
         style = wval(ppr, "pStyle")
         level = styles.heading_level(style, ppr) if headings else None
         if level is not None:
-            return _Para("head", inlines, level=level)
+            return Heading(inlines, level)
         if headings and styles.is_subtitle(style):
-            return _Para("head", inlines, subtitle=True)
+            return Heading(inlines, 0, subtitle=True)
         listing = styles.numbering(style, ppr)
         if listing is not None:
             return _Para("p", inlines, listing=listing)
@@ -184,7 +184,7 @@ def _lists(items: list) -> list[Node]:
             out.append(_nest_list(run))
             run = []
         if isinstance(item, _Para):
-            out.append(Block("p" if item.kind == "head" else item.kind, item.inlines, 0))
+            out.append(Block(item.kind, item.inlines, 0))
         elif item is not None:
             out.append(item)
     return out
@@ -209,40 +209,6 @@ def _nest_list(paras: list[_Para]) -> ListBlock:
         top.append(Item(blocks))
         i = j
     return ListBlock(tuple(top), paras[0].listing[1])  # type: ignore[index]
-
-
-def _divisions(items: list) -> list[Node]:
-    """Nest the blocks into divisions: a heading of level L opens a division that runs to the
-    next heading of level L or higher. A title before any text heads the document."""
-    root: list = []
-    stack: list[tuple[int, list, list]] = [(-1, [], root)]  # (level, heads, content)
-    for item in items:
-        if not (isinstance(item, _Para) and item.kind == "head"):
-            stack[-1][2].append(item)
-            continue
-        top = stack[-1]
-        if (item.subtitle or item.level == 0) and not top[2]:
-            # A title before any text heads the document; a subtitle joins the heads above.
-            top[1].append(Block("head", item.inlines, 0, type="sub" if item.subtitle else None))
-            continue
-        if item.subtitle:
-            top[2].append(_Para("p", item.inlines))
-            continue
-        level = max(item.level or 0, 1)
-        while stack[-1][0] >= level:
-            _close(stack)
-        stack.append((level, [Block("head", item.inlines, 0)], []))
-    while len(stack) > 1:
-        _close(stack)
-    return stack[0][1] + _lists(root)
-
-
-def _close(stack: list) -> None:
-    level, heads, content = stack.pop()
-    division_content = _lists([c for c in content if not isinstance(c, Division)])
-    divisions = [c for c in content if isinstance(c, Division)]
-    # Blocks come before subdivisions (TEI); a division's own blocks stay in order.
-    stack[-1][2].append(Division(tuple(heads), tuple(division_content + divisions), level))
 
 
 def _notes_by_id(part: etree._Element | None, kind: str) -> dict[str, etree._Element]:
