@@ -54,6 +54,13 @@ KEYS: tuple[Key, ...] = (
         "Whether the text begins inside a paragraph. Default: `true` for the reading-site "
         "format (a page of a book), otherwise detected (a lower-case first letter).",
         "first `p/@part`"),
+    Key("text.pages", list, False,
+        "The files of this text's pages, in reading order, relative to the metadata file: "
+        "the pages are joined into one text (`build` then reads these files, not `NAME.txt`).",
+        "`pb/@n`"),
+    Key("text.first_page", int, False,
+        "Page number of the first page file, when the file names carry no page numbers; "
+        "the following files are numbered on from it.", "`pb/@n`"),
     Key("source", dict, True, "The printed source the text comes from.", "`sourceDesc/bibl`"),
     Key("source.book_title", str, True, "Title of the book.", "`bibl/title[@level='m']`"),
     Key("source.book_editors", list, False, "Editors of the book.", "`bibl/editor`"),
@@ -135,6 +142,8 @@ class Metadata:
     pages_note: str | None = None
     source_url: str | None = None
     chapter: Chapter | None = None
+    page_files: tuple[str, ...] = ()
+    first_page: int | None = None
     #: True when no metadata file was given: the header is minimal and says so.
     minimal: bool = field(default=False, compare=False)
 
@@ -220,6 +229,7 @@ def _build(data: dict[str, Any]) -> Metadata:
         text_title=text["title"], language=text["language"],
         language_name=text.get("language_name"),
         starts_mid_paragraph=text.get("starts_mid_paragraph"),
+        page_files=tuple(text.get("pages", ())), first_page=text.get("first_page"),
         book_title=src["book_title"], year=src["year"], rights=src["rights"],
         book_editors=tuple(src.get("book_editors", ())),
         book_authors=tuple(src.get("book_authors", ())), series=src.get("series"),

@@ -59,10 +59,14 @@ class Span:
 
 @dataclass(frozen=True)
 class Break:
-    """A line break (``lb``) or a page break (``pb``, with the page number in ``n``)."""
+    """A line break (``lb``) or a page break (``pb``, with the page number in ``n``).
+
+    ``within_word``: the break cuts a word (TEI ``break="no"``), as a page of a book cuts
+    ``govern-`` / ``ment``. Between blocks, a break is a page boundary there."""
 
     kind: Literal["lb", "pb"]
     n: str | None = None
+    within_word: bool = False
 
 
 @dataclass(frozen=True)
@@ -154,8 +158,9 @@ class Division:
     level: int
 
 
-#: What a division holds. A page of text holds only blocks.
-Node = Union[Block, ListBlock, Table, Figure, Division]
+#: What a division holds. A page of text holds only blocks; pages joined into one text also
+#: page breaks between blocks, and a gap where a page is missing.
+Node = Union[Block, ListBlock, Table, Figure, Division, Break, Gap]
 
 
 @dataclass(frozen=True)

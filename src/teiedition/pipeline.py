@@ -12,6 +12,7 @@ from .convert.names import NameIndex
 from .convert.ner import Recognizer
 from .convert.docx import read_docx
 from .convert.markdown import read_markdown
+from .convert.pages import Page, read_pages
 from .convert.structure import tag_structured
 from .convert.taggers import tag_document
 from .register import Register
@@ -77,6 +78,19 @@ def convert_markdown(text: str, meta: Metadata | None, provenance: Provenance, *
         document = replace(document, findings=document.findings + (Finding(
             "metadata-minimal", "no metadata file and no front matter: the TEI header is "
             "minimal and will not pass the editorial rules"),))
+    return _structured(document, meta, provenance, register, recognizer, name_index)
+
+
+def convert_pages(pages: list[Page], meta: Metadata, provenance: Provenance, *,
+                  notes_text: str | None = None, register: Register | None = None,
+                  recognizer: Recognizer | None = None,
+                  name_index: NameIndex | None = None) -> Conversion:
+    """Convert a book's pages, in order, to one TEI text: paragraphs cut by a page break
+    joined with a ``pb``, notes numbered on, missing pages marked (see
+    :func:`.convert.pages.read_pages`)."""
+    notes = read_notes(notes_text, path=provenance.notes_name or "<notes>") \
+        if notes_text is not None else None
+    document = read_pages(pages, starts_mid_paragraph=meta.starts_mid_paragraph, notes=notes)
     return _structured(document, meta, provenance, register, recognizer, name_index)
 
 

@@ -15,7 +15,7 @@ from typing import Iterable, Sequence
 from lxml import etree
 
 from .metadata import Metadata
-from .model import (Block, Break, Division, Document, Figure, Inline, ListBlock, Mention,
+from .model import (Block, Break, Division, Document, Figure, Gap, Inline, ListBlock, Mention,
                     Node, Note, NoteRef, Span, Suggestion, Table)
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -119,6 +119,10 @@ def _node(parent: etree._Element, node: Node, counters: dict[str, int],
                 spans = {k: str(v) for k, v in (("cols", cell.cols), ("rows", cell.rows))
                          if v > 1}
                 _container(_sub(row_el, "cell", **spans), cell.blocks, counters, notes)
+    elif isinstance(node, Break):
+        parent.append(_break(node))
+    elif isinstance(node, Gap):
+        _sub(parent, "gap", reason=node.reason)
     elif isinstance(node, Figure):
         figure = _sub(parent, "figure")
         if node.url:
@@ -216,10 +220,17 @@ def _fill(el: etree._Element, inlines: Iterable[Inline], notes: dict[int, Note])
         elif isinstance(item, Span):
             last = _span(item, notes)
         elif isinstance(item, Break):
-            last = etree.Element(T + item.kind, {"n": item.n} if item.n else {})
+            last = _break(item)
         else:
             last = etree.Element(T + "gap", reason=item.reason)
         el.append(last)
+
+
+def _break(item: Break) -> etree._Element:
+    el = etree.Element(T + item.kind, {"n": item.n} if item.n else {})
+    if item.within_word:
+        el.set("break", "no")
+    return el
 
 
 def _span(span: Span, notes: dict[int, Note]) -> etree._Element:

@@ -38,7 +38,11 @@ def tag_structured(doc: Document, register: Register | None,
         return inlines
 
     _rewrite_document(doc, collect)
-    flat = Document(tuple(Block("p", inlines, number) for number, inlines in enumerate(runs, 1)),
+    # A text that begins inside its first paragraph (a page) does not tag a name cut there.
+    first = doc.blocks[0] if doc.blocks else None
+    part = first.part if isinstance(first, Block) and first.kind == "p" else None
+    flat = Document(tuple(Block("p", inlines, number, part if number == 1 else None)
+                          for number, inlines in enumerate(runs, 1)),
                     doc.notes, entries=doc.entries, register=doc.register)
     tagged = tag_document(flat, register, recognizer, index=index)
     results = iter(block.inlines for block in tagged.blocks)  # type: ignore[union-attr]
