@@ -95,11 +95,9 @@
     <xsl:text>)[</xsl:text><xsl:apply-templates mode="m:typst"/><xsl:text>], </xsl:text>
   </xsl:template>
 
-  <!-- The image files stay beside the TEI, outside Typst's sandbox: the figure says which
-       file it shows. -->
-  <xsl:template match="tei:graphic" mode="m:typst">
-    <xsl:text>\[image: </xsl:text><xsl:value-of select="f:typst-markup(string(@url))"/><xsl:text>\]</xsl:text>
-  </xsl:template>
+  <!-- The image files stay beside the TEI, outside Typst's sandbox: the print edition
+       gives the figure's heading and description, not the picture. -->
+  <xsl:template match="tei:graphic" mode="m:typst"/>
 
   <xsl:template match="tei:lg | tei:list" mode="m:typst">
     <xsl:apply-templates mode="m:typst"/>

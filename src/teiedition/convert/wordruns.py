@@ -16,7 +16,7 @@ from typing import Literal
 
 from lxml import etree
 
-from ..model import Break, Figure, Inline, Note, NoteRef, Span
+from ..model import Block, Break, Figure, Inline, Note, NoteRef, Span
 from .package import MAX_MEDIA, Package
 from .wordstyles import W, Styles, format_number, is_on, rends, wval
 
@@ -114,10 +114,10 @@ class Paragraph:
             if not removed:
                 self.read(el, wrappers)
             return
-        attrs = self.state_revision(el)
+        attrs = self._revision(el)
         self.read(el, wrappers + (("del" if removed else "add", attrs),))
 
-    def state_revision(self, el: etree._Element) -> tuple[tuple[str, str], ...]:
+    def _revision(self, el: etree._Element) -> tuple[tuple[str, str], ...]:
         """Record a tracked change and its author; the add/del attributes that point there."""
         state = self.state
         who = reviser_id(state, el.get(W + "author") or "unknown")
@@ -281,7 +281,6 @@ def media_name(part: str, taken: dict[str, tuple[str, bytes]]) -> str:
 def note_content(state: WordState, body: etree._Element, part: str, read_blocks
                  ) -> tuple[tuple[Inline, ...], tuple]:
     """A note's paragraphs: one as inlines, several as blocks of a note."""
-    from ..model import Block
     rels = state.pkg.relationships(f"word/{part}.xml")
     paragraphs = []
     for p in body.iter(W + "p"):
