@@ -456,3 +456,22 @@ def test_names_and_dates_are_tagged_in_paragraphs_notes_headings_and_cells(seed_
         'ref="#zhou-enlai" resp="#teiedition">Zhou</persName> <hi rend="bold">Enlai</hi><note')
     assert text.xpath(".//t:note//t:persName/@ref", namespaces=NS) == ["#mao-zedong"]
     assert text.xpath(".//t:cell/t:placeName/@ref", namespaces=NS) == ["#moscow"]
+
+
+CHANGED = [row for row in MANIFEST if int(row["comments"]) or int(row["tracked_changes"])
+           or "moveFrom" in row["notes"]]
+
+
+@pytest.mark.parametrize("row", CHANGED, ids=lambda r: r["file"])
+def test_shared_documents_with_changes_and_comments_kept_are_valid(row, seed_meta, project,
+                                                                  tei_all):
+    data = shared_path("docx", row["file"]).read_bytes()
+    result = convert_bytes(data, seed_meta, changes="markup", comments="keep")
+    out = to_bytes(result.tree)
+    assert project.check_bytes(out, row["file"]).problems == ()
+    assert tei_all.check_bytes(out, row["file"]).problems == ()
+    body = etree.fromstring(out).find(f".//{{{TEI_NS}}}body")
+    assert len(body.xpath(".//t:note[@type='comment']", namespaces=NS)) == int(row["comments"])
+    if "moveFrom" in row["notes"]:  # moved text: deleted at its old place, added at its new
+        assert [el.tag.split("}")[1] for el in body.iter(f"{{{TEI_NS}}}add", f"{{{TEI_NS}}}del")
+                ] == ["add", "del"]

@@ -331,7 +331,7 @@ def _title_stmt(file_desc: etree._Element, meta: Metadata, prov: Provenance,
     _sub(resp, "name", f"teiedition {prov.version}", ref="#" + TOOL_ID)
     if revisers:
         resp = _sub(stmt, "respStmt")
-        _sub(resp, "resp", "Revisions tracked in the source document (add, del)")
+        _sub(resp, "resp", "Tracked changes (add, del) and comments in the source document")
         for reviser_id, name in revisers:
             _sub(resp, "name", name, xml_id=reviser_id)
 
