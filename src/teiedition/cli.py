@@ -131,12 +131,21 @@ def convert_command(sources: tuple[Path, ...], output: Path | None, meta: Path |
         notes=notes_path, register=_load_register(sources[0], register_path),
         recognizer=load_recognizer(ner_model) if ner_model else None, changes=changes,
         comments=comments, media_folder=media)
+    _write_conversion(sources[0], target, result, force=force, quiet=quiet)
+    conversion_report(sources[0], target, result.document, verbose=verbose, quiet=quiet)
+
+
+def _write_conversion(source: Path, target: Path, result: Any, *, force: bool,
+                      quiet: bool) -> None:
+    """The TEI file (or standard output), and the images beside it first."""
     if str(target) == "-":
         sys.stdout.buffer.write(to_bytes(result.tree))
-    else:
-        write_beside(target.parent, result.media)
-        write_atomic(target, to_bytes(result.tree), force=force)
-    conversion_report(sources[0], target, result.document, verbose=verbose, quiet=quiet)
+        if result.media and not quiet:
+            click.echo(f"{source}: warning: {len(result.media)} images not written (the TEI "
+                       "went to standard output; give -o FILE to keep them)", err=True)
+        return
+    write_beside(target.parent, result.media)
+    write_atomic(target, to_bytes(result.tree), force=force)
 
 
 def _target(sources: tuple[Path, ...], output: Path | None, force: bool) -> Path:
