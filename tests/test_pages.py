@@ -183,3 +183,29 @@ def test_a_chapter_cut_into_pages_anywhere_joins_back_exactly(chapter, seed_meta
 @pytest.fixture(scope="module")
 def project() -> Validator:
     return Validator(["project"])
+
+
+def test_an_endnotes_page_given_last_fills_the_notes(runner, tmp_path):
+    from teiedition.cli import cli
+    (tmp_path / "p-045.txt").write_text("The Politburo agreed. 12\n|\n", encoding="utf-8")
+    (tmp_path / "p-046.txt").write_text("Liu Shaoqi objected. 13\n|\n", encoding="utf-8")
+    (tmp_path / "p-301.txt").write_text("| 12. Minutes of the meeting.\n| 13. His diary, "
+                                        "1956.\n", encoding="utf-8")
+    out = tmp_path / "chapter.xml"
+    result = runner.invoke(cli, ["convert", *(str(tmp_path / f"p-{n}.txt")
+                                              for n in ("045", "046", "301")), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    root = etree.parse(str(out)).getroot()
+    notes = root.findall(f".//{{{TEI_NS}}}body//{{{TEI_NS}}}note")
+    assert ["".join(n.itertext()) for n in notes] == ["Minutes of the meeting.",
+                                                      "His diary, 1956."]
+    assert [pb.get("n") for pb in root.iter(f"{{{TEI_NS}}}pb")] == ["45", "46"]
+    assert "with the notes of p-301.txt" in "".join(
+        root.find(f".//{{{TEI_NS}}}revisionDesc").itertext())
+
+
+def test_a_page_of_running_text_is_never_an_endnotes_page():
+    from teiedition.convert.pages import is_endnotes_page
+    assert is_endnotes_page("| 69. One of the authors.\n|\n| 70. Telegram.\n")
+    assert not is_endnotes_page("1954. The year began.\nIt went on.\n")
+    assert not is_endnotes_page("|\n|\n")

@@ -14,7 +14,7 @@ from typing import Sequence
 from . import __version__
 from .convert.names import NameIndex
 from .convert.ner import Recognizer
-from .convert.pages import Page
+from .convert.pages import Page, is_endnotes_page
 from .errors import InputError
 from .files import read_bytes, read_text_file
 from .metadata import Metadata, minimal_metadata
@@ -55,9 +55,14 @@ def convert_sources(sources: Sequence[Path], meta: Metadata | None, *, date: str
     notes_text = read_text_file(notes, what="notes") if notes else None
     if len(sources) == 1:
         return convert(read_text_file(first), meta, provenance, notes_text=notes_text, **tagging)
-    pages = [Page(number, read_text_file(path, what="page"), path.name)
-             for number, path in zip(page_numbers(sources, meta.first_page), sources,
-                                     strict=True)]
+    texts = [read_text_file(path, what="page") for path in sources]
+    if notes_text is None and is_endnotes_page(texts[-1]):
+        # The book's endnotes page, given last with the pages, fills the notes.
+        notes_text, texts, notes_name = texts[-1], texts[:-1], sources[-1].name
+        sources = sources[:-1]
+        provenance = Provenance(_source_name(sources), date, __version__, notes_name)
+    pages = [Page(number, text, path.name) for number, text, path in
+             zip(page_numbers(sources, meta.first_page), texts, sources, strict=True)]
     return convert_pages(pages, meta, provenance, notes_text=notes_text, **tagging)
 
 

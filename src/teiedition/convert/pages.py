@@ -26,6 +26,15 @@ from ..model import Block, Break, Document, Finding, Gap, Inline, Node, Note, No
 from .reader import read_text
 
 _HYPHENATED = re.compile(r"(?<=\w)-$")
+#: A line of an endnotes page: ``| 69. Text of the note`` (as :mod:`.endnotes` reads it).
+_NOTE_LINE = re.compile(r"^\|?\s*\d{1,4}\.\s+\S")
+
+
+def is_endnotes_page(text: str) -> bool:
+    """Whether a page is the book's endnotes page: every line a note (``| 69. Text``) or a
+    separator. A page of running text never is: its lines do not all begin with a number."""
+    lines = [line.strip() for line in text.splitlines() if line.strip() not in ("", "|")]
+    return bool(lines) and all(_NOTE_LINE.match(line) for line in lines)
 
 
 @dataclass(frozen=True)
