@@ -475,3 +475,17 @@ def test_shared_documents_with_changes_and_comments_kept_are_valid(row, seed_met
     if "moveFrom" in row["notes"]:  # moved text: deleted at its old place, added at its new
         assert [el.tag.split("}")[1] for el in body.iter(f"{{{TEI_NS}}}add", f"{{{TEI_NS}}}del")
                 ] == ["add", "del"]
+
+
+def test_note_numbers_follow_the_documents_numbering(seed_meta):
+    """Footnotes as upper-case letters from C, starting again in each section."""
+    ref = '<w:r><w:footnoteReference w:id="{}"/></w:r>'
+    note = '<w:p><w:r><w:t>Note.</w:t></w:r></w:p>'
+    pr = ('<w:footnotePr><w:numFmt w:val="upperLetter"/><w:numStart w:val="3"/>'
+          '<w:numRestart w:val="eachSect"/></w:footnotePr>')
+    body = (f'<w:p><w:pPr><w:sectPr>{pr}</w:sectPr></w:pPr><w:r><w:t>One</w:t></w:r>'
+            f'{ref.format(1)}<w:r><w:t>two</w:t></w:r>{ref.format(2)}</w:p>'
+            f'<w:p><w:r><w:t>Three</w:t></w:r>{ref.format(3)}</w:p><w:sectPr>{pr}</w:sectPr>')
+    data = make_docx(body, footnotes={"1": note, "2": note, "3": note})
+    notes = body_of(tei_of(data, seed_meta)).iter(f"{{{TEI_NS}}}note")
+    assert [n.get("n") for n in notes] == ["C", "D", "C"]

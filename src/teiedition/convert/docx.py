@@ -19,7 +19,7 @@ from ..model import (Block, Cell, Document, Finding, Item, ListBlock, Node,
                      Row, Table)
 from .outline import Heading, nest_divisions
 from .package import open_package
-from .wordruns import Options, Paragraph, WordState, nest
+from .wordruns import NoteNumbering, Options, Paragraph, WordState, nest
 from .wordstyles import W, Styles, is_on, wval
 
 _NOTE_TYPES_SKIPPED = ("separator", "continuationSeparator", "continuationNotice")
@@ -106,6 +106,8 @@ class _BlockReader:
                 if para is not None:
                     out.append(para)
                 out.extend(reader.blocks_after)
+                if ppr is not None and ppr.find(W + "sectPr") is not None:
+                    self._section_ends()
             elif tag == W + "tbl":
                 out.append(self._table(child, rels))
             elif tag in (W + "sdt", W + "customXml", W + "sdtContent"):
@@ -114,6 +116,12 @@ class _BlockReader:
             para = self._para(None, nest(carried), headings)
             out.extend([para] if para else [])
         return out
+
+    def _section_ends(self) -> None:
+        """Notes numbered per section start again after a section break."""
+        for kind, numbering in self.state.note_formats.items():
+            if numbering.restart_each_section:
+                self.state.counters[kind] = 0
 
     def _box_blocks(self, box: etree._Element, rels: dict) -> list[Node]:
         return _lists(self.blocks(box, rels))
@@ -219,13 +227,19 @@ def _notes_by_id(part: etree._Element | None, kind: str) -> dict[str, etree._Ele
 
 
 def _note_format(settings: etree._Element | None, body: etree._Element, pr: str,
-                 default: str) -> str:
-    """The number format of footnotes or endnotes: the section's, else the settings'."""
-    for where in (body.find(W + "sectPr"), settings):
-        fmt = wval(where.find(W + pr) if where is not None else None, "numFmt")
-        if fmt:
-            return fmt
-    return default
+                 default: str) -> NoteNumbering:
+    """How footnotes or endnotes are numbered: the last section's settings, else the
+    document's (Word's defaults: footnotes 1, 2 ..., endnotes i, ii ...)."""
+    places = [where.find(W + pr) for where in (body.find(W + "sectPr"), settings)
+              if where is not None]
+
+    def setting(name: str) -> str | None:
+        return next((value for value in (wval(el, name) for el in places) if value), None)
+
+    start = setting("numStart")
+    return NoteNumbering(setting("numFmt") or default,
+                         int(start) if start and start.isdigit() else 1,
+                         setting("numRestart") == "eachSect")
 
 
 def _dominant_language(body: etree._Element, styles: Styles) -> str | None:

@@ -46,6 +46,16 @@ class Options:
     media_folder: str = "media"
 
 
+@dataclass(frozen=True)
+class NoteNumbering:
+    """How Word numbers footnotes or endnotes: the format, the first number, and whether
+    the numbers start again in each section."""
+
+    format: str = "decimal"
+    start: int = 1
+    restart_each_section: bool = False
+
+
 @dataclass
 class WordState:
     """What reading a document collects besides its blocks: notes, media, revisions."""
@@ -55,7 +65,7 @@ class WordState:
     options: Options
     language: str | None
     note_parts: dict[str, dict[str, etree._Element]]
-    note_formats: dict[str, str]
+    note_formats: dict[str, NoteNumbering]
     comments: dict[str, etree._Element]
     notes: list[Note] = field(default_factory=list)
     counters: dict[str, int] = field(default_factory=dict)
@@ -194,8 +204,9 @@ class Paragraph:
         custom = (ref.get(W + "customMarkFollows") or "").lower() in ("1", "true", "on")
         label = None
         if not custom:
+            numbering = state.note_formats.get(kind, NoteNumbering())
             state.counters[kind] = state.counters.get(kind, 0) + 1
-            label = format_number(state.counters[kind], state.note_formats.get(kind, "decimal"))
+            label = format_number(state.counters[kind] + numbering.start - 1, numbering.format)
         n = len(state.notes) + 1
         state.notes.append(Note(n, (), "foot" if kind == "footnote" else "end", label))
         index = n - 1
