@@ -116,7 +116,8 @@ class Paragraph:
         """A link's URL. Links to bookmarks (a table of contents) point to nothing in the
         TEI, which keeps no bookmarks: their text stays, without a ref."""
         rel = self.rels.get(el.get(f"{{{R_NS}}}id") or "")
-        return rel.target if rel is not None and rel.external else None
+        return rel.target.strip().replace(" ", "%20") if rel is not None and rel.external \
+            and rel.target.strip() else None
 
     def _change(self, el: etree._Element, tag: str, wrappers: tuple[Wrapper, ...]) -> None:
         removed = tag in ("del", "moveFrom")
@@ -166,7 +167,7 @@ class Paragraph:
                 self.pieces.append((mine, "\u2011"))
             elif tag == "sym":
                 code = child.get(W + "char") or ""
-                if re.fullmatch(r"[0-9A-Fa-f]{1,6}", code):
+                if re.fullmatch(r"[0-9A-Fa-f]{1,6}", code) and _xml_char(int(code, 16)):
                     self.pieces.append((mine, chr(int(code, 16))))
             elif tag in ("footnoteReference", "endnoteReference"):
                 self._note_ref(child, tag[:-9], wrappers)
@@ -183,8 +184,8 @@ class Paragraph:
         if tei:
             out.append((tei, ()))
         lang = wval(rpr, "lang", "bidi") if is_on(rpr, "rtl") else wval(rpr, "lang")
-        if lang and self.state.language and lang.lower() != self.state.language.lower() \
-                and tei != "foreign":
+        if lang and _LANGUAGE.fullmatch(lang) and self.state.language \
+                and lang.lower() != self.state.language.lower() and tei != "foreign":
             out.append(("foreign", (("xml_lang", lang),)))
         found = (styles.char_rends(style) | rends(rpr))
         for child, rend in (("i", "italic"), ("b", "bold"), ("smallCaps", "smallcaps")):
@@ -259,6 +260,15 @@ class Paragraph:
         return Figure(url, described)
 
 
+def _xml_char(code: int) -> bool:
+    """Whether a symbol's code is a character XML can hold (a symbol font's private-use
+    codes are; control characters and surrogates are not)."""
+    return code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD \
+        or 0x10000 <= code <= 0x10FFFF
+
+
+#: A language tag as xml:lang takes it (``en-GB``, ``he-IL``); Word writes nothing else.
+_LANGUAGE = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")
 _ISO = re.compile(r"^\d{4}-\d\d-\d\d(T\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?)?$")
 
 

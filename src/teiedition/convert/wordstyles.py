@@ -93,14 +93,14 @@ class Styles:
             result.default_lang = wval(defaults, "lang")
         if numbering is not None:
             abstract = {a.get(W + "abstractNumId"): {
-                int(lvl.get(W + "ilvl") or 0): wval(lvl, "numFmt") or "decimal"
+                _level(lvl.get(W + "ilvl")): wval(lvl, "numFmt") or "decimal"
                 for lvl in a.iter(W + "lvl")} for a in numbering.iter(W + "abstractNum")}
             for num in numbering.iter(W + "num"):
                 levels = dict(abstract.get(wval(num, "abstractNumId"), {}))
                 for override in num.iter(W + "lvlOverride"):
                     lvl = override.find(W + "lvl")
                     if lvl is not None:
-                        levels[int(override.get(W + "ilvl") or 0)] = wval(lvl, "numFmt") or "decimal"
+                        levels[_level(override.get(W + "ilvl"))] = wval(lvl, "numFmt") or "decimal"
                 result.formats[num.get(W + "numId") or ""] = levels
         return result
 
@@ -158,7 +158,7 @@ class Styles:
             ilvl = ilvl or wval(style_num, "ilvl")
         if num_id is None or num_id == "0":
             return None
-        level = int(ilvl) if ilvl and ilvl.isdigit() else 0
+        level = _level(ilvl)
         fmt = self.formats.get(num_id, {}).get(level, "decimal")
         return level, fmt not in ("bullet", "none")
 
@@ -184,6 +184,11 @@ class Styles:
                         out.add(rend)
             out |= rends(style.rpr) - {"italic", "bold", "smallcaps"}
         return out
+
+
+def _level(value: str | None) -> int:
+    """A list level (0-8); anything else a document may hold is level 0."""
+    return int(value) if value and value.isdigit() and int(value) < 9 else 0
 
 
 def _outline(value: str) -> int | None:
