@@ -10,6 +10,8 @@ import re
 import zipfile
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from teiedition import to_bytes
@@ -489,3 +491,33 @@ def test_note_numbers_follow_the_documents_numbering(seed_meta):
     data = make_docx(body, footnotes={"1": note, "2": note, "3": note})
     notes = body_of(tei_of(data, seed_meta)).iter(f"{{{TEI_NS}}}note")
     assert [n.get("n") for n in notes] == ["C", "D", "C"]
+
+
+RPR = st.lists(st.sampled_from(["<w:i/>", "<w:b/>", '<w:u w:val="single"/>', "<w:smallCaps/>",
+                                '<w:vertAlign w:val="superscript"/>', '<w:lang w:val="de-DE"/>',
+                                '<w:rStyle w:val="persName"/>', "<w:i w:val='0'/>"]),
+               unique=True, max_size=3).map("".join)
+RUNS = st.lists(st.tuples(st.one_of(st.just(" "), st.text(alphabet="ab Zé.,", max_size=6)), RPR),
+                min_size=1, max_size=8)
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(paragraphs=st.lists(RUNS, min_size=1, max_size=4))
+def test_any_formatting_keeps_the_text_and_gives_valid_tei(paragraphs, seed_meta, project):
+    """Runs cut anywhere with any formatting: each paragraph's text is kept exactly, no hi
+    holds only whitespace, and the TEI passes the project's schema and rules."""
+    body = "".join("<w:p>" + "".join(run(text, rpr) for text, rpr in runs) + "</w:p>"
+                   for runs in paragraphs)
+    texts = ["".join(text for text, _ in runs) for runs in paragraphs]
+    expected = [t for t in texts if t.strip()]
+    if not expected:
+        with pytest.raises(InputError, match="no text"):
+            convert_bytes(make_docx(body), seed_meta)
+        return
+    out = to_bytes(convert_bytes(make_docx(body), seed_meta).tree)
+    text = body_of(etree.fromstring(out))
+    assert ["".join(p.itertext()) for p in text.iter(f"{{{TEI_NS}}}p")] == expected
+    assert all("".join(el.itertext()).strip() for el in text.iter(
+        f"{{{TEI_NS}}}hi", f"{{{TEI_NS}}}persName", f"{{{TEI_NS}}}foreign"))
+    assert project.check_bytes(out, "runs").problems == ()

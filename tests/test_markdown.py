@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -153,3 +153,28 @@ def _text_without_notes(el: etree._Element):
         if child.tag != f"{T}note":
             yield from _text_without_notes(child)
         yield child.tail or ""
+
+
+MARKDOWN_SOUP = st.lists(st.sampled_from(list("ab Zé1.\n#*_~`>-+|[]()!^:<&\\\"'") + [
+    "\n\n", "[^1]", "\n\n[^1]: ", "](", "![", "\n- ", "\n  - ", "\n1. ", "\n> ",
+    "\n| a | b |\n|---|---|\n", "http://x.org/a b", "\n```\n", "    ", "<b>", "&amp;"]),
+    max_size=80).map("".join)
+
+
+@pytest.fixture(scope="module")
+def project() -> Validator:
+    return Validator(["project"])
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=MARKDOWN_SOUP)
+def test_any_markdown_converts_to_valid_tei(text, seed_meta, project) -> None:
+    """Whatever the Markdown, the TEI passes the project's schema and rules, or the input is
+    refused with a clear error (a document without text)."""
+    try:
+        result = convert_markdown(text, seed_meta, PROVENANCE)
+    except InputError as err:
+        assert "no text" in str(err)
+        return
+    assert project.check_bytes(to_bytes(result.tree), "md").problems == ()

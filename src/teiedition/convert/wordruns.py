@@ -345,7 +345,9 @@ def nest(pieces: list[Piece], depth: int = 0) -> tuple[Inline, ...]:
             j += 1
         children = nest(pieces[i:j], depth + 1)
         tag, attrs = key
-        if tag in ("hi", "foreign") and all(isinstance(c, str) for c in children) \
+        # Formatting (or a style, a link) around whitespace alone means nothing: the text
+        # stays, the element goes. An inserted or deleted space is a change of its own.
+        if tag not in ("add", "del") and all(isinstance(c, str) for c in children) \
                 and not "".join(children).strip():  # type: ignore[arg-type]
             for child in children:
                 add(child)
