@@ -15,6 +15,7 @@ from typing import Literal
 
 from lxml import etree
 
+from ..errors import InputError
 from ..model import (Block, Cell, Document, Finding, Item, ListBlock, Node,
                      Row, Table)
 from .outline import Heading, nest_divisions
@@ -51,7 +52,6 @@ def read_docx(data: bytes, *, path: str = "<docx>", changes: str = "accept",
     main = pkg.xml(pkg.main)
     body = main.find(W + "body") if main is not None else None
     if body is None:
-        from ..errors import InputError
         raise InputError("not a Word document: its main part has no body", path=path)
     rels = pkg.relationships(pkg.main)
     parts = {rel.type: rel.target for rel in rels.values() if not rel.external}
@@ -82,6 +82,8 @@ def read_docx(data: bytes, *, path: str = "<docx>", changes: str = "accept",
 
 
 class _BlockReader:
+    """Reads the block content of the body, a table cell or a text box, in order."""
+
     def __init__(self, state: WordState) -> None:
         self.state = state
 
