@@ -7,7 +7,7 @@ the one it was given. The flow is text → :class:`Document` → TEI tree.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Iterator, Literal, Union
 
 from .register import Entry
 
@@ -230,7 +230,7 @@ class Document:
         return tuple(note.n for note in self.notes)
 
 
-def iter_blocks(nodes: tuple[Node, ...]):
+def iter_blocks(nodes: tuple[Node, ...]) -> Iterator[Block]:
     """Every paragraph, quotation and heading in ``nodes``, nested ones too, in text order."""
     for node in nodes:
         if isinstance(node, Block):
