@@ -275,6 +275,15 @@ def test_nested_lists(seed_meta):
     assert xml(div[1]) == '<p xml:id="p3">After.</p>'
 
 
+def test_adjacent_lists_of_another_numbering_are_two_lists(seed_meta):
+    body = para("A", num=(1, 0)) + para("B", num=(2, 0)) + para("B.a", num=(1, 1))
+    div = body_of(tei_of(make_docx(body, numbering=True), seed_meta))[0]
+    assert [flat(xml(el)) for el in div] == [
+        '<list rend="numbered"><item>A</item></list>',
+        '<list rend="numbered"><item><p xml:id="p1">B</p><list rend="bulleted"><item>B.a</item>'
+        '</list></item></list>']
+
+
 def test_tables_keep_merged_cells_and_header_rows(seed_meta, project, tei_all):
     def cell(text: str, tcpr: str = "") -> str:
         return f"<w:tc><w:tcPr>{tcpr}</w:tcPr>{para(text) if text else '<w:p/>'}</w:tc>"

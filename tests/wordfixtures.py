@@ -34,6 +34,7 @@ NUMBERING = f"""<?xml version="1.0" encoding="UTF-8"?>
     <w:lvl w:ilvl="2"><w:numFmt w:val="lowerLetter"/></w:lvl>
   </w:abstractNum>
   <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+  <w:num w:numId="2"><w:abstractNumId w:val="0"/></w:num>
 </w:numbering>"""
 
 

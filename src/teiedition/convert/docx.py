@@ -40,7 +40,7 @@ class _Para:
 
     kind: Literal["p", "quote"]
     inlines: tuple
-    listing: tuple[int, bool] | None = None  # (list level, numbered)
+    listing: tuple[int, bool, str] | None = None  # (list level, numbered, numbering id)
 
 
 def read_docx(data: bytes, *, path: str = "<docx>", changes: str = "accept",
@@ -188,6 +188,11 @@ def _lists(items: list) -> list[Node]:
     run: list[_Para] = []
     for item in items + [None]:
         if isinstance(item, _Para) and item.listing is not None:
+            # Another numbering at the outer level is another list, even right after one.
+            if run and item.listing[0] <= min(p.listing[0] for p in run) \
+                    and item.listing[2] != run[0].listing[2]:  # type: ignore[index]
+                out.append(_nest_list(run))
+                run = []
             run.append(item)
             continue
         if run:

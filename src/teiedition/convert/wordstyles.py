@@ -146,8 +146,8 @@ class Styles:
                    for s in self.chain(style_id))
 
     def numbering(self, style_id: str | None, ppr: etree._Element | None
-                  ) -> tuple[int, bool] | None:
-        """(level, numbered) for a list paragraph, None for any other."""
+                  ) -> tuple[int, bool, str] | None:
+        """(level, numbered, numbering id) for a list paragraph, None for any other."""
         num_pr = ppr.find(W + "numPr") if ppr is not None else None
         num_id, ilvl = wval(num_pr, "numId"), wval(num_pr, "ilvl")
         for style in self.chain(style_id):
@@ -160,7 +160,7 @@ class Styles:
             return None
         level = _level(ilvl)
         fmt = self.formats.get(num_id, {}).get(level, "decimal")
-        return level, fmt not in ("bullet", "none")
+        return level, fmt not in ("bullet", "none"), num_id
 
     def tei_element(self, style_id: str | None) -> str | None:
         """The TEI element a character style is named after (``persName`` ...), if any."""
