@@ -200,7 +200,8 @@ class Paragraph:
         state = self.state
         body = state.note_parts.get(kind, {}).get(ref.get(W + "id") or "")
         if body is None or self.depth > 0:
-            state.warnings.append(f"a {kind} reference points to no {kind}; left out")
+            where = "inside a note" if self.depth > 0 else f"pointing to no {kind}"
+            state.warnings.append(f"a {kind} reference {where} is left out")
             return
         custom = (ref.get(W + "customMarkFollows") or "").lower() in ("1", "true", "on")
         label = None
