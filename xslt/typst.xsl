@@ -41,5 +41,6 @@
   <xsl:mode name="m:typst-remark" on-no-match="shallow-skip"/>
   <xsl:mode name="m:typst-label" on-no-match="shallow-skip"/>
   <xsl:mode name="m:typst-table-rest" on-no-match="shallow-skip"/>
+  <xsl:mode name="m:typst-cell" on-no-match="shallow-skip"/>
   <xsl:mode name="m:cite" on-no-match="text-only-copy"/>
 </xsl:stylesheet>

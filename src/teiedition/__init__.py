@@ -10,13 +10,14 @@ except PackageNotFoundError:  # running from a source tree that is not installed
 from .convert import read_notes, read_text
 from .errors import InputError, MetadataError, RegisterError, TeieditionError
 from .metadata import Metadata, minimal_metadata, parse_metadata
-from .pipeline import Conversion, convert
+from .pipeline import Conversion, convert, convert_markdown, convert_pages, convert_word
 from .register import Register, read_register
 from .tei import Provenance, build_tei, to_bytes
 
 __all__ = [
     "Conversion", "InputError", "Metadata", "MetadataError", "Provenance", "Register",
     "RegisterError", "TeieditionError", "__version__", "build_tei", "convert",
+    "convert_markdown", "convert_pages", "convert_word",
     "minimal_metadata", "parse_metadata", "read_notes", "read_register", "read_text",
     "to_bytes",
 ]

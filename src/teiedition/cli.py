@@ -16,10 +16,10 @@ import click
 from . import __version__
 from .build import BuildOptions, build
 from .console import build_report, conversion_report, progress_display, rendering_report
-from .errors import InputError, TeieditionError
-from .files import expand_paths, read_bytes, read_text_file, write_atomic
+from .errors import InputError, OutputExistsError, TeieditionError
+from .files import expand_paths, read_bytes, read_text_file, write_atomic, write_beside
+from .inputs import MARKDOWN_SUFFIXES, convert_sources
 from .metadata import minimal_metadata, parse_metadata
-from .pipeline import convert
 from .register import Register, read_register
 from .convert import read_text
 from .convert.ner import load_recognizer
@@ -97,13 +97,15 @@ def cli() -> None:
 
 
 @cli.command("convert")
-@click.argument("source", type=click.Path(path_type=Path))
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="TEI file to write, or '-' for standard output. "
-                   "Default: SOURCE with the suffix .xml.")
+                   "Default: SOURCE with the suffix .xml (required for several pages).")
 @click.option("--meta", type=click.Path(path_type=Path),
               help="Metadata file (TOML, see docs/metadata.md). Default: the .toml beside "
-                   "SOURCE with the same name; without one, a minimal header and a warning.")
+                   "SOURCE with the same name (for pages: beside the output, else the first "
+                   "page); for Markdown, else its front matter; without any, a minimal header "
+                   "and a warning.")
 @click.option("--notes", "notes_path", type=click.Path(path_type=Path),
               help="Endnotes page whose notes ('| 69. Text ...', one a line) fill the notes.")
 @register_option("Register of persons, places, organisations and events (TEI, see "
@@ -118,39 +120,79 @@ def cli() -> None:
                    "else auto.")
 @click.option("--date", "date", metavar="YYYY-MM-DD",
               help="Date recorded for this run. Default: SOURCE_DATE_EPOCH if set, else today.")
+@click.option("--changes", type=click.Choice(["accept", "markup"]), default="accept",
+              show_default=True, help="Word: tracked changes accepted (the reading text), or "
+                                      "kept as add/del with @resp and @change.")
+@click.option("--comments", type=click.Choice(["drop", "keep"]), default="drop",
+              show_default=True, help="Word: comments dropped (with a warning), or kept as "
+                                      "note type=\"comment\".")
 @click.option("--force", is_flag=True, help="Overwrite the output if it exists.")
 @verbosity_options("Print every finding, not only a summary.")
 @maps_errors
-def convert_command(source: Path, output: Path | None, meta: Path | None,
+def convert_command(sources: tuple[Path, ...], output: Path | None, meta: Path | None,
                     notes_path: Path | None, register_path: Path | None,
                     ner_model: str | None, note_markers: str | None, date: str | None,
-                    force: bool, verbose: bool, quiet: bool) -> None:
-    """Convert SOURCE, a page of text, to a TEI P5 file.
+                    changes: str, comments: str, force: bool, verbose: bool,
+                    quiet: bool) -> None:
+    """Convert SOURCES to a TEI P5 file: a page of text, a book's pages, Word or Markdown.
 
-    SOURCE is UTF-8 text in the reading-site format (paragraphs separated by
-    lines holding only '|', quotations on lines starting with '| |') or plain
-    paragraphs separated by blank lines. Footnote numbers become notes; the
-    header comes from the metadata file. The output is never overwritten
-    without --force: once written, the TEI file is the editor's master.
+    A .txt SOURCE is UTF-8 text in the reading-site format (paragraphs separated
+    by lines holding only '|', quotations on lines starting with '| |') or plain
+    paragraphs separated by blank lines. Several .txt SOURCES are a book's pages,
+    in order, joined into one text (page numbers from the file names). A .docx
+    (or .docm) is a Word document, whose images are written to the folder
+    NAME-media beside the TEI file NAME.xml; a .md file is Markdown. Footnotes
+    become notes; the header comes from the metadata. The output is never
+    overwritten without --force: once written, the TEI file is the editor's master.
     """
-    text = read_text_file(source)
-    metadata = _load_metadata(source, meta, quiet)
-    if note_markers:
+    target = _target(sources, output, force)
+    media = f"{(sources[0] if str(target) == '-' else target).stem}-media"
+    metadata = _metadata_for(sources, target, meta, quiet)
+    if note_markers and metadata is not None:
         metadata = dataclasses.replace(metadata, note_markers=note_markers)
-    notes_text = read_text_file(notes_path, what="notes") if notes_path else None
-    provenance = Provenance(source.name, _run_date(date), __version__,
-                            notes_path.name if notes_path else None)
-    register = _load_register(source, register_path)
-    recognizer = load_recognizer(ner_model) if ner_model else None
-    result = convert(text, metadata, provenance, notes_text=notes_text, register=register,
-                     recognizer=recognizer)
-    data = to_bytes(result.tree)
-    target = output or source.with_suffix(".xml")
+    result = convert_sources(
+        sources, metadata, date=_run_date(date),
+        notes=notes_path, register=_load_register(sources[0], register_path),
+        recognizer=load_recognizer(ner_model) if ner_model else None, changes=changes,
+        comments=comments, media_folder=media)
+    _write_conversion(sources[0], target, result, force=force, quiet=quiet)
+    conversion_report(sources[0], target, result.document, verbose=verbose, quiet=quiet)
+
+
+def _write_conversion(source: Path, target: Path, result: Any, *, force: bool,
+                      quiet: bool) -> None:
+    """The TEI file (or standard output), and the images beside it first."""
     if str(target) == "-":
-        sys.stdout.buffer.write(data)
-    else:
-        write_atomic(target, data, force=force)
-    conversion_report(source, target, result.document, verbose=verbose, quiet=quiet)
+        sys.stdout.buffer.write(to_bytes(result.tree))
+        if result.media and not quiet:
+            click.echo(f"{source}: warning: {len(result.media)} images not written (the TEI "
+                       "went to standard output; give -o FILE to keep them)", err=True)
+        return
+    write_beside(target.parent, result.media)
+    write_atomic(target, to_bytes(result.tree), force=force)
+
+
+def _target(sources: tuple[Path, ...], output: Path | None, force: bool) -> Path:
+    """The TEI file to write, checked before anything is read: it is the editor's master."""
+    if output is None and len(sources) > 1:
+        raise InputError("several pages make one text: name its TEI file with -o")
+    target = output or sources[0].with_suffix(".xml")
+    if str(target) != "-" and target.exists() and not force:
+        raise OutputExistsError("exists; not overwritten (use --force to replace it)",
+                                path=str(target))
+    return target
+
+
+def _metadata_for(sources: tuple[Path, ...], target: Path, meta: Path | None,
+                  quiet: bool) -> Any:
+    """The metadata file given, or beside the output (for pages), or beside the (first)
+    source; None for Markdown without one (its front matter is read)."""
+    beside_output = [target.with_suffix(".toml")] if len(sources) > 1 else []
+    found = meta or next((c for c in beside_output + [sources[0].with_suffix(".toml")]
+                          if c.is_file()), None)
+    if found is None and sources[0].suffix.lower() in MARKDOWN_SUFFIXES:
+        return None
+    return _load_metadata(sources[0], found, quiet)
 
 
 def _load_metadata(source: Path, meta: Path | None, quiet: bool) -> Any:

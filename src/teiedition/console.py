@@ -12,7 +12,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 import click
 
 from .build import BuildReport, Progress
-from .model import Document, Mention
+from .model import Document, Mention, iter_blocks
 from .render import count_unhandled
 from .validate.formats import problem_line
 
@@ -20,14 +20,15 @@ from .validate.formats import problem_line
 def conversion_report(source: Path, target: Path, doc: Document, *, verbose: bool, quiet: bool) -> None:
     if quiet:
         return
-    paragraphs = sum(1 for b in doc.blocks if b.kind == "p")
-    quotes = len(doc.blocks) - paragraphs
+    blocks = list(iter_blocks(doc.blocks))
+    paragraphs = sum(1 for b in blocks if b.kind == "p")
+    quotes = sum(1 for b in blocks if b.kind == "quote")
     numbers = doc.note_numbers
     span = f" ({numbers[0]}-{numbers[-1]})" if numbers else ""
     where = "standard output" if str(target) == "-" else str(target)
-    names = sum(1 for block in doc.blocks for i in block.inlines
+    names = sum(1 for block in blocks for i in block.inlines
                 if isinstance(i, Mention) and i.kind != "date")
-    dates = sum(1 for block in doc.blocks for i in block.inlines
+    dates = sum(1 for block in blocks for i in block.inlines
                 if isinstance(i, Mention) and i.kind == "date")
     click.echo(f"{source}: {paragraphs} paragraphs, {quotes} quotations, {len(numbers)} notes"
                f"{span}, {names} names, {dates} dates -> {where}", err=True)

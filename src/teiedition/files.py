@@ -98,6 +98,23 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
         raise
 
 
+def write_beside(folder: Path, files: tuple[tuple[str, bytes], ...]) -> None:
+    """Write ``files`` (relative path, bytes) under ``folder``, replacing older copies.
+
+    The paths come from a document (a Word package's part names): each is checked to stay
+    inside ``folder`` before anything is written, so none lands outside it (issue 15)."""
+    root = folder.resolve()
+    targets = []
+    for relative, data in files:
+        target = (folder / relative).resolve()
+        if not target.is_relative_to(root) or target == root:
+            raise InputError(f"refusing to write '{relative}' outside the output folder",
+                             path=str(folder))
+        targets.append((target, data))
+    for target, data in targets:
+        write_atomic(target, data, force=True)
+
+
 def _umask() -> int:
     current = os.umask(0)
     os.umask(current)

@@ -70,6 +70,13 @@ KEYS: tuple[Key, ...] = (
         "page), `none` (the text has no notes: every number stays text) or `auto` (the "
         "default: a chain of at least two rising numbers).", "`note`",
         ("auto", "numbers", "none")),
+    Key("text.pages", list, False,
+        "The files of this text's pages, in reading order, relative to the metadata file: "
+        "the pages are joined into one text (`build` then reads these files, not `NAME.txt`).",
+        "`pb/@n`"),
+    Key("text.first_page", int, False,
+        "Page number of the first page file, when the file names carry no page numbers; "
+        "the following files are numbered on from it.", "`pb/@n`"),
     Key("source", dict, True, "The printed source the text comes from.", "`sourceDesc/bibl`"),
     Key("source.book_title", str, True, "Title of the book.", "`bibl/title[@level='m']`"),
     Key("source.book_editors", list, False, "Editors of the book.", "`bibl/editor`"),
@@ -156,6 +163,8 @@ class Metadata:
     source_url: str | None = None
     chapter: Chapter | None = None
     fonts: tuple[str, ...] = ()
+    page_files: tuple[str, ...] = ()
+    first_page: int | None = None
     #: True when no metadata file was given: the header is minimal and says so.
     minimal: bool = field(default=False, compare=False)
 
@@ -178,6 +187,14 @@ def parse_metadata(text: str, *, path: str = "<metadata>") -> Metadata:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise MetadataError(f"not valid TOML: {err}", path=path) from None
+    return metadata_from_mapping(data, path=path)
+
+
+def metadata_from_mapping(data: dict[str, Any], *, path: str = "<metadata>") -> Metadata:
+    """Check and build metadata given as a mapping of the same keys (a Markdown file's YAML
+    front matter); raise :class:`MetadataError` naming each problem."""
+    if not isinstance(data, dict):
+        raise MetadataError("the metadata must be a table of keys", path=path)
     problems = list(_check(data, ""))
     if problems:
         raise MetadataError("; ".join(problems), path=path)
@@ -251,6 +268,7 @@ def _build(data: dict[str, Any]) -> Metadata:
         language_name=text.get("language_name"),
         starts_mid_paragraph=text.get("starts_mid_paragraph"),
         date=text.get("date"), note_markers=text.get("note_markers", "auto"),
+        page_files=tuple(text.get("pages", ())), first_page=text.get("first_page"),
         book_title=src["book_title"], year=src["year"], rights=src["rights"],
         book_editors=tuple(src.get("book_editors", ())),
         book_authors=tuple(src.get("book_authors", ())), series=src.get("series"),

@@ -15,7 +15,8 @@ from typing import Iterable, Sequence
 from lxml import etree
 
 from .metadata import Metadata
-from .model import Block, Document, Inline, Mention, Note, NoteRef, Suggestion
+from .model import (Block, Break, Division, Document, Figure, Gap, Inline, ListBlock, Mention,
+                    Node, Note, NoteRef, Span, Suggestion, Table)
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -77,13 +78,69 @@ def build_tei(doc: Document, meta: Metadata, provenance: Provenance) -> etree._E
         root.append(_stand_off(doc))
     text = _sub(root, "text")
     body = _sub(text, "body")
-    div = _sub(body, "div", type="excerpt")
+    div = _sub(body, "div", type=doc.unit)
     notes = {note.n: note for note in doc.notes}
     counters = {"p": 0, "quote": 0}
-    for block in doc.blocks:
-        counters[block.kind] += 1
-        div.append(_block(block, counters[block.kind], notes))
+    for node in doc.blocks:
+        _node(div, node, counters, notes)
     return etree.ElementTree(root)
+
+
+#: The tags a :class:`Span` may have: formatting and markup that Word and Markdown carry.
+SPAN_TAGS = frozenset(("hi", "foreign", "title", "ref", "add", "del", "persName",
+                       "placeName", "orgName", "name", "date", "emph", "q"))
+
+
+def _node(parent: etree._Element, node: Node, counters: dict[str, int],
+          notes: dict[int, Note]) -> None:
+    """Append one node of the model (a block, division, list, table or figure) to ``parent``."""
+    if isinstance(node, Block):
+        if node.kind == "head":
+            _fill(_sub(parent, "head", **({"type": node.type} if node.type else {})),
+                  node.inlines, notes)
+            return
+        counters[node.kind] += 1
+        parent.append(_block(node, counters[node.kind], notes))
+    elif isinstance(node, Division):
+        div = _sub(parent, "div")
+        for head in node.heads:
+            _node(div, head, counters, notes)
+        for child in node.blocks:
+            _node(div, child, counters, notes)
+    elif isinstance(node, ListBlock):
+        listing = _sub(parent, "list", rend="numbered" if node.ordered else "bulleted")
+        for item in node.items:
+            _container(_sub(listing, "item"), item.blocks, counters, notes)
+    elif isinstance(node, Table):
+        table = _sub(parent, "table")
+        for row in node.rows:
+            row_el = _sub(table, "row", **({"role": "label"} if row.label else {}))
+            for cell in row.cells:
+                spans = {k: str(v) for k, v in (("cols", cell.cols), ("rows", cell.rows))
+                         if v > 1}
+                _container(_sub(row_el, "cell", **spans), cell.blocks, counters, notes)
+    elif isinstance(node, Break):
+        parent.append(_break(node))
+    elif isinstance(node, Gap):
+        _sub(parent, "gap", reason=node.reason)
+    elif isinstance(node, Figure):
+        figure = _sub(parent, "figure")
+        if node.url:
+            _sub(figure, "graphic", url=node.url)
+        if node.gap:
+            _sub(figure, "p").append(etree.Element(T + "gap", reason=node.gap))
+        if node.description:
+            _sub(figure, "figDesc", node.description)
+
+
+def _container(el: etree._Element, blocks: tuple[Node, ...], counters: dict[str, int],
+               notes: dict[int, Note]) -> None:
+    """Fill an item or a cell: one paragraph as its text, more (or lists, tables) as blocks."""
+    if len(blocks) == 1 and isinstance(blocks[0], Block) and blocks[0].kind == "p":
+        _fill(el, blocks[0].inlines, notes)
+        return
+    for node in blocks:
+        _node(el, node, counters, notes)
 
 
 def to_bytes(tree: etree._ElementTree) -> bytes:
@@ -158,9 +215,30 @@ def _fill(el: etree._Element, inlines: Iterable[Inline], notes: dict[int, Note])
             continue
         if isinstance(item, NoteRef):
             last = _note(notes[item.n])
-        else:
+        elif isinstance(item, Mention):
             last = _mention(item)
+        elif isinstance(item, Span):
+            last = _span(item, notes)
+        elif isinstance(item, Break):
+            last = _break(item)
+        else:
+            last = etree.Element(T + "gap", reason=item.reason)
         el.append(last)
+
+
+def _break(item: Break) -> etree._Element:
+    el = etree.Element(T + item.kind, {"n": item.n} if item.n else {})
+    if item.within_word:
+        el.set("break", "no")
+    return el
+
+
+def _span(span: Span, notes: dict[int, Note]) -> etree._Element:
+    if span.tag not in SPAN_TAGS:  # the model is built by our readers; guard all the same
+        raise ValueError(f"not a TEI element a span may become: {span.tag}")
+    el = etree.Element(T + span.tag, {_attr_name(k): v for k, v in span.attrs})
+    _fill(el, span.inlines, notes)
+    return el
 
 
 def _mention(mention: Mention) -> etree._Element:
@@ -174,12 +252,20 @@ def _mention(mention: Mention) -> etree._Element:
 
 
 def _note(note: Note) -> etree._Element:
-    el = etree.Element(T + "note", {XML_ID: f"n{note.n}", "n": str(note.n), "place": "foot",
-                                    "type": "authorial"})
+    el = etree.Element(T + "note", {XML_ID: f"n{note.n}"})
+    if note.place:
+        el.set("n", note.label if note.label is not None else str(note.n))
+        el.set("place", note.place)
+    el.set("type", note.type)
+    for name, value in note.attrs:
+        el.set(_attr_name(name), value)
     if note.inlines is None:
         etree.SubElement(el, T + "gap", reason="not-in-source")
     else:
         _fill(el, note.inlines, {})
+    for number, block in enumerate(note.blocks, 1):
+        p = _sub(el, "p", xml_id=f"n{note.n}p{number}")
+        _fill(p, block.inlines, {})
     return el
 
 
@@ -202,7 +288,7 @@ def _stand_off(doc: Document) -> etree._Element:
 def _header(meta: Metadata, prov: Provenance, doc: Document) -> etree._Element:
     header = etree.Element(T + "teiHeader")
     file_desc = _sub(header, "fileDesc")
-    _title_stmt(file_desc, meta, prov)
+    _title_stmt(file_desc, meta, prov, doc.revisers)
     _publication_stmt(file_desc, meta, prov)
     if not meta.minimal:
         # The edition is the series this text is published in.
@@ -225,10 +311,14 @@ def _header(meta: Metadata, prov: Provenance, doc: Document) -> etree._Element:
     change.text = (f"Converted from {prov.source_name}"
                    + (f" with the notes of {prov.notes_name}" if prov.notes_name else "")
                    + f" by teiedition {prov.version}; dates tagged and normalised.{register}")
+    for change_id, who, when in doc.revisions:
+        _sub(revision, "change", "A change tracked in the source document, kept as add or "
+             "del.", xml_id=change_id, who="#" + who, **({"when": when} if when else {}))
     return header
 
 
-def _title_stmt(file_desc: etree._Element, meta: Metadata, prov: Provenance) -> None:
+def _title_stmt(file_desc: etree._Element, meta: Metadata, prov: Provenance,
+                revisers: tuple[tuple[str, str], ...] = ()) -> None:
     stmt = _sub(file_desc, "titleStmt")
     _sub(stmt, "title", meta.text_title, type="main")
     authors = meta.chapter.authors if meta.chapter and meta.chapter.authors else meta.book_authors
@@ -239,6 +329,11 @@ def _title_stmt(file_desc: etree._Element, meta: Metadata, prov: Provenance) -> 
     resp = _sub(stmt, "respStmt")
     _sub(resp, "resp", "TEI encoding by automatic conversion")
     _sub(resp, "name", f"teiedition {prov.version}", ref="#" + TOOL_ID)
+    if revisers:
+        resp = _sub(stmt, "respStmt")
+        _sub(resp, "resp", "Tracked changes (add, del) and comments in the source document")
+        for reviser_id, name in revisers:
+            _sub(resp, "name", name, xml_id=reviser_id)
 
 
 def _publication_stmt(file_desc: etree._Element, meta: Metadata, prov: Provenance) -> None:

@@ -174,6 +174,24 @@
       else ()"/>
   </xsl:function>
 
+  <!-- The columns a table row fills: its cells' spans, and the cells of earlier rows that
+       reach down into it (@rows). A table is as wide as its widest row. -->
+  <xsl:function name="f:row-width" as="xs:integer">
+    <xsl:param name="row" as="element(tei:row)"/>
+    <xsl:variable name="above" select="$row/preceding-sibling::tei:row"/>
+    <xsl:sequence select="xs:integer(sum(for $cell in $row/tei:cell return f:span($cell/@cols))
+      + sum(for $k in 1 to count($above), $cell in $above[last() - $k + 1]/tei:cell
+            [f:span(@rows) gt $k] return f:span($cell/@cols)))"/>
+  </xsl:function>
+
+  <!-- A cell's @rows or @cols as a number of rows or columns: 1 unless it is a positive
+       whole number (at most 100: a table of real TEI, not a hostile one). -->
+  <xsl:function name="f:span" as="xs:integer">
+    <xsl:param name="value" as="attribute()?"/>
+    <xsl:sequence select="if ($value castable as xs:positiveInteger)
+                          then min((xs:integer($value), 100)) else 1"/>
+  </xsl:function>
+
   <!-- "1 note", "3 notes": a count with its noun. -->
   <xsl:function name="f:count" as="xs:string">
     <xsl:param name="n" as="xs:integer"/>

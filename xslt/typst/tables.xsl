@@ -12,7 +12,7 @@
   <!-- A table: as many columns as its widest row; cells span with @rows and @cols; cells of
        the role "label" are headers. -->
   <xsl:template match="tei:table" mode="m:typst">
-    <xsl:variable name="columns" select="max((1, tei:row ! sum(tei:cell ! f:span(@cols))))"/>
+    <xsl:variable name="columns" select="max((1, tei:row ! f:row-width(.)))"/>
     <xsl:call-template name="t:typst-anchor"/>
     <xsl:text>#tei-table(columns: </xsl:text>
     <xsl:value-of select="$columns"/>
@@ -20,7 +20,19 @@
       <xsl:text>, caption: [</xsl:text><xsl:apply-templates mode="m:typst"/><xsl:text>]</xsl:text>
     </xsl:for-each>
     <xsl:text>, </xsl:text>
-    <xsl:for-each select="tei:row/tei:cell">
+    <xsl:for-each select="tei:row">
+      <xsl:apply-templates select="tei:cell" mode="m:typst-cell">
+        <xsl:with-param name="columns" select="$columns"/>
+      </xsl:apply-templates>
+      <!-- A short row (Word allows them) is filled, so that the next starts its own line. -->
+      <xsl:for-each select="1 to $columns - f:row-width(.)"><xsl:text>[], </xsl:text></xsl:for-each>
+    </xsl:for-each>
+    <xsl:text>)&#10;&#10;</xsl:text>
+    <xsl:apply-templates select="tei:head[position() gt 1] | tei:row[@xml:id] | tei:row/node()[not(self::tei:cell)][self::* or normalize-space()] | node()[not(self::tei:row or self::tei:head)][self::* or normalize-space()]" mode="m:typst-table-rest"/>
+  </xsl:template>
+
+  <xsl:template match="tei:cell" mode="m:typst-cell">
+    <xsl:param name="columns" as="xs:integer"/>
       <xsl:text>table.cell(</xsl:text>
       <xsl:text>colspan: </xsl:text><xsl:value-of select="min((f:span(@cols), $columns))"/>
       <xsl:text>, rowspan: </xsl:text><xsl:value-of select="f:span(@rows)"/>
@@ -33,9 +45,6 @@
         <xsl:otherwise><xsl:apply-templates mode="m:typst"/></xsl:otherwise>
       </xsl:choose>
       <xsl:text>], </xsl:text>
-    </xsl:for-each>
-    <xsl:text>)&#10;&#10;</xsl:text>
-    <xsl:apply-templates select="tei:head[position() gt 1] | tei:row[@xml:id] | tei:row/node()[not(self::tei:cell)][self::* or normalize-space()] | node()[not(self::tei:row or self::tei:head)][self::* or normalize-space()]" mode="m:typst-table-rest"/>
   </xsl:template>
 
   <!-- What a table holds besides its cells (a second head, a note, a row's anchor) is
@@ -48,10 +57,6 @@
     <xsl:apply-templates select="." mode="m:typst"/>
   </xsl:template>
 
-  <xsl:function name="f:span" as="xs:integer">
-    <xsl:param name="value" as="attribute()?"/>
-    <xsl:sequence select="if ($value castable as xs:positiveInteger) then min((xs:integer($value), 100)) else 1"/>
-  </xsl:function>
 
   <xsl:template match="tei:row | tei:cell" mode="m:typst">
     <xsl:call-template name="t:typst-anchor"/>

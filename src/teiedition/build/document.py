@@ -14,19 +14,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from .. import __version__
 from ..convert.names import NameIndex
 from ..errors import TeieditionError
-from ..files import read_bytes, read_text_file, write_atomic
+from ..files import read_bytes, read_text_file, write_atomic, write_beside
+from ..inputs import MARKDOWN_SUFFIXES, convert_sources
 from ..media import images_beside
 from ..metadata import minimal_metadata, parse_metadata
-from ..model import Mention
+from ..model import Mention, iter_blocks
 from ..parity import check as check_parity
-from ..pipeline import convert
 from ..register import Register, read_register
 from ..fonts import FontSettings
 from ..render import count_unhandled, html_text_page, pdf_volumes
-from ..tei import Provenance, to_bytes
+from ..tei import to_bytes
 from ..validate import Validator
 from ..xmlparse import parse_tei
 from ..validate.problems import Problem
@@ -230,7 +229,7 @@ def _convert(member: Member, settings: Settings, previous: Mapping[str, Any],
     what the conversion gives, as after an interrupted build: then it is adopted)."""
     text = member.text
     assert text is not None
-    key = digest("convert", fingerprints().code, file_digest(text.source),
+    key = digest("convert", fingerprints().code, *(file_digest(p) for p in text.sources),
                  file_digest(text.metadata), file_digest(text.notes), settings.register_digest)
     old = previous.get("conversion", {})
     current = file_digest(member.tei)
@@ -247,7 +246,7 @@ def _convert(member: Member, settings: Settings, previous: Mapping[str, Any],
         warnings.append(f"{member.tei}: edited by hand since the last build wrote it; kept "
                         f"as the editor's master.{changed}")
         return "kept", "edited by hand since the last build wrote it"
-    data, summary = _conversion(text, settings, warnings)
+    data, summary, media = _conversion(text, settings, warnings)
     if current is not None and current != written:
         if content_digest(data) == current:
             record["conversion"] = {"key": key, "written": current}
@@ -257,35 +256,38 @@ def _convert(member: Member, settings: Settings, previous: Mapping[str, Any],
                             "editor's master (--reconvert replaces it, keeping a backup)")
             return "kept", "not written by teiedition build"
         summary += f"; the file there before is kept as {_backup(member.tei, current, settings.out)}"
+    write_beside(member.tei.parent, media)
     write_atomic(member.tei, data, force=True)
     record["conversion"] = {"key": key, "written": content_digest(data)}
     return "done", summary
 
 
-def _conversion(text: Text, settings: Settings, warnings: list[str]) -> tuple[bytes, str]:
-    """The TEI of a text, and a summary of what it holds."""
-    source = read_text_file(text.source)
+def _conversion(text: Text, settings: Settings, warnings: list[str]
+                ) -> tuple[bytes, str, tuple[tuple[str, bytes], ...]]:
+    """The TEI of a text, a summary of what it holds, and the images to write beside it."""
     if text.metadata is not None:
         meta = parse_metadata(read_text_file(text.metadata, what="metadata"),
                               path=str(text.metadata))
+    elif text.source.suffix.lower() in MARKDOWN_SUFFIXES:
+        meta = None  # its front matter, if it has one
     else:
         warnings.append(f"{text.source}: no metadata file ({text.stem}.toml); the TEI header "
                         "is minimal and will not pass the editorial rules")
         meta = minimal_metadata(text.stem)
-    notes = read_text_file(text.notes, what="notes") if text.notes else None
     register, index = load_register(settings.register, settings.register_digest)
-    result = convert(source, meta, Provenance(text.source.name, settings.date, __version__,
-                                              text.notes.name if text.notes else None),
-                     notes_text=notes, register=register, name_index=index)
+    result = convert_sources(text.sources, meta, date=settings.date, notes=text.notes,
+                             register=register, name_index=index,
+                             media_folder=f"{text.stem}-media")
     findings = [f for f in result.document.findings if f.severity != "info"]
     if findings:
         codes = sorted({f.code for f in findings})
         warnings.append(f"{text.source}: {len(findings)} conversion finding"
                         f"{'s' if len(findings) != 1 else ''} ({', '.join(codes)}); "
                         "`teiedition convert --verbose` lists them")
-    names = sum(1 for b in result.document.blocks for i in b.inlines
+    names = sum(1 for b in iter_blocks(result.document.blocks) for i in b.inlines
                 if isinstance(i, Mention) and i.kind != "date")
-    return to_bytes(result.tree), f"{len(result.document.note_numbers)} notes, {names} names"
+    return (to_bytes(result.tree), f"{len(result.document.note_numbers)} notes, {names} names",
+            result.media)
 
 
 def _backup(tei: Path, sha: str | None, out: Path) -> Path:

@@ -1,8 +1,10 @@
 """What an edition folder holds, and the fingerprints that decide what must be redone.
 
-An edition folder (``seeds/`` by default) holds texts (``NAME.txt``), their metadata
-(``NAME.toml``), optional endnotes pages (``NAME.notes.txt``, which are not texts) and the
-edition's shared register (``register.xml``). The output folder's ``tei/`` may hold more
+An edition folder (``seeds/`` by default) holds texts (``NAME.txt``, ``NAME.docx``,
+``NAME.md``), their metadata (``NAME.toml``), optional endnotes pages (``NAME.notes.txt``,
+which are not texts) and the edition's shared register (``register.xml``). A text made of a
+book's pages has a metadata file whose ``text.pages`` names its page files; those are not
+texts of their own. The output folder's ``tei/`` may hold more
 TEI files, added by hand: they are built like the converted ones.
 
 Fingerprints are SHA-256 hashes of contents, never timestamps: of each input, of the
@@ -14,11 +16,13 @@ from __future__ import annotations
 import functools
 import hashlib
 import platform
+import tomllib
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from ..errors import InputError, TeieditionError
+from ..inputs import TEXT_SUFFIXES
 from ..metadata import parse_metadata
 from ..resources import resource_dir
 
@@ -34,6 +38,12 @@ class Text:
     source: Path
     metadata: Path | None
     notes: Path | None
+    #: A text joined from a book's pages: its page files, in order (``source`` is the first).
+    pages: tuple[Path, ...] = ()
+
+    @property
+    def sources(self) -> tuple[Path, ...]:
+        return self.pages or (self.source,)
 
 
 @dataclass(frozen=True)
@@ -57,15 +67,25 @@ def find_edition(folder: Path, tei_folder: Path) -> Edition:
     """The texts of ``folder`` and the TEI files of ``tei_folder``, in name order."""
     if not folder.is_dir():
         raise InputError("no such edition folder", path=str(folder))
-    texts = {}
-    for source in sorted(folder.glob("*.txt")):
-        if source.name.endswith(NOTES_SUFFIX) or not source.is_file():
+    texts: dict[str, Text] = {}
+    paged = _paged_texts(folder)
+    page_files = {page for text in paged for page in text.pages}
+    for source in sorted(p for p in folder.iterdir() if p.suffix.lower() in TEXT_SUFFIXES):
+        if source.name.endswith(NOTES_SUFFIX) or not source.is_file() or source in page_files:
             continue
         stem = source.stem
+        if stem in texts:
+            raise InputError(f"two texts named {stem}: {texts[stem].source.name} and "
+                             f"{source.name}; rename one", path=str(folder))
         meta = source.with_suffix(".toml")
         notes = folder / f"{stem}{NOTES_SUFFIX}"
         texts[stem] = Text(stem, source, meta if meta.is_file() else None,
                            notes if notes.is_file() else None)
+    for text in paged:
+        if text.stem in texts:
+            raise InputError(f"{text.stem}.toml names pages, but {texts[text.stem].source.name} "
+                             "is a text of that name too; rename one", path=str(folder))
+        texts[text.stem] = text
     stems = set(texts)
     if tei_folder.is_dir():
         stems.update(p.stem for p in tei_folder.glob("*.xml") if p.is_file())
@@ -93,6 +113,25 @@ def edition_fonts(edition: Edition) -> tuple[str, ...]:
             continue
         families.extend(meta.fonts)
     return tuple(dict.fromkeys(families))
+def _paged_texts(folder: Path) -> list[Text]:
+    """The texts whose metadata file names their pages (``text.pages``). A metadata file
+    that cannot be read names none here: converting its text reports the problem."""
+    texts = []
+    for meta in sorted(folder.glob("*.toml")):
+        try:
+            pages = tomllib.loads(meta.read_text(encoding="utf-8")).get("text", {}).get("pages")
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, AttributeError):
+            continue
+        if not isinstance(pages, list) or not pages or not all(isinstance(p, str) for p in pages):
+            continue
+        paths = tuple(folder / page for page in pages)
+        for path in paths:
+            if not path.resolve().is_relative_to(folder.resolve()):
+                raise InputError(f"text.pages names {path.name}, outside the edition folder",
+                                 path=str(meta))
+        notes = folder / f"{meta.stem}{NOTES_SUFFIX}"
+        texts.append(Text(meta.stem, paths[0], meta, notes if notes.is_file() else None, paths))
+    return texts
 
 
 def digest(*parts: bytes | str | None) -> str:

@@ -1,0 +1,261 @@
+"""Reading a Word document (.docx) into the document model.
+
+The package is opened by :mod:`.package` (safely), its styles read by :mod:`.wordstyles`,
+the content of each paragraph by :mod:`.wordruns`. This module reads the blocks: paragraphs,
+headings (which open nested divisions), quotations, lists (nested by their level), tables
+(with spans, header rows, nested tables), and the figures and text boxes anchored in
+paragraphs. Footnotes and endnotes stand at their reference, numbered as Word numbers them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Literal
+
+from lxml import etree
+
+from ..errors import InputError
+from ..model import (Block, Cell, Document, Finding, Item, ListBlock, Node,
+                     Row, Table)
+from .outline import Heading, nest_divisions
+from .package import open_package
+from .wordruns import NoteNumbering, Options, Paragraph, WordState, nest
+from .wordstyles import W, Styles, is_on, wval
+
+_NOTE_TYPES_SKIPPED = ("separator", "continuationSeparator", "continuationNotice")
+
+
+@dataclass(frozen=True)
+class WordDocument:
+    """What a Word document gives: the model, and its images (url → bytes) to write."""
+
+    document: Document
+    media: tuple[tuple[str, bytes], ...]
+
+
+@dataclass(frozen=True)
+class _Para:
+    """A paragraph before the lists are built: what it is, and its content."""
+
+    kind: Literal["p", "quote"]
+    inlines: tuple
+    listing: tuple[int, bool, str] | None = None  # (list level, numbered, numbering id)
+
+
+def read_docx(data: bytes, *, path: str = "<docx>", changes: str = "accept",
+              comments: str = "drop", media_folder: str = "media") -> WordDocument:
+    """Read a Word document. ``changes``: ``accept`` (the reading text) or ``markup``
+    (add/del); ``comments``: ``drop`` (with a warning) or ``keep`` (as notes); images are
+    given as ``media_folder/NAME`` urls with their bytes."""
+    pkg = open_package(data, path=path)
+    main = pkg.xml(pkg.main)
+    body = main.find(W + "body") if main is not None else None
+    if body is None:
+        raise InputError("not a Word document: its main part has no body", path=path)
+    rels = pkg.relationships(pkg.main)
+    parts = {rel.type: rel.target for rel in rels.values() if not rel.external}
+    styles = Styles.read(pkg.xml(parts["styles"]) if "styles" in parts else None,
+                         pkg.xml(parts["numbering"]) if "numbering" in parts else None)
+    settings = pkg.xml(parts["settings"]) if "settings" in parts else None
+    comment_part = pkg.xml(parts["comments"]) if "comments" in parts else None
+    state = WordState(
+        pkg, styles, Options(changes, comments, media_folder),  # type: ignore[arg-type]
+        _dominant_language(body, styles),
+        {kind: _notes_by_id(pkg.xml(parts[kind + "s"]) if kind + "s" in parts else None, kind)
+         for kind in ("footnote", "endnote")},
+        {"footnote": _note_format(settings, body, "footnotePr", "decimal"),
+         "endnote": _note_format(settings, body, "endnotePr", "lowerRoman")},
+        {c.get(W + "id") or "": c for c in (comment_part.iter(W + "comment")
+                                            if comment_part is not None else ())})
+    reader = _BlockReader(state)
+    nodes = nest_divisions(reader.blocks(body, rels, headings=True), _lists)
+    findings = [Finding("docx", message) for message in pkg.warnings + state.warnings]
+    if state.comments and comments == "drop":
+        findings.append(Finding("comments-dropped", f"{len(state.comments)} comment"
+                                f"{'s' if len(state.comments) != 1 else ''} dropped (keep "
+                                "them as notes with --comments keep)"))
+    document = Document(tuple(nodes), tuple(state.notes), tuple(findings), unit="document",
+                        revisers=tuple((i, name) for name, i in state.revisers.items()),
+                        revisions=tuple(state.revisions))
+    return WordDocument(document, tuple(state.media.values()))
+
+
+class _BlockReader:
+    """Reads the block content of the body, a table cell or a text box, in order."""
+
+    def __init__(self, state: WordState) -> None:
+        self.state = state
+
+    def blocks(self, container: etree._Element, rels: dict, headings: bool = False) -> list:
+        """The blocks of a body, cell or text box: _Para records, tables and figures."""
+        out: list = []
+        carried: list = []  # the content of a paragraph whose mark was deleted
+        for child in container:
+            tag = child.tag
+            if tag == W + "p":
+                reader = Paragraph(self.state, rels, self._box_blocks)
+                reader.pieces.extend(carried)
+                carried = []
+                reader.read(child)
+                ppr = child.find(W + "pPr")
+                if self.state.options.changes == "accept" and \
+                        ppr is not None and ppr.find(f"{W}rPr/{W}del") is not None:
+                    carried = reader.pieces  # Word joins it to the next paragraph
+                    out.extend(reader.blocks_after)
+                    continue
+                para = self._para(ppr, nest(reader.pieces), headings)
+                if para is not None:
+                    out.append(para)
+                out.extend(reader.blocks_after)
+                if ppr is not None and ppr.find(W + "sectPr") is not None:
+                    self._section_ends()
+            elif tag == W + "tbl":
+                out.append(self._table(child, rels))
+            elif tag in (W + "sdt", W + "customXml", W + "sdtContent"):
+                out.extend(self.blocks(child, rels, headings))
+        if carried:
+            para = self._para(None, nest(carried), headings)
+            out.extend([para] if para else [])
+        return out
+
+    def _section_ends(self) -> None:
+        """Notes numbered per section start again after a section break."""
+        for kind, numbering in self.state.note_formats.items():
+            if numbering.restart_each_section:
+                self.state.counters[kind] = 0
+
+    def _box_blocks(self, box: etree._Element, rels: dict) -> list[Node]:
+        return _lists(self.blocks(box, rels))
+
+    def _para(self, ppr: etree._Element | None, inlines: tuple,
+              headings: bool) -> _Para | Heading | None:
+        if not any(not isinstance(i, str) or i.strip() for i in inlines):
+            return None
+        styles = self.state.styles
+        style = wval(ppr, "pStyle")
+        level = styles.heading_level(style, ppr) if headings else None
+        if level is not None:
+            return Heading(inlines, level)
+        if headings and styles.is_subtitle(style):
+            return Heading(inlines, 0, subtitle=True)
+        listing = styles.numbering(style, ppr)
+        if listing is not None:
+            return _Para("p", inlines, listing=listing)
+        return _Para("quote" if styles.is_quote(style) else "p", inlines)
+
+    def _table(self, tbl: etree._Element, rels: dict) -> Table:
+        grid: list[list[tuple[int, etree._Element, str | None]]] = []  # (column, tc, vMerge)
+        header_rows: list[bool] = []
+        for tr in tbl.iterchildren(W + "tr"):
+            column, cells = 0, []
+            for tc in tr.iterchildren(W + "tc"):
+                tcpr = tc.find(W + "tcPr")
+                span = wval(tcpr, "gridSpan")
+                merge = tcpr.find(W + "vMerge") if tcpr is not None else None
+                cells.append((column, tc, None if merge is None else
+                              merge.get(W + "val", "continue")))
+                column += int(span) if span and span.isdigit() else 1
+            grid.append(cells)
+            header_rows.append(bool(is_on(tr.find(W + "trPr"), "tblHeader")))
+        rows = []
+        for r, cells in enumerate(grid):
+            out = []
+            for column, tc, merge in cells:
+                if merge == "continue":
+                    continue
+                blocks = _lists(self.blocks(tc, rels))
+                height = 1
+                if merge == "restart":
+                    for below in grid[r + 1:]:
+                        match = [c for c in below if c[0] == column and c[2] == "continue"]
+                        if not match:
+                            break
+                        height += 1
+                        # Word keeps the text of merged cells in the first one; be safe.
+                        blocks += _lists(self.blocks(match[0][1], rels))
+                span = wval(tc.find(W + "tcPr"), "gridSpan")
+                out.append(Cell(tuple(blocks), int(span) if span and span.isdigit() else 1,
+                                height))
+            if out:
+                rows.append(Row(tuple(out), header_rows[r]))
+        return Table(tuple(rows))
+
+
+def _lists(items: list) -> list[Node]:
+    """Turn list paragraphs into nested lists; other paragraphs into blocks."""
+    out: list[Node] = []
+    run: list[_Para] = []
+    for item in items + [None]:
+        if isinstance(item, _Para) and item.listing is not None:
+            # Another numbering at the outer level is another list, even right after one.
+            if run and item.listing[0] <= min(p.listing[0] for p in run) \
+                    and item.listing[2] != run[0].listing[2]:  # type: ignore[index]
+                out.append(_nest_list(run))
+                run = []
+            run.append(item)
+            continue
+        if run:
+            out.append(_nest_list(run))
+            run = []
+        if isinstance(item, _Para):
+            out.append(Block(item.kind, item.inlines, 0))
+        elif item is not None:
+            out.append(item)
+    return out
+
+
+def _nest_list(paras: list[_Para]) -> ListBlock:
+    """A list from consecutive list paragraphs: a deeper level nests in the item before."""
+    base = min(p.listing[0] for p in paras)  # type: ignore[index]
+    top: list[Item] = []
+    i = 0
+    while i < len(paras):
+        para = paras[i]
+        j = i + 1
+        while j < len(paras) and paras[j].listing[0] > base:  # type: ignore[index]
+            j += 1
+        blocks: tuple[Node, ...] = (Block("p", para.inlines, 0),)
+        if para.listing[0] > base:  # type: ignore[index]
+            # A list that starts deeper than it continues: its first item holds a list.
+            blocks = (_nest_list([para]),)
+        if j > i + 1:
+            blocks += (_nest_list(paras[i + 1:j]),)
+        top.append(Item(blocks))
+        i = j
+    return ListBlock(tuple(top), paras[0].listing[1])  # type: ignore[index]
+
+
+def _notes_by_id(part: etree._Element | None, kind: str) -> dict[str, etree._Element]:
+    if part is None:
+        return {}
+    return {el.get(W + "id") or "": el for el in part.iter(W + kind)
+            if el.get(W + "type") not in _NOTE_TYPES_SKIPPED}
+
+
+def _note_format(settings: etree._Element | None, body: etree._Element, pr: str,
+                 default: str) -> NoteNumbering:
+    """How footnotes or endnotes are numbered: the last section's settings, else the
+    document's (Word's defaults: footnotes 1, 2 ..., endnotes i, ii ...)."""
+    places = [where.find(W + pr) for where in (body.find(W + "sectPr"), settings)
+              if where is not None]
+
+    def setting(name: str) -> str | None:
+        return next((value for value in (wval(el, name) for el in places) if value), None)
+
+    start = setting("numStart")
+    return NoteNumbering(setting("numFmt") or default,
+                         int(start) if start and start.isdigit() else 1,
+                         setting("numRestart") == "eachSect")
+
+
+def _dominant_language(body: etree._Element, styles: Styles) -> str | None:
+    """The language most of the text is in: runs in another language become ``foreign``."""
+    counts: Counter[str] = Counter()
+    for run in body.iter(W + "r"):
+        rpr = run.find(W + "rPr")
+        lang = (wval(rpr, "lang", "bidi") if is_on(rpr, "rtl") else wval(rpr, "lang")) \
+            or styles.default_lang
+        if lang:
+            counts[lang.lower()] += sum(len(t.text or "") for t in run.iter(W + "t"))
+    return counts.most_common(1)[0][0] if counts else None

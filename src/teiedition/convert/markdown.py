@@ -1,0 +1,201 @@
+"""Reading Markdown (CommonMark with footnotes, tables and front matter) into the model.
+
+The text is parsed by markdown-it-py (the CommonMark reference behaviour, with the
+footnote, front matter and table extensions of mdit-py-plugins), never by regular
+expressions of our own. Headings open nested divisions; footnotes (``[^1]``) stand at their
+first reference, numbered as the rendered Markdown numbers them (in order of first
+reference); emphasis, strong emphasis, strikethrough and code become ``hi``; links
+``ref``; images ``figure`` (their path kept as written); block quotes ``quote``. A YAML
+front matter block may hold the metadata keys (read with ``yaml.safe_load``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from ..errors import InputError
+from ..model import (Block, Break, Cell, Document, Figure, Finding, Inline, Item, ListBlock,
+                     Node, Note, NoteRef, Row, Span, Table, iter_blocks)
+from .outline import Heading, nest_divisions
+
+_REND = {"em": "italic", "strong": "bold", "s": "strikethrough"}
+
+
+@dataclass(frozen=True)
+class MarkdownDocument:
+    """What a Markdown file gives: the model, and its front matter (None without one)."""
+
+    document: Document
+    front_matter: dict[str, Any] | None
+
+
+def read_markdown(text: str, *, path: str = "<markdown>") -> MarkdownDocument:
+    """Read Markdown text into a :class:`Document` (and its YAML front matter, if any)."""
+    parser = MarkdownIt("commonmark").use(footnote_plugin).use(front_matter_plugin) \
+        .enable(["table", "strikethrough"])
+    env: dict[str, Any] = {}
+    root = SyntaxTreeNode(parser.parse(text.replace("\r\n", "\n"), env))
+    reader = _Reader(root)
+    items: list = []
+    front: dict[str, Any] | None = None
+    for node in root.children:
+        if node.type == "front_matter":
+            front = _front_matter(node.content, path)
+        elif node.type != "footnote_block":
+            items.extend(reader.block(node))
+    findings = [Finding("notes-unreferenced", f"the footnote [^{label[1:]}] is never "
+                        "referenced; its text is not kept")
+                for label, index in env.get("footnotes", {}).get("refs", {}).items()
+                if index == -1]
+    document = Document(tuple(nest_divisions(items)), tuple(reader.notes), tuple(findings),
+                        unit="document")
+    return MarkdownDocument(document, front)
+
+
+def _front_matter(content: str, path: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(content)
+    except yaml.YAMLError as err:
+        where = getattr(err, "problem_mark", None)
+        line = f" (line {where.line + 2})" if where else ""
+        raise InputError(f"the front matter is not valid YAML{line}: "
+                         f"{getattr(err, 'problem', None) or err}", path=path) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise InputError("the front matter must be a mapping of metadata keys", path=path)
+    return data
+
+
+class _Reader:
+    """Walks the syntax tree. Notes are made at their first reference, in text order."""
+
+    def __init__(self, root: SyntaxTreeNode) -> None:
+        self.definitions: dict[int, SyntaxTreeNode] = {}
+        for node in root.walk():
+            if node.type == "footnote":
+                self.definitions[node.meta["id"]] = node
+        self.notes: list[Note] = []
+        self.numbers: dict[int, int] = {}  # markdown-it's footnote id → our note n
+        self.figures: list[Figure] = []
+
+    def block(self, node: SyntaxTreeNode) -> list:
+        """The nodes (and headings) of one block of the tree."""
+        kind = node.type
+        if kind == "heading":
+            return [Heading(self.inlines(node.children[0]), int(node.tag[1:]))] + self._figures()
+        if kind == "paragraph":
+            inlines = self.inlines(node.children[0])
+            return ([Block("p", inlines, _line(node))] if _has_text(inlines) else []) \
+                + self._figures()
+        if kind == "blockquote":
+            out: list = []
+            for child in node.children:
+                out.extend(Block("quote", b.inlines, b.line) if isinstance(b, Block)
+                           and b.kind == "p" else b for b in self.block(child))
+            return out
+        if kind in ("bullet_list", "ordered_list"):
+            return [ListBlock(tuple(Item(tuple(self.nodes(item.children)))
+                                    for item in node.children), kind == "ordered_list")]
+        if kind == "table":
+            return [self._table(node)]
+        if kind in ("fence", "code_block", "html_block"):
+            return [Block("p", _lines(node.content.rstrip("\n")), _line(node))]
+        return []  # a thematic break: no text
+
+    def nodes(self, children: list[SyntaxTreeNode]) -> list[Node]:
+        """Blocks inside a list item or a note: headings there are read as paragraphs."""
+        out: list[Node] = []
+        for child in children:
+            for item in self.block(child):
+                out.append(Block("p", item.inlines, 0) if isinstance(item, Heading) else item)
+        return out
+
+    def _table(self, node: SyntaxTreeNode) -> Table:
+        rows = []
+        for section in node.children:
+            for tr in section.children:
+                cells = []
+                for td in tr.children:
+                    inlines = self.inlines(td.children[0]) if td.children else ()
+                    cells.append(Cell((Block("p", inlines, 0),) if _has_text(inlines) else ()))
+                rows.append(Row(tuple(cells), section.type == "thead"))
+        return Table(tuple(rows))
+
+    def _figures(self) -> list:
+        figures, self.figures = self.figures, []
+        return figures
+
+    def inlines(self, node: SyntaxTreeNode) -> tuple[Inline, ...]:
+        out: list[Inline] = []
+        for child in node.children:
+            kind = child.type
+            if kind in ("text", "html_inline"):
+                _add(out, child.content)
+            elif kind == "softbreak":  # lines joined with a space, as in a page of text
+                _add(out, " ")
+            elif kind == "hardbreak":
+                out.append(Break("lb"))
+            elif kind == "code_inline":
+                out.append(Span("hi", (child.content,), (("rend", "code"),)))
+            elif kind in _REND:
+                out.append(Span("hi", self.inlines(child), (("rend", _REND[kind]),)))
+            elif kind == "link":
+                out.append(Span("ref", self.inlines(child), (("target", child.attrs["href"]),)))
+            elif kind == "image":
+                alt = "".join(str(c.content) for c in child.walk() if c.type == "text")
+                self.figures.append(Figure(str(child.attrs["src"]), alt or None))
+            elif kind == "footnote_ref":
+                out.append(self._note_ref(child.meta["id"]))
+        return tuple(out)
+
+    def _note_ref(self, footnote_id: int) -> Inline:
+        if footnote_id in self.numbers:  # a second reference to a note: a pointer to it
+            n = self.numbers[footnote_id]
+            return Span("ref", (str(n),), (("target", f"#n{n}"), ("type", "noteref")))
+        n = len(self.notes) + 1
+        self.numbers[footnote_id] = n
+        self.notes.append(Note(n, ()))  # its place in the sequence, before nested references
+        figures, self.figures = self.figures, []
+        # A note holds paragraphs: the items of a list in a note become paragraphs of it.
+        blocks = [Block("p", b.inlines, b.line) for b in iter_blocks(tuple(
+            self.nodes(self.definitions[footnote_id].children)))]
+        self.figures = figures
+        if len(blocks) == 1:
+            self.notes[n - 1] = Note(n, blocks[0].inlines)
+        else:
+            self.notes[n - 1] = Note(n, (), blocks=tuple(blocks))
+        return NoteRef(n, 0)
+
+
+def _add(out: list[Inline], text: str) -> None:
+    if out and isinstance(out[-1], str):
+        out[-1] += text
+    elif text:
+        out.append(text)
+
+
+def _lines(text: str) -> tuple[Inline, ...]:
+    """Code and raw HTML: its text as it stands, a line break at each line's end."""
+    out: list[Inline] = []
+    for number, line in enumerate(text.split("\n")):
+        if number:
+            out.append(Break("lb"))
+        if line:
+            out.append(line)
+    return tuple(out)
+
+
+def _has_text(inlines: tuple[Inline, ...]) -> bool:
+    return any(not isinstance(i, str) or i.strip() for i in inlines)
+
+
+def _line(node: SyntaxTreeNode) -> int:
+    return node.map[0] + 1 if node.map else 0
