@@ -143,3 +143,91 @@ def test_nu_html_checker_finds_no_errors(edition) -> None:
                            *pages], capture_output=True, text=True, timeout=300)
     messages = json.loads(done.stderr or done.stdout or '{"messages": []}')["messages"]
     assert [m for m in messages if m.get("type") == "error"] == []
+
+
+# Real TEI from other projects (issue 13): the new pages, the reading switch.
+
+REAL = ["wfc.css00489", "cranchjournal", "isic000781", "schnitzler-l01062", "vergil-eclogues",
+        "moliere-medecin-volant", "gez-salam-laki", "testsimple4"]
+
+
+@pytest.fixture(scope="module")
+def real_edition(tmp_path_factory) -> Path:
+    from teiedition.xmlparse import parse_tei
+    from conftest import SHARED
+    paths = [SHARED / "tei" / "corpus" / f"{name}.xml" for name in REAL]
+    if not all(p.exists() for p in paths):
+        pytest.skip("../shared/tei/corpus is not available")
+    documents = [(p.stem, parse_tei(p.read_bytes(), path=str(p))) for p in paths]
+    out = tmp_path_factory.mktemp("real")
+    for name, text in html_pages(documents, access_date="2026-01-15").pages.items():
+        (out / name).write_text(text, encoding="utf-8")
+    return out
+
+
+@pytest.fixture
+def real_page(browser, real_edition):
+    context = browser.new_context(viewport={"width": 1000, "height": 900})
+    inside = real_edition.as_uri() + "/"
+    outside: list[str] = []
+
+    def guard(route):
+        if route.request.url.startswith(inside):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+    context.route("**/*", guard)
+    yield context.new_page()
+    context.close()
+    assert outside == [], f"the edition asked for resources outside its folder: {outside}"
+
+
+def test_reading_switch_by_mouse_and_keyboard_kept_across_pages(real_page, real_edition) -> None:
+    page = real_page
+    page.goto((real_edition / "wfc.css00489.html").as_uri())
+    normalised = page.locator("main .reading-normalised").first
+    diplomatic = page.locator("main .reading-diplomatic").first
+    assert normalised.is_visible() and not diplomatic.is_visible()
+    page.get_by_label("Diplomatic").click()  # the mouse
+    assert diplomatic.is_visible() and not normalised.is_visible()
+    # The keyboard: arrow keys move between the two readings of the radio group.
+    page.get_by_label("Diplomatic").focus()
+    page.keyboard.press("ArrowLeft")
+    assert page.get_by_label("Normalised").is_checked()
+    assert normalised.is_visible() and not diplomatic.is_visible()
+    page.keyboard.press("ArrowRight")
+    assert page.get_by_label("Diplomatic").is_checked()
+    # The choice is kept on the edition's other pages.
+    page.goto((real_edition / "cranchjournal.html").as_uri())
+    page.wait_for_load_state("load")
+    assert page.get_by_label("Diplomatic").is_checked()
+    assert page.locator("main .reading-diplomatic").first.is_visible()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "cranch-diplomatic.png"))
+
+
+@pytest.mark.parametrize("name", [f"{n}.html" for n in REAL] + ["index.html", "persons.html"])
+def test_real_pages_have_no_serious_accessibility_violations(real_page, real_edition,
+                                                              name: str) -> None:
+    axe = TOOLS / "axe-core" / "axe.min.js"
+    need(axe.exists(), "axe-core (npm install in tests/browser)")
+    real_page.goto((real_edition / name).as_uri())
+    real_page.add_script_tag(content=axe.read_text(encoding="utf-8"))
+    result = real_page.evaluate("""async () => await axe.run(document, {runOnly: {type: "tag",
+        values: ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]}})""")
+    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+               for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
+def test_nu_html_checker_finds_no_errors_in_real_pages(real_edition) -> None:
+    vnu = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    need(vnu.exists() and shutil.which("java") is not None, "vnu-jar and Java")
+    pages = sorted(str(p) for p in real_edition.glob("*.html"))
+    done = subprocess.run(["java", "-jar", str(vnu), "--format", "json", "--errors-only",
+                           *pages], capture_output=True, text=True, timeout=600)
+    messages = json.loads(done.stderr or done.stdout or '{"messages": []}')["messages"]
+    errors = [(Path(m.get("url", "")).name, m.get("lastLine"), m.get("message"))
+              for m in messages if m.get("type") == "error"]
+    assert errors == []

@@ -20,6 +20,7 @@
   <xsl:include href="common/elements.xsl"/>
   <xsl:include href="common/links.xsl"/>
   <xsl:include href="common/readings.xsl"/>
+  <xsl:include href="common/languages.xsl"/>
   <xsl:include href="typst/params.xsl"/>
   <xsl:include href="typst/escape.xsl"/>
   <xsl:include href="typst/behaviours.xsl"/>

@@ -88,15 +88,16 @@
   <!-- The file's own look: @style, and the CSS of the tagsDecl renditions it points to
        (page.xsl writes the tagsDecl's rules as classes). -->
   <xsl:template name="t:style">
-    <xsl:if test="@style">
+    <!-- (Only CSS: a handNote's @style names a script, "lateinische-kurrent".) -->
+    <xsl:if test="matches(@style, '^\s*-?[A-Za-z-]+\s*:')">
       <xsl:attribute name="style" select="f:safe-css(@style)"/>
     </xsl:if>
   </xsl:template>
 
   <xsl:template name="t:lang">
-    <xsl:if test="@xml:lang">
-      <xsl:attribute name="lang" select="@xml:lang"/>
-    </xsl:if>
+    <xsl:for-each select="f:language(@xml:lang)">
+      <xsl:attribute name="lang" select="."/>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- Classes from @rend (each word, as rend-WORD) and @rendition (#id → rendition-id). -->

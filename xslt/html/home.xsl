@@ -45,7 +45,7 @@
     <xsl:variable name="docs" select="descendant-or-self::tei:TEI"/>
     <xsl:variable name="title" select="(($docs/tei:teiHeader//tei:seriesStmt/tei:title)[1]
                                         /normalize-space()[.], 'Edition')[1]"/>
-    <html lang="{($docs/@xml:lang, 'en')[1]}">
+    <html lang="{(($docs/@xml:lang ! f:language(.)), 'en')[1]}">
       <xsl:call-template name="t:head">
         <xsl:with-param name="title" select="$title"/>
       </xsl:call-template>

@@ -33,7 +33,7 @@
     <xsl:param name="index" as="xs:string"/>
     <xsl:variable name="kind" select="$v:kinds($index)" xmlns:v="urn:teiedition:variables"/>
     <xsl:variable name="docs" select="descendant-or-self::tei:TEI"/>
-    <xsl:variable name="lang" select="($docs/@xml:lang, 'en')[1]"/>
+    <xsl:variable name="lang" select="(($docs/@xml:lang ! f:language(.)), 'en')[1]"/>
     <html lang="{$lang}">
       <xsl:call-template name="t:head">
         <xsl:with-param name="title" select="$kind?title"/>

@@ -17,6 +17,16 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- A reference with no words shows where it leads, as a pointer does (a link needs a
+       name a reader can follow). -->
+  <xsl:template match="tei:ref[not(normalize-space())][not(*)]" mode="m:html" priority="1">
+    <xsl:variable name="to" select="f:resolve(., f:pointer(@target))"/>
+    <xsl:call-template name="t:link">
+      <xsl:with-param name="to" select="$to"/>
+      <xsl:with-param name="content" select="f:pointer-label(., $to)"/>
+    </xsl:call-template>
+  </xsl:template>
+
   <!-- A pointer has no text: it shows where it leads. -->
   <xsl:template match="tei:ptr" mode="m:html">
     <xsl:variable name="to" select="f:resolve(., f:pointer(@target))"/>

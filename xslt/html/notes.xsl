@@ -25,7 +25,9 @@
       </xsl:if>
     </sup>
     <xsl:if test="not($copy)">
-      <span class="note-popover copy" id="pop-{$id}" popover="auto" role="note">
+      <span class="note-popover copy" id="pop-{$id}" popover="auto">
+        <!-- (HTML allows no note role inside a heading.) -->
+        <xsl:if test="not(ancestor::tei:head)"><xsl:attribute name="role" select="'note'"/></xsl:if>
         <span class="note-label"><xsl:value-of select="$label"/>. </span>
         <xsl:apply-templates select="." mode="m:note-body">
           <xsl:with-param name="copy" select="true()" tunnel="yes"/>

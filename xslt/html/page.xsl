@@ -19,7 +19,7 @@
        collection in one file) is one page: its header, then each text under its title. -->
   <xsl:template match="tei:TEI[$page = 'text'] | tei:teiCorpus[$page = 'text']" mode="m:page" priority="1">
     <xsl:variable name="title" select="normalize-space((tei:teiHeader//tei:titleStmt/tei:title)[1])"/>
-    <html lang="{(@xml:lang, 'und')[1]}">
+    <html lang="{(f:language(@xml:lang), 'und')[1]}">
       <xsl:call-template name="t:head">
         <xsl:with-param name="title" select="($title[.], 'Untitled text')[1]"/>
       </xsl:call-template>
@@ -30,7 +30,7 @@
         </header>
         <xsl:apply-templates select="tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc" mode="m:html"/>
         <xsl:call-template name="t:reading-tools"/>
-        <main id="text" lang="{(tei:text/@xml:lang, @xml:lang, 'und')[1]}">
+        <main id="text" lang="{((tei:text/@xml:lang, @xml:lang) ! f:language(.), 'und')[1]}">
           <xsl:apply-templates select="tei:text" mode="m:html"/>
           <xsl:apply-templates select="tei:TEI | tei:teiCorpus" mode="m:corpus-member"/>
         </main>

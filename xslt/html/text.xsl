@@ -24,7 +24,7 @@
        for deeper ones. -->
   <xsl:template match="tei:head" mode="m:html">
     <xsl:variable name="level" select="count(ancestor::*[f:behaviour(.) = 'section']
-                                       [not(self::tei:body)]) + 1"/>
+                                       [not(self::tei:body)][tei:head]) + 1"/>
     <xsl:element name="{if (f:in-phrasing(.)) then 'span' else 'h' || min(($level, 6))}">
       <xsl:if test="f:in-phrasing(.)"><xsl:attribute name="class" select="'head block'"/></xsl:if>
       <xsl:call-template name="t:id"/>
@@ -114,7 +114,7 @@
   </xsl:template>
 
   <xsl:template match="tei:foreign" mode="m:html">
-    <i class="tei-foreign" lang="{(@xml:lang, 'und')[1]}"><xsl:call-template name="t:id"/><xsl:apply-templates mode="m:html"/></i>
+    <i class="tei-foreign" lang="{(f:language(@xml:lang), 'und')[1]}"><xsl:call-template name="t:id"/><xsl:apply-templates mode="m:html"/></i>
   </xsl:template>
 
   <xsl:template match="tei:title" mode="m:html">

@@ -8,6 +8,7 @@
     xmlns:f="urn:teiedition:functions"
     xmlns:m="urn:teiedition:modes"
     xmlns:t="urn:teiedition:templates"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
     exclude-result-prefixes="#all">
 
   <xsl:template match="/">
@@ -31,7 +32,7 @@
       <xsl:text>],&#10;</xsl:text>
     </xsl:for-each>
     <xsl:text>  lang: </xsl:text>
-    <xsl:value-of select="f:typst-string(($docs/@xml:lang, 'en')[1])"/>
+    <xsl:value-of select="f:typst-string(f:typst-lang($docs/@xml:lang))"/>
     <xsl:text>,&#10;)&#10;&#10;</xsl:text>
     <xsl:for-each select="$docs">
       <xsl:variable name="stmt" select="tei:teiHeader/tei:fileDesc/tei:titleStmt"/>
@@ -98,7 +99,7 @@
       <xsl:text>,&#10;</xsl:text>
     </xsl:if>
     <xsl:text>  lang: </xsl:text>
-    <xsl:value-of select="f:typst-string((@xml:lang, 'en')[1])"/>
+    <xsl:value-of select="f:typst-string(f:typst-lang(@xml:lang))"/>
     <xsl:text>,&#10;)&#10;&#10;</xsl:text>
     <xsl:apply-templates select="$header/tei:fileDesc/tei:sourceDesc//tei:msDesc" mode="m:typst"/>
     <xsl:text>= Text&#10;&#10;</xsl:text>
@@ -108,4 +109,11 @@
     </xsl:call-template>
     <xsl:text>&#10;= Index&#10;&#10;#edition-index()&#10;</xsl:text>
   </xsl:template>
+
+  <!-- The language Typst sets the text in (hyphenation is off; it chooses quotation marks
+       and the like): the primary subtag of a valid tag, else English. -->
+  <xsl:function name="f:typst-lang" as="xs:string">
+    <xsl:param name="values" as="attribute()*"/>
+    <xsl:sequence select="(($values ! f:language(.)) ! tokenize(., '-')[1][matches(., '^[a-z]{2,3}$')], 'en')[1]"/>
+  </xsl:function>
 </xsl:stylesheet>

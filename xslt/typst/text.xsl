@@ -25,7 +25,7 @@
   <!-- A division's heading (level 1 is the text's own title). -->
   <xsl:template match="tei:head" mode="m:typst">
     <xsl:variable name="level" select="count(ancestor::*[f:behaviour(.) = 'section']
-                                       [not(self::tei:body)]) + 1"/>
+                                       [not(self::tei:body)][tei:head]) + 1"/>
     <xsl:text>&#10;#heading(level: </xsl:text>
     <xsl:value-of select="min(($level, 6))"/>
     <xsl:text>)[</xsl:text>
