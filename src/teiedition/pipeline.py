@@ -92,7 +92,8 @@ def convert_pages(pages: list[Page], meta: Metadata, provenance: Provenance, *,
     :func:`.convert.pages.read_pages`)."""
     notes = read_notes(notes_text, path=provenance.notes_name or "<notes>") \
         if notes_text is not None else None
-    document = read_pages(pages, starts_mid_paragraph=meta.starts_mid_paragraph, notes=notes)
+    document = read_pages(pages, starts_mid_paragraph=meta.starts_mid_paragraph, notes=notes,
+                          note_markers=meta.note_markers)
     return _structured(document, meta, provenance, register, recognizer, name_index)
 
 

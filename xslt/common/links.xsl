@@ -94,11 +94,18 @@
   </xsl:function>
 
   <!-- Line numbers show every fifth line, and wherever the source numbers a line with
-       something that is not a plain number (12a, 100b). -->
+       something that is not a plain number (12a, 100b). A text that numbers its lines
+       itself shows only its own numbers (counting lines would disagree with them). -->
   <xsl:function name="f:shows-line-number" as="xs:boolean">
     <xsl:param name="l" as="element()"/>
     <xsl:variable name="n" select="f:line-number($l)"/>
-    <xsl:sequence select="if ($n castable as xs:integer) then xs:integer($n) mod 5 = 0
+    <xsl:sequence select="if (not(normalize-space($l/@n)) and fp:numbers-lines(root($l))) then false()
+                          else if ($n castable as xs:integer) then xs:integer($n) mod 5 = 0
                           else $n != ''"/>
+  </xsl:function>
+
+  <xsl:function name="fp:numbers-lines" as="xs:boolean" cache="yes">
+    <xsl:param name="root" as="node()"/>
+    <xsl:sequence select="exists(($root//tei:text//tei:l[normalize-space(@n)])[1])"/>
   </xsl:function>
 </xsl:stylesheet>

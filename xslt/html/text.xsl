@@ -76,9 +76,11 @@
     <q><xsl:call-template name="t:id"/><xsl:call-template name="t:lang"/><xsl:apply-templates mode="m:html"/></q>
   </xsl:template>
 
-  <!-- A quotation set off from the text: a block quotation. -->
+  <!-- A quotation set off from the text (a block of its own, not words among the words of
+       a cell or an item): a block quotation. -->
   <xsl:template match="tei:quote[@rend = 'block'] | tei:quote[not(f:in-phrasing(.))]
-                       [not(parent::tei:cit)] | tei:cit[not(f:in-phrasing(.))]"
+                       [not(parent::tei:cit)][not(../text()[normalize-space()])] |
+                       tei:cit[not(f:in-phrasing(.))][not(../text()[normalize-space()])]"
                 mode="m:html" priority="2">
     <xsl:call-template name="t:block">
       <xsl:with-param name="name" select="'blockquote'"/>

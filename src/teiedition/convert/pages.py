@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from typing import Mapping, Sequence
 
 from ..model import Block, Break, Document, Finding, Gap, Inline, Node, Note, NoteRef, Part
+from .notes import NoteMarkers
 from .reader import read_text
 
 _HYPHENATED = re.compile(r"(?<=\w)-$")
@@ -47,10 +48,22 @@ class Page:
 
 
 def read_pages(pages: Sequence[Page], *, starts_mid_paragraph: bool | None = None,
-               notes: Mapping[int, str] | None = None) -> Document:
+               notes: Mapping[int, str] | None = None,
+               note_markers: NoteMarkers = "auto") -> Document:
     """Read ``pages`` (in order) into one :class:`Document`. ``starts_mid_paragraph`` is
     about the first page, as for one page; ``notes`` maps note numbers to their texts
-    (an endnotes page), when the numbers do not restart."""
+    (an endnotes page), when the numbers do not restart. ``note_markers`` as for one
+    page; with "auto", the rule that a lone number is no note applies to the text, not to
+    each page: a page may hold one note of the book's sequence."""
+    if note_markers == "auto":
+        joined = _read_pages(pages, starts_mid_paragraph, notes, "numbers")
+        if len(joined.notes) >= 2:
+            return joined
+    return _read_pages(pages, starts_mid_paragraph, notes, note_markers)
+
+
+def _read_pages(pages: Sequence[Page], starts_mid_paragraph: bool | None,
+                notes: Mapping[int, str] | None, note_markers: NoteMarkers) -> Document:
     findings: list[Finding] = []
     nodes: list[Node] = []
     all_notes: list[Note] = []  # with their printed numbers
@@ -67,7 +80,7 @@ def read_pages(pages: Sequence[Page], *, starts_mid_paragraph: bool | None = Non
                 nodes.extend([Break("pb", str(number)), Gap("missing-page")])
         first = index == 0
         doc = read_text(page.text, starts_mid_paragraph=starts_mid_paragraph if first
-                        else False)
+                        else False, note_markers=note_markers)
         findings.extend(replace(f, message=f"page {page.number}: {f.message}")
                         for f in doc.findings)
         all_notes.extend(doc.notes)
