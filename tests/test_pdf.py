@@ -236,3 +236,24 @@ def test_comments_among_the_blocks_travel_with_them() -> None:
     printed = pdf_volumes(tree, words_per_volume=4, standard="none")
     assert ["seven eight nine" in " ".join(pages_of(v.data)[1].split()) for v in printed] \
         == [False, False, True]
+
+
+def test_links_inside_the_document_go_to_the_right_page() -> None:
+    """A ref to an anchor, a note or a paragraph reaches the page where its target is; a
+    pointer scheme goes to its start; a target the document does not have is no link."""
+    pymupdf = pytest.importorskip("pymupdf")
+    filler = "".join(f"<p>Filler paragraph {i} " + "with words " * 60 + "</p>" for i in range(12))
+    tei = f"""<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
+    <titleStmt><title>Links</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt>
+    <sourceDesc><p>Test.</p></sourceDesc></fileDesc></teiHeader><text><body>
+    <p>See <ref target="#far">the far place</ref>, <ref target="#range(far,end)">the
+    range</ref> and <ref target="#nowhere">nothing</ref>.</p>{filler}
+    <p xml:id="far">The far place<anchor xml:id="end"/>.</p></body></text></TEI>"""
+    tree = etree.ElementTree(etree.fromstring(tei))
+    document = pymupdf.open(stream=pdf(tree, standard="none").data, filetype="pdf")
+    target_page = next(i for i, page in enumerate(document) if "The far place" in page.get_text())
+    source_page = next(i for i, page in enumerate(document) if "the far place" in page.get_text())
+    assert target_page > source_page
+    links = [link for link in document[source_page].get_links()
+             if link["kind"] == pymupdf.LINK_GOTO]
+    assert [link["page"] for link in links] == [target_page, target_page]
