@@ -22,6 +22,12 @@
   <xsl:key name="k:mentions" xmlns:k="urn:teiedition:keys"
            match="tei:text//*[@ref or @key or @corresp]" use="f:entry(.)/@xml:id ! ('#' || .)"/>
 
+  <!-- The register entries by the kind their index page lists (one pass over the
+       documents for the four pages). -->
+  <xsl:key name="k:entries" xmlns:k="urn:teiedition:keys"
+           match="tei:person | tei:personGrp | tei:place | tei:org | tei:event"
+           use="replace(local-name(), 'personGrp', 'person')"/>
+
   <!-- An index page: the input is a teiCorpus of the edition's documents (or one TEI). -->
   <xsl:template match="/*" mode="m:page" priority="-1">
     <xsl:apply-templates select="." mode="m:index-page">
@@ -42,8 +48,8 @@
         <xsl:call-template name="t:nav"/>
         <main id="index">
           <h1><xsl:value-of select="$kind?title"/></h1>
-          <xsl:variable name="entries" select="$docs//*[f:is-entry(.)]
-              [f:index-page(.) = $index || '.html']"/>
+          <xsl:variable name="entries" select="key('k:entries', $kind?entry, root(.))[@xml:id]
+              [f:is-entry(.)]" xmlns:k="urn:teiedition:keys"/>
           <xsl:if test="empty($entries)">
             <p>The edition names no <xsl:value-of select="lower-case($kind?title)"/>.</p>
           </xsl:if>
@@ -80,9 +86,10 @@
                     xmlns:k="urn:teiedition:keys"/>
       <p class="mentions">
         <xsl:text>Named in: </xsl:text>
-        <xsl:for-each-group select="$mentions" group-by="f:mention-target(.)">
-          <a href="{current-grouping-key()}">
-            <xsl:value-of select="substring-after(current-grouping-key(), '#')"/>
+        <xsl:for-each-group select="$mentions" group-by="generate-id(f:mention-block(.))">
+          <xsl:variable name="target" select="f:mention-target(.)"/>
+          <a href="{$target}">
+            <xsl:value-of select="substring-after($target, '#')"/>
           </a>
           <xsl:if test="position() != last()">, </xsl:if>
         </xsl:for-each-group>
@@ -94,9 +101,15 @@
        verse line, a note, an item...: each has an id in the text page). -->
   <xsl:function name="f:mention-target" as="xs:string">
     <xsl:param name="mention" as="element()"/>
-    <xsl:variable name="block" select="$mention/ancestor::*[f:is-anchored-block(.)][1]"/>
+    <xsl:variable name="block" select="f:mention-block($mention)"/>
     <xsl:sequence select="($mention/ancestor::tei:TEI/@e:file, $text-file)[1] || '#' ||
                           (if ($block) then f:id($block) else 'text')"/>
+  </xsl:function>
+
+  <!-- (Most names stand right in a paragraph: asked first.) -->
+  <xsl:function name="f:mention-block" as="element()?">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:sequence select="($mention/parent::tei:p, $mention/ancestor::*[f:is-anchored-block(.)][1])[1]"/>
   </xsl:function>
 
   <xsl:template match="tei:birth | tei:death" mode="m:index">
