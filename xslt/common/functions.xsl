@@ -18,18 +18,28 @@
     <xsl:sequence select="($node/@xml:id, local-name($node) || '-' || fp:position($node))[1]"/>
   </xsl:function>
 
+  <!-- The document a node belongs to: the file it came from. In the edition's pages, the
+       documents are members of one teiCorpus, each marked with the page it has (e:file);
+       elsewhere the file is the whole tree (a teiCorpus file is one page). Ids and
+       look-ups are scoped to it, so that the text page and the index pages agree. -->
+  <xsl:function name="fp:scope" as="node()">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="($node/ancestor-or-self::*[@e:file][1], root($node))[1]"
+                  xmlns:e="urn:teiedition"/>
+  </xsl:function>
+
   <!-- Positions are worked out once per document (counting the preceding elements of each
        would be quadratic in the length of the text). -->
   <xsl:function name="fp:position" as="xs:integer">
     <xsl:param name="node" as="element()"/>
-    <xsl:variable name="scope" select="($node/ancestor-or-self::tei:TEI, root($node))[1]"/>
+    <xsl:variable name="scope" select="fp:scope($node)"/>
     <xsl:sequence select="fp:positions($scope)(generate-id($node))"/>
   </xsl:function>
 
   <xsl:function name="fp:positions" as="map(xs:string, xs:integer)" cache="yes">
     <xsl:param name="scope" as="node()"/>
     <xsl:sequence select="map:merge(
-        for $group in fp:by-name($scope//*[not(@xml:id)])
+        for $group in fp:by-name($scope/descendant-or-self::*[not(@xml:id)])
         return for $i in 1 to array:size($group) return map {generate-id($group($i)): $i})"/>
   </xsl:function>
 
@@ -84,7 +94,7 @@
   <xsl:function name="f:entry" as="element()?">
     <xsl:param name="name" as="element()"/>
     <xsl:variable name="pointer" select="fp:pointer($name)"/>
-    <xsl:sequence select="if ($pointer) then fp:entry(($name/ancestor::tei:TEI[1], root($name))[1],
+    <xsl:sequence select="if ($pointer) then fp:entry(fp:scope($name),
                           substring($pointer, 2)) else ()"/>
   </xsl:function>
 
@@ -116,7 +126,7 @@
   <xsl:function name="f:element-by-id" as="element()?">
     <xsl:param name="context" as="node()"/>
     <xsl:param name="id" as="xs:string"/>
-    <xsl:variable name="scope" select="($context/ancestor-or-self::tei:TEI, root($context))[1]"/>
+    <xsl:variable name="scope" select="fp:scope($context)"/>
     <xsl:sequence select="key('f:ids', $id, $scope)[1]"/>
   </xsl:function>
 

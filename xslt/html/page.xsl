@@ -59,7 +59,7 @@
 
   <!-- A text of a teiCorpus page: its title, then its text. -->
   <xsl:template match="tei:TEI | tei:teiCorpus" mode="m:corpus-member">
-    <article class="corpus-member" id="{f:id(.)}">
+    <article class="corpus-member" id="{(@xml:id, 'text-' || count(preceding::tei:TEI | preceding::tei:teiCorpus | ancestor::tei:TEI | ancestor::tei:teiCorpus))[1]}">
       <h2><xsl:value-of select="(normalize-space((tei:teiHeader//tei:titleStmt/tei:title)[1])[.], 'Untitled text')[1]"/></h2>
       <xsl:apply-templates select="tei:text" mode="m:html"/>
       <xsl:apply-templates select="tei:TEI | tei:teiCorpus" mode="m:corpus-member"/>

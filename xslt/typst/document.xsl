@@ -71,7 +71,7 @@
     <xsl:text>#import "edition.typ": *&#10;</xsl:text>
     <xsl:call-template name="t:attachment"/>
     <xsl:text>#show: edition.with(&#10;  title: </xsl:text>
-    <xsl:value-of select="f:typst-string(($stmt/tei:title)[1])"/>
+    <xsl:value-of select="f:typst-string((normalize-space(($stmt/tei:title)[1])[.], 'Untitled text')[1])"/>
     <xsl:text>,&#10;  authors: (</xsl:text>
     <xsl:value-of select="$stmt/tei:author/f:typst-string(.) ! (. || ',')" separator=" "/>
     <xsl:text>),&#10;  editors: (</xsl:text>
