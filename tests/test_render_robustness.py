@@ -10,18 +10,54 @@ from lxml import etree, html
 
 from teiedition.render import html_pages, pdf
 
-H='<teiHeader><fileDesc><titleStmt><title>T</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>'
+H = ('<teiHeader><fileDesc><titleStmt><title>T</title></titleStmt><publicationStmt><p>'
+     'x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>')
 CASES = {
  "bare": '<TEI xmlns="http://www.tei-c.org/ns/1.0"/>',
  "no-text": f'<TEI xmlns="http://www.tei-c.org/ns/1.0">{H}</TEI>',
  "empty-body": f'<TEI xmlns="http://www.tei-c.org/ns/1.0">{H}<text><body/></text></TEI>',
- "nesting": f'<TEI xmlns="http://www.tei-c.org/ns/1.0">{H}<text><body><p>a<note>n<table><row><cell>c<note>inner</note></cell></row></table><list><item><lg><l>x</l></lg></item></list></note><hi rend="zz"><hi rend="smallcaps"><hi>deep</hi></hi></hi></p><figure><head>H<note>fn</note></head><graphic/></figure><head>late head</head></body></text></TEI>',
- "pointers": f'<TEI xmlns="http://www.tei-c.org/ns/1.0">{H}<text><body><p xml:id="a">x <ref target="#range(">bad</ref><ref target="#xpath(//x)">xp</ref><ptr target="#a #b"/><ref target=" "/><ptr/><ref target="javascript:alert(1)">js</ref><persName ref="#a">self</persName><persName key="">k</persName><rs ref="http://x.org/1">u</rs></p></body></text></TEI>',
- "attrs": f'<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="!!">{H}<text xml:lang=""><body><table><row role="label"><cell rows="0" cols="-1">a</cell><cell cols="99999">b</cell></row><row/></table><list type="ordered"><head>h</head><label>l</label></list><l n="x5">v</l><l n="10">w</l><p style="color:red;background:url(http://evil)">s</p><gap quantity="x"/><space extent="9"/><g ref="#nope"/><g/></body></text></TEI>',
- "readings": f'<TEI xmlns="http://www.tei-c.org/ns/1.0">{H}<text><body><p><choice/><choice><sic/></choice><choice><abbr>a</abbr><expan>b</expan><corr>c</corr></choice><app/><app><rdg/></app><app><lem><app><lem>in</lem><rdg>out</rdg></app></lem><rdg wit="#nope"><note>om.</note></rdg></app><subst><del>d</del></subst></p></body></text></TEI>',
- "corpus": f'<teiCorpus xmlns="http://www.tei-c.org/ns/1.0">{H}<teiCorpus>{H}<TEI>{H}<text><body><p>deep one</p></body></text></TEI></teiCorpus><TEI>{H}<text><group><text><body><p>grouped</p></body></text><text><front><titlePage><docTitle><titlePart>TP</titlePart></docTitle></titlePage></front><body><p>two</p></body></text></group></text></TEI></teiCorpus>',
- "comments-pi": f'<TEI xmlns="http://www.tei-c.org/ns/1.0">{H}<text><!--c--><?pi x?><body><!--c--><p>a<!--c-->b<?pi?></p><?pi?><div><!--x--></div></body></text></TEI>',
- "notes-places": f'<TEI xmlns="http://www.tei-c.org/ns/1.0">{H}<text><body><p>a<note place="margin">m</note><note place="inline">i</note><note place="end" n="e1">end</note><note place="foot" n="*">star</note><note type="editorial" target="#x">t</note></p></body></text></TEI>',
+ "nesting": (
+     f'<TEI xmlns="http://www.tei-c.org/ns/1.0">{H}<text><body><p>a<note>n<table>'
+     '<row><cell>c<note>inner</note></cell></row></table><list><item><lg><l>x</l>'
+     '</lg></item></list></note><hi rend="zz"><hi rend="smallcaps"><hi>deep</hi>'
+     '</hi></hi></p><figure><head>H<note>fn</note></head><graphic/></figure>'
+     '<head>late head</head></body></text></TEI>'),
+ "pointers": (
+     f'<TEI xmlns="http://www.tei-c.org/ns/1.0">{H}<text><body><p xml:id="a">'
+     'x <ref target="#range(">bad</ref><ref target="#xpath(//x)">xp</ref>'
+     '<ptr target="#a #b"/><ref target=" "/><ptr/>'
+     '<ref target="javascript:alert(1)">js</ref><persName ref="#a">'
+     'self</persName><persName key="">k</persName><rs ref="http://x.org/1">u</rs>'
+     '</p></body></text></TEI>'),
+ "attrs": (
+     '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="!!">'
+     f'{H}<text xml:lang=""><body><table><row role="label">'
+     '<cell rows="0" cols="-1">a</cell><cell cols="99999">b</cell></row><row/>'
+     '</table><list type="ordered"><head>h</head><label>l</label></list>'
+     '<l n="x5">v</l><l n="10">w</l>'
+     '<p style="color:red;background:url(http://evil)">s</p><gap quantity="x"/>'
+     '<space extent="9"/><g ref="#nope"/><g/></body></text></TEI>'),
+ "readings": (
+     f'<TEI xmlns="http://www.tei-c.org/ns/1.0">{H}<text><body><p><choice/>'
+     '<choice><sic/></choice><choice><abbr>a</abbr><expan>b</expan><corr>c</corr>'
+     '</choice><app/><app><rdg/></app><app><lem><app><lem>in</lem><rdg>out</rdg>'
+     '</app></lem><rdg wit="#nope"><note>om.</note></rdg></app><subst><del>'
+     'd</del></subst></p></body></text></TEI>'),
+ "corpus": (
+     f'<teiCorpus xmlns="http://www.tei-c.org/ns/1.0">{H}<teiCorpus>{H}<TEI>'
+     f'{H}<text><body><p>deep one</p></body></text></TEI></teiCorpus><TEI>'
+     f'{H}<text><group><text><body><p>grouped</p></body></text><text><front>'
+     '<titlePage><docTitle><titlePart>TP</titlePart></docTitle></titlePage>'
+     '</front><body><p>two</p></body></text></group></text></TEI></teiCorpus>'),
+ "comments-pi": (
+     f'<TEI xmlns="http://www.tei-c.org/ns/1.0">{H}<text><!--c--><?pi x?><body>'
+     '<!--c--><p>a<!--c-->b<?pi?></p><?pi?><div><!--x--></div></body></text>'
+     '</TEI>'),
+ "notes-places": (
+     f'<TEI xmlns="http://www.tei-c.org/ns/1.0">{H}<text><body><p>'
+     'a<note place="margin">m</note><note place="inline">i</note>'
+     '<note place="end" n="e1">end</note><note place="foot" n="*">star</note>'
+     '<note type="editorial" target="#x">t</note></p></body></text></TEI>'),
 }
 
 
