@@ -423,3 +423,27 @@ def test_an_unreadable_tei_file_fails_alone(edition, tmp_path, monkeypatch) -> N
     assert [p.problem.message for p in report.problems] == [
         "permission denied: cannot read the TEI file"]
     assert statuses(report)["alpha"]["html"] == "done"
+
+
+def test_tei_from_another_project_is_built_against_the_schema_it_was_written_for(tmp_path):
+    """A TEI file from another project fails the project's schema (it was not written for
+    it) and is then not rendered; with --schema tei_all.rng it is validated against the
+    TEI's own schema and rendered whole (issue 13)."""
+    from conftest import SHARED
+    letter = SHARED / "tei" / "corpus" / "russia.xml"
+    tei_all = SHARED / "tei" / "tei_all.rng"
+    if not letter.exists() or not tei_all.exists():
+        pytest.skip("../shared is not available")
+    edition = make_edition(tmp_path / "edition", [])
+    out = tmp_path / "out"
+    (out / "tei").mkdir(parents=True)
+    shutil.copy(letter, out / "tei" / "russia.xml")
+    report = build(edition, out, options(pdf=False))
+    assert not report.ok and not (out / "html" / "russia.html").exists()
+    report = build(edition, out, options(pdf=False, schemas=(str(tei_all),)))
+    assert report.ok, [p.problem.message for p in report.problems][:3]
+    page = html.document_fromstring((out / "html" / "russia.html").read_text(encoding="utf-8"))
+    assert "Dissolution of the Soviet Union" in page.text_content()
+    # Nothing changed, the schema neither: nothing is redone.
+    again = build(edition, out, options(pdf=False, schemas=(str(tei_all),)))
+    assert {s.status for d in again.documents for s in d.steps} == {"up-to-date"}

@@ -436,6 +436,10 @@ def validate_command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str,
               show_default=True, help="PDF standard of the PDFs (see `teiedition pdf`).")
 @font_path_option
 @warn_unhandled_option
+@click.option("--schema", "schemas", multiple=True, metavar="SCHEMA",
+              help="What a TEI file must pass to be rendered, repeatable: 'project' (the "
+                   "default: the project's schema and editorial rules), or a RELAX NG, XML "
+                   "Schema or Schematron file, e.g. tei_all.rng for TEI from other projects.")
 @click.option("--date", "date", metavar="YYYY-MM-DD",
               help="Date recorded in converted files and shown as the HTML's access date. "
                    "Default: SOURCE_DATE_EPOCH if set, else today.")
@@ -444,14 +448,16 @@ def validate_command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str,
 @maps_errors
 def build_command(edition: Path, output: Path, jobs: int, reconvert: bool, no_pdf: bool,
                   edition_pdf: bool, pdf_standard: str, font_paths: tuple[Path, ...],
-                  warn_unhandled: bool, date: str | None, verbose: bool, quiet: bool) -> None:
+                  warn_unhandled: bool, schemas: tuple[str, ...], date: str | None,
+                  verbose: bool, quiet: bool) -> None:
     """Build the edition in EDITION (default: seeds/) into OUTPUT (default: output/).
 
     Each NAME.txt (with NAME.toml, its metadata, and NAME.notes.txt, its endnotes, if
     any) is converted with the edition's register.xml to OUTPUT/tei/NAME.xml. From then
     on the TEI file is the editor's: a file edited by hand is never overwritten
     (--reconvert does, keeping a backup), and TEI files added to OUTPUT/tei/ by hand
-    are built too. Every TEI file is validated; a valid one becomes
+    are built too. Every TEI file is validated (against the project's schema and rules,
+    or --schema: tei_all.rng for TEI from other projects); a valid one becomes
     OUTPUT/html/NAME.html and OUTPUT/pdf/NAME.pdf, and every note and name is checked to
     be in both (the parity check). OUTPUT/html/ also gets the home page (index.html) and
     the indexes of all texts. What has not changed since the last build (content hashes
@@ -462,7 +468,7 @@ def build_command(edition: Path, output: Path, jobs: int, reconvert: bool, no_pd
     options = BuildOptions(jobs=jobs, reconvert=reconvert, pdf=not no_pdf,
                            edition_pdf=edition_pdf, pdf_standard=pdf_standard,
                            font_paths=font_paths, warn_unhandled=warn_unhandled,
-                           date=_run_date(date))
+                           schemas=schemas or ("project",), date=_run_date(date))
     with progress_display(quiet=quiet, verbose=verbose) as show:
         report = build(edition, output, options, progress=show)
     build_report(report, quiet=quiet)

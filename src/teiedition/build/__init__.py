@@ -50,6 +50,10 @@ class BuildOptions:
     #: Folders of fonts for the PDFs, besides the installed ones (``--font-path``).
     font_paths: tuple[Path, ...] = ()
     warn_unhandled: bool = False
+    #: What a TEI file must pass to be rendered: "project" (the project's schema and
+    #: rules), or RELAX NG / XML Schema / Schematron files, e.g. tei_all.rng for TEI from
+    #: other projects (``--schema``).
+    schemas: tuple[str, ...] = ("project",)
     #: The date recorded in converted files and shown as the access date of the HTML.
     date: str = field(default_factory=lambda: dt.date.today().isoformat())
 
@@ -151,7 +155,8 @@ def build(folder: Path, out: Path, options: BuildOptions | None = None, *,
                         html=options.html, pdf=options.pdf, pdf_standard=options.pdf_standard,
                         fonts=FontSettings(options.font_paths, edition_fonts(edition)),
                         warn_unhandled=options.warn_unhandled,
-                        documents=tuple(m.stem for m in edition.members))
+                        documents=tuple(m.stem for m in edition.members),
+                        schemas=options.schemas)
     results: dict[str, DocumentResult] = {}
     report = BuildReport(folder, out, options, ())
     try:

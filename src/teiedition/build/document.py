@@ -49,6 +49,8 @@ class Settings:
     warn_unhandled: bool = False
     #: The stems of the edition's documents: a pointer from one to another links its page.
     documents: tuple[str, ...] = ()
+    #: The schemas a TEI file must pass to be rendered (BuildOptions.schemas).
+    schemas: tuple[str, ...] = ("project",)
 
     @property
     def tei_folder(self) -> Path:
@@ -113,8 +115,16 @@ def load_register(path: Path | None, sha: str | None
 
 
 @functools.cache
-def _validator() -> Validator:
-    return Validator(("project",))
+@functools.cache
+def _validator(schemas: tuple[str, ...]) -> Validator:
+    """The schemas, compiled once per process (tei_all takes seconds)."""
+    return Validator(schemas)
+
+
+def _schemas_digest(schemas: tuple[str, ...]) -> str:
+    """What the validation depends on besides the project's own schema: the files named."""
+    return digest(*(f"{spec}={file_digest(Path(spec))}" if spec != "project" else spec
+                    for spec in schemas))
 
 
 class _Steps:
@@ -166,13 +176,14 @@ def build_document(member: Member, settings: Settings,
     tree_holder: list[Any] = []
 
     def validate() -> tuple[str, str]:
-        key = digest("validate", prints.code, prints.schema, tei_sha)
+        key = digest("validate", prints.code, prints.schema, tei_sha,
+                     _schemas_digest(settings.schemas))
         old = previous.get("validation", {})
         if old.get("key") == key:
             problems = [_problem(p) for p in old.get("problems", [])]
             status = "up-to-date"
         else:
-            report, tree = _validator().check_document(data, str(tei))
+            report, tree = _validator(settings.schemas).check_document(data, str(tei))
             problems = list(report.problems)
             tree_holder.append(tree)
             status = "done"
