@@ -62,14 +62,13 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser, edition):
-    """A page that may load only the edition's own files: any other request (network or a
+def guarded_page(browser, folder: Path):
+    """A page that may load only the files of ``folder``: any other request (network or a
     file elsewhere) is refused and fails the test. (Chromium's offline emulation would also
     refuse the edition's own file:// stylesheet, so requests are routed instead.)"""
     context = browser.new_context(viewport={"width": 1000, "height": 900})
     outside: list[str] = []
-    inside = edition.as_uri() + "/"
+    inside = folder.as_uri() + "/"
 
     def guard(route):
         if route.request.url.startswith(inside):
@@ -86,6 +85,34 @@ def page(browser, edition):
     yield page
     context.close()
     assert outside == [], f"the edition asked for resources outside its folder: {outside}"
+
+
+@pytest.fixture
+def page(browser, edition):
+    yield from guarded_page(browser, edition)
+
+
+def axe_serious(page) -> list:
+    """The serious and critical WCAG 2.2 AA violations axe-core finds on the page."""
+    axe = TOOLS / "axe-core" / "axe.min.js"
+    need(axe.exists(), "axe-core (npm install in tests/browser)")
+    page.add_script_tag(content=axe.read_text(encoding="utf-8"))
+    result = page.evaluate("""async () => await axe.run(document, {runOnly: {type: "tag",
+        values: ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]}})""")
+    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+            for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+
+def nu_errors(folder: Path) -> list:
+    """The errors the Nu HTML checker finds in the folder's pages."""
+    vnu = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    need(vnu.exists() and shutil.which("java") is not None, "vnu-jar and Java")
+    pages = sorted(str(p) for p in folder.glob("*.html"))
+    done = subprocess.run(["java", "-jar", str(vnu), "--format", "json", "--errors-only",
+                           *pages], capture_output=True, text=True, timeout=600)
+    messages = json.loads(done.stderr or done.stdout or '{"messages": []}')["messages"]
+    return [(Path(m.get("url", "")).name, m.get("lastLine"), m.get("message"))
+            for m in messages if m.get("type") == "error"]
 
 
 def test_note_opens_in_place_and_name_leads_to_its_entry_and_back(page, edition) -> None:
@@ -124,25 +151,12 @@ def test_popovers_are_reachable_by_keyboard(page, edition) -> None:
 @pytest.mark.parametrize("name", ["seed.html", "index.html", "persons.html", "places.html",
                                   "organisations.html", "events.html"])
 def test_no_serious_accessibility_violations(page, edition, name: str) -> None:
-    axe = TOOLS / "axe-core" / "axe.min.js"
-    need(axe.exists(), "axe-core (npm install in tests/browser)")
     page.goto((edition / name).as_uri())
-    page.add_script_tag(content=axe.read_text(encoding="utf-8"))
-    result = page.evaluate("""async () => await axe.run(document, {runOnly: {type: "tag",
-        values: ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]}})""")
-    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-               for v in result["violations"] if v["impact"] in ("serious", "critical")]
-    assert serious == []
+    assert axe_serious(page) == []
 
 
 def test_nu_html_checker_finds_no_errors(edition) -> None:
-    vnu = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
-    need(vnu.exists() and shutil.which("java") is not None, "vnu-jar and Java")
-    pages = sorted(str(p) for p in edition.glob("*.html"))
-    done = subprocess.run(["java", "-jar", str(vnu), "--format", "json", "--errors-only",
-                           *pages], capture_output=True, text=True, timeout=300)
-    messages = json.loads(done.stderr or done.stdout or '{"messages": []}')["messages"]
-    assert [m for m in messages if m.get("type") == "error"] == []
+    assert nu_errors(edition) == []
 
 
 # Real TEI from other projects (issue 13): the new pages, the reading switch.
@@ -167,20 +181,7 @@ def real_edition(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def real_page(browser, real_edition):
-    context = browser.new_context(viewport={"width": 1000, "height": 900})
-    inside = real_edition.as_uri() + "/"
-    outside: list[str] = []
-
-    def guard(route):
-        if route.request.url.startswith(inside):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-    context.route("**/*", guard)
-    yield context.new_page()
-    context.close()
-    assert outside == [], f"the edition asked for resources outside its folder: {outside}"
+    yield from guarded_page(browser, real_edition)
 
 
 def test_reading_switch_by_mouse_and_keyboard_kept_across_pages(real_page, real_edition) -> None:
@@ -210,24 +211,9 @@ def test_reading_switch_by_mouse_and_keyboard_kept_across_pages(real_page, real_
 @pytest.mark.parametrize("name", [f"{n}.html" for n in REAL] + ["index.html", "persons.html"])
 def test_real_pages_have_no_serious_accessibility_violations(real_page, real_edition,
                                                               name: str) -> None:
-    axe = TOOLS / "axe-core" / "axe.min.js"
-    need(axe.exists(), "axe-core (npm install in tests/browser)")
     real_page.goto((real_edition / name).as_uri())
-    real_page.add_script_tag(content=axe.read_text(encoding="utf-8"))
-    result = real_page.evaluate("""async () => await axe.run(document, {runOnly: {type: "tag",
-        values: ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]}})""")
-    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-               for v in result["violations"] if v["impact"] in ("serious", "critical")]
-    assert serious == []
+    assert axe_serious(real_page) == []
 
 
 def test_nu_html_checker_finds_no_errors_in_real_pages(real_edition) -> None:
-    vnu = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
-    need(vnu.exists() and shutil.which("java") is not None, "vnu-jar and Java")
-    pages = sorted(str(p) for p in real_edition.glob("*.html"))
-    done = subprocess.run(["java", "-jar", str(vnu), "--format", "json", "--errors-only",
-                           *pages], capture_output=True, text=True, timeout=600)
-    messages = json.loads(done.stderr or done.stdout or '{"messages": []}')["messages"]
-    errors = [(Path(m.get("url", "")).name, m.get("lastLine"), m.get("message"))
-              for m in messages if m.get("type") == "error"]
-    assert errors == []
+    assert nu_errors(real_edition) == []
