@@ -24,8 +24,16 @@
        look-ups are scoped to it, so that the text page and the index pages agree. -->
   <xsl:function name="fp:scope" as="node()">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="($node/ancestor-or-self::*[@e:file][1], root($node))[1]"
-                  xmlns:e="urn:teiedition"/>
+    <xsl:sequence select="if (fp:has-members(root($node)))
+                          then ($node/ancestor-or-self::*[@e:file][1], root($node))[1]
+                          else root($node)" xmlns:e="urn:teiedition"/>
+  </xsl:function>
+
+  <!-- (Asked once per tree: outside the edition's pages there are no members to look for
+       above each name.) -->
+  <xsl:function name="fp:has-members" as="xs:boolean" cache="yes">
+    <xsl:param name="root" as="node()"/>
+    <xsl:sequence select="exists($root/*/*[@e:file])" xmlns:e="urn:teiedition"/>
   </xsl:function>
 
   <!-- Positions are worked out once per document (counting the preceding elements of each
