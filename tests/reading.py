@@ -63,7 +63,9 @@ def _read(el: etree._Element, parts: list[str], notes: list[list[str]], top: boo
         notes.append(words("".join(own)))
     elif not hidden:
         block = name in BLOCKS
-        if block or name == "space" or (name == "lb" and el.get("break") != "no"):
+        # A space, a gap (its mark stands between the letters around it) and a line break
+        # between words part words.
+        if block or name in ("space", "gap") or (name == "lb" and el.get("break") != "no"):
             parts.append(" ")
         parts.append(el.text or "")
         for child in el:

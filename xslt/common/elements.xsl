@@ -114,7 +114,10 @@
         'custodialHist': 'Custodial history', 'musicNotation': 'Music notation',
         'textLang': 'Language', 'incipit': 'Incipit', 'explicit': 'Explicit',
         'rubric': 'Rubric', 'finalRubric': 'Final rubric', 'colophon': 'Colophon',
-        'filiation': 'Filiation', 'msItemStruct': 'Item'}($name), $name)[1] ||
+        'filiation': 'Filiation', 'msItemStruct': 'Item', 'msContents': 'Contents',
+        'physDesc': 'Physical description', 'history': 'History',
+        'additional': 'Additional information', 'msPart': 'Part', 'msFrag': 'Fragment'}($name),
+        $name)[1] ||
         (' ' || normalize-space($element/@n))[normalize-space($element/@n)]"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -59,7 +59,8 @@
   <xsl:template match="tei:lem | tei:rdg" mode="m:app-reading">
     <xsl:param name="copy" as="xs:boolean" select="false()" tunnel="yes"/>
     <span class="{if ($copy) then 'app-reading copy' else 'app-reading'}">
-      <xsl:if test="not(node()[not(self::tei:note)][normalize-space() or self::*])">
+      <!-- (A reading with only the editor's remark, "om.", says it in the remark.) -->
+      <xsl:if test="not(node()[normalize-space() or self::*])">
         <span class="omission">om.</span>
       </xsl:if>
       <xsl:apply-templates select="node()" mode="m:html"/>

@@ -21,6 +21,13 @@
     <xsl:call-template name="t:block"/>
   </xsl:template>
 
+  <!-- A title page's line among the words of its parent (a docAuthor in a byline: "By the
+       late John Evelyn") stays in the line. -->
+  <xsl:template match="(tei:docAuthor | tei:docDate | tei:docEdition | tei:titlePart)
+                       [../text()[normalize-space()]]" mode="m:html" priority="-0.5">
+    <xsl:call-template name="t:inline"/>
+  </xsl:template>
+
   <xsl:template match="tei:*[f:behaviour(.) = 'inline']" mode="m:html" priority="-1">
     <xsl:call-template name="t:inline"/>
   </xsl:template>

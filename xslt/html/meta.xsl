@@ -47,12 +47,12 @@
   <xsl:template name="t:how-to-cite">
     <xsl:variable name="header" select="ancestor-or-self::tei:teiHeader"/>
     <xsl:variable name="url" select="($header//tei:publicationStmt/tei:idno[@type = 'URI'])[1]"/>
-    <xsl:value-of select="normalize-space(($header//tei:titleStmt/tei:title)[1])"/>
-    <xsl:text>, </xsl:text>
-    <xsl:value-of select="normalize-space(($header//tei:seriesStmt/tei:title,
-                          $header//tei:publicationStmt/tei:publisher)[1])"/>
-    <xsl:text>, </xsl:text>
-    <xsl:value-of select="normalize-space(($header//tei:publicationStmt/tei:date)[1])"/>
+    <!-- Only what the header says: real files often name no publisher or date. -->
+    <xsl:value-of select="(normalize-space(($header//tei:titleStmt/tei:title)[1]),
+                           normalize-space(($header//tei:seriesStmt/tei:title,
+                                            $header//tei:publicationStmt/tei:publisher)[1]),
+                           normalize-space(($header//tei:publicationStmt/tei:date)[1]))[. != '']"
+                  separator=", "/>
     <xsl:if test="$url">
       <xsl:text>, </xsl:text><a href="{$url}"><xsl:value-of select="$url"/></a>
     </xsl:if>

@@ -26,7 +26,7 @@
     <xsl:variable name="shown" select="f:app-text(.)"/>
     <xsl:text>#reading-note(</xsl:text>
     <xsl:value-of select="f:typst-string(f:variant-label(.))"/>
-    <xsl:value-of select="', inline: true'[current()/(ancestor::tei:note or ancestor::tei:app)]"/>
+    <xsl:value-of select="', inline: true'[current()/(ancestor::tei:note or ancestor::tei:rdg)]"/>
     <xsl:text>)[</xsl:text>
     <xsl:apply-templates select="$shown" mode="m:typst-reading">
       <xsl:with-param name="copy" select="true()" tunnel="yes"/>
@@ -45,7 +45,7 @@
 
   <xsl:template match="tei:lem | tei:rdg" mode="m:typst-reading">
     <xsl:call-template name="t:typst-anchor"/>
-    <xsl:if test="not(node()[not(self::tei:note)][normalize-space() or self::*])">#emph[om.]</xsl:if>
+    <xsl:if test="not(node()[normalize-space() or self::*])">#emph[om.]</xsl:if>
     <xsl:apply-templates mode="m:typst"/>
     <xsl:if test="@wit">
       <xsl:text> #emph[</xsl:text><xsl:value-of select="f:typst-markup(f:witnesses(.))"/><xsl:text>]</xsl:text>

@@ -20,6 +20,12 @@
     <xsl:call-template name="t:typst-call"><xsl:with-param name="function" select="'tei-line'"/></xsl:call-template>
   </xsl:template>
 
+  <!-- A title page's line among the words of its parent stays in the line. -->
+  <xsl:template match="(tei:docAuthor | tei:docDate | tei:docEdition | tei:titlePart)
+                       [../text()[normalize-space()]]" mode="m:typst" priority="-0.5">
+    <xsl:call-template name="t:typst-call"><xsl:with-param name="function" select="'tei-inline'"/></xsl:call-template>
+  </xsl:template>
+
   <xsl:template match="tei:*[f:behaviour(.) = 'inline']" mode="m:typst" priority="-1">
     <xsl:call-template name="t:typst-call"><xsl:with-param name="function" select="'tei-inline'"/></xsl:call-template>
   </xsl:template>

@@ -19,7 +19,7 @@
     <xsl:apply-templates select="tei:corr | tei:reg | tei:expan" mode="m:typst"/>
     <xsl:text>#reading-note(</xsl:text>
     <xsl:value-of select="f:typst-string(f:variant-label(.))"/>
-    <xsl:value-of select="', inline: true'[current()/(ancestor::tei:note or ancestor::tei:app)]"/>
+    <xsl:value-of select="', inline: true'[current()/(ancestor::tei:note or ancestor::tei:rdg)]"/>
     <xsl:text>)[</xsl:text>
     <xsl:for-each select="tei:sic | tei:orig | tei:abbr">
       <xsl:value-of select="f:typst-markup(map {'sic': 'so in the source: ', 'orig': 'the source has: ',
@@ -37,7 +37,7 @@
     <xsl:if test="*[2]">
       <xsl:text>#reading-note(</xsl:text>
       <xsl:value-of select="f:typst-string(f:variant-label(.))"/>
-      <xsl:value-of select="', inline: true'[current()/(ancestor::tei:note or ancestor::tei:app)]"/>
+      <xsl:value-of select="', inline: true'[current()/(ancestor::tei:note or ancestor::tei:rdg)]"/>
       <xsl:text>)[or: </xsl:text>
       <xsl:for-each select="*[position() gt 1]">
         <xsl:apply-templates select="." mode="m:typst"/>
