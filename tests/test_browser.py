@@ -208,7 +208,8 @@ def test_reading_switch_by_mouse_and_keyboard_kept_across_pages(real_page, real_
     page.screenshot(path=str(ARTIFACTS / "cranch-diplomatic.png"))
 
 
-@pytest.mark.parametrize("name", [f"{n}.html" for n in REAL] + ["index.html", "persons.html"])
+@pytest.mark.parametrize("name", [f"{n}.html" for n in REAL] + ["index.html", "persons.html",
+                                                                 "chronology.html"])
 def test_real_pages_have_no_serious_accessibility_violations(real_page, real_edition,
                                                               name: str) -> None:
     real_page.goto((real_edition / name).as_uri())

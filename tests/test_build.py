@@ -63,7 +63,8 @@ def test_the_seed_edition_builds_everything(tmp_path: Path, runner) -> None:
     stem = SEED_TEXT.stem
     assert (out / "tei" / f"{stem}.xml").is_file()
     for page in (f"{stem}.html", "index.html", "persons.html", "places.html",
-                 "organisations.html", "events.html", "edition.css"):
+                 "organisations.html", "events.html", "chronology.html", "edition.css",
+                 "edition.js"):
         assert (out / "html" / page).is_file(), page
     assert (out / "pdf" / f"{stem}.pdf").read_bytes().startswith(b"%PDF-")
     home = html.document_fromstring((out / "html" / "index.html").read_text(encoding="utf-8"))
@@ -319,7 +320,7 @@ def test_parallel_builds_are_byte_identical_to_serial_ones(tmp_path: Path) -> No
     assert build(edition, serial, options(jobs=1, edition_pdf=True)).ok
     assert build(edition, parallel, options(jobs=2, edition_pdf=True)).ok
     assert files_of(serial) == files_of(parallel)
-    assert len(files_of(serial)) == 5 * 3 + 7 + 1
+    assert len(files_of(serial)) == 5 * 3 + 8 + 1
 
 
 def test_interrupted_build_leaves_no_half_file_and_resumes(tmp_path: Path) -> None:

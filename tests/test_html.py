@@ -223,3 +223,34 @@ def test_images_are_printed_in_the_pdf(tmp_path) -> None:
     damaged = pdf(tree, standard="a-3b", images={"plate.png": PNG[:40]})
     assert damaged.typst_source.count("#graphic-missing(") == 4
     assert any("cannot be decoded" in w and "plate.png" in w for w in damaged.warnings)
+
+
+def test_the_chronology_lists_every_dated_mention_in_order_with_a_timeline() -> None:
+    """Issue 17: every dated mention of the edition, by year and in date order (spans by
+    their start), each linked to its paragraph; an SVG timeline with a link per year."""
+    head = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+            '<title>{}</title></titleStmt><publicationStmt><p>x</p></publicationStmt>'
+            '<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body>')
+    first = etree.ElementTree(etree.fromstring(
+        head.format("One") + '<p xml:id="a">On <date when="1954-07-21">21 July 1954</date> and '
+        'from <date from="1953" to="1955">1953 to 1955</date>.</p><p xml:id="b">In '
+        '<date notBefore="1950" notAfter="1959">the fifties</date>, <date>undated</date>.'
+        '</p></body></text></TEI>'))
+    second = etree.ElementTree(etree.fromstring(
+        head.format("Two") + '<p xml:id="c">In <date when="1954-01">January 1954</date>.</p>'
+        '</body></text></TEI>'))
+    pages = html_pages([("one", first), ("two", second)]).pages
+    page = html.document_fromstring(pages["chronology.html"])
+    years = [s.get("id") for s in page.xpath("//section[@class='year']")]
+    assert years == ["year-1950", "year-1953", "year-1954"]
+    entries = [(li.xpath("string(span[@class='date-value'])"), li.xpath("string(a)"),
+                li.xpath("string(a/@href)")) for li in page.xpath("//ol[@class='dated']/li")]
+    assert entries == [("not before 1950, not after 1959", "the fifties", "one.html#b"),
+                       ("1953 – 1955", "1953 to 1955", "one.html#a"),
+                       ("1954-01", "January 1954", "two.html#c"),
+                       ("1954-07-21", "21 July 1954", "one.html#a")]
+    svg = page.xpath("//figure[@class='timeline']/*[local-name()='svg']")[0]
+    assert [a.get("href") for a in svg.xpath(".//*[local-name()='a']")] == [
+        "#year-1950", "#year-1953", "#year-1954"]
+    assert "chronology.html" in html.document_fromstring(pages["one.html"]).xpath(
+        "//nav//a/@href")

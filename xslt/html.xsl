@@ -40,6 +40,7 @@
   <xsl:include href="html/msdesc.xsl"/>
   <xsl:include href="html/index.xsl"/>
   <xsl:include href="html/home.xsl"/>
+  <xsl:include href="html/chronology.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
 
@@ -61,4 +62,5 @@
   <xsl:mode name="m:home" on-no-match="shallow-skip"/>
   <xsl:mode name="m:home-page" on-no-match="shallow-skip"/>
   <xsl:mode name="m:index-page" on-no-match="shallow-skip"/>
+  <xsl:mode name="m:chronology-page" on-no-match="shallow-skip"/>
 </xsl:stylesheet>

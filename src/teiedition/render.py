@@ -99,7 +99,8 @@ def html_edition_pages(documents: Sequence[tuple[str, etree._ElementTree]], *,
                        stylesheets: Stylesheets | None = None,
                        parsed: Parsed | None = None) -> HtmlEdition:
     """The pages across all ``documents``: the home page (index.html, the texts with their
-    source and counts), index pages of persons, places, organisations and events, the CSS,
+    source and counts), index pages of persons, places, organisations and events, the
+    chronology (every dated mention in date order, with a timeline), the CSS,
     and the script that remembers the reader's choice of reading across pages. All five
     pages come from one transformation of the documents (as a teiCorpus; ``parsed``: the
     one document, already handed to Saxon)."""
@@ -113,7 +114,7 @@ def html_edition_pages(documents: Sequence[tuple[str, etree._ElementTree]], *,
         parsed = sheets.parse(corpus)
     first = f"{documents[0][0]}.html" if documents else "index.html"
     result = sheets.run("html", parsed, {"page": "edition", "text-file": first})
-    pages = {name: result.documents[name] for name in ("index.html",) + tuple(
+    pages = {name: result.documents[name] for name in ("index.html", "chronology.html") + tuple(
         f"{page}.html" for page in INDEX_PAGES)}
     for asset in ("edition.css", "edition.js"):
         pages[asset] = resource("xslt", "html", asset).read_text(encoding="utf-8")

@@ -24,6 +24,10 @@
       <xsl:variable name="home"><xsl:apply-templates select="$root" mode="m:home-page"/></xsl:variable>
       <xsl:value-of select="serialize($home, $v:html-output)" xmlns:v="urn:teiedition:variables"/>
     </xsl:result-document>
+    <xsl:result-document href="chronology.html" method="text">
+      <xsl:variable name="chronology"><xsl:apply-templates select="$root" mode="m:chronology-page"/></xsl:variable>
+      <xsl:value-of select="serialize($chronology, $v:html-output)" xmlns:v="urn:teiedition:variables"/>
+    </xsl:result-document>
     <xsl:for-each select="('persons', 'places', 'organisations', 'events')">
       <xsl:result-document href="{.}.html" method="text">
         <xsl:variable name="index">

@@ -174,6 +174,7 @@
         <li><a href="places.html">Places</a></li>
         <li><a href="organisations.html">Organisations</a></li>
         <li><a href="events.html">Events</a></li>
+        <li><a href="chronology.html">Chronology</a></li>
       </ul>
     </nav>
   </xsl:template>
