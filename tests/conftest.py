@@ -41,6 +41,13 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def tei_all():
+    """tei_all.rng with its embedded Schematron, compiled once for the whole test run."""
+    from teiedition.validate import Validator
+    return Validator([str(shared_path("tei", "tei_all.rng"))])
+
+
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 

@@ -33,11 +33,6 @@ def reviewing() -> Validator:
     return Validator(["project"], require_review=True)
 
 
-@pytest.fixture(scope="session")
-def tei_all() -> Validator:
-    return Validator([str(shared_path("tei", "tei_all.rng"))])
-
-
 def expectation(path: Path) -> tuple[Counter, bool]:
     if path.name.startswith("valid-"):
         return Counter(), False

@@ -292,10 +292,17 @@ def pdf_command(file: Path, output: Path | None, pdf_standard: str, typst_path: 
 @click.option("--max-size", type=click.IntRange(min=1), default=100, show_default=True,
               metavar="MB", help="Refuse files larger than this many megabytes (a parsed "
                                  "file takes about 20 times its size in memory).")
+@click.option("--no-embedded-rules", "no_embedded_rules", is_flag=True,
+              help="Do not run the Schematron rules embedded in a RELAX NG or XML Schema file "
+                   "(such as the TEI's own constraints in tei_all.rng).")
+@click.option("--strict", is_flag=True,
+              help="Fail on Schematron warnings and information too (roles warning, warn, "
+                   "nonfatal, information), not only on errors.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary on standard error.")
 @maps_errors
 def validate_command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str,
-                     require_review: bool, max_size: int, quiet: bool) -> None:
+                     require_review: bool, max_size: int, no_embedded_rules: bool,
+                     strict: bool, quiet: bool) -> None:
     """Validate TEI files against the project's schema and rules, or other schemas.
 
     PATHS are files, folders (searched recursively for *.xml) or glob patterns.
@@ -306,7 +313,8 @@ def validate_command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str,
     the usage is wrong.
     """
     files, missing = expand_paths(list(paths))
-    validator = Validator(schemas or ("project",), require_review=require_review)
+    validator = Validator(schemas or ("project",), require_review=require_review,
+                          embedded_rules=not no_embedded_rules, strict=strict)
     unreadable: list[InputError] = list(missing)
     reports = []
     for path in files:

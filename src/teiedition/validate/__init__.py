@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import time
+from dataclasses import replace
 from typing import Iterable, Iterator, Sequence
 
 from lxml import etree
@@ -25,10 +26,16 @@ class Validator:
     """Schemas compiled once; checks documents against all of them."""
 
     def __init__(self, schemas: Sequence[str] = ("project",), *,
-                 require_review: bool = False) -> None:
+                 require_review: bool = False, embedded_rules: bool = True,
+                 strict: bool = False) -> None:
+        """``embedded_rules``: also run the Schematron embedded in RELAX NG and XSD files;
+        ``strict``: report warnings and information as errors (their role is kept)."""
         self.specs = tuple(schemas) or ("project",)
-        self.schemas: list[Schema] = [s for spec in dict.fromkeys(self.specs)
-                                      for s in load_schemas(spec, require_review=require_review)]
+        self.strict = strict
+        self.schemas: list[Schema] = [
+            s for spec in dict.fromkeys(self.specs)
+            for s in load_schemas(spec, require_review=require_review,
+                                  embedded_rules=embedded_rules)]
 
     def iter_problems(self, tree: etree._ElementTree,
                       source: SourceLines | None = None) -> Iterator[Problem]:
@@ -36,7 +43,8 @@ class Validator:
         if source is None:
             source = SourceLines(etree.tostring(tree))
         for schema in self.schemas:
-            yield from schema.iter_problems(tree, source)
+            for problem in schema.iter_problems(tree, source):
+                yield replace(problem, severity="error") if self.strict else problem
 
     def check_bytes(self, data: bytes, path: str) -> FileReport:
         """Parse ``data`` safely and check it; reading problems are reported like the rest."""

@@ -7,6 +7,8 @@
   ``schema/teiedition.sch`` or any ``.sch`` a user names.
 - :class:`RelaxNG`: any ``.rng``, e.g. the official TEI P5 ``tei_all.rng``.
 - :class:`UserXsd`: any other ``.xsd``, through lxml.
+- Schematron embedded in a ``.rng`` or ``.xsd``, and ``.sch`` files with an XPath 2.0+
+  query binding: :class:`schematron.SaxonSchematron`.
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ from ..errors import InputError
 from ..resources import resource
 from .locate import SourceLines, element_column
 from .messages import lxml_schema_message, relaxng_message, tidy, xmlschema_message
-from .problems import Problem
+from .problems import Problem, severity_of_role
+from . import schematron
+from .schematron import locate
 
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
 #: Above this many elements, xmlschema's diagnostics would take too long; lxml's are given.
@@ -101,10 +105,10 @@ class ProjectXsd:
 class UserXsd:
     """Any XML Schema a user names, validated with lxml."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, tree: etree._ElementTree | None = None) -> None:
         self.name = path.name
         try:
-            self._schema = etree.XMLSchema(_parse_schema_file(path))
+            self._schema = etree.XMLSchema(tree if tree is not None else _parse_schema_file(path))
         except etree.XMLSchemaParseError as err:
             raise InputError(f"not a usable XML Schema: {err}", path=str(path)) from None
 
@@ -121,11 +125,11 @@ class UserXsd:
 class RelaxNG:
     """A RELAX NG schema (XML syntax), such as the official TEI P5 ``tei_all.rng``."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, tree: etree._ElementTree | None = None) -> None:
         self.name = path.name
         self.rule = path.stem
         try:
-            self._schema = etree.RelaxNG(_parse_schema_file(path))
+            self._schema = etree.RelaxNG(tree if tree is not None else _parse_schema_file(path))
         except etree.RelaxNGParseError as err:
             raise InputError(f"not a usable RELAX NG schema: {err}", path=str(path)) from None
 
@@ -177,41 +181,49 @@ class SchematronRules:
         report = self._schema.validation_report
         for node in report.iter(SVRL + "failed-assert", SVRL + "successful-report"):
             rule = node.get("id") or "schematron"
-            role = (node.get("role") or "error").lower()
-            severity = "warning" if role in ("warning", "warn", "info", "information") else "error"
+            role = node.get("role")
             location = node.get("location")
-            element = _find(tree, location)
-            line, column = _line_column(element, source)
+            line, column = _line_column(locate(tree, location), source)
             text = " ".join((node.findtext(SVRL + "text") or "").split())
-            yield Problem(rule, text, line, column, severity=severity,  # type: ignore[arg-type]
-                          schema=self.name, xpath=location)
+            yield Problem(rule, text, line, column, severity=severity_of_role(role),
+                          schema=self.name, xpath=location, role=role)
 
 
-def _find(tree: etree._ElementTree, location: str | None) -> etree._Element | None:
-    if not location:
-        return None
-    try:
-        found = tree.xpath(location)
-    except etree.XPathError:
-        return None
-    if isinstance(found, list) and found and isinstance(found[0], etree._Element):
-        return found[0]
-    return None
+def load_schemas(spec: str, *, require_review: bool = False,
+                 embedded_rules: bool = True) -> list[Schema]:
+    """Compile what ``--schema SPEC`` names: ``project``, or a .rng, .xsd or .sch file.
 
-
-def load_schemas(spec: str, *, require_review: bool = False) -> list[Schema]:
-    """Compile what ``--schema SPEC`` names: ``project``, or a .rng, .xsd or .sch file."""
+    A RELAX NG or XML Schema file's embedded Schematron is compiled with it
+    unless ``embedded_rules`` is false.
+    """
     if spec == "project":
         return [ProjectXsd(), SchematronRules(resource("schema", "teiedition.sch"),
                                               phase="publication" if require_review else None,
                                               name="project")]
     path = Path(spec)
     suffix = path.suffix.lower()
-    if suffix == ".rng":
-        return [RelaxNG(path)]
-    if suffix == ".xsd":
-        return [UserXsd(path)]
+    if suffix not in (".rng", ".xsd", ".sch"):
+        raise InputError(f"--schema: '{spec}' is not 'project' nor a .rng, .xsd or .sch file "
+                         "(RELAX NG compact syntax, .rnc, is not supported: convert it with "
+                         "trang)")
+    tree = _parse_schema_file(path)
     if suffix == ".sch":
-        return [SchematronRules(path)]
-    raise InputError(f"--schema: '{spec}' is not 'project' nor a .rng, .xsd or .sch file "
-                     "(RELAX NG compact syntax, .rnc, is not supported: convert it with trang)")
+        return [_standalone_schematron(path, tree)]
+    grammar: Schema = RelaxNG(path, tree) if suffix == ".rng" else UserXsd(path, tree)
+    rules = schematron.extract(tree) if embedded_rules else None
+    if rules is None:
+        return [grammar]
+    return [grammar, schematron.SaxonSchematron(schematron.compile_rules(rules), name=path.name)]
+
+
+def _standalone_schematron(path: Path, tree: etree._ElementTree) -> Schema:
+    binding = schematron.query_binding(tree)
+    if binding in schematron.XSLT1_BINDINGS:
+        return SchematronRules(path)
+    if binding in schematron.XPATH2_BINDINGS:
+        rules = schematron.extract(tree)
+        if rules is None:
+            raise InputError("not a usable Schematron schema: no pattern", path=str(path))
+        return schematron.SaxonSchematron(schematron.compile_rules(rules), name=path.name)
+    raise InputError(f"the Schematron query binding '{binding}' is not supported (xslt, xslt2 "
+                     "and xslt3 are)", path=str(path))
