@@ -298,11 +298,15 @@ def pdf_command(file: Path, output: Path | None, pdf_standard: str, typst_path: 
 @click.option("--strict", is_flag=True,
               help="Fail on Schematron warnings and information too (roles warning, warn, "
                    "nonfatal, information), not only on errors.")
+@click.option("--no-xinclude", "no_xinclude", is_flag=True,
+              help="Validate xi:include elements as they stand instead of resolving them "
+                   "(by default, files inside the document's folder are included and an "
+                   "include that cannot be read is replaced by its xi:fallback).")
 @click.option("-q", "--quiet", is_flag=True, help="No summary on standard error.")
 @maps_errors
 def validate_command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str,
                      require_review: bool, max_size: int, no_embedded_rules: bool,
-                     strict: bool, quiet: bool) -> None:
+                     strict: bool, no_xinclude: bool, quiet: bool) -> None:
     """Validate TEI files against the project's schema and rules, or other schemas.
 
     PATHS are files, folders (searched recursively for *.xml) or glob patterns.
@@ -314,7 +318,8 @@ def validate_command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str,
     """
     files, missing = expand_paths(list(paths))
     validator = Validator(schemas or ("project",), require_review=require_review,
-                          embedded_rules=not no_embedded_rules, strict=strict)
+                          embedded_rules=not no_embedded_rules, strict=strict,
+                          xinclude=not no_xinclude)
     unreadable: list[InputError] = list(missing)
     reports = []
     for path in files:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import functools
 import time
+from pathlib import Path
 from dataclasses import replace
 from typing import Iterable, Iterator, Sequence
 
 from lxml import etree
 
+from ..xinclude import Inclusion, resolve_xincludes
 from ..xmlparse import parse_bytes
 from .locate import SourceLines
 from .problems import FileReport, Problem, Report
@@ -27,11 +29,13 @@ class Validator:
 
     def __init__(self, schemas: Sequence[str] = ("project",), *,
                  require_review: bool = False, embedded_rules: bool = True,
-                 strict: bool = False) -> None:
+                 strict: bool = False, xinclude: bool = True) -> None:
         """``embedded_rules``: also run the Schematron embedded in RELAX NG and XSD files;
-        ``strict``: report warnings and information as errors (their role is kept)."""
+        ``strict``: report warnings and information as errors (their role is kept);
+        ``xinclude``: resolve ``xi:include`` before validating, as Jing does."""
         self.specs = tuple(schemas) or ("project",)
         self.strict = strict
+        self.xinclude = xinclude
         self.schemas: list[Schema] = [
             s for spec in dict.fromkeys(self.specs)
             for s in load_schemas(spec, require_review=require_review,
@@ -50,15 +54,23 @@ class Validator:
         """Parse ``data`` safely and check it; reading problems are reported like the rest."""
         return self.check_document(data, path)[0]
 
-    def check_document(self, data: bytes, path: str
+    def check_document(self, data: bytes, path: str, folder: Path | None = None
                        ) -> tuple[FileReport, etree._ElementTree | None]:
         """:meth:`check_bytes`, and the parsed tree (None when the file cannot be read), for
-        callers that go on to render it."""
+        callers that go on to render it.
+
+        Includes are read from ``folder`` only (default: the folder of ``path`` when it
+        names a file); the tree returned has them resolved.
+        """
         start = time.perf_counter()
         parsed = parse_bytes(data)
         problems = [Problem(p.rule, p.message, p.line, p.column, schema="xml")
                     for p in parsed.problems]
         if parsed.tree is not None and not any(p.rule == "not-tei" for p in problems):
+            if self.xinclude:
+                if folder is None and Path(path).is_file():
+                    folder = Path(path).parent
+                problems.extend(inclusion_problems(resolve_xincludes(parsed.tree, folder)))
             problems.extend(self.iter_problems(parsed.tree, SourceLines(data)))
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         return FileReport(path, tuple(problems), time.perf_counter() - start), parsed.tree
@@ -66,6 +78,18 @@ class Validator:
     def check_many(self, items: Iterable[tuple[str, bytes]]) -> Report:
         """Check several documents given as (path, bytes)."""
         return Report(tuple(self.check_bytes(data, path) for path, data in items), self.specs)
+
+
+def inclusion_problems(inclusions: Iterable[Inclusion]) -> Iterator[Problem]:
+    """Report each include that was replaced by its fallback (information) or failed (an
+    error: Jing stops there too)."""
+    for inc in inclusions:
+        if inc.outcome == "fallback":
+            yield Problem("xinclude-fallback", f'xi:include href="{inc.href}" was replaced by its '
+                          f"fallback: {inc.reason}", inc.line, severity="info", schema="xml")
+        elif inc.outcome == "failed":
+            yield Problem("xinclude", f'xi:include href="{inc.href}" could not be included and '
+                          f"has no fallback: {inc.reason}", inc.line, schema="xml")
 
 
 @functools.cache
