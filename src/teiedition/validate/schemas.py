@@ -5,7 +5,8 @@
   xmlschema gives the diagnostics: every error, with the offending element.
 - :class:`SchematronRules`: ISO Schematron through lxml's isoschematron;
   ``schema/teiedition.sch`` or any ``.sch`` a user names.
-- :class:`RelaxNG`: any ``.rng``, e.g. the official TEI P5 ``tei_all.rng``.
+- :class:`relaxng.RelaxNG`: any ``.rng``, e.g. the official TEI P5 ``tei_all.rng``,
+  compiled for the elements the documents use.
 - :class:`UserXsd`: any other ``.xsd``, through lxml.
 - Schematron embedded in a ``.rng`` or ``.xsd``, and ``.sch`` files with an XPath 2.0+
   query binding: :class:`schematron.SaxonSchematron`.
@@ -14,16 +15,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterator, Protocol
+from typing import TYPE_CHECKING, Iterator, Protocol
 
-import xmlschema
 from lxml import etree, isoschematron
 
 from ..errors import InputError
 from ..resources import resource
 from .locate import SourceLines, element_column
-from .messages import lxml_schema_message, relaxng_message, tidy, xmlschema_message
+from .messages import lxml_schema_message, tidy, xmlschema_message
 from .problems import Problem, severity_of_role
+
+if TYPE_CHECKING:
+    import xmlschema
+from .relaxng import RelaxNG
 from . import schematron
 from .schematron import locate
 
@@ -65,11 +69,13 @@ class ProjectXsd:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or resource("schema", "teiedition.xsd")
         self._lxml = etree.XMLSchema(_parse_schema_file(self.path))
-        self._xmlschema: xmlschema.XMLSchema | None = None
+        self._xmlschema: "xmlschema.XMLSchema | None" = None
 
-    def _diagnostics(self) -> xmlschema.XMLSchema:
-        # Loaded only when a document is invalid; 'local' forbids network access.
+    def _diagnostics(self) -> "xmlschema.XMLSchema":
+        # Loaded only when a document is invalid (importing xmlschema alone takes 0.1-0.2 s,
+        # a third of a quick run); 'local' forbids network access.
         if self._xmlschema is None:
+            import xmlschema
             self._xmlschema = xmlschema.XMLSchema(str(self.path.resolve()), allow="local")
         return self._xmlschema
 
@@ -120,43 +126,6 @@ class UserXsd:
             rule, message = lxml_schema_message(entry.message)
             yield Problem(rule, message, entry.line or None, entry.column or None,
                           schema=self.name, detail=tidy(entry.message))
-
-
-class RelaxNG:
-    """A RELAX NG schema (XML syntax), such as the official TEI P5 ``tei_all.rng``."""
-
-    def __init__(self, path: Path, tree: etree._ElementTree | None = None) -> None:
-        self.name = path.name
-        self.rule = path.stem
-        try:
-            self._schema = etree.RelaxNG(tree if tree is not None else _parse_schema_file(path))
-        except etree.RelaxNGParseError as err:
-            raise InputError(f"not a usable RELAX NG schema: {err}", path=str(path)) from None
-
-    def iter_problems(self, tree: etree._ElementTree,
-                      source: SourceLines) -> Iterator[Problem]:
-        if self._schema.validate(tree):
-            return
-        for entry in self._schema.error_log:
-            message = relaxng_message(entry.message)
-            column = entry.column or _tag_column(source, entry.line, entry.message)
-            yield Problem(self.rule, message, entry.line or None, column, schema=self.name,
-                          detail=tidy(entry.message))
-
-
-def _tag_column(source: SourceLines, line: int | None, message: str) -> int | None:
-    """Find the start tag a RELAX NG message names on its line."""
-    if not line:
-        return None
-    text = source.line(line)
-    for word in tidy(message).split():
-        word = word.strip(":,")
-        if word and word.replace(":", "").replace("_", "").replace("-", "").isalnum():
-            index = text.find("<" + word)
-            if index >= 0:
-                return index + 1
-    stripped = len(text) - len(text.lstrip())
-    return stripped + 1 if text.strip() else None
 
 
 class SchematronRules:
