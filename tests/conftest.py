@@ -16,6 +16,16 @@ SEED_META = SEED_TEXT.with_suffix(".toml")
 FIXED_DATE = "2026-01-15"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def cache_home(tmp_path_factory):
+    """Every test (and every process a test starts) keeps its schema cache in a temporary
+    folder, never in the user's ~/.cache."""
+    folder = tmp_path_factory.mktemp("cache-home")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(folder))
+        yield folder
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

@@ -17,6 +17,7 @@ from lxml import etree
 
 from ..xinclude import Inclusion, resolve_xincludes
 from ..xmlparse import parse_bytes
+from .cache import SchemaCache, default_folder
 from .locate import SourceLines
 from .problems import FileReport, Problem, Report
 from .schemas import Schema, load_schemas
@@ -29,17 +30,21 @@ class Validator:
 
     def __init__(self, schemas: Sequence[str] = ("project",), *,
                  require_review: bool = False, embedded_rules: bool = True,
-                 strict: bool = False, xinclude: bool = True) -> None:
+                 strict: bool = False, xinclude: bool = True,
+                 cache_folder: Path | None = None, use_cache: bool = True) -> None:
         """``embedded_rules``: also run the Schematron embedded in RELAX NG and XSD files;
         ``strict``: report warnings and information as errors (their role is kept);
-        ``xinclude``: resolve ``xi:include`` before validating, as Jing does."""
+        ``xinclude``: resolve ``xi:include`` before validating, as Jing does;
+        ``cache_folder``: where derived grammars and compiled rules are kept between runs
+        (default: the user's cache folder; see cache.py), unless ``use_cache`` is false."""
         self.specs = tuple(schemas) or ("project",)
         self.strict = strict
         self.xinclude = xinclude
+        self.cache = SchemaCache((cache_folder or default_folder()) if use_cache else None)
         self.schemas: list[Schema] = [
             s for spec in dict.fromkeys(self.specs)
             for s in load_schemas(spec, require_review=require_review,
-                                  embedded_rules=embedded_rules)]
+                                  embedded_rules=embedded_rules, cache=self.cache)]
 
     def iter_problems(self, tree: etree._ElementTree,
                       source: SourceLines | None = None) -> Iterator[Problem]:

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Protocol
 
@@ -23,13 +24,15 @@ from ..errors import InputError
 from ..resources import resource
 from .locate import SourceLines, element_column
 from .messages import lxml_schema_message, tidy, xmlschema_message
+from . import schematron
+from .cache import SchemaCache
+from .cache import digest as cache_digest
 from .problems import Problem, severity_of_role
+from .relaxng import RelaxNG
+from .schematron import locate
 
 if TYPE_CHECKING:
     import xmlschema
-from .relaxng import RelaxNG
-from . import schematron
-from .schematron import locate
 
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
 #: Above this many elements, xmlschema's diagnostics would take too long; lxml's are given.
@@ -158,13 +161,40 @@ class SchematronRules:
                           schema=self.name, xpath=location, role=role)
 
 
-def load_schemas(spec: str, *, require_review: bool = False,
-                 embedded_rules: bool = True) -> list[Schema]:
+class SchemaFile:
+    """A schema file's bytes (the key of what the cache keeps), parsed on first use."""
+
+    #: Elements that pull in other files, which a cache key on this file's bytes misses.
+    _INCLUDES = re.compile(rb"<(?:[\w.-]+:)?(?:include|externalRef|import|redefine|override)\b")
+
+    def __init__(self, path: Path) -> None:
+        if not path.is_file():
+            raise InputError("schema not found", path=str(path))
+        self.path = path
+        self.data = path.read_bytes()
+        self._tree: etree._ElementTree | None = None
+
+    @property
+    def tree(self) -> etree._ElementTree:
+        if self._tree is None:
+            self._tree = _parse_schema_file(self.path)
+        return self._tree
+
+    @property
+    def self_contained(self) -> bool:
+        """Whether the file includes or imports nothing (a conservative look at its tags)."""
+        return self._INCLUDES.search(self.data) is None
+
+
+def load_schemas(spec: str, *, require_review: bool = False, embedded_rules: bool = True,
+                 cache: SchemaCache | None = None) -> list[Schema]:
     """Compile what ``--schema SPEC`` names: ``project``, or a .rng, .xsd or .sch file.
 
     A RELAX NG or XML Schema file's embedded Schematron is compiled with it
-    unless ``embedded_rules`` is false.
+    unless ``embedded_rules`` is false. ``cache`` keeps derived grammars and
+    compiled rules between runs (see cache.py).
     """
+    cache = cache or SchemaCache(None)
     if spec == "project":
         return [ProjectXsd(), SchematronRules(resource("schema", "teiedition.sch"),
                                               phase="publication" if require_review else None,
@@ -175,24 +205,41 @@ def load_schemas(spec: str, *, require_review: bool = False,
         raise InputError(f"--schema: '{spec}' is not 'project' nor a .rng, .xsd or .sch file "
                          "(RELAX NG compact syntax, .rnc, is not supported: convert it with "
                          "trang)")
-    tree = _parse_schema_file(path)
+    source = SchemaFile(path)
     if suffix == ".sch":
-        return [_standalone_schematron(path, tree)]
-    grammar: Schema = RelaxNG(path, tree) if suffix == ".rng" else UserXsd(path, tree)
-    rules = schematron.extract(tree) if embedded_rules else None
+        binding = schematron.query_binding(source.tree)
+        if binding in schematron.XSLT1_BINDINGS:
+            return [SchematronRules(path)]
+        if binding not in schematron.XPATH2_BINDINGS:
+            raise InputError(f"the Schematron query binding '{binding}' is not supported "
+                             "(xslt, xslt2 and xslt3 are)", path=str(path))
+    grammar: list[Schema] = []
+    if suffix == ".rng":
+        grammar = [RelaxNG(source, cache)]
+    elif suffix == ".xsd":
+        grammar = [UserXsd(path, source.tree)]
+    if not embedded_rules and suffix != ".sch":
+        return grammar
+    rules = _extracted_rules(source, cache)
     if rules is None:
-        return [grammar]
-    return [grammar, schematron.SaxonSchematron(schematron.compile_rules(rules), name=path.name)]
-
-
-def _standalone_schematron(path: Path, tree: etree._ElementTree) -> Schema:
-    binding = schematron.query_binding(tree)
-    if binding in schematron.XSLT1_BINDINGS:
-        return SchematronRules(path)
-    if binding in schematron.XPATH2_BINDINGS:
-        rules = schematron.extract(tree)
-        if rules is None:
+        if suffix == ".sch":
             raise InputError("not a usable Schematron schema: no pattern", path=str(path))
-        return schematron.SaxonSchematron(schematron.compile_rules(rules), name=path.name)
-    raise InputError(f"the Schematron query binding '{binding}' is not supported (xslt, xslt2 "
-                     "and xslt3 are)", path=str(path))
+        return grammar
+    key = cache_digest("schematron", source.data) if source.self_contained else ""
+    no_cache = SchemaCache(None)  # rules from other files: the key would not cover them
+    return grammar + [schematron.SaxonSchematron(rules, name=path.name, key=key,
+                                                 cache=cache if key else no_cache)]
+
+
+def _extracted_rules(source: SchemaFile, cache: SchemaCache) -> etree._ElementTree | None:
+    """The schema's Schematron (embedded, or the schema itself), from the cache when it is
+    there: extracting it from tei_all.rng means reading 1 MB of RELAX NG."""
+    if not source.self_contained:
+        return schematron.extract(source.tree)
+    key = cache_digest("schematron", source.data)
+    cached = cache.get("schematron", key)
+    if cached is not None:
+        return etree.ElementTree(etree.fromstring(cached)) if cached else None
+    rules = schematron.extract(source.tree)
+    cache.put("schematron", key, etree.tostring(rules) if rules is not None else b"")
+    return rules

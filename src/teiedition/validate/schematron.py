@@ -19,14 +19,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 from lxml import etree, isoschematron
 from saxonche import PySaxonApiError, PySaxonProcessor
 
 from ..errors import InputError
 from ..xslt import ALLOWED_PROTOCOLS
+from .cache import SchemaCache
+from .cache import digest as cache_digest
 from .locate import SourceLines, element_column
+from .prune import document_names, kept_patterns, prune
 from .problems import Problem, severity_of_role
 
 ISO = "http://purl.oclc.org/dsdl/schematron"
@@ -55,8 +58,6 @@ class Compiled:
     """A Schematron schema compiled to an XSLT (as text) that writes an SVRL report."""
 
     xslt: str
-    #: Number of patterns; 0 means the schema has no rules to run.
-    patterns: int
 
 
 def query_binding(schema: etree._ElementTree) -> str | None:
@@ -121,33 +122,61 @@ def compile_rules(schematron: etree._ElementTree, *, phase: str | None = None) -
     if root is None:
         raise InputError("the Schematron rules do not compile (no stylesheet produced)")
     root.set("version", "3.0")
-    patterns = len(expanded.getroot().findall(f"{{{ISO}}}pattern"))
-    return Compiled(etree.tostring(root, encoding="unicode"), patterns)
+    return Compiled(etree.tostring(root, encoding="unicode"))
 
 
 class SaxonSchematron:
-    """Compiled Schematron rules run by Saxon; each failed assert or fired report is a problem.
+    """Schematron rules run by Saxon; each failed assert or fired report is a problem.
 
     A problem's rule is the assertion's ``id``, else its pattern's ``id`` (the
     TEI names its constraints on the pattern), and it keeps the Schematron
     ``role``: only an error role (or none) makes a file invalid.
+
+    Each pattern is one pass over the document, and most of the TEI's 93
+    patterns concern elements a given document lacks: the rules are compiled
+    without the patterns that :func:`prune` shows cannot fire, for the union of
+    the element names seen so far (as for RELAX NG, see relaxng.py), and the
+    compiled XSLT is kept in the user's cache (cache.py).
     """
 
-    def __init__(self, compiled: Compiled, *, name: str) -> None:
+    def __init__(self, rules: etree._ElementTree, *, name: str, cache: SchemaCache,
+                 key: str) -> None:
         self.name = name
+        self._rules = rules
+        self._cache = cache
+        self._key = key
         self._proc = PySaxonProcessor(license=False)
-        try:
-            self._executable = self._proc.new_xslt30_processor().compile_stylesheet(
-                stylesheet_text=compiled.xslt)
-        except PySaxonApiError as err:
-            raise InputError(f"{name}: the Schematron rules do not compile as XSLT 3.0: "
-                             f"{str(err).strip()}") from None
-        # From here on no rule may open a file or a URL (document(), unparsed-text()).
+        # From here on no rule may open a file or a URL (document(), unparsed-text()); the
+        # rules are compiled from text, which needs neither.
         self._proc.set_configuration_property(ALLOWED_PROTOCOLS, "")
+        self._names: frozenset[tuple[str, str]] = frozenset()
+        self._executables: dict[tuple[int, ...], Any] = {}
+        self._current: Any = None
+
+    def _executable(self, names: frozenset[tuple[str, str]]) -> Any:
+        if self._current is not None and names <= self._names:
+            return self._current
+        self._names |= names
+        kept = tuple(kept_patterns(self._rules, self._names))
+        if kept not in self._executables:
+            key = cache_digest("schematron-xslt", self._key, ",".join(map(str, kept)))
+            cached = self._cache.get("schematron-xslt", key)
+            xslt = cached.decode("utf-8") if cached is not None else \
+                compile_rules(prune(self._rules, kept)).xslt
+            if cached is None:
+                self._cache.put("schematron-xslt", key, xslt.encode("utf-8"))
+            try:
+                self._executables[kept] = self._proc.new_xslt30_processor().compile_stylesheet(
+                    stylesheet_text=xslt)
+            except PySaxonApiError as err:
+                raise InputError(f"{self.name}: the Schematron rules do not compile as XSLT "
+                                 f"3.0: {str(err).strip()}") from None
+        self._current = self._executables[kept]
+        return self._current
 
     def iter_problems(self, tree: etree._ElementTree,
                       source: SourceLines) -> Iterator[Problem]:
-        executable = self._executable.clone()
+        executable = self._executable(document_names(tree)).clone()
         executable.set_capture_result_documents(True)
         node = self._proc.parse_xml(xml_text=etree.tostring(tree.getroot(), encoding="unicode"))
         try:
