@@ -311,8 +311,11 @@ def validate_command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str,
 
     PATHS are files, folders (searched recursively for *.xml) or glob patterns.
     Each problem is reported as `path:line:col: error: message [rule-id]`;
-    --format json, junit, github or sarif give machine-readable reports. Each
-    schema is compiled once, however many files are checked. Exit code 0 when
+    --format json, junit, github or sarif give machine-readable reports. A RELAX
+    NG or XML Schema file's embedded Schematron rules (the TEI's own constraints
+    in tei_all.rng) are checked too, and xi:include is resolved first, as Jing
+    does, from files in the document's folder only. What is derived from a schema
+    is kept in the user's cache folder (see docs/validation.md). Exit code 0 when
     every file is valid, 1 when any is invalid, 2 when a path cannot be read or
     the usage is wrong.
     """
@@ -337,6 +340,8 @@ def validate_command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str,
     click.echo(FORMATS[fmt](report), nl=False)
     for err in unreadable:
         click.echo(f"{err}", err=True)
+    for warning in validator.cache.warnings:
+        click.echo(f"warning: {warning}", err=True)
     if not quiet:
         click.echo(report.summary() + (f", {len(unreadable)} unreadable" if unreadable else ""),
                    err=True)
