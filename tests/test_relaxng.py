@@ -13,6 +13,7 @@ from teiedition.xmlparse import parse_bytes
 
 from conftest import shared_path
 
+TEI = "http://www.tei-c.org/ns/1.0"
 GRAMMAR = f"""<grammar xmlns="{RNG}" ns="http://www.tei-c.org/ns/1.0">
   <start><element name="TEI"><zeroOrMore><ref name="block"/></zeroOrMore></element></start>
   <define name="block"><choice><ref name="p"/><ref name="list"/></choice></define>
@@ -63,7 +64,8 @@ def test_one_compile_per_new_set_of_names(tmp_path: Path, monkeypatch) -> None:
     assert len(calls) == 2  # {TEI, p}, then the union with {list, item}
     invalid = b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><item/></TEI>'
     problems = validator.check_bytes(invalid, "d.xml").problems
-    assert [(p.rule, p.message) for p in problems] == [("doc", "<item> is not allowed here")]
+    assert [(p.rule, p.message) for p in problems] == [
+        ("doc", "<item> is not allowed here (inside <TEI>)")]
 
 
 @pytest.mark.parametrize("name", ["1981-06-kogan-fgi-study-rp1261.xml", "sophocles-ichneutae.xml",
@@ -83,3 +85,35 @@ def test_diagnostics_are_those_of_the_whole_grammar(name: str, whole_tei_all) ->
 def whole_tei_all():
     grammar = etree.parse(str(shared_path("tei", "tei_all.rng")))
     return grammar, etree.RelaxNG(grammar)
+
+
+INCOMPLETE = f"""<TEI xmlns="{TEI}">
+  <teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>
+    <publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc>
+  </fileDesc></teiHeader>
+  <text>
+    <body>
+      <lg type="stanza">
+        <head>Title</head>
+      </lg>
+      <list><head>x</head></list>
+      <p>text</p> <choice/>
+    </body>
+  </text>
+</TEI>"""
+
+
+def test_messages_say_which_element_where_and_what_it_lacks(tei_all) -> None:
+    """libxml2 says "Expecting an element , got nothing"; Jing names the element and what
+    it expects, and so does teiedition (issue 16)."""
+    problems = [p for p in tei_all.check_bytes(INCOMPLETE.encode(), "x.xml").problems
+                if p.rule == "tei_all"]
+    lg, listing, choice = problems
+    assert (lg.line, lg.column) == (7, 7)
+    assert lg.message.startswith("<lg> is incomplete; expected <")
+    assert {"<l>", "<lg>"} <= set(lg.message.split("expected ")[1].split(", "))
+    assert lg.detail == "Expecting an element , got nothing"
+    assert (listing.line, listing.column, listing.message) == (
+        10, 7, "<list> is incomplete; expected <item>")
+    assert (choice.line, choice.column, choice.message) == (
+        11, 19, "<choice> is not allowed here (inside <body>)")

@@ -34,7 +34,8 @@ from typing import TYPE_CHECKING, Iterator
 from lxml import etree
 
 from ..errors import InputError
-from .locate import SourceLines
+from .expect import expected_children
+from .locate import SourceLines, element_column
 from .messages import relaxng_message, tidy
 from .cache import SchemaCache
 from .cache import digest as cache_digest
@@ -217,11 +218,47 @@ class RelaxNG:
             schema = self._compile_whole()
             if schema.validate(tree):
                 return
-        for entry in schema.error_log:
-            message = relaxng_message(entry.message)
-            column = entry.column or _tag_column(source, entry.line, entry.message)
-            yield Problem(self.rule, message, entry.line or None, column, schema=self.name,
-                          detail=tidy(entry.message))
+        entries = list(schema.error_log)  # trials below validate again
+        for entry in entries:
+            yield self._problem(entry, schema, tree, source)
+
+    def _problem(self, entry: etree._LogEntry, schema: etree.RelaxNG,
+                 tree: etree._ElementTree, source: SourceLines) -> Problem:
+        message = relaxng_message(entry.message)
+        element = _element_at(tree, entry.path)
+        line = entry.line or None
+        column = entry.column or _tag_column(source, entry.line, entry.message)
+        if element is not None and entry.type_name == "RELAXNG_ERR_NOELEM":
+            # libxml2: "Expecting an element , got nothing"; Jing: 'element "lg" incomplete;
+            # expected element "l", ...'. Say which element, where, and what it lacks.
+            line, column = element.sourceline, element_column(element, source)
+            name = etree.QName(element).localname
+            expected = expected_children(schema, self._source.tree, tree, entry.path)
+            if expected:
+                message = f"<{name}> is incomplete; expected " + ", ".join(
+                    f"<{n}>" for n in expected)
+            else:
+                last = next((c for c in reversed(element) if isinstance(c.tag, str)), None)
+                message = f"<{name}> is incomplete: a required child element is missing" + (
+                    f" after <{etree.QName(last).localname}>" if last is not None else "")
+        elif element is not None and entry.type_name == "RELAXNG_ERR_ELEMWRONG" and \
+                element.getparent() is not None:
+            line, column = element.sourceline, element_column(element, source)
+            message += f" (inside <{etree.QName(element.getparent()).localname}>)"
+        return Problem(self.rule, message, line, column, schema=self.name,
+                       detail=tidy(entry.message))
+
+
+def _element_at(tree: etree._ElementTree, path: str | None) -> etree._Element | None:
+    """The element a libxml2 error's path names (``/*/*[2]/*``), if it names one."""
+    if not path:
+        return None
+    try:
+        found = tree.xpath(path)
+    except etree.XPathError:
+        return None
+    return found[0] if isinstance(found, list) and found and \
+        isinstance(found[0], etree._Element) else None
 
 
 def _tag_column(source: SourceLines, line: int | None, message: str) -> int | None:
