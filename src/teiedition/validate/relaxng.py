@@ -13,7 +13,8 @@ reduced to the element names the documents of the run contain, then compiled:
   two grammars accept the same documents among those using only these names
   (``choice(p, notAllowed) = p``, ``optional(notAllowed) = empty``, a required
   absent element fails both ways). Tested on every corpus file against Jing.
-- *diagnostic grammar*, compiled for an invalid or a large document: absent elements
+- *diagnostic grammar*, compiled for an invalid or a large document, or once a
+  batch has spent a second on verdict grammars: absent elements
   keep their name with an empty content. This keeps the structure of every
   choice, so libxml2 reports the same messages as with the whole grammar
   (tested); it compiles in 1-3 s, where the verdict grammar's messages are
@@ -29,6 +30,7 @@ whole grammar instead, which then serves the rest of the run. Grammars with ``in
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Iterator
 
 from lxml import etree
@@ -52,6 +54,9 @@ Names = frozenset[tuple[str, str]]
 #: times slower (0.1 ms a node), which outweighs the diagnostic grammar's longer compilation
 #: (1-2 s) from about 15,000 nodes (1.5 MB of prose TEI) on.
 LARGE_DOCUMENT = 15_000
+#: For the same reason, a run that has spent this long validating against verdict grammars
+#: (a batch of files) switches to the diagnostic grammar, compiled once for the rest.
+VERDICT_BUDGET_SECONDS = 1.0
 
 
 def element_names(tree: etree._ElementTree) -> Names:
@@ -157,6 +162,7 @@ class RelaxNG:
         self._whole: etree.RelaxNG | None = None
         self._verdict = _Compiled()
         self._diagnostic = _Compiled()
+        self._verdict_seconds = 0.0
 
     def _compile_whole(self) -> etree.RelaxNG:
         if self._whole is None:
@@ -206,9 +212,14 @@ class RelaxNG:
     def iter_problems(self, tree: etree._ElementTree,
                       source: SourceLines) -> Iterator[Problem]:
         names = element_names(tree)
-        small = sum(1 for _ in tree.iter()) < LARGE_DOCUMENT
-        if small and self._for(self._verdict, names, False).validate(tree):
-            return
+        small = sum(1 for _ in tree.iter()) < LARGE_DOCUMENT and \
+            self._verdict_seconds < VERDICT_BUDGET_SECONDS
+        if small:
+            start = time.perf_counter()
+            valid = self._for(self._verdict, names, False).validate(tree)
+            self._verdict_seconds += time.perf_counter() - start
+            if valid:
+                return
         schema = self._for(self._diagnostic, names, True)
         if schema.validate(tree):
             if not small or schema is self._whole:
