@@ -113,6 +113,36 @@ STEPS = {
             identity.transform_to_string(xdm_node=node)
         seconds = time.perf_counter() - start
     """,
+    # Whole processes (issue 13): the floor is the fastest way Saxon can transform a file,
+    # transform_to_file with source_file=, in a process of its own; against it, the whole
+    # `teiedition html` command (start, parse, both transformations, write).
+    "saxon-identity-process": """
+        import subprocess, sys
+        files = {files!r}
+        program = (
+            "import sys\\n"
+            "from saxonche import PySaxonProcessor\\n"
+            "p = PySaxonProcessor(license=False)\\n"
+            "x = p.new_xslt30_processor().compile_stylesheet(stylesheet_text="
+            "'<xsl:stylesheet version=\\"3.0\\" xmlns:xsl=\\"http://www.w3.org/1999/XSL/Transform\\">"
+            "<xsl:mode on-no-match=\\"shallow-copy\\"/></xsl:stylesheet>')\\n"
+            "for f in sys.argv[1:]:\\n"
+            "    x.transform_to_file(source_file=f, output_file=f + '.identity.xml')\\n")
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "-c", program, *files], capture_output=True, text=True)
+        seconds = time.perf_counter() - start
+        assert done.returncode == 0, done.stderr[-2000:]
+    """,
+    "html-process": """
+        import subprocess, sys, tempfile
+        files = {files!r}
+        with tempfile.TemporaryDirectory() as out:
+            start = time.perf_counter()
+            done = subprocess.run([sys.executable, "-m", "teiedition", "html", *files, "-o", out,
+                                   "--date", "2026-01-01", "--quiet"], capture_output=True, text=True)
+            seconds = time.perf_counter() - start
+        assert done.returncode == 0, done.stderr[-2000:]
+    """,
     "jing": """
         import subprocess
         files = {files!r}
@@ -296,6 +326,12 @@ def main() -> None:
             rows.append((label, "Saxon identity transform (floor)", floor, floor_mem, 1.0, runs))
             seconds, memory = measure("html", teis[big], runs)
             rows.append((label, "teiedition HTML page", seconds, memory, seconds / floor, runs))
+            floor, floor_mem = measure("saxon-identity-process", teis[big], runs)
+            rows.append((label, "whole process: Saxon transform_to_file identity (floor)",
+                         floor, floor_mem, 1.0, runs))
+            seconds, memory = measure("html-process", teis[big], runs)
+            rows.append((label, "whole process: teiedition html", seconds, memory,
+                         seconds / floor, runs))
         if "pdf" in sections:
             rows.extend(pdf_rows(teis[100_000][0], tmp_path / "typst-root", runs))
             if not args.quick:

@@ -319,7 +319,7 @@ def test_parallel_builds_are_byte_identical_to_serial_ones(tmp_path: Path) -> No
     assert build(edition, serial, options(jobs=1, edition_pdf=True)).ok
     assert build(edition, parallel, options(jobs=2, edition_pdf=True)).ok
     assert files_of(serial) == files_of(parallel)
-    assert len(files_of(serial)) == 5 * 3 + 6 + 1
+    assert len(files_of(serial)) == 5 * 3 + 7 + 1
 
 
 def test_interrupted_build_leaves_no_half_file_and_resumes(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from teiedition import convert, to_bytes
 from teiedition.validate import Validator, check, is_valid, iter_problems
 from teiedition.xmlparse import parse_bytes
 
-from conftest import CASES, SEED_TEXT, shared_path
+from conftest import CASES, SEED_TEXT, SHARED, shared_path
 
 FIXTURES = CASES / "schema"
 INVALID = sorted(p for p in FIXTURES.glob("*.xml") if not p.name.startswith("valid-"))
@@ -116,7 +116,7 @@ def test_project_valid_means_tei_all_valid(path: Path, project, tei_all) -> None
 
 def corpus_verdicts() -> list[tuple[str, str, dict[str, int]]]:
     """Jing's verdict on each shared file, and the Schematron verdict recorded here."""
-    table = Path(__file__).parents[2] / "shared" / "tei" / "corpus" / "VERDICTS.tsv"
+    table = SHARED / "tei" / "corpus" / "VERDICTS.tsv"
     if not table.exists():
         return []
     with (CASES / "corpus-schematron.tsv").open(encoding="utf-8") as handle:

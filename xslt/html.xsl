@@ -20,12 +20,23 @@
   <xsl:import href="common/functions.xsl"/>
   <xsl:include href="common/unhandled.xsl"/>
   <xsl:include href="common/citation.xsl"/>
+  <xsl:include href="common/elements.xsl"/>
+  <xsl:include href="common/links.xsl"/>
+  <xsl:include href="common/readings.xsl"/>
   <xsl:include href="html/params.xsl"/>
+  <xsl:include href="html/behaviours.xsl"/>
   <xsl:include href="html/page.xsl"/>
   <xsl:include href="html/meta.xsl"/>
   <xsl:include href="html/text.xsl"/>
   <xsl:include href="html/names.xsl"/>
   <xsl:include href="html/notes.xsl"/>
+  <xsl:include href="html/links.xsl"/>
+  <xsl:include href="html/transcription.xsl"/>
+  <xsl:include href="html/apparatus.xsl"/>
+  <xsl:include href="html/verse.xsl"/>
+  <xsl:include href="html/tables.xsl"/>
+  <xsl:include href="html/bibl.xsl"/>
+  <xsl:include href="html/msdesc.xsl"/>
   <xsl:include href="html/index.xsl"/>
   <xsl:include href="html/home.xsl"/>
 
@@ -36,9 +47,17 @@
   <xsl:mode name="m:html-start" on-no-match="shallow-skip"/>
   <xsl:mode name="m:html-end" on-no-match="shallow-skip"/>
   <xsl:mode name="m:notes" on-no-match="shallow-skip"/>
+  <xsl:mode name="m:apparatus" on-no-match="shallow-skip"/>
+  <xsl:mode name="m:app-reading" on-no-match="shallow-skip"/>
+  <xsl:mode name="m:app-remark" on-no-match="shallow-skip"/>
+  <xsl:mode name="m:corpus-member" on-no-match="shallow-skip"/>
+  <xsl:mode name="m:html-reading" on-no-match="shallow-skip"/>
+  <xsl:mode name="m:html-label" on-no-match="shallow-skip"/>
   <xsl:mode name="m:note-body" on-no-match="text-only-copy"/>
   <xsl:mode name="m:meta" on-no-match="text-only-copy"/>
   <xsl:mode name="m:cite" on-no-match="text-only-copy"/>
   <xsl:mode name="m:index" on-no-match="shallow-skip"/>
   <xsl:mode name="m:home" on-no-match="shallow-skip"/>
+  <xsl:mode name="m:home-page" on-no-match="shallow-skip"/>
+  <xsl:mode name="m:index-page" on-no-match="shallow-skip"/>
 </xsl:stylesheet>

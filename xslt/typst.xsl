@@ -17,16 +17,29 @@
   <xsl:import href="common/functions.xsl"/>
   <xsl:include href="common/unhandled.xsl"/>
   <xsl:include href="common/citation.xsl"/>
+  <xsl:include href="common/elements.xsl"/>
+  <xsl:include href="common/links.xsl"/>
+  <xsl:include href="common/readings.xsl"/>
   <xsl:include href="typst/params.xsl"/>
   <xsl:include href="typst/escape.xsl"/>
+  <xsl:include href="typst/behaviours.xsl"/>
   <xsl:include href="typst/document.xsl"/>
   <xsl:include href="typst/text.xsl"/>
   <xsl:include href="typst/names.xsl"/>
   <xsl:include href="typst/notes.xsl"/>
+  <xsl:include href="typst/transcription.xsl"/>
+  <xsl:include href="typst/apparatus.xsl"/>
+  <xsl:include href="typst/verse.xsl"/>
+  <xsl:include href="typst/tables.xsl"/>
+  <xsl:include href="typst/bibl.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:mode name="m:typst" on-no-match="shallow-skip"/>
   <xsl:mode name="m:typst-note-body" on-no-match="shallow-skip"/>
+  <xsl:mode name="m:typst-reading" on-no-match="shallow-skip"/>
+  <xsl:mode name="m:typst-remark" on-no-match="shallow-skip"/>
+  <xsl:mode name="m:typst-label" on-no-match="shallow-skip"/>
+  <xsl:mode name="m:typst-table-rest" on-no-match="shallow-skip"/>
   <xsl:mode name="m:cite" on-no-match="text-only-copy"/>
 </xsl:stylesheet>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import json
@@ -14,7 +15,7 @@ import click
 
 from . import __version__
 from .build import BuildOptions, build
-from .console import build_report, conversion_report, progress_display
+from .console import build_report, conversion_report, progress_display, rendering_report
 from .errors import InputError, TeieditionError
 from .files import expand_paths, read_bytes, read_text_file, write_atomic
 from .metadata import minimal_metadata, parse_metadata
@@ -23,6 +24,8 @@ from .register import Register, read_register
 from .convert import read_text
 from .convert.ner import load_recognizer
 from .convert.suggest import suggest_names
+from .fonts import FontSettings
+from .media import images_beside
 from .render import PDF_STANDARDS, html_pages
 from .render import pdf_volumes
 from .tei import Provenance, build_draft_register, to_bytes
@@ -70,6 +73,17 @@ def ner_option(purpose: str) -> Callable[[Callable[..., Any]], Callable[..., Any
                                        "'ner' extra.")
 
 
+font_path_option = click.option(
+    "--font-path", "font_paths", multiple=True, metavar="DIR",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Also use the fonts in this folder (repeatable); installed fonts are always used. "
+         "Characters no font has print as a box with their code point, with a warning.")
+warn_unhandled_option = click.option(
+    "--warn-unhandled", is_flag=True,
+    help="List the elements the stylesheets do not know (their text is kept), with how "
+         "often each occurs, at the end.")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="teiedition")
 def cli() -> None:
@@ -96,6 +110,12 @@ def cli() -> None:
                  "docs/names-and-dates.md) whose names are tagged and linked.")
 @ner_option("Also recognise names with this spaCy pipeline. Names it finds that the "
             "register lacks are tagged with cert=\"medium\" and no @ref.")
+@click.option("--note-markers", type=click.Choice(["auto", "numbers", "none"]),
+              metavar="STYLE",
+              help="How SOURCE marks note references: 'numbers' (a book's page), 'none' "
+                   "(letters, diaries: every number stays text) or 'auto' (a chain of two "
+                   "or more rising numbers). Default: text.note_markers of the metadata, "
+                   "else auto.")
 @click.option("--date", "date", metavar="YYYY-MM-DD",
               help="Date recorded for this run. Default: SOURCE_DATE_EPOCH if set, else today.")
 @click.option("--force", is_flag=True, help="Overwrite the output if it exists.")
@@ -103,8 +123,8 @@ def cli() -> None:
 @maps_errors
 def convert_command(source: Path, output: Path | None, meta: Path | None,
                     notes_path: Path | None, register_path: Path | None,
-                    ner_model: str | None, date: str | None, force: bool, verbose: bool,
-                    quiet: bool) -> None:
+                    ner_model: str | None, note_markers: str | None, date: str | None,
+                    force: bool, verbose: bool, quiet: bool) -> None:
     """Convert SOURCE, a page of text, to a TEI P5 file.
 
     SOURCE is UTF-8 text in the reading-site format (paragraphs separated by
@@ -115,6 +135,8 @@ def convert_command(source: Path, output: Path | None, meta: Path | None,
     """
     text = read_text_file(source)
     metadata = _load_metadata(source, meta, quiet)
+    if note_markers:
+        metadata = dataclasses.replace(metadata, note_markers=note_markers)
     notes_text = read_text_file(notes_path, what="notes") if notes_path else None
     provenance = Provenance(source.name, _run_date(date), __version__,
                             notes_path.name if notes_path else None)
@@ -181,9 +203,11 @@ def suggest_command(sources: tuple[Path, ...], register_path: Path | None, outpu
     """List names in SOURCES (pages of text) that the register does not cover.
 
     Name-like sequences (capitalised words, acronyms) are grouped, counted, shown
-    in context and given a guessed kind (person, place, org, event). With -o, they
-    are also written as a draft TEI register for the editor to review and merge
-    into the edition's register: nothing is added to the register itself.
+    in context and given a guessed kind (person, place, org, event). A short form
+    that two persons of the register share is listed with their ids ('ambiguous'):
+    it is never tagged. With -o, the new names are also written as a draft TEI
+    register for the editor to review and merge into the edition's register:
+    nothing is added to the register itself.
     """
     texts = [block.text() for source in sources
              for block in read_text(read_text_file(source)).blocks]
@@ -192,13 +216,14 @@ def suggest_command(sources: tuple[Path, ...], register_path: Path | None, outpu
     suggestions = suggest_names(texts, register, recognizer=recognizer)
     if fmt == "json":
         click.echo(json.dumps([{"name": s.name, "kind": s.kind, "count": s.count,
-                                "contexts": list(s.contexts)} for s in suggestions],
-                              indent=2, ensure_ascii=False))
+                                "contexts": list(s.contexts), "ambiguous": list(s.ambiguous)}
+                               for s in suggestions], indent=2, ensure_ascii=False))
     else:
         for s in suggestions:
-            click.echo(f"{s.count}\t{s.kind}\t{s.name}\t{s.contexts[0]}")
-    if output:
-        draft = build_draft_register(suggestions, Provenance(
+            shared = f"\tambiguous: {' '.join(s.ambiguous)}" if s.ambiguous else ""
+            click.echo(f"{s.count}\t{s.kind}\t{s.name}\t{s.contexts[0]}{shared}")
+    if output:  # an ambiguous short form is no new entry: the register has its persons
+        draft = build_draft_register([s for s in suggestions if not s.ambiguous], Provenance(
             sources[0].name, _run_date(date), __version__), [s.name for s in sources])
         write_atomic(output, to_bytes(draft), force=force)
     click.echo(f"{len(suggestions)} suggestions from {len(sources)} "
@@ -213,8 +238,7 @@ def suggest_command(sources: tuple[Path, ...], register_path: Path | None, outpu
 @click.option("--date", "date", metavar="YYYY-MM-DD",
               help="Access date shown in 'how to cite'. Default: SOURCE_DATE_EPOCH if set, "
                    "else today.")
-@click.option("--warn-unhandled", is_flag=True,
-              help="Warn about each element the stylesheets do not know (its text is kept).")
+@warn_unhandled_option
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @maps_errors
 def html_command(files: tuple[Path, ...], output: Path, date: str | None, warn_unhandled: bool,
@@ -225,17 +249,22 @@ def html_command(files: tuple[Path, ...], output: Path, date: str | None, warn_u
     and at the foot of the page, names linked to the index); index.html lists
     the texts with their source and counts; persons.html, places.html,
     organisations.html and events.html index the names of all FILES;
-    edition.css styles them. Nothing is loaded from elsewhere: the folder works
-    opened from the disk. Pages in the folder are replaced.
+    edition.css styles them. Images the TEI names that are beside its file are
+    copied to media/. Nothing is loaded from elsewhere: the folder works opened
+    from the disk. Pages in the folder are replaced.
     """
     documents = [(path.stem, parse_tei(read_bytes(path, what="TEI file"), path=str(path)))
                  for path in files]
-    edition = html_pages(documents, access_date=_run_date(date), warn_unhandled=warn_unhandled)
+    images = {path.stem: images_beside(tree, path.parent)
+              for path, (_, tree) in zip(files, documents, strict=True)}
+    edition = html_pages(documents, access_date=_run_date(date), warn_unhandled=warn_unhandled,
+                         images=images)
     for name, text in edition.pages.items():
         write_atomic(output / name, text.encode("utf-8"), force=True)
+    for name, data in edition.files.items():
+        write_atomic(output / name, data, force=True)
     if not quiet:
-        for message in edition.messages:
-            click.echo(f"warning: {message}", err=True)
+        rendering_report(edition.messages)
         click.echo(f"{len(files)} file{'s' if len(files) != 1 else ''} -> {output}/ "
                    f"({len(edition.pages)} files)", err=True)
 
@@ -250,9 +279,16 @@ def html_command(files: tuple[Path, ...], output: Path, date: str | None, warn_u
                    "archives); a-2b: PDF/A-2b, no attachment; none: plain PDF.")
 @click.option("--typst", "typst_path", type=click.Path(path_type=Path),
               help="Also write the Typst source the PDF is made from.")
+@font_path_option
+@click.option("--meta", type=click.Path(path_type=Path),
+              help="Metadata file whose edition.fonts the text is set in first (see "
+                   "docs/metadata.md). Default: the .toml beside FILE with the same name, if "
+                   "there is one.")
+@warn_unhandled_option
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @maps_errors
 def pdf_command(file: Path, output: Path | None, pdf_standard: str, typst_path: Path | None,
+                font_paths: tuple[Path, ...], meta: Path | None, warn_unhandled: bool,
                 quiet: bool) -> None:
     """Typeset TEI FILE as a print edition (PDF) with Typst.
 
@@ -262,7 +298,9 @@ def pdf_command(file: Path, output: Path | None, pdf_standard: str, typst_path: 
     page numbers; PDF metadata and bookmarks. The PDF is archival (PDF/A) by default.
     """
     tree = parse_tei(read_bytes(file, what="TEI file"), path=str(file))
-    volumes = pdf_volumes(tree, standard=pdf_standard)
+    fonts = FontSettings(font_paths, _edition_fonts(file, meta))
+    volumes = pdf_volumes(tree, standard=pdf_standard, fonts=fonts, warn_unhandled=warn_unhandled,
+                          images=images_beside(tree, file.parent))
     target = output or file.with_suffix(".pdf")
     targets = [target] if len(volumes) == 1 else [
         target.with_name(f"{target.stem}.vol-{n}.pdf") for n in range(1, len(volumes) + 1)]
@@ -273,9 +311,15 @@ def pdf_command(file: Path, output: Path | None, pdf_standard: str, typst_path: 
                 typst_path.with_name(f"{typst_path.stem}{path.suffixes[-2]}.typ")
             write_atomic(typst_target, result.typst_source.encode("utf-8"), force=True)
     if not quiet:
-        for warning in dict.fromkeys(w for result in volumes for w in result.warnings):
-            click.echo(f"{file}: warning: {warning}", err=True)
+        rendering_report((w for result in volumes for w in result.warnings), prefix=f"{file}: ")
         click.echo(f"{file} -> {', '.join(str(t) for t in targets)}", err=True)
+
+
+def _edition_fonts(file: Path, meta: Path | None) -> tuple[str, ...]:
+    path = meta or file.with_suffix(".toml")
+    if meta is None and not path.exists():
+        return ()
+    return parse_metadata(read_text_file(path, what="metadata"), path=str(path)).fonts
 
 
 @cli.command("validate")
@@ -366,6 +410,8 @@ def validate_command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str,
               help="Also typeset the whole edition as one book: OUTPUT/edition.pdf.")
 @click.option("--pdf-standard", type=click.Choice(PDF_STANDARDS), default="a-3b",
               show_default=True, help="PDF standard of the PDFs (see `teiedition pdf`).")
+@font_path_option
+@warn_unhandled_option
 @click.option("--date", "date", metavar="YYYY-MM-DD",
               help="Date recorded in converted files and shown as the HTML's access date. "
                    "Default: SOURCE_DATE_EPOCH if set, else today.")
@@ -373,8 +419,8 @@ def validate_command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str,
                    "message.")
 @maps_errors
 def build_command(edition: Path, output: Path, jobs: int, reconvert: bool, no_pdf: bool,
-                  edition_pdf: bool, pdf_standard: str, date: str | None, verbose: bool,
-                  quiet: bool) -> None:
+                  edition_pdf: bool, pdf_standard: str, font_paths: tuple[Path, ...],
+                  warn_unhandled: bool, date: str | None, verbose: bool, quiet: bool) -> None:
     """Build the edition in EDITION (default: seeds/) into OUTPUT (default: output/).
 
     Each NAME.txt (with NAME.toml, its metadata, and NAME.notes.txt, its endnotes, if
@@ -391,6 +437,7 @@ def build_command(edition: Path, output: Path, jobs: int, reconvert: bool, no_pd
     """
     options = BuildOptions(jobs=jobs, reconvert=reconvert, pdf=not no_pdf,
                            edition_pdf=edition_pdf, pdf_standard=pdf_standard,
+                           font_paths=font_paths, warn_unhandled=warn_unhandled,
                            date=_run_date(date))
     with progress_display(quiet=quiet, verbose=verbose) as show:
         report = build(edition, output, options, progress=show)

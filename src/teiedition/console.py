@@ -7,12 +7,13 @@ import contextlib
 import os
 import sys
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 import click
 
 from .build import BuildReport, Progress
 from .model import Document, Mention
+from .render import count_unhandled
 from .validate.formats import problem_line
 
 
@@ -85,7 +86,34 @@ def build_report(report: BuildReport, *, quiet: bool) -> None:
         click.echo(problem_line(located.path, located.problem), err=True)
     if quiet:
         return
+    counts: dict[str, int] = {}
     for doc in report.documents:
         for warning in doc.warnings:
             click.echo(f"warning: {warning}", err=True)
+        for name, count in doc.unhandled.items():
+            counts[name] = counts.get(name, 0) + count
+    unhandled_table(counts)
     click.echo(f"{report.summary()} -> {report.out}/", err=True)
+
+
+def rendering_report(messages: Iterable[str], *, prefix: str = "") -> None:
+    """The messages of a rendering, each once, then the table of unhandled elements."""
+    others, unhandled = count_unhandled(messages)
+    for message in dict.fromkeys(others):
+        click.echo(f"{prefix}warning: {message}", err=True)
+    unhandled_table(unhandled)
+
+
+def unhandled_table(counts: Mapping[str, int]) -> None:
+    """The elements without a rendering of their own, with how often each occurred, as one
+    table at the end (``--warn-unhandled``); most frequent first."""
+    if not counts:
+        return
+    total = sum(counts.values())
+    click.echo(f"warning: {len(counts)} element{'s' if len(counts) != 1 else ''} without a "
+               f"rendering of their own ({total} occurrence{'s' if total != 1 else ''}; "
+               "their text is kept):", err=True)
+    width = max(len("element"), *(len(name) for name in counts))
+    click.echo(f"  {'element':<{width}}  count", err=True)
+    for name, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        click.echo(f"  {name:<{width}}  {count:>5}", err=True)

@@ -7,6 +7,7 @@ it (unknown keys, missing keys, wrong types, each named) and
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +24,8 @@ class Key:
     required: bool
     doc: str
     tei: str
+    #: The values the key may take, when they are few.
+    choices: tuple[str, ...] = ()
 
 
 #: Every key a metadata file may hold. ``[]`` marks an array of tables.
@@ -43,6 +46,10 @@ KEYS: tuple[Key, ...] = (
         "`publicationStmt/idno[@type='URI']`"),
     Key("edition.description", str, False, "What the edition is and why it is made.",
         "`encodingDesc/projectDesc/p`"),
+    Key("edition.fonts", list, False,
+        "Font families the PDF sets the text in before the bundled Libertinus Serif, in "
+        "order: installed fonts or fonts in `--font-path` (`[\"Junicode\"]` for MUFI "
+        "characters). Read by `pdf` and `build`.", "(none: print only)"),
     Key("text", dict, True, "This text (one source unit: a page, an excerpt, a chapter).", ""),
     Key("text.title", str, True, "Title of this text in the edition.",
         "`titleStmt/title[@type='main']`"),
@@ -54,6 +61,15 @@ KEYS: tuple[Key, ...] = (
         "Whether the text begins inside a paragraph. Default: `true` for the reading-site "
         "format (a page of a book), otherwise detected (a lower-case first letter).",
         "first `p/@part`"),
+    Key("text.date", str, False,
+        "The text's own date, ISO 8601 (`1820-07-01`, `1858-01`): a letter's date, a diary's "
+        "first day. Dates the text writes without a year (`Thursday 7th`, `the 3d inst.`) "
+        "before any full date take month and year from it.", "dates' `@when`, `@cert`"),
+    Key("text.note_markers", str, False,
+        "How the text marks note references: `numbers` (plain numbers, as in a book's "
+        "page), `none` (the text has no notes: every number stays text) or `auto` (the "
+        "default: a chain of at least two rising numbers).", "`note`",
+        ("auto", "numbers", "none")),
     Key("source", dict, True, "The printed source the text comes from.", "`sourceDesc/bibl`"),
     Key("source.book_title", str, True, "Title of the book.", "`bibl/title[@level='m']`"),
     Key("source.book_editors", list, False, "Editors of the book.", "`bibl/editor`"),
@@ -125,6 +141,10 @@ class Metadata:
     description: str | None = None
     language_name: str | None = None
     starts_mid_paragraph: bool | None = None
+    #: The text's own date (ISO 8601), for dates written without a year.
+    date: str | None = None
+    #: How the text marks note references: "auto", "numbers" or "none".
+    note_markers: str = "auto"
     book_editors: tuple[str, ...] = ()
     book_authors: tuple[str, ...] = ()
     series: str | None = None
@@ -135,6 +155,7 @@ class Metadata:
     pages_note: str | None = None
     source_url: str | None = None
     chapter: Chapter | None = None
+    fonts: tuple[str, ...] = ()
     #: True when no metadata file was given: the header is minimal and says so.
     minimal: bool = field(default=False, compare=False)
 
@@ -195,6 +216,23 @@ def _check_value(key: Key, value: Any, path: str) -> Any:
             yield f"'{path}' must be a list of non-empty strings"
     elif key.type is str and not value.strip():
         yield f"'{path}' is empty"
+    elif key.choices and value not in key.choices:
+        yield f"'{path}' must be one of {', '.join(key.choices)}, not '{value}'"
+    elif path == "text.date" and not _is_iso_date(value):
+        yield f"'{path}' must be an ISO 8601 date (1820, 1820-07, 1820-07-01), not '{value}'"
+
+
+def _is_iso_date(value: str) -> bool:
+    parts = value.split("-")
+    if not (1 <= len(parts) <= 3 and len(parts[0]) == 4
+            and all(p.isdigit() and len(p) in (2, 4) for p in parts)):
+        return False
+    try:
+        dt.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1,
+                int(parts[2]) if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return True
 
 
 def _type_name(t: type) -> str:
@@ -208,10 +246,11 @@ def _build(data: dict[str, Any]) -> Metadata:
     return Metadata(
         edition_title=ed["title"], editors=tuple(ed["editors"]), publisher=ed["publisher"],
         licence=ed["licence"], pub_place=ed.get("pub_place"), licence_url=ed.get("licence_url"),
-        url=ed.get("url"), description=ed.get("description"),
+        url=ed.get("url"), description=ed.get("description"), fonts=tuple(ed.get("fonts", ())),
         text_title=text["title"], language=text["language"],
         language_name=text.get("language_name"),
         starts_mid_paragraph=text.get("starts_mid_paragraph"),
+        date=text.get("date"), note_markers=text.get("note_markers", "auto"),
         book_title=src["book_title"], year=src["year"], rights=src["rights"],
         book_editors=tuple(src.get("book_editors", ())),
         book_authors=tuple(src.get("book_authors", ())), series=src.get("series"),

@@ -86,6 +86,8 @@ class Suggestion:
     kind: Literal["person", "place", "org", "event"]
     count: int
     contexts: tuple[str, ...]
+    #: For a short form two register entries share (never tagged): their ids.
+    ambiguous: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

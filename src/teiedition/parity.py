@@ -1,8 +1,10 @@
 """The parity check: every note and every tagged name of a TEI document is in its outputs.
 
 A name is counted by its kind (person, place, org, event, or name for ``name``, ``rs``,
-``roleName``) and its entry (the ``xml:id`` its ``@ref`` points to, when the document has
-that element); a note by its label (``@n``, else its position). The HTML page is read
+``roleName``) and its register entry (the ``person``, ``personGrp``, ``place``, ``org`` or
+``event`` whose ``xml:id`` its ``@ref``, ``@key`` or ``@corresp`` names, when the document
+has it: what the stylesheets link to an index page, common/functions.xsl ``f:entry``); a
+note by its label (``@n``, else its position). The HTML page is read
 back with lxml; the PDF's side is what Typst laid out, queried from the typeset document
 (:attr:`teiedition.render.Pdf.marks`). Missing items are reported as problems at the TEI
 element, like validation errors; so are items the output has more of than the TEI.
@@ -25,16 +27,22 @@ _KINDS = {f"{_T}persName": "person", f"{_T}placeName": "place", f"{_T}geogName":
           f"{_T}orgName": "org", f"{_T}name": "name", f"{_T}rs": "name",
           f"{_T}roleName": "name"}
 
+_ENTRIES = tuple(f"{_T}{name}" for name in ("person", "personGrp", "place", "org", "event"))
+_INDEX_PAGES = {"persons.html", "places.html", "organisations.html", "events.html"}
+
 Item = tuple[str, "str | None"]
 
 
 def tei_items(tree: etree._ElementTree) -> list[tuple[Item, etree._Element]]:
     """The names and notes of the document's text, each with the element it comes from."""
     root = tree.getroot()
-    ids = {el.get("{http://www.w3.org/XML/1998/namespace}id") for el in root.iter()}
+    ids = {el.get("{http://www.w3.org/XML/1998/namespace}id") for el in root.iter(*_ENTRIES)}
     items: list[tuple[Item, etree._Element]] = []
     notes = 0
-    for text in root.iter(f"{_T}text"):
+    # The text, and the manuscript description both outputs print before it.
+    described = [ms for header in root.iter(f"{_T}teiHeader")
+                 for ms in header.iterfind(f"{_T}fileDesc/{_T}sourceDesc//{_T}msDesc")]
+    for text in [*described, *root.iter(f"{_T}text")]:
         for el in text.iter(f"{_T}note", *_KINDS):
             if el.tag == f"{_T}note":
                 if not _inside_note(el, text):
@@ -57,29 +65,40 @@ def _inside_note(el: etree._Element, text: etree._Element) -> bool:
 
 
 def _entry(el: etree._Element, ids: set[str | None]) -> str | None:
-    refs = (el.get("ref") or "").split()
-    target = refs[0][1:] if refs and refs[0].startswith("#") else None
+    """The register entry a name points to (the first pointer that starts with "#", from
+    @ref, @key or @corresp, as f:entry reads them)."""
+    pointers = [(el.get("ref") or "").split()[:1], ["#" + el.get("key").strip()]
+                if (el.get("key") or "").strip() else [],
+                (el.get("corresp") or "").split()[:1]]
+    first = next((p[0] for p in pointers if p and p[0].startswith("#")), None)
+    target = first[1:] if first else None
     return target if target in ids else None
 
 
 def html_items(page: str) -> Counter[Item]:
-    """The names and notes of an HTML text page (names in note pop-ups, which repeat the
-    notes at the foot of the page, are not counted twice)."""
+    """The names and notes of an HTML text page (names in copies, the note pop-ups that
+    repeat the notes at the foot of the page and the lemmata repeated in the apparatus,
+    are not counted twice)."""
     doc = html.document_fromstring(page)
     found: Counter[Item] = Counter()
     for el in doc.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' name ')]"
-                        "[not(ancestor::*[contains(concat(' ', @class, ' '), ' note-popover ')])]"):
+                        "[not(ancestor::*[contains(concat(' ', @class, ' '), ' copy ')])]"):
         kind = (el.get("class") or "").split()[-1]
-        href = el.get("href")
-        found[(kind, urlsplit(href).fragment or None if href else None)] += 1
-    for li in doc.xpath("//section[contains(concat(' ', @class, ' '), ' notes ')]/ol/li"):
-        found[("note", li.get("data-label"))] += 1
+        href = urlsplit(el.get("href") or "")
+        entry = href.fragment if href.path in _INDEX_PAGES and href.fragment else None
+        found[(kind, entry)] += 1
+    # Notes at the foot of the page, and notes printed in the line or in the margin: each
+    # carries its label once (the pop-ups that repeat a note carry none).
+    for note in doc.xpath("//*[@data-label][not(ancestor::*[contains(concat(' ', @class, ' '),"
+                          " ' copy ')])]"):
+        found[("note", note.get("data-label"))] += 1
     return found
 
 
 def pdf_items(marks: Iterable[Mark]) -> Counter[Item]:
-    """The names and notes Typst laid out."""
-    return Counter((m.kind, m.key) for m in marks)
+    """The names and notes Typst laid out (variant notes, which have no TEI note, are not
+    counted)."""
+    return Counter((m.kind, m.key) for m in marks if m.kind != "variant")
 
 
 def check(tree: etree._ElementTree, *, html_page: str | None = None,

@@ -34,9 +34,11 @@ def convert(text: str, meta: Metadata, provenance: Provenance, *,
     ``name_index`` is the register's index, built once for many conversions."""
     notes = read_notes(notes_text, path=provenance.notes_name or "<notes>") \
         if notes_text is not None else None
-    document = read_text(text, starts_mid_paragraph=meta.starts_mid_paragraph, notes=notes)
+    document = read_text(text, starts_mid_paragraph=meta.starts_mid_paragraph, notes=notes,
+                         note_markers=meta.note_markers)
     if not document.blocks:
         raise InputError("no text: the file holds only paragraph separators",
                          path=provenance.source_name)
-    document = tag_document(document, register, recognizer, index=name_index)
+    document = tag_document(document, register, recognizer, index=name_index,
+                            language=meta.language, date=meta.date)
     return Conversion(document, build_tei(document, meta, provenance))

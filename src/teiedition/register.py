@@ -8,7 +8,13 @@ the preferred name, the others are variants. A variant may carry
 ``subtype="after-full"`` (tag it only after the entry's full name has occurred
 in the text: a surname that could be someone else's) or
 ``subtype="no-match"`` (never tag it automatically: a name that is also a
-common word). Matching is always case-sensitive.
+common word). Matching is always case-sensitive. A name given in parts
+(``forename``, ``nameLink``, ``surname``, ``genName`` children) reads in that
+natural order whatever the order of the parts, and its ``surname`` is kept for
+the short forms (:mod:`.convert.shortforms`); ``roleName`` and ``addName`` are
+not part of the name a text is matched against. The token ``no-short-forms``
+in the ``subtype`` of any of an entry's names turns off the short forms of the
+whole entry.
 
 The register is the editor's: teiedition reads it and never rewrites it.
 """
@@ -43,6 +49,8 @@ class Name:
     preferred: bool = False
     after_full: bool = False
     disabled: bool = False
+    #: The surname, when the register marks it (``<surname>``).
+    surname: str | None = None
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,8 @@ class Entry:
     names: tuple[Name, ...]
     xml: bytes
     line: int | None = None
+    #: Whether short forms may be derived from the names (a person's surname alone ...).
+    short_forms: bool = True
 
     @property
     def preferred(self) -> str:
@@ -98,19 +108,49 @@ def _entries(root: etree._Element, path: str) -> Iterator[Entry]:
                                 line=element.sourceline)
         names = []
         preferred_seen = False
+        short_forms = True
         for child in element:
             if child.tag not in name_tags:
                 continue
-            text = " ".join("".join(child.itertext()).split())
+            text, surname = name_text(child)
             if not text:
                 continue
             variant = child.get("type") == "variant"
             preferred = not variant and not preferred_seen
             preferred_seen = preferred_seen or preferred
             subtypes = set((child.get("subtype") or "").split())
-            names.append(Name(text, preferred, "after-full" in subtypes, "no-match" in subtypes))
+            short_forms = short_forms and "no-short-forms" not in subtypes
+            names.append(Name(text, preferred, "after-full" in subtypes, "no-match" in subtypes,
+                              surname))
         yield Entry(entry_id, kind, tuple(names), etree.tostring(element, with_tail=False),
-                    element.sourceline)
+                    element.sourceline, short_forms)
+
+
+#: The parts of a name in the order a text writes them; others (roleName, addName) are left out.
+_PARTS = {T + "forename": 0, T + "nameLink": 1, T + "surname": 2, T + "genName": 3}
+
+
+#: The parts of a place name from the most specific: a place given as its country, region
+#: and settlement is named in texts by the settlement.
+_PLACE_PARTS = tuple(T + n for n in ("name", "settlement", "district", "geogName", "bloc",
+                                      "region", "country"))
+
+
+def name_text(element: etree._Element) -> tuple[str, str | None]:
+    """A name's text and its surname: the parts in natural order when it is given in parts
+    (``<surname>Ahlefeld</surname><forename>Ferdinand</forename>``); for a place given in
+    parts (``country``, ``region``, ``settlement``) its most specific part; else its text."""
+    parts = [child for child in element if child.tag in _PARTS]
+    places = {child.tag: child for child in element if child.tag in _PLACE_PARTS}
+    if not parts and places:
+        specific = next(places[tag] for tag in _PLACE_PARTS if tag in places)
+        return " ".join("".join(specific.itertext()).split()), None
+    if not parts:
+        return " ".join("".join(element.itertext()).split()), None
+    ordered = sorted(parts, key=lambda c: _PARTS[c.tag])  # stable: forenames keep their order
+    text = " ".join(" ".join("".join(c.itertext()).split()) for c in ordered)
+    surnames = [" ".join("".join(c.itertext()).split()) for c in parts if c.tag == T + "surname"]
+    return " ".join(text.split()), " ".join(surnames) if surnames else None
 
 
 def _refuse_duplicates(entries: list[Entry], path: str) -> None:

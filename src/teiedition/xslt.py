@@ -95,7 +95,7 @@ class Stylesheets:
             main = executable.transform_to_string(xdm_node=node) or ""
         except PySaxonApiError as err:
             raise RenderError(f"{name}: {str(err).strip()}") from None
-        documents = {_inside(uri): str(value)
+        documents = {_inside(uri): _text(value)
                      for uri, value in (executable.get_result_documents() or {}).items()}
         messages = tuple(str(m) for m in (executable.get_xsl_messages() or []))
         return Result(main, documents, messages)
@@ -106,6 +106,22 @@ class Stylesheets:
         if isinstance(value, int):
             return self._proc.make_integer_value(value)
         return self._proc.make_string_value(str(value))
+
+
+#: Saxon's node kinds: element and text.
+_ELEMENT, _TEXT = 1, 3
+
+
+def _text(value: PyXdmValue) -> str:
+    """A captured result document as text. Saxon captures the tree, not its serialization:
+    a document that holds only text (a stylesheet serialized the page itself with
+    serialize(), as the edition's pages are) is that text; one with elements is written
+    as XML."""
+    node = value.head
+    children = node.children if node is not None else []
+    if children and all(child.node_kind == _TEXT for child in children):
+        return node.string_value
+    return str(value)
 
 
 def _inside(uri: str) -> str:

@@ -7,17 +7,37 @@
     xmlns:f="urn:teiedition:functions"
     xmlns:fp="urn:teiedition:functions:private"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:array="http://www.w3.org/2005/xpath-functions/array"
     exclude-result-prefixes="#all">
 
-  <!-- An element's id: its xml:id, or one computed from its place (stable per document). -->
+  <!-- An element's id: its xml:id, or one computed from its place among the elements of
+       the same name in its TEI document (stable per document: the text page and the
+       edition's index pages, which see the document inside a teiCorpus, agree). -->
   <xsl:function name="f:id" as="xs:string">
     <xsl:param name="node" as="element()"/>
     <xsl:sequence select="($node/@xml:id, local-name($node) || '-' || fp:position($node))[1]"/>
   </xsl:function>
 
-  <xsl:function name="fp:position" as="xs:integer" cache="yes">
+  <!-- Positions are worked out once per document (counting the preceding elements of each
+       would be quadratic in the length of the text). -->
+  <xsl:function name="fp:position" as="xs:integer">
     <xsl:param name="node" as="element()"/>
-    <xsl:sequence select="count($node/preceding::*[local-name() = local-name($node)]) + 1"/>
+    <xsl:variable name="scope" select="($node/ancestor-or-self::tei:TEI, root($node))[1]"/>
+    <xsl:sequence select="fp:positions($scope)(generate-id($node))"/>
+  </xsl:function>
+
+  <xsl:function name="fp:positions" as="map(xs:string, xs:integer)" cache="yes">
+    <xsl:param name="scope" as="node()"/>
+    <xsl:sequence select="map:merge(
+        for $group in fp:by-name($scope//*[not(@xml:id)])
+        return for $i in 1 to array:size($group) return map {generate-id($group($i)): $i})"/>
+  </xsl:function>
+
+  <xsl:function name="fp:by-name" as="array(element())*">
+    <xsl:param name="elements" as="element()*"/>
+    <xsl:for-each-group select="$elements" group-by="local-name()">
+      <xsl:sequence select="array {current-group()}"/>
+    </xsl:for-each-group>
   </xsl:function>
 
   <!-- A paragraph's number in the margin: its place among the paragraphs of its text (not
@@ -44,15 +64,72 @@
                            [not(ancestor::tei:teiHeader)]) + 1))[1]"/>
   </xsl:function>
 
-  <!-- The entry a name points to (@ref="#id"), when the document has it. -->
+  <!-- Where a note is printed: "inline" (in the line, as the source has it), "margin"
+       (beside the text), or "foot" (foot, end, or unsaid: referenced from the text). A note
+       inside a note stays inside it ("nested"); one that comments on an apparatus entry
+       is said in the entry ("apparatus"). -->
+  <xsl:function name="f:note-place" as="xs:string">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="if ($note/ancestor::tei:note) then 'nested'
+        else if ($note/ancestor::tei:app) then 'apparatus'
+        else if ($note/@place = ('inline', 'intra', 'interlinear')) then 'inline'
+        else if (matches($note/@place, '^(margin|marg|left|right|opposite|overleaf)', 'i'))
+          then 'margin'
+        else 'foot'"/>
+  </xsl:function>
+
+  <!-- The register entry a name points to (@ref, @key or @corresp naming "#id" or "id"),
+       when the document has it: a person, place, organisation or event (what the index
+       pages list). -->
   <xsl:function name="f:entry" as="element()?">
     <xsl:param name="name" as="element()"/>
-    <xsl:variable name="id" select="substring-after(tokenize(normalize-space($name/@ref))[1], '#')"/>
-    <xsl:sequence select="if ($id) then ($name/root()//*[@xml:id = $id])[1] else ()"/>
+    <xsl:variable name="pointer" select="fp:pointer($name)"/>
+    <xsl:sequence select="if ($pointer) then fp:entry(($name/ancestor::tei:TEI[1], root($name))[1],
+                          substring($pointer, 2)) else ()"/>
+  </xsl:function>
+
+  <!-- A name's pointer: the first of @ref, @key and @corresp that names "#id". -->
+  <xsl:function name="fp:pointer" as="xs:string?">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="if (starts-with($name/@ref, '#') and not(contains($name/@ref, ' ')))
+        then string($name/@ref)
+        else (tokenize(normalize-space($name/@ref))[1],
+              $name/@key ! ('#' || normalize-space(.)),
+              tokenize(normalize-space($name/@corresp))[1])[starts-with(., '#')][1]"/>
+  </xsl:function>
+
+  <!-- (Worked out once per document and pointer: a text names the same entries again and
+       again.) -->
+  <xsl:function name="fp:entry" as="element()?" cache="yes">
+    <xsl:param name="scope" as="node()"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="key('f:ids', $id, $scope)[1][f:is-entry(.)]"/>
+  </xsl:function>
+
+  <xsl:function name="f:is-entry" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="exists($element[@xml:id][self::tei:person or self::tei:personGrp or
+                          self::tei:place or self::tei:org or self::tei:event])"/>
+  </xsl:function>
+
+  <!-- The element of a document with an xml:id, or (). -->
+  <xsl:function name="f:element-by-id" as="element()?">
+    <xsl:param name="context" as="node()"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:variable name="scope" select="($context/ancestor-or-self::tei:TEI, root($context))[1]"/>
+    <xsl:sequence select="key('f:ids', $id, $scope)[1]"/>
+  </xsl:function>
+
+  <xsl:key name="f:ids" match="*[@xml:id]" use="string(@xml:id)"/>
+
+  <!-- The authority web address of a name (@ref with http(s)), or (). -->
+  <xsl:function name="f:authority-ref" as="xs:string?">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="(tokenize(normalize-space($name/@ref)))[matches(., '^https?://')][1]"/>
   </xsl:function>
 
   <!-- An entry's preferred name: the first name that is not a variant. -->
-  <xsl:function name="f:preferred" as="xs:string">
+  <xsl:function name="f:preferred" as="xs:string" cache="yes">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="names" select="$entry/(tei:persName | tei:placeName | tei:geogName |
                                        tei:orgName | tei:label)"/>
@@ -63,9 +140,9 @@
   <!-- The index page of an entry's kind. -->
   <xsl:function name="f:index-page" as="xs:string">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="map {'person': 'persons.html', 'place': 'places.html',
-                               'org': 'organisations.html', 'event': 'events.html'}
-                          (local-name($entry))"/>
+    <xsl:sequence select="(map {'person': 'persons.html', 'personGrp': 'persons.html',
+                               'place': 'places.html', 'org': 'organisations.html',
+                               'event': 'events.html'}(local-name($entry)), 'persons.html')[1]"/>
   </xsl:function>
 
   <!-- The web address of an authority identifier, or () when its type is unknown. -->

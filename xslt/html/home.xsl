@@ -11,6 +11,37 @@
     exclude-result-prefixes="#all">
 
   <xsl:template match="/*[$page = 'home']" mode="m:page">
+    <xsl:apply-templates select="." mode="m:home-page"/>
+  </xsl:template>
+
+  <!-- The edition's pages from one transformation: the home page and the four indexes as
+       result documents (the document is read, and its keys built, once for all five). Each
+       is serialized here as HTML, since captured result documents are delivered as trees
+       (xslt.py takes a document of text as that text). -->
+  <xsl:template match="/*[$page = 'edition']" mode="m:page" priority="3">
+    <xsl:variable name="root" select="."/>
+    <xsl:result-document href="index.html" method="text">
+      <xsl:variable name="home"><xsl:apply-templates select="$root" mode="m:home-page"/></xsl:variable>
+      <xsl:value-of select="serialize($home, $v:html-output)" xmlns:v="urn:teiedition:variables"/>
+    </xsl:result-document>
+    <xsl:for-each select="('persons', 'places', 'organisations', 'events')">
+      <xsl:result-document href="{.}.html" method="text">
+        <xsl:variable name="index">
+          <xsl:apply-templates select="$root" mode="m:index-page">
+            <xsl:with-param name="index" select="current()"/>
+          </xsl:apply-templates>
+        </xsl:variable>
+        <xsl:value-of select="serialize($index, $v:html-output)" xmlns:v="urn:teiedition:variables"/>
+      </xsl:result-document>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- As html.xsl's xsl:output. -->
+  <xsl:variable name="v:html-output" xmlns:v="urn:teiedition:variables"
+                select="map {'method': 'html', 'html-version': 5, 'indent': false(),
+                             'encoding': 'UTF-8'}"/>
+
+  <xsl:template match="/*" mode="m:home-page">
     <xsl:variable name="docs" select="descendant-or-self::tei:TEI"/>
     <xsl:variable name="title" select="(($docs/tei:teiHeader//tei:seriesStmt/tei:title)[1]
                                         /normalize-space()[.], 'Edition')[1]"/>
@@ -47,7 +78,7 @@
     <xsl:variable name="title" select="normalize-space(($header/tei:titleStmt/tei:title)[1])"/>
     <xsl:variable name="text" select="tei:text"/>
     <li class="text">
-      <h3><a href="{@e:file}"><xsl:value-of select="($title[.], 'Untitled text')[1]"/></a></h3>
+      <h3><a href="{(@e:file, $text-file)[1]}"><xsl:value-of select="($title[.], 'Untitled text')[1]"/></a></h3>
       <xsl:if test="$header/tei:titleStmt/tei:author">
         <p class="authors">
           <xsl:value-of select="$header/tei:titleStmt/tei:author/normalize-space()"

@@ -19,12 +19,19 @@
 
   <!-- The mentions of each entry, by "#id" (one look-up per entry, not a search of every
        document for each). -->
-  <xsl:key name="k:mentions" xmlns:k="urn:teiedition:keys" match="tei:text//*[@ref]"
-           use="tokenize(normalize-space(@ref))"/>
+  <xsl:key name="k:mentions" xmlns:k="urn:teiedition:keys"
+           match="tei:text//*[@ref or @key or @corresp]" use="f:entry(.)/@xml:id ! ('#' || .)"/>
 
   <!-- An index page: the input is a teiCorpus of the edition's documents (or one TEI). -->
   <xsl:template match="/*" mode="m:page" priority="-1">
-    <xsl:variable name="kind" select="$v:kinds($page)" xmlns:v="urn:teiedition:variables"/>
+    <xsl:apply-templates select="." mode="m:index-page">
+      <xsl:with-param name="index" select="$page"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <xsl:template match="/*" mode="m:index-page">
+    <xsl:param name="index" as="xs:string"/>
+    <xsl:variable name="kind" select="$v:kinds($index)" xmlns:v="urn:teiedition:variables"/>
     <xsl:variable name="docs" select="descendant-or-self::tei:TEI"/>
     <xsl:variable name="lang" select="($docs/@xml:lang, 'en')[1]"/>
     <html lang="{$lang}">
@@ -35,7 +42,8 @@
         <xsl:call-template name="t:nav"/>
         <main id="index">
           <h1><xsl:value-of select="$kind?title"/></h1>
-          <xsl:variable name="entries" select="$docs/tei:standOff//*[local-name() = $kind?entry]"/>
+          <xsl:variable name="entries" select="$docs//*[f:is-entry(.)]
+              [f:index-page(.) = $index || '.html']"/>
           <xsl:if test="empty($entries)">
             <p>The edition names no <xsl:value-of select="lower-case($kind?title)"/>.</p>
           </xsl:if>
@@ -51,7 +59,7 @@
     </html>
   </xsl:template>
 
-  <xsl:template match="tei:person | tei:place | tei:org | tei:event" mode="m:index">
+  <xsl:template match="tei:person | tei:personGrp | tei:place | tei:org | tei:event" mode="m:index">
     <xsl:param name="docs"/>
     <xsl:variable name="id" select="string(@xml:id)"/>
     <section class="entry" id="{$id}">
@@ -82,11 +90,11 @@
     </section>
   </xsl:template>
 
-  <!-- Where a mention stands: its page and the paragraph (or note, quotation) holding it. -->
+  <!-- Where a mention stands: its page and the nearest block holding it (a paragraph, a
+       verse line, a note, an item...: each has an id in the text page). -->
   <xsl:function name="f:mention-target" as="xs:string">
     <xsl:param name="mention" as="element()"/>
-    <xsl:variable name="block" select="$mention/ancestor::*[self::tei:p or self::tei:quote or
-                                       self::tei:note or self::tei:head][last()]"/>
+    <xsl:variable name="block" select="$mention/ancestor::*[f:is-anchored-block(.)][1]"/>
     <xsl:sequence select="($mention/ancestor::tei:TEI/@e:file, $text-file)[1] || '#' ||
                           (if ($block) then f:id($block) else 'text')"/>
   </xsl:function>

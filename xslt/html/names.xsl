@@ -6,6 +6,7 @@
     xmlns:f="urn:teiedition:functions"
     xmlns:m="urn:teiedition:modes"
     xmlns:t="urn:teiedition:templates"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
     exclude-result-prefixes="#all">
 
   <xsl:template match="tei:persName" mode="m:html">
@@ -28,19 +29,27 @@
     <xsl:call-template name="t:name"><xsl:with-param name="kind" select="'name'"/></xsl:call-template>
   </xsl:template>
 
-  <!-- A name: a link to its index entry when the document has the entry, else a mark. -->
+  <!-- A name: a link to its index entry when the document has the entry, to the element
+       it points to when the text has it, to its authority on the web; else a mark. -->
   <xsl:template name="t:name">
     <xsl:param name="kind"/>
+    <xsl:param name="copy" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="entry" select="f:entry(.)"/>
+    <xsl:variable name="href" select="if ($entry) then f:index-page($entry) || '#' || $entry/@xml:id
+        else f:href(f:resolve(., (tokenize(normalize-space(@ref))[1], @key ! ('#' || .))[1]))"/>
     <xsl:choose>
-      <xsl:when test="$entry">
-        <a class="name {$kind}" href="{f:index-page($entry)}#{$entry/@xml:id}"
-           title="{f:preferred($entry)}">
+      <xsl:when test="exists($href)">
+        <a class="name {$kind}" href="{$href}">
+          <xsl:if test="$entry"><xsl:attribute name="title" select="f:preferred($entry)"/></xsl:if>
+          <xsl:if test="@xml:id and not($copy)"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
           <xsl:apply-templates mode="m:html"/>
         </a>
       </xsl:when>
       <xsl:otherwise>
-        <span class="name {$kind}"><xsl:apply-templates mode="m:html"/></span>
+        <span class="name {$kind}">
+          <xsl:if test="@xml:id and not($copy)"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+          <xsl:apply-templates mode="m:html"/>
+        </span>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

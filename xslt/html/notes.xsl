@@ -6,27 +6,53 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:f="urn:teiedition:functions"
     xmlns:m="urn:teiedition:modes"
+    xmlns:t="urn:teiedition:templates"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     exclude-result-prefixes="#all">
 
   <xsl:template match="tei:note" mode="m:html">
+    <xsl:param name="copy" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="id" select="f:id(.)"/>
     <xsl:variable name="label" select="f:note-label(.)"/>
     <sup class="noteref">
-      <a href="#{$id}" id="ref-{$id}" role="doc-noteref" aria-label="Note {$label}"
-         ><xsl:value-of select="$label"/></a>
-      <button type="button" class="note-open" popovertarget="pop-{$id}"
-              aria-label="Show note {$label} here">+</button>
+      <a href="#{$id}" role="doc-noteref" aria-label="Note {$label}">
+        <xsl:if test="not($copy)"><xsl:attribute name="id" select="'ref-' || $id"/></xsl:if>
+        <xsl:value-of select="$label"/>
+      </a>
+      <xsl:if test="not($copy)">
+        <button type="button" class="note-open" popovertarget="pop-{$id}"
+                aria-label="Show note {$label} here">+</button>
+      </xsl:if>
     </sup>
-    <span class="note-popover" id="pop-{$id}" popover="auto" role="note">
-      <span class="note-label"><xsl:value-of select="$label"/>. </span>
+    <xsl:if test="not($copy)">
+      <span class="note-popover copy" id="pop-{$id}" popover="auto" role="note">
+        <span class="note-label"><xsl:value-of select="$label"/>. </span>
+        <xsl:apply-templates select="." mode="m:note-body">
+          <xsl:with-param name="copy" select="true()" tunnel="yes"/>
+        </xsl:apply-templates>
+      </span>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A note the source prints in the line (@place inline) or in the margin stays where it
+       is: in the line in brackets, or beside the text. -->
+  <xsl:template match="tei:note[f:note-place(.) = 'inline']" mode="m:html" priority="2">
+    <span class="note-inline" role="note" data-label="{f:note-label(.)}">
+      <xsl:call-template name="t:id"/>
+      <xsl:apply-templates select="." mode="m:note-body"/>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="tei:note[f:note-place(.) = 'margin']" mode="m:html" priority="2">
+    <span class="note-margin" role="note" data-label="{f:note-label(.)}">
+      <xsl:call-template name="t:id"/>
       <xsl:apply-templates select="." mode="m:note-body"/>
     </span>
   </xsl:template>
 
   <!-- A note inside a note stays in place, in brackets. -->
-  <xsl:template match="tei:note//tei:note" mode="m:html" priority="2">
-    <span class="inner-note">(<xsl:apply-templates mode="m:html"/>)</span>
+  <xsl:template match="tei:note//tei:note" mode="m:html" priority="3">
+    <span class="inner-note"><xsl:call-template name="t:id"/>(<xsl:apply-templates mode="m:html"/>)</span>
   </xsl:template>
 
   <!-- A note at the foot of the page; data-label holds its label for machines (the parity
@@ -34,13 +60,13 @@
   <xsl:template match="tei:note" mode="m:notes">
     <xsl:variable name="id" select="f:id(.)"/>
     <xsl:variable name="label" select="f:note-label(.)"/>
-    <li id="{$id}" data-label="{$label}">
+    <li id="{$id}" data-label="{$label}" class="{string-join(('note', @type ! ('note-' || replace(., '\W', '_'))), ' ')}">
       <xsl:choose>
         <xsl:when test="$label castable as xs:integer">
           <xsl:attribute name="value" select="$label"/>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:attribute name="class" select="'labelled'"/>
+          <xsl:attribute name="class" select="'note labelled'"/>
           <span class="note-label"><xsl:value-of select="$label"/><xsl:text> </xsl:text></span>
         </xsl:otherwise>
       </xsl:choose>

@@ -6,13 +6,18 @@
     xmlns:f="urn:teiedition:functions"
     xmlns:m="urn:teiedition:modes"
     xmlns:t="urn:teiedition:templates"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:fp="urn:teiedition:functions:private"
     exclude-result-prefixes="#all">
 
   <xsl:template match="/">
     <xsl:apply-templates select="*" mode="m:page"/>
   </xsl:template>
 
-  <xsl:template match="tei:TEI" mode="m:page">
+  <!-- The page of a text: its header, the manuscript description, the reading tools, the
+       text, the apparatus and the notes. A teiCorpus (a parliamentary session, a
+       collection in one file) is one page: its header, then each text under its title. -->
+  <xsl:template match="tei:TEI[$page = 'text'] | tei:teiCorpus[$page = 'text']" mode="m:page" priority="1">
     <xsl:variable name="title" select="normalize-space((tei:teiHeader//tei:titleStmt/tei:title)[1])"/>
     <html lang="{(@xml:lang, 'und')[1]}">
       <xsl:call-template name="t:head">
@@ -23,10 +28,22 @@
         <header class="edition-header">
           <xsl:apply-templates select="tei:teiHeader" mode="m:meta"/>
         </header>
+        <xsl:apply-templates select="tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc" mode="m:html"/>
+        <xsl:call-template name="t:reading-tools"/>
         <main id="text" lang="{(tei:text/@xml:lang, @xml:lang, 'und')[1]}">
           <xsl:apply-templates select="tei:text" mode="m:html"/>
+          <xsl:apply-templates select="tei:TEI | tei:teiCorpus" mode="m:corpus-member"/>
         </main>
-        <xsl:variable name="notes" select="tei:text//tei:note[not(ancestor::tei:note)]"/>
+        <xsl:variable name="apps" select=".//tei:text//tei:app"/>
+        <xsl:if test="$apps">
+          <section class="apparatus notes" aria-labelledby="apparatus-title">
+            <h2 id="apparatus-title">Apparatus</h2>
+            <ol class="apparatus-entries">
+              <xsl:apply-templates select="$apps" mode="m:apparatus"/>
+            </ol>
+          </section>
+        </xsl:if>
+        <xsl:variable name="notes" select=".//tei:text//tei:note[f:note-place(.) = 'foot']"/>
         <xsl:if test="$notes">
           <section class="notes" role="doc-endnotes" aria-labelledby="notes-title">
             <h2 id="notes-title">Notes</h2>
@@ -40,6 +57,15 @@
     </html>
   </xsl:template>
 
+  <!-- A text of a teiCorpus page: its title, then its text. -->
+  <xsl:template match="tei:TEI | tei:teiCorpus" mode="m:corpus-member">
+    <article class="corpus-member" id="{f:id(.)}">
+      <h2><xsl:value-of select="(normalize-space((tei:teiHeader//tei:titleStmt/tei:title)[1])[.], 'Untitled text')[1]"/></h2>
+      <xsl:apply-templates select="tei:text" mode="m:html"/>
+      <xsl:apply-templates select="tei:TEI | tei:teiCorpus" mode="m:corpus-member"/>
+    </article>
+  </xsl:template>
+
   <xsl:template name="t:head">
     <xsl:param name="title"/>
     <head>
@@ -48,8 +74,96 @@
       <meta name="generator" content="teiedition"/>
       <title><xsl:value-of select="$title"/></title>
       <link rel="stylesheet" href="{$css}"/>
+      <xsl:if test="f:has-readings(ancestor-or-self::*[last()])">
+        <script src="edition.js" defer="defer"></script>
+      </xsl:if>
+      <xsl:variable name="renditions" select="(/*/tei:teiHeader, /*/tei:TEI/tei:teiHeader)
+                                               /tei:encodingDesc/tei:tagsDecl//tei:rendition[@xml:id][normalize-space()]
+                                               [not(@scheme) or @scheme = 'css']"/>
+      <xsl:if test="$renditions">
+        <style>
+          <xsl:for-each select="$renditions">
+            <xsl:value-of select="'.rendition-' || replace(@xml:id, '[^\p{L}\p{N}_-]', '_') ||
+                                  ' { ' || f:safe-css(.) || ' }&#10;'"/>
+          </xsl:for-each>
+        </style>
+      </xsl:if>
     </head>
   </xsl:template>
+
+  <!-- The reading switch (normalised or diplomatic text; the script keeps the choice
+       across the edition's pages, the CSS shows it without any script) and the legend of
+       the editorial signs the page uses. Only for texts with alternative readings or
+       signs. -->
+  <xsl:template name="t:reading-tools">
+    <xsl:variable name="signs" select="$v:signs[f:uses-sign(current(), @for)]" xmlns:v="urn:teiedition:variables"/>
+    <xsl:if test="f:has-readings(.)">
+      <fieldset class="reading-switch">
+        <legend>Reading</legend>
+        <label><input type="radio" name="reading" id="reading-normalised" value="normalised"
+                      checked="checked"/> Normalised</label>
+        <label><input type="radio" name="reading" id="reading-diplomatic" value="diplomatic"/>
+          Diplomatic</label>
+      </fieldset>
+    </xsl:if>
+    <xsl:if test="$signs">
+      <details class="legend">
+        <summary>Editorial signs</summary>
+        <dl>
+          <xsl:for-each select="$signs">
+            <dt><span class="{@class}"><xsl:value-of select="@sample"/></span></dt>
+            <dd><xsl:value-of select="."/></dd>
+          </xsl:for-each>
+        </dl>
+      </details>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:variable name="v:signs" xmlns:v="urn:teiedition:variables" as="element()*">
+    <sign for="supplied" class="tei-supplied" sample="abc">letters supplied by the editor</sign>
+    <sign for="unclear" class="tei-unclear" sample="abc">letters that are hard to read</sign>
+    <sign for="gap" class="tei-gap" sample="[…]">text omitted or lost (hover for what)</sign>
+    <sign for="del" class="tei-del" sample="abc">deleted in the source</sign>
+    <sign for="add" class="tei-add" sample="abc">added in the source</sign>
+    <sign for="ex" class="tei-ex reading-normalised" sample="abc">letters of an abbreviation expanded by the editor</sign>
+    <sign for="am" class="tei-am" sample="abc">an abbreviation mark (diplomatic reading)</sign>
+    <sign for="sic" class="tei-sic" sample="abc">so in the source (with the correction in the normalised reading)</sign>
+    <sign for="corr" class="tei-corr" sample="abc">corrected by the editor</sign>
+    <sign for="surplus" class="tei-surplus" sample="abc">superfluous letters in the source</sign>
+    <sign for="damage" class="tei-damage" sample="abc">damaged in the source</sign>
+    <sign for="handShift" class="tei-handShift" sample="‖">a new hand begins</sign>
+    <sign for="space" class="tei-space" sample="␣">a space left in the source</sign>
+    <sign for="app" class="appref" sample="a">a reading with variants in the apparatus</sign>
+  </xsl:variable>
+
+  <xsl:function name="f:uses-sign" as="xs:boolean">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:sequence select="$name = fp:text-elements($tei)"/>
+  </xsl:function>
+
+  <xsl:function name="f:has-readings" as="xs:boolean">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="fp:text-elements($tei) = ('choice', 'ex', 'am', 'lb-in-word')"/>
+  </xsl:function>
+
+  <!-- The names of the elements of a document's text, found in one pass (the legend and
+       the reading switch ask about a dozen of them); a line break inside a word counts as
+       "lb-in-word", a gap for a note's missing text not at all. -->
+  <xsl:function name="fp:text-elements" as="xs:string*" cache="yes">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="distinct-values($tei//tei:text//*/(
+        if (self::tei:lb[@break = 'no']) then 'lb-in-word'
+        else if (self::tei:gap[@reason = 'not-in-source']) then ()
+        else local-name()))"/>
+  </xsl:function>
+
+  <!-- CSS a TEI file declares, made safe for a self-contained page: no markup, no rule
+       that loads anything (url(), @import) or runs anything. -->
+  <xsl:function name="f:safe-css" as="xs:string">
+    <xsl:param name="css" as="xs:string"/>
+    <xsl:sequence select="normalize-space(replace($css, '[&lt;&gt;@\{}]|url\s*\(|expression\s*\(|image-set\s*\(|javascript:', '', 'i'))"/>
+  </xsl:function>
 
   <xsl:template name="t:nav">
     <nav class="edition-nav" aria-label="Edition">

@@ -1,33 +1,53 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- The text: divisions, paragraphs with permalinks and fragment markers, quotations, lists,
-     highlighting, editorial interventions, references. One template per element. -->
+<!-- The text: divisions, headings, paragraphs with permalinks and fragment markers,
+     quotations, highlighting, breaks. One template per element. -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:f="urn:teiedition:functions"
     xmlns:m="urn:teiedition:modes"
+    xmlns:t="urn:teiedition:templates"
     exclude-result-prefixes="#all">
 
-  <xsl:template match="tei:text | tei:body | tei:front | tei:back | tei:group" mode="m:html">
+  <xsl:template match="tei:text" mode="m:html">
+    <xsl:call-template name="t:anchor"/>
     <xsl:apply-templates mode="m:html"/>
   </xsl:template>
 
-  <xsl:template match="tei:div" mode="m:html">
-    <section class="div" id="{f:id(.)}">
-      <xsl:apply-templates mode="m:html"/>
-    </section>
+  <!-- The body, and divisions, are sections of the page; the body's is only a wrapper. -->
+  <xsl:template match="tei:body" mode="m:html">
+    <div class="tei-body" id="{f:id(.)}"><xsl:apply-templates mode="m:html"/></div>
   </xsl:template>
 
+  <!-- A division's heading: h2 for the divisions of the body (h1 is the title), deeper
+       for deeper ones. -->
   <xsl:template match="tei:head" mode="m:html">
-    <xsl:element name="h{min((count(ancestor::tei:div) + 1, 6))}">
+    <xsl:variable name="level" select="count(ancestor::*[f:behaviour(.) = 'section']
+                                       [not(self::tei:body)]) + 1"/>
+    <xsl:element name="{if (f:in-phrasing(.)) then 'span' else 'h' || min(($level, 6))}">
+      <xsl:if test="f:in-phrasing(.)"><xsl:attribute name="class" select="'head block'"/></xsl:if>
+      <xsl:call-template name="t:id"/>
+      <xsl:call-template name="t:lang"/>
       <xsl:apply-templates mode="m:html"/>
     </xsl:element>
+  </xsl:template>
+
+  <!-- The heading of a list, a stanza, a table or a figure: a caption-like block. -->
+  <xsl:template match="tei:head[parent::tei:lg or parent::tei:sp or parent::tei:castList or
+                       parent::tei:listBibl or parent::tei:figure or parent::tei:castGroup or
+                       parent::tei:listPerson or parent::tei:listPlace or parent::tei:listWit or
+                       parent::tei:listApp or parent::tei:ab]" mode="m:html" priority="2">
+    <xsl:call-template name="t:block"><xsl:with-param name="class" select="'head'"/></xsl:call-template>
   </xsl:template>
 
   <!-- A paragraph: its text, a visible permalink, and markers where the source begins or
        breaks off inside it. -->
   <xsl:template match="tei:p" mode="m:html">
     <p id="{f:id(.)}">
+      <xsl:attribute name="class" select="string-join(('tei-p', f:rend-classes(.)), ' ')"/>
+      <xsl:call-template name="t:style"/>
+      <xsl:call-template name="t:lang"/>
       <xsl:apply-templates select="@part" mode="m:html-start"/>
       <xsl:apply-templates mode="m:html"/>
       <xsl:apply-templates select="@part" mode="m:html-end"/>
@@ -47,153 +67,57 @@
 
   <xsl:template match="@part" mode="m:html-start m:html-end"/>
 
-  <!-- A paragraph inside a paragraph-like element (a note, a quotation, an item). -->
-  <xsl:template match="tei:p[ancestor::tei:note or ancestor::tei:quote or ancestor::tei:item]"
+  <!-- A paragraph inside a phrase (a note, a quotation in a paragraph, a cell). -->
+  <xsl:template match="tei:p[f:in-phrasing(.)]" mode="m:html" priority="2">
+    <xsl:call-template name="t:block"><xsl:with-param name="class" select="'p'"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:quote | tei:q | tei:said" mode="m:html">
+    <q><xsl:call-template name="t:id"/><xsl:call-template name="t:lang"/><xsl:apply-templates mode="m:html"/></q>
+  </xsl:template>
+
+  <!-- A quotation set off from the text: a block quotation. -->
+  <xsl:template match="tei:quote[@rend = 'block'] | tei:quote[not(f:in-phrasing(.))]
+                       [not(parent::tei:cit)] | tei:cit[not(f:in-phrasing(.))]"
                 mode="m:html" priority="2">
-    <span class="p" id="{f:id(.)}"><xsl:apply-templates mode="m:html"/></span>
-  </xsl:template>
-
-  <xsl:template match="tei:quote" mode="m:html">
-    <q class="quote"><xsl:apply-templates mode="m:html"/></q>
-  </xsl:template>
-
-  <xsl:template match="tei:quote[@rend = 'block'] | tei:div/tei:quote | tei:body/tei:quote"
-                mode="m:html" priority="2">
-    <blockquote id="{f:id(.)}"><xsl:apply-templates mode="m:html"/></blockquote>
-  </xsl:template>
-
-  <xsl:template match="tei:q" mode="m:html">
-    <q><xsl:apply-templates mode="m:html"/></q>
+    <xsl:call-template name="t:block">
+      <xsl:with-param name="name" select="'blockquote'"/>
+      <xsl:with-param name="class" select="'tei-' || local-name()"/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="tei:cit" mode="m:html">
-    <span class="cit"><xsl:apply-templates mode="m:html"/></span>
+    <xsl:call-template name="t:inline"/>
   </xsl:template>
 
-  <xsl:template match="tei:div/tei:cit | tei:body/tei:cit" mode="m:html" priority="2">
-    <figure class="cit"><xsl:apply-templates mode="m:html"/></figure>
+  <xsl:template match="tei:hi[tokenize(@rend) = ('italic', 'italics', 'i')] | tei:emph"
+                mode="m:html">
+    <em><xsl:call-template name="t:id"/><xsl:apply-templates mode="m:html"/></em>
   </xsl:template>
 
-  <xsl:template match="tei:list" mode="m:html">
-    <ul><xsl:apply-templates mode="m:html"/></ul>
+  <xsl:template match="tei:hi[tokenize(@rend) = ('bold', 'b')]" mode="m:html">
+    <strong><xsl:call-template name="t:id"/><xsl:apply-templates mode="m:html"/></strong>
   </xsl:template>
 
-  <xsl:template match="tei:list/tei:head" mode="m:html" priority="2">
-    <li class="list-head"><xsl:apply-templates mode="m:html"/></li>
+  <xsl:template match="tei:hi[tokenize(@rend) = ('sup', 'superscript')]" mode="m:html">
+    <sup><xsl:call-template name="t:id"/><xsl:apply-templates mode="m:html"/></sup>
   </xsl:template>
 
-  <xsl:template match="tei:item" mode="m:html">
-    <li><xsl:apply-templates mode="m:html"/></li>
+  <xsl:template match="tei:hi[tokenize(@rend) = ('sub', 'subscript')]" mode="m:html">
+    <sub><xsl:call-template name="t:id"/><xsl:apply-templates mode="m:html"/></sub>
   </xsl:template>
 
-  <xsl:template match="tei:hi[@rend = ('italic', 'italics', 'i')] | tei:emph" mode="m:html">
-    <em><xsl:apply-templates mode="m:html"/></em>
-  </xsl:template>
-
-  <xsl:template match="tei:hi[@rend = ('bold', 'b')]" mode="m:html">
-    <strong><xsl:apply-templates mode="m:html"/></strong>
-  </xsl:template>
-
-  <xsl:template match="tei:hi[@rend = ('sup', 'superscript')]" mode="m:html">
-    <sup><xsl:apply-templates mode="m:html"/></sup>
-  </xsl:template>
-
+  <!-- Any other highlighting: its @rend words as classes (the CSS knows the usual ones:
+       small caps, underline, strikethrough...; unknown ones show plain). -->
   <xsl:template match="tei:hi" mode="m:html">
-    <span class="hi {@rend}"><xsl:apply-templates mode="m:html"/></span>
+    <xsl:call-template name="t:inline"><xsl:with-param name="class" select="'hi'"/></xsl:call-template>
   </xsl:template>
 
   <xsl:template match="tei:foreign" mode="m:html">
-    <i lang="{(@xml:lang, 'und')[1]}"><xsl:apply-templates mode="m:html"/></i>
+    <i class="tei-foreign" lang="{(@xml:lang, 'und')[1]}"><xsl:call-template name="t:id"/><xsl:apply-templates mode="m:html"/></i>
   </xsl:template>
 
   <xsl:template match="tei:title" mode="m:html">
-    <cite><xsl:apply-templates mode="m:html"/></cite>
+    <cite><xsl:call-template name="t:id"/><xsl:call-template name="t:lang"/><xsl:apply-templates mode="m:html"/></cite>
   </xsl:template>
-
-  <xsl:template match="tei:lb" mode="m:html">
-    <br/>
-  </xsl:template>
-
-  <xsl:template match="tei:pb" mode="m:html">
-    <span class="pb" title="page break">[<xsl:value-of select="(@n, 'page')[1]"/>]</span>
-  </xsl:template>
-
-  <xsl:template match="tei:gap" mode="m:html">
-    <span class="gap" title="{('omitted: ' || @reason)[exists(current()/@reason)]}">[…]</span>
-  </xsl:template>
-
-  <!-- A gap that describes what is missing says it. -->
-  <xsl:template match="tei:gap[*]" mode="m:html" priority="2">
-    <span class="gap">[<xsl:apply-templates mode="m:html"/>]</span>
-  </xsl:template>
-
-  <!-- Editorial interventions: every reading in the source's order, so that no word is lost;
-       the corrected or regular reading plain, the others in brackets. -->
-  <xsl:template match="tei:choice" mode="m:html">
-    <xsl:variable name="shown" select="(tei:corr, tei:reg, tei:expan, *)[1]"/>
-    <span class="choice">
-      <xsl:for-each select="*">
-        <xsl:choose>
-          <xsl:when test=". is $shown"><xsl:apply-templates select="." mode="m:html"/></xsl:when>
-          <xsl:otherwise>
-            <span class="alt">[<xsl:apply-templates select="." mode="m:html"/>]</span>
-          </xsl:otherwise>
-        </xsl:choose>
-        <xsl:if test="position() != last()"><xsl:text> </xsl:text></xsl:if>
-      </xsl:for-each>
-    </span>
-  </xsl:template>
-
-  <xsl:template match="tei:sic | tei:corr | tei:reg | tei:orig | tei:seg | tei:s | tei:w |
-                       tei:c | tei:pc | tei:add | tei:unclear | tei:supplied | tei:abbr |
-                       tei:expan | tei:ab | tei:label | tei:signed | tei:opener |
-                       tei:closer | tei:salute | tei:dateline | tei:address | tei:addrLine |
-                       tei:l | tei:lg | tei:sp | tei:speaker | tei:stage | tei:num |
-                       tei:measure | tei:term | tei:mentioned | tei:soCalled | tei:idno | tei:fw |
-                       tei:desc | tei:figDesc | tei:figure | tei:damage | tei:space |
-                       tei:subst | tei:surplus | tei:handShift"
-                mode="m:html">
-    <span class="{local-name()}"><xsl:apply-templates mode="m:html"/></span>
-  </xsl:template>
-
-  <!-- The lemma of an apparatus entry in the text, the other readings after it in brackets
-       with their witnesses. -->
-  <xsl:template match="tei:app" mode="m:html">
-    <span class="app">
-      <xsl:apply-templates select="tei:lem" mode="m:html"/>
-      <xsl:for-each select="tei:rdg">
-        <xsl:text> </xsl:text>
-        <span class="rdg" title="{('reading of ' || @wit)[exists(current()/@wit)]}"
-          >[<xsl:apply-templates mode="m:html"/>]</span>
-      </xsl:for-each>
-    </span>
-  </xsl:template>
-
-  <xsl:template match="tei:lem" mode="m:html">
-    <span class="lem"><xsl:apply-templates mode="m:html"/></span>
-  </xsl:template>
-
-  <xsl:template match="tei:del" mode="m:html">
-    <del><xsl:apply-templates mode="m:html"/></del>
-  </xsl:template>
-
-  <xsl:template match="tei:ref[@target]" mode="m:html">
-    <a href="{tokenize(normalize-space(@target))[1]}"><xsl:apply-templates mode="m:html"/></a>
-  </xsl:template>
-
-  <xsl:template match="tei:ref" mode="m:html">
-    <span class="ref"><xsl:apply-templates mode="m:html"/></span>
-  </xsl:template>
-
-  <xsl:template match="tei:ptr[@target]" mode="m:html">
-    <xsl:variable name="target" select="tokenize(normalize-space(@target))[1]"/>
-    <a href="{$target}"><xsl:value-of select="$target"/></a>
-  </xsl:template>
-
-  <xsl:template match="tei:bibl" mode="m:html">
-    <span class="bibl"><xsl:apply-templates mode="m:html"/></span>
-  </xsl:template>
-
-  <!-- Facsimile references and other pointers without text: nothing to read. -->
-  <xsl:template match="tei:ptr | tei:anchor | tei:milestone | tei:cb" mode="m:html"/>
 </xsl:stylesheet>

@@ -15,7 +15,7 @@
   </xsl:template>
 
   <xsl:template match="tei:teiCorpus" mode="m:typst">
-    <xsl:variable name="docs" select="tei:TEI"/>
+    <xsl:variable name="docs" select=".//tei:TEI"/>
     <xsl:variable name="headers" select="$docs/tei:teiHeader/tei:fileDesc"/>
     <xsl:text>#import "edition.typ": *&#10;</xsl:text>
     <xsl:call-template name="t:attachment"/>
@@ -48,6 +48,9 @@
       </xsl:for-each>
       <xsl:text>)&#10;&#10;</xsl:text>
       <xsl:apply-templates select="tei:text" mode="m:typst"/>
+      <xsl:call-template name="t:end-notes">
+        <xsl:with-param name="notes" select="tei:text//tei:note[@place = 'end'][f:note-place(.) = 'foot']"/>
+      </xsl:call-template>
       <xsl:text>&#10;</xsl:text>
     </xsl:for-each>
     <xsl:text>&#10;= Index&#10;&#10;#edition-index()&#10;</xsl:text>
@@ -96,8 +99,13 @@
     </xsl:if>
     <xsl:text>  lang: </xsl:text>
     <xsl:value-of select="f:typst-string((@xml:lang, 'en')[1])"/>
-    <xsl:text>,&#10;)&#10;&#10;= Text&#10;&#10;</xsl:text>
+    <xsl:text>,&#10;)&#10;&#10;</xsl:text>
+    <xsl:apply-templates select="$header/tei:fileDesc/tei:sourceDesc//tei:msDesc" mode="m:typst"/>
+    <xsl:text>= Text&#10;&#10;</xsl:text>
     <xsl:apply-templates select="tei:text" mode="m:typst"/>
+    <xsl:call-template name="t:end-notes">
+      <xsl:with-param name="notes" select="tei:text//tei:note[@place = 'end'][f:note-place(.) = 'foot']"/>
+    </xsl:call-template>
     <xsl:text>&#10;= Index&#10;&#10;#edition-index()&#10;</xsl:text>
   </xsl:template>
 </xsl:stylesheet>

@@ -1,28 +1,50 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- The text in Typst: divisions, numbered paragraphs, quotations, lists, highlighting,
-     editorial interventions. One template per element; text through f:typst-markup(). -->
+<!-- The text in Typst: divisions, numbered paragraphs, headings, quotations, highlighting,
+     links and breaks. One template per element; text through f:typst-markup(). -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:f="urn:teiedition:functions"
     xmlns:m="urn:teiedition:modes"
+    xmlns:t="urn:teiedition:templates"
     exclude-result-prefixes="#all">
 
   <xsl:template match="text()" mode="m:typst">
     <xsl:value-of select="f:typst-markup(.)"/>
   </xsl:template>
 
-  <xsl:template match="tei:text | tei:body | tei:front | tei:back | tei:group | tei:div"
-                mode="m:typst">
-    <xsl:apply-templates select="*" mode="m:typst"/>
+  <!-- Divisions: their blocks, each on its own. -->
+  <xsl:template match="tei:text | tei:body | tei:div | tei:div1 | tei:div2 | tei:div3 |
+                       tei:div4 | tei:div5 | tei:div6 | tei:div7" mode="m:typst">
+    <xsl:call-template name="t:typst-anchor"/>
+    <xsl:apply-templates mode="m:typst"/>
+    <xsl:text>&#10;&#10;</xsl:text>
   </xsl:template>
 
+  <!-- A division's heading (level 1 is the text's own title). -->
   <xsl:template match="tei:head" mode="m:typst">
+    <xsl:variable name="level" select="count(ancestor::*[f:behaviour(.) = 'section']
+                                       [not(self::tei:body)]) + 1"/>
     <xsl:text>&#10;#heading(level: </xsl:text>
-    <xsl:value-of select="min((count(ancestor::tei:div) + 1, 6))"/>
+    <xsl:value-of select="min(($level, 6))"/>
     <xsl:text>)[</xsl:text>
+    <xsl:call-template name="t:typst-anchor"/>
     <xsl:apply-templates mode="m:typst"/>
     <xsl:text>]&#10;&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- The heading of a stanza, a list, a speech, a figure: a caption-like block. -->
+  <xsl:template match="tei:head[parent::tei:lg or parent::tei:sp or parent::tei:castList or
+                       parent::tei:listBibl or parent::tei:figure or parent::tei:castGroup or
+                       parent::tei:listPerson or parent::tei:listPlace or parent::tei:listWit or
+                       parent::tei:listApp or parent::tei:ab or parent::tei:list or
+                       parent::tei:table] | tei:head[ancestor::tei:note or ancestor::tei:p]"
+                mode="m:typst" priority="2">
+    <xsl:call-template name="t:typst-call">
+      <xsl:with-param name="function" select="'tei-block'"/>
+      <xsl:with-param name="kind" select="'head'"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- A paragraph of the body: numbered in the margin, with its fragment markers. -->
@@ -33,121 +55,120 @@
       <xsl:text>, part: </xsl:text><xsl:value-of select="f:typst-string(.)"/>
     </xsl:for-each>
     <xsl:text>)[</xsl:text>
+    <xsl:call-template name="t:typst-anchor"/>
     <xsl:apply-templates mode="m:typst"/>
     <xsl:text>]&#10;&#10;</xsl:text>
   </xsl:template>
 
-  <!-- A paragraph inside a note, a quotation or an item: a paragraph break, no number. -->
-  <xsl:template match="tei:p[ancestor::tei:note or ancestor::tei:quote or ancestor::tei:item]"
-                mode="m:typst" priority="2">
+  <!-- A paragraph inside a note, a quotation, an item or a cell: a paragraph break, no
+       number. -->
+  <xsl:template match="tei:p[ancestor::tei:note or ancestor::tei:quote or ancestor::tei:item or
+                       ancestor::tei:cell or ancestor::tei:app or ancestor::tei:msDesc or
+                       ancestor::tei:p]" mode="m:typst" priority="2">
+    <xsl:call-template name="t:typst-anchor"/>
     <xsl:apply-templates mode="m:typst"/>
     <xsl:if test="following-sibling::*"><xsl:text>#parbreak()</xsl:text></xsl:if>
   </xsl:template>
 
-  <xsl:template match="tei:quote | tei:q" mode="m:typst">
-    <xsl:text>#quote[</xsl:text><xsl:apply-templates mode="m:typst"/><xsl:text>]</xsl:text>
+  <xsl:template match="tei:quote | tei:q | tei:said" mode="m:typst">
+    <xsl:text>#quote[</xsl:text>
+    <xsl:call-template name="t:typst-anchor"/>
+    <xsl:apply-templates mode="m:typst"/><xsl:text>]</xsl:text>
   </xsl:template>
 
-  <xsl:template match="tei:quote[@rend = 'block'] | tei:div/tei:quote | tei:body/tei:quote"
+  <!-- A quotation set off from the text. -->
+  <xsl:template match="tei:quote[@rend = 'block'] | tei:div/tei:quote | tei:body/tei:quote |
+                       tei:div/tei:cit | tei:body/tei:cit | tei:lg/tei:cit | tei:sp/tei:quote"
                 mode="m:typst" priority="2">
-    <xsl:text>#blockquote[</xsl:text><xsl:apply-templates mode="m:typst"/><xsl:text>]&#10;&#10;</xsl:text>
+    <xsl:text>#blockquote[</xsl:text>
+    <xsl:call-template name="t:typst-anchor"/>
+    <xsl:apply-templates mode="m:typst"/><xsl:text>]&#10;&#10;</xsl:text>
   </xsl:template>
 
-  <xsl:template match="tei:cit | tei:bibl | tei:ref[not(@target)] | tei:sic | tei:corr | tei:reg |
-                       tei:orig | tei:seg | tei:s | tei:w | tei:c | tei:pc | tei:add |
-                       tei:unclear | tei:supplied | tei:abbr | tei:expan | tei:ab | tei:label |
-                       tei:opener | tei:closer | tei:address | tei:sp |
-                       tei:num | tei:measure | tei:term | tei:mentioned | tei:soCalled |
-                       tei:idno | tei:fw | tei:desc | tei:figDesc | tei:figure | tei:damage |
-                       tei:space | tei:subst | tei:surplus | tei:handShift | tei:del"
+  <xsl:template match="tei:hi[tokenize(@rend) = ('italic', 'italics', 'i')] | tei:emph"
                 mode="m:typst">
-    <xsl:apply-templates mode="m:typst"/>
+    <xsl:text>#emph[</xsl:text><xsl:call-template name="t:typst-anchor"/><xsl:apply-templates mode="m:typst"/><xsl:text>]</xsl:text>
   </xsl:template>
 
-  <!-- Blocks that are not paragraphs keep their own line. -->
-  <xsl:template match="tei:div/tei:* [self::tei:cit or self::tei:bibl or self::tei:ab or
-                       self::tei:opener or self::tei:closer or self::tei:sp or self::tei:lg or
-                       self::tei:list or self::tei:figure]" mode="m:typst" priority="2">
-    <xsl:text>#block[</xsl:text><xsl:apply-templates mode="m:typst"/><xsl:text>]&#10;&#10;</xsl:text>
+  <xsl:template match="tei:hi[tokenize(@rend) = ('bold', 'b')]" mode="m:typst">
+    <xsl:text>#strong[</xsl:text><xsl:call-template name="t:typst-anchor"/><xsl:apply-templates mode="m:typst"/><xsl:text>]</xsl:text>
   </xsl:template>
 
-  <xsl:template match="tei:lg | tei:list" mode="m:typst">
-    <xsl:apply-templates mode="m:typst"/>
+  <xsl:template match="tei:hi[tokenize(@rend) = ('sup', 'superscript')]" mode="m:typst">
+    <xsl:text>#super[</xsl:text><xsl:call-template name="t:typst-anchor"/><xsl:apply-templates mode="m:typst"/><xsl:text>]</xsl:text>
   </xsl:template>
 
-  <!-- The lemma of an apparatus entry in the text, the other readings after it in brackets. -->
-  <xsl:template match="tei:app" mode="m:typst">
-    <xsl:apply-templates select="tei:lem" mode="m:typst"/>
-    <xsl:for-each select="tei:rdg">
-      <xsl:text> \[</xsl:text><xsl:apply-templates mode="m:typst"/><xsl:text>\]</xsl:text>
-    </xsl:for-each>
+  <xsl:template match="tei:hi[tokenize(@rend) = ('sub', 'subscript')]" mode="m:typst">
+    <xsl:text>#sub[</xsl:text><xsl:call-template name="t:typst-anchor"/><xsl:apply-templates mode="m:typst"/><xsl:text>]</xsl:text>
   </xsl:template>
 
-  <xsl:template match="tei:lem | tei:rdg" mode="m:typst">
-    <xsl:apply-templates mode="m:typst"/>
-  </xsl:template>
-
-  <xsl:template match="tei:l | tei:item | tei:list/tei:head | tei:dateline | tei:salute |
-                       tei:signed | tei:addrLine | tei:speaker | tei:stage" mode="m:typst">
-    <xsl:apply-templates mode="m:typst"/><xsl:text>#linebreak()</xsl:text>
-  </xsl:template>
-
-  <xsl:template match="tei:hi[@rend = ('italic', 'italics', 'i')] | tei:emph | tei:title |
-                       tei:foreign" mode="m:typst">
-    <xsl:text>#emph[</xsl:text><xsl:apply-templates mode="m:typst"/><xsl:text>]</xsl:text>
-  </xsl:template>
-
-  <xsl:template match="tei:hi[@rend = ('bold', 'b')]" mode="m:typst">
-    <xsl:text>#strong[</xsl:text><xsl:apply-templates mode="m:typst"/><xsl:text>]</xsl:text>
-  </xsl:template>
-
-  <xsl:template match="tei:hi[@rend = ('sup', 'superscript')]" mode="m:typst">
-    <xsl:text>#super[</xsl:text><xsl:apply-templates mode="m:typst"/><xsl:text>]</xsl:text>
-  </xsl:template>
-
+  <!-- Any other highlighting: edition.typ knows the usual @rend words (small caps,
+       underline, strikethrough...); unknown ones print plain. -->
   <xsl:template match="tei:hi" mode="m:typst">
-    <xsl:apply-templates mode="m:typst"/>
+    <xsl:text>#tei-hi(</xsl:text>
+    <xsl:value-of select="f:typst-string(normalize-space(@rend))"/>
+    <xsl:text>)[</xsl:text><xsl:call-template name="t:typst-anchor"/><xsl:apply-templates mode="m:typst"/><xsl:text>]</xsl:text>
   </xsl:template>
 
-  <xsl:template match="tei:lb" mode="m:typst">
-    <xsl:text>#linebreak()</xsl:text>
-  </xsl:template>
-
-  <xsl:template match="tei:pb" mode="m:typst">
-    <xsl:text> \[</xsl:text><xsl:value-of select="f:typst-markup(string((@n, 'page')[1]))"/><xsl:text>\] </xsl:text>
-  </xsl:template>
-
-  <xsl:template match="tei:gap" mode="m:typst">
-    <xsl:text>\[…\]</xsl:text>
-  </xsl:template>
-
-  <xsl:template match="tei:gap[*]" mode="m:typst" priority="2">
-    <xsl:text>\[</xsl:text><xsl:apply-templates mode="m:typst"/><xsl:text>\]</xsl:text>
-  </xsl:template>
-
-  <xsl:template match="tei:choice" mode="m:typst">
-    <xsl:variable name="shown" select="(tei:corr, tei:reg, tei:expan, *)[1]"/>
-    <xsl:for-each select="*">
-      <xsl:choose>
-        <xsl:when test=". is $shown"><xsl:apply-templates select="." mode="m:typst"/></xsl:when>
-        <xsl:otherwise>
-          <xsl:text>\[</xsl:text><xsl:apply-templates select="." mode="m:typst"/><xsl:text>\]</xsl:text>
-        </xsl:otherwise>
-      </xsl:choose>
-      <xsl:if test="position() != last()"><xsl:text> </xsl:text></xsl:if>
-    </xsl:for-each>
-  </xsl:template>
-
-  <xsl:template match="tei:ref[@target]" mode="m:typst">
-    <xsl:variable name="target" select="tokenize(normalize-space(@target))[1]"/>
+  <!-- Links: inside the document to the element's anchor, to the web; anything else is
+       its text (a target outside the edition is not made into a dead link). -->
+  <xsl:template match="tei:ref | tei:ptr" mode="m:typst">
+    <xsl:variable name="to" select="f:resolve(., f:pointer(@target))"/>
+    <xsl:variable name="content">
+      <xsl:apply-templates mode="m:typst"/>
+      <xsl:if test="self::tei:ptr"><xsl:value-of select="f:typst-markup(f:typst-pointer-label(., $to))"/></xsl:if>
+    </xsl:variable>
+    <xsl:call-template name="t:typst-anchor"/>
     <xsl:choose>
-      <xsl:when test="matches($target, '^https?://')">
-        <xsl:text>#link(</xsl:text><xsl:value-of select="f:typst-string($target)"/>
-        <xsl:text>)[</xsl:text><xsl:apply-templates mode="m:typst"/><xsl:text>]</xsl:text>
+      <xsl:when test="$to?kind = 'local'">
+        <xsl:text>#tei-link(</xsl:text>
+        <xsl:value-of select="f:typst-string(substring(f:pointer(@target), 2))"/>
+        <xsl:text>)[</xsl:text><xsl:sequence select="$content"/><xsl:text>]</xsl:text>
       </xsl:when>
-      <xsl:otherwise><xsl:apply-templates mode="m:typst"/></xsl:otherwise>
+      <xsl:when test="$to?kind = 'web'">
+        <xsl:text>#link(</xsl:text><xsl:value-of select="f:typst-string($to?url)"/>
+        <xsl:text>)[</xsl:text><xsl:sequence select="$content"/><xsl:text>]</xsl:text>
+      </xsl:when>
+      <xsl:otherwise><xsl:sequence select="$content"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="tei:ptr | tei:anchor | tei:milestone | tei:cb" mode="m:typst"/>
+  <xsl:template match="tei:ptr[not(normalize-space(@target))]" mode="m:typst" priority="2">
+    <xsl:call-template name="t:typst-anchor"/>
+  </xsl:template>
+
+  <xsl:function name="f:typst-pointer-label" as="xs:string">
+    <xsl:param name="ptr" as="element()"/>
+    <xsl:param name="to" as="map(*)"/>
+    <xsl:variable name="target" select="f:element-by-id($ptr, substring(f:pointer($ptr/@target), 2))"/>
+    <xsl:sequence select="if ($to?kind = 'entry') then f:preferred($to?entry)
+        else if ($to?kind = 'local' and $target/self::tei:note) then f:note-label($target)
+        else if ($to?kind = 'local' and $target/@n) then string($target/@n)
+        else normalize-space($ptr/@target)"/>
+  </xsl:function>
+
+  <xsl:template match="tei:anchor" mode="m:typst">
+    <xsl:call-template name="t:typst-anchor"/>
+  </xsl:template>
+
+  <xsl:template match="tei:lb" mode="m:typst">
+    <xsl:call-template name="t:typst-anchor"/>
+    <xsl:text>#linebreak()</xsl:text>
+  </xsl:template>
+
+  <!-- A line break inside a word: the word goes on. -->
+  <xsl:template match="tei:lb[@break = 'no']" mode="m:typst" priority="2">
+    <xsl:call-template name="t:typst-anchor"/>
+  </xsl:template>
+
+  <xsl:template match="tei:pb | tei:cb | tei:gb | tei:milestone[@n]" mode="m:typst">
+    <xsl:call-template name="t:typst-anchor"/>
+    <xsl:text>#tei-break(</xsl:text>
+    <xsl:value-of select="f:typst-string(f:break-label(.))"/>
+    <xsl:text>)</xsl:text>
+  </xsl:template>
+
+  <xsl:template match="tei:milestone | tei:cb[not(@n)] | tei:gb[not(@n)]" mode="m:typst">
+    <xsl:call-template name="t:typst-anchor"/>
+  </xsl:template>
 </xsl:stylesheet>

@@ -21,8 +21,9 @@ from typing import Any, Callable, Mapping
 from .. import __version__
 from ..errors import TeieditionError
 from ..files import write_atomic
+from ..fonts import FontSettings
 from .document import DocumentResult, Located, Settings, Step, build_document, load_register
-from .edition import Edition, find_edition, file_digest
+from .edition import Edition, edition_fonts, find_edition, file_digest
 from .whole import build_edition_pages
 
 __all__ = ["BuildInterrupted", "BuildOptions", "BuildReport", "Progress", "build"]
@@ -46,6 +47,9 @@ class BuildOptions:
     pdf: bool = True
     pdf_standard: str = "a-3b"
     edition_pdf: bool = False
+    #: Folders of fonts for the PDFs, besides the installed ones (``--font-path``).
+    font_paths: tuple[Path, ...] = ()
+    warn_unhandled: bool = False
     #: The date recorded in converted files and shown as the access date of the HTML.
     date: str = field(default_factory=lambda: dt.date.today().isoformat())
 
@@ -144,7 +148,10 @@ def build(folder: Path, out: Path, options: BuildOptions | None = None, *,
     load_register(edition.register, register_sha)
     settings = Settings(out=out, date=options.date, register=edition.register,
                         register_digest=register_sha, reconvert=options.reconvert,
-                        html=options.html, pdf=options.pdf, pdf_standard=options.pdf_standard)
+                        html=options.html, pdf=options.pdf, pdf_standard=options.pdf_standard,
+                        fonts=FontSettings(options.font_paths, edition_fonts(edition)),
+                        warn_unhandled=options.warn_unhandled,
+                        documents=tuple(m.stem for m in edition.members))
     results: dict[str, DocumentResult] = {}
     report = BuildReport(folder, out, options, ())
     try:

@@ -18,12 +18,14 @@ from .. import __version__
 from ..convert.names import NameIndex
 from ..errors import TeieditionError
 from ..files import read_bytes, read_text_file, write_atomic
+from ..media import images_beside
 from ..metadata import minimal_metadata, parse_metadata
 from ..model import Mention
 from ..parity import check as check_parity
 from ..pipeline import convert
 from ..register import Register, read_register
-from ..render import html_text_page, pdf_volumes
+from ..fonts import FontSettings
+from ..render import count_unhandled, html_text_page, pdf_volumes
 from ..tei import Provenance, to_bytes
 from ..validate import Validator
 from ..xmlparse import parse_tei
@@ -42,6 +44,12 @@ class Settings:
     html: bool = True
     pdf: bool = True
     pdf_standard: str = "a-3b"
+    #: Font folders and preferred families for the PDFs (``--font-path``, ``edition.fonts``).
+    fonts: FontSettings = FontSettings()
+    #: Count the elements the stylesheets do not know (``--warn-unhandled``).
+    warn_unhandled: bool = False
+    #: The stems of the edition's documents: a pointer from one to another links its page.
+    documents: tuple[str, ...] = ()
 
     @property
     def tei_folder(self) -> Path:
@@ -80,6 +88,9 @@ class DocumentResult:
     record: Mapping[str, Any] = field(default_factory=dict)
     #: The TEI file's content hash when it is valid (the edition pages are built from it).
     valid_tei: str | None = None
+    #: With ``warn_unhandled``: each element without a rendering of its own, and how often
+    #: it occurs (in the HTML or the PDF, whichever has more).
+    unhandled: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def status(self) -> str:
@@ -114,6 +125,7 @@ class _Steps:
         self.steps: list[Step] = []
         self.problems: list[Located] = []
         self.warnings: list[str] = []
+        self.unhandled: dict[str, int] = {}
 
     def run(self, name: str, action: Callable[[], tuple[str, str]]) -> str:
         start = time.perf_counter()
@@ -183,17 +195,28 @@ def build_document(member: Member, settings: Settings,
             tree_holder.append(parse_tei(data, path=str(tei)))
         return tree_holder[0]
 
+    @functools.cache
+    def images() -> dict[str, bytes]:
+        """The images the document names that are beside its TEI file (read only when the
+        file names an image at all)."""
+        return images_beside(tree(), tei.parent) if b"url=" in data else {}
+
+    shown = digest(*(f"{url}={content_digest(blob)}" for url, blob in sorted(images().items())))
     outputs = (("html", settings.html, settings.out / "html" / f"{member.stem}.html",
-                digest("html", prints.code, prints.stylesheets, tei_sha, settings.date)),
+                digest("html", prints.code, prints.stylesheets, tei_sha, settings.date,
+                       str(settings.warn_unhandled), shown, *settings.documents)),
                ("pdf", settings.pdf, settings.out / "pdf" / f"{member.stem}.pdf",
-                digest("pdf", prints.code, prints.stylesheets, tei_sha, settings.pdf_standard)))
+                digest("pdf", prints.code, prints.stylesheets, tei_sha, settings.pdf_standard,
+                       str(settings.warn_unhandled), *map(str, settings.fonts.paths),
+                       *settings.fonts.families, shown)))
     for name, wanted, target, key in outputs:
         if not wanted:
             continue
         steps.run(name, lambda name=name, target=target, key=key: _render(
-            name, target, key, tree, settings, previous, record, steps, str(tei)))
+            name, target, key, tree, settings, previous, record, steps, str(tei), images))
     return DocumentResult(member.stem, tuple(steps.steps), tuple(steps.problems),
-                          tuple(steps.warnings), record, valid_tei=tei_sha)
+                          tuple(steps.warnings), record, valid_tei=tei_sha,
+                          unhandled=steps.unhandled)
 
 
 def _raise(error: TeieditionError) -> tuple[str, str]:
@@ -275,7 +298,7 @@ def _backup(tei: Path, sha: str | None, out: Path) -> Path:
 
 def _render(name: str, target: Path, key: str, tree: Callable[[], Any], settings: Settings,
             previous: Mapping[str, Any], record: dict[str, Any], steps: _Steps,
-            tei_path: str) -> tuple[str, str]:
+            tei_path: str, images: Callable[[], Mapping[str, bytes]]) -> tuple[str, str]:
     """Make the HTML page or the PDF (a long text's PDF comes in volumes, NAME.vol-N.pdf),
     unless the files the last build made for the same fingerprint are there unchanged."""
     old = previous.get(name, {})
@@ -283,21 +306,28 @@ def _render(name: str, target: Path, key: str, tree: Callable[[], Any], settings
     if old.get("key") == key and files and all(
             file_digest(settings.out / path) == sha for path, sha in files.items()):
         problems = [_problem(p) for p in old.get("problems", [])]
+        unhandled = dict(old.get("unhandled", {}))
         status = "up-to-date"
     else:
         outputs: dict[Path, bytes] = {}
         if name == "html":
-            page = html_text_page(target.stem, tree(), access_date=settings.date)
+            page = html_text_page(target.stem, tree(), access_date=settings.date,
+                                  warn_unhandled=settings.warn_unhandled,
+                                  documents=settings.documents, images=images())
             outputs[target] = page.pages[target.name].encode("utf-8")
+            outputs.update((target.parent / path, data) for path, data in page.files.items())
             problems = check_parity(tree(), html_page=page.pages[target.name])
-            steps.warnings.extend(f"{tei_path}: {m}" for m in page.messages)
+            messages, unhandled = count_unhandled(page.messages)
+            steps.warnings.extend(f"{tei_path}: {m}" for m in messages)
         else:
-            volumes = pdf_volumes(tree(), standard=settings.pdf_standard)
+            volumes = pdf_volumes(tree(), standard=settings.pdf_standard, fonts=settings.fonts,
+                                  warn_unhandled=settings.warn_unhandled, images=images())
+            messages, unhandled = count_unhandled(w for v in volumes for w in v.warnings)
             for number, printed in enumerate(volumes, 1):
                 path = target if len(volumes) == 1 else \
                     target.with_name(f"{target.stem}.vol-{number}.pdf")
                 outputs[path] = printed.data
-                steps.warnings.extend(f"{tei_path}: {w}" for w in printed.warnings)
+            steps.warnings.extend(f"{tei_path}: {w}" for w in dict.fromkeys(messages))
             problems = check_parity(tree(), pdf_marks=[m for v in volumes for m in v.marks])
         for path, data in outputs.items():
             write_atomic(path, data, force=True)
@@ -307,6 +337,10 @@ def _render(name: str, target: Path, key: str, tree: Callable[[], Any], settings
         files = new
         status = "done"
     record[name] = {"key": key, "files": files, "problems": [_as_dict(p) for p in problems]}
+    if unhandled:
+        record[name]["unhandled"] = unhandled
+    for element, count in unhandled.items():
+        steps.unhandled[element] = max(steps.unhandled.get(element, 0), count)
     steps.problems.extend(Located(tei_path, p) for p in problems)
     if problems:
         return "failed", f"{len(problems)} parity problem{'s' if len(problems) != 1 else ''}"

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, TeieditionError
+from ..metadata import parse_metadata
 from ..resources import resource_dir
 
 NOTES_SUFFIX = ".notes.txt"
@@ -75,6 +76,23 @@ def find_edition(folder: Path, tei_folder: Path) -> Edition:
     members = tuple(Member(stem, tei_folder / f"{stem}.xml", texts.get(stem))
                     for stem in sorted(stems))
     return Edition(folder, register if register.is_file() else None, members)
+
+
+def edition_fonts(edition: Edition) -> tuple[str, ...]:
+    """The font families the texts' metadata files name (``edition.fonts``), in order,
+    each once. A metadata file that cannot be read names none here: converting its text
+    reports why."""
+    families: list[str] = []
+    for member in edition.members:
+        if member.text is None or member.text.metadata is None:
+            continue
+        try:
+            meta = parse_metadata(member.text.metadata.read_text(encoding="utf-8"),
+                                  path=str(member.text.metadata))
+        except (OSError, UnicodeDecodeError, TeieditionError):
+            continue
+        families.extend(meta.fonts)
+    return tuple(dict.fromkeys(families))
 
 
 def digest(*parts: bytes | str | None) -> str:

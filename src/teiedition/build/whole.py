@@ -56,7 +56,7 @@ def build_edition_pages(edition: Edition, results: Sequence[DocumentResult], set
             key, documents, settings.out, previous.get("html", {}), record)))
     if edition_pdf:
         key = digest("edition-pdf", prints.code, prints.stylesheets, settings.pdf_standard,
-                     *shas)
+                     *map(str, settings.fonts.paths), *settings.fonts.families, *shas)
         step = _timed("edition-pdf", lambda: _edition_pdf(
             key, documents, settings, previous.get("pdf", {}), record, problems))
         steps.append(step)
@@ -104,7 +104,7 @@ def _edition_pdf(key: str, documents: Any, settings: Settings, old: Mapping[str,
         for _, tree in documents():
             corpus.append(copy.deepcopy(tree.getroot()))
         whole = etree.ElementTree(corpus)
-        printed = pdf(whole, standard=settings.pdf_standard)
+        printed = pdf(whole, standard=settings.pdf_standard, fonts=settings.fonts)
         write_atomic(target, printed.data, force=True)
         found = check_parity(whole, pdf_marks=printed.marks)
         record["pdf"] = {"key": key, "files": {EDITION_PDF: content_digest(printed.data)},

@@ -21,34 +21,71 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-               "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12})
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
-          r"November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|"
-          r"Dec\.)")
+from .dategrammar import ENGLISH, Language, language_for
+
+MONTHS = ENGLISH.month_names()
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
-_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
 _DASH = r"\s*[-–—]\s*"
 _QUAL = r"(?:[Ee]arly|[Mm]id|[Ll]ate)"
 _SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
 
+
+def _names(forms: dict[str, int], full: tuple[str, ...], lowercase: bool) -> str:
+    """A pattern for the written forms: capitalised (and lower-case where the language
+    writes them so), abbreviations with an optional dot (or, given ``dot``, a required one),
+    the longest first so that ``Sept.`` is not read as ``Sep``."""
+    words: dict[str, str] = {}
+    for form in forms:
+        for case in {form[:1].upper() + form[1:]} | ({form} if lowercase else set()):
+            words[case] = "" if form in full else r"\.?"
+    return _trie(words)
+
+
+def _trie(words: dict[str, str]) -> str:
+    """An alternation of ``words`` (word -> the pattern that follows it) written as a trie:
+    ``(?:J(?:an(?:uary|[.]?)|...)``. The regular expression engine tries alternatives one by
+    one; sharing prefixes makes a date search near each digit several times faster."""
+    root: dict = {}
+    for word, suffix in words.items():
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = suffix  # the end of a word; "" sorts first, so it is emitted last
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items())
+                    if ch != ""]
+        if "" in node:
+            branches.append(node[""])  # the shorter word after the longer ones
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+    return emit(root)
+
+
+@dataclass(frozen=True)
+class Partial:
+    """What a date without a year says: the rest comes from the document (see
+    :func:`resolve_partial`)."""
+
+    month: int | None  # None: a weekday and a day (``Thursday 7th``) or ``3d inst.``
+    day: int
+    weekday: int | None = None  # 0 Monday .. 6 Sunday
+    relative: int | None = None  # months after the letter's own date: inst. 0, ult. -1
+    short_year: int | None = None  # ``7.1.32``: the year's last two digits
 
 @dataclass(frozen=True)
 class DateSpan:
     start: int
     end: int
     attrs: tuple[tuple[str, str], ...]
-    #: True for a day and month without a year (resolved later from the paragraph).
-    yearless: tuple[int, int] | None = None
-
-
-def _m(text: str) -> int:
-    return MONTHS[text.lower().rstrip(".")]
+    #: A date without a year (resolved later from the paragraph and the document).
+    yearless: Partial | None = None
 
 
 def _d(text: str) -> int:
@@ -97,8 +134,8 @@ def _season(season: str, year: int) -> dict[str, str]:
     return _range(_ym(year, first), _ym(year, last))
 
 
-def _qualified_month(qual: str, month: str, year: str) -> dict[str, str]:
-    y, m = int(year), _m(month)
+def _qualified_month(qual: str, m: int, year: str) -> dict[str, str]:
+    y = int(year)
     first, last = _THIRDS[qual.lower()]
     return _range(_ymd(y, m, first), _ymd(y, m, min(last, _last_day(y, m))))
 
@@ -109,101 +146,189 @@ def _decade(qual: str | None, decade: str) -> dict[str, str]:
     return _range(f"{start + first:04d}", f"{start + last:04d}")
 
 
-# (form, normaliser). Group names: Y years, M months, D days, Q qualifiers, S seasons, C decades.
-_FORMS: list[tuple[str, Callable[..., dict[str, str]]]] = [
-    (rf"from (?P<M1>{_MONTH}) (?P<D1>{_DAY}) (?:to|until) (?P<M2>{_MONTH}) (?P<D2>{_DAY}), "
-     rf"(?P<Y1>{_YEAR})",
-     lambda M1, D1, M2, D2, Y1: _span(_ymd(int(Y1), _m(M1), _d(D1)),
-                                      _ymd(int(Y1), _m(M2), _d(D2)))),
-    (rf"from (?P<M1>{_MONTH}) (?P<D1>{_DAY}) (?:to|until) (?P<D2>{_DAY}), (?P<Y1>{_YEAR})",
-     lambda M1, D1, D2, Y1: _span(_ymd(int(Y1), _m(M1), _d(D1)), _ymd(int(Y1), _m(M1), _d(D2)))),
-    (rf"from (?P<D1>{_DAY}) (?P<M1>{_MONTH}) (?:to|until) (?P<D2>{_DAY}) (?P<M2>{_MONTH}) "
-     rf"(?P<Y1>{_YEAR})",
-     lambda D1, M1, D2, M2, Y1: _span(_ymd(int(Y1), _m(M1), _d(D1)),
-                                      _ymd(int(Y1), _m(M2), _d(D2)))),
-    (rf"from (?P<M1>{_MONTH}) (?P<Y1>{_YEAR}) (?:to|until) (?P<M2>{_MONTH}) (?P<Y2>{_YEAR})",
-     lambda M1, Y1, M2, Y2: _span(_ym(int(Y1), _m(M1)), _ym(int(Y2), _m(M2)))),
-    (rf"from (?P<M1>{_MONTH}) (?:to|until) (?P<M2>{_MONTH}) (?P<Y1>{_YEAR})",
-     lambda M1, M2, Y1: _span(_ym(int(Y1), _m(M1)), _ym(int(Y1), _m(M2)))),
-    (rf"(?:from|between) (?P<Y1>{_YEAR}) (?:to|until|and|through) (?P<Y2>{_YEAR})",
-     lambda Y1, Y2: _span(Y1, Y2)),
-    (rf"(?P<M1>{_MONTH}) (?P<D1>{_DAY}){_DASH}(?P<D2>{_DAY}),? (?P<Y1>{_YEAR})",
-     lambda M1, D1, D2, Y1: _span(_ymd(int(Y1), _m(M1), _d(D1)), _ymd(int(Y1), _m(M1), _d(D2)))),
-    (rf"(?P<D1>{_DAY}){_DASH}(?P<D2>{_DAY}) (?P<M1>{_MONTH}),? (?P<Y1>{_YEAR})",
-     lambda D1, D2, M1, Y1: _span(_ymd(int(Y1), _m(M1), _d(D1)), _ymd(int(Y1), _m(M1), _d(D2)))),
-    (rf"(?P<M1>{_MONTH}) (?P<D1>{_DAY}),? (?P<Y1>{_YEAR})",
-     lambda M1, D1, Y1: {"when": _ymd(int(Y1), _m(M1), _d(D1))}),
-    (rf"(?P<D1>{_DAY}) (?P<M1>{_MONTH}),? (?P<Y1>{_YEAR})",
-     lambda D1, M1, Y1: {"when": _ymd(int(Y1), _m(M1), _d(D1))}),
-    (rf"(?P<Q1>{_QUAL})(?:-| )(?P<M1>{_MONTH}),? (?P<Y1>{_YEAR})",
-     lambda Q1, M1, Y1: _qualified_month(Q1, M1, Y1)),
-    (rf"(?P<M1>{_MONTH}),? (?P<Y1>{_YEAR})",
-     lambda M1, Y1: {"when": _ym(int(Y1), _m(M1))}),
-    (rf"(?P<S1>{_SEASON}) of (?P<Y1>{_YEAR})", lambda S1, Y1: _season(S1, int(Y1))),
-    (rf"(?P<S1>{_SEASON}) (?P<Y1>{_YEAR})", lambda S1, Y1: _season(S1, int(Y1))),
-    (rf"(?P<Q1>{_QUAL})(?:-| )(?P<C1>1[0-9]{{2}}0|20[0-9]0)[’']?s",
-     lambda Q1, C1: _decade(Q1, C1)),
-    (rf"(?P<Q1>{_QUAL})(?:-| )(?P<Y1>{_YEAR})",
-     lambda Q1, Y1: _range(_ym(int(Y1), _QUARTERS[Q1.lower()][0]),
-                           _ym(int(Y1), _QUARTERS[Q1.lower()][1]))),
-    (r"(?P<C1>1[0-9]{2}0|20[0-9]0)[’']?s", lambda C1: _decade(None, C1)),
-    (rf"(?P<Y1>{_YEAR}){_DASH}(?P<Y2>{_YEAR})", lambda Y1, Y2: _span(Y1, Y2)),
-    (rf"(?P<Y1>{_YEAR}){_DASH}(?P<Y2>[0-9]{{2}})(?![0-9])",
-     lambda Y1, Y2: _span(Y1, f"{_short(Y1, Y2):04d}")),
-    (rf"(?P<Y1>{_YEAR}) (?:to|until|through) (?P<Y2>{_YEAR})", lambda Y1, Y2: _span(Y1, Y2)),
-    (rf"(?P<Y1>{_YEAR})", lambda Y1: {"when": Y1}),
-    (rf"(?P<M1>{_MONTH}) (?P<D1>{_DAY})(?![0-9])", None),  # no year: resolved per paragraph
-    (rf"(?P<D1>{_DAY}) (?P<M1>{_MONTH})", None),
-]
+Form = tuple[str, Callable[..., dict[str, str]] | None]
+
+
+def _forms(lang: Language) -> list[Form]:
+    """The date forms of ``lang``, most specific first: at a position the first form that
+    matches is taken, so that ``from 1954 to 1955`` is one span, not two years. Each form
+    has a normaliser to TEI attributes; ``None`` marks a date without a year (group ``W``
+    a weekday, ``R`` a word such as ``inst.``), resolved from its context later.
+    Group names: Y years, M months, D days, Q qualifiers, S seasons, C decades."""
+    months = lang.month_names()
+    M = _names(months, lang.months, lang.lowercase_names)
+    WD = _names(lang.weekdays, lang.weekday_names, lang.lowercase_names)
+    D = lang.day
+    articles = "".join(rf"(?:{re.escape(a)}\s+)?" for a in lang.articles)
+    # A weekday before a day belongs to the date (``Saturday 23 Jan. 1858``).
+    wd = rf"(?:{WD},?\s+{articles})?"
+    of = rf"(?:{lang.of}\s+)?" if lang.of else ""
+    dy = r"[.,]?\s+"  # ``July 1st. 1820``, ``July 21, 1954``, ``3. März 1848``
+
+    def m(text: str) -> int:
+        return months[text.lower().rstrip(".")]
+
+    def day(y: str, mo: str, d: str) -> dict[str, str]:
+        return {"when": _ymd(int(y), m(mo), _d(d))}
+
+    forms: list[Form] = []
+    numeric = r"(?P<D1>3[01]|[12][0-9]|0?[1-9])\.\s?(?P<N1>1[0-2]|0?[1-9])\."
+    if lang.numeric:
+        forms.append((rf"{numeric}\s?(?P<Y1>{_YEAR})",
+                      lambda D1, N1, Y1: {"when": _ymd(int(Y1), int(N1), int(D1))}))
+    if lang.periods:
+        forms += [
+            (rf"from (?P<M1>{M}) (?P<D1>{D}) (?:to|until) (?P<M2>{M}) (?P<D2>{D}), "
+             rf"(?P<Y1>{_YEAR})",
+             lambda M1, D1, M2, D2, Y1: _span(day(Y1, M1, D1)["when"], day(Y1, M2, D2)["when"])),
+            (rf"from (?P<M1>{M}) (?P<D1>{D}) (?:to|until) (?P<D2>{D}), (?P<Y1>{_YEAR})",
+             lambda M1, D1, D2, Y1: _span(day(Y1, M1, D1)["when"], day(Y1, M1, D2)["when"])),
+            (rf"from (?P<D1>{D}) (?P<M1>{M}) (?:to|until) (?P<D2>{D}) (?P<M2>{M}) "
+             rf"(?P<Y1>{_YEAR})",
+             lambda D1, M1, D2, M2, Y1: _span(day(Y1, M1, D1)["when"], day(Y1, M2, D2)["when"])),
+            (rf"from (?P<M1>{M}) (?P<Y1>{_YEAR}) (?:to|until) (?P<M2>{M}) (?P<Y2>{_YEAR})",
+             lambda M1, Y1, M2, Y2: _span(_ym(int(Y1), m(M1)), _ym(int(Y2), m(M2)))),
+            (rf"from (?P<M1>{M}) (?:to|until) (?P<M2>{M}) (?P<Y1>{_YEAR})",
+             lambda M1, M2, Y1: _span(_ym(int(Y1), m(M1)), _ym(int(Y1), m(M2)))),
+            (rf"(?:from|between) (?P<Y1>{_YEAR}) (?:to|until|and|through) (?P<Y2>{_YEAR})",
+             lambda Y1, Y2: _span(Y1, Y2)),
+        ]
+    if lang.month_first:
+        forms.append((rf"(?P<M1>{M}) (?P<D1>{D}){_DASH}(?P<D2>{D}),? (?P<Y1>{_YEAR})",
+                      lambda M1, D1, D2, Y1: _span(day(Y1, M1, D1)["when"],
+                                                   day(Y1, M1, D2)["when"])))
+    forms.append((rf"(?P<D1>{D}){_DASH}(?P<D2>{D}) (?P<M1>{M}),? (?P<Y1>{_YEAR})",
+                  lambda D1, D2, M1, Y1: _span(day(Y1, M1, D1)["when"], day(Y1, M1, D2)["when"])))
+    if lang.month_first:
+        forms.append((rf"{wd}(?P<M1>{M}),?\s+(?P<D1>{D}){dy}(?P<Y1>{_YEAR})",
+                      lambda M1, D1, Y1: day(Y1, M1, D1)))
+    gap = lang.day_gap
+    forms.append((rf"{wd}(?P<D1>{D}){gap}{of}(?P<M1>{M}){dy}(?P<Y1>{_YEAR})",
+                  lambda D1, M1, Y1: day(Y1, M1, D1)))
+    if lang.periods:
+        forms.append((rf"(?P<Q1>{_QUAL})(?:-| )(?P<M1>{M}),? (?P<Y1>{_YEAR})",
+                      lambda Q1, M1, Y1: _qualified_month(Q1, m(M1), Y1)))
+    forms.append((rf"(?P<M1>{M}),? (?P<Y1>{_YEAR})", lambda M1, Y1: {"when": _ym(int(Y1), m(M1))}))
+    if lang.periods:
+        forms += [
+            (rf"(?P<S1>{_SEASON}) of (?P<Y1>{_YEAR})", lambda S1, Y1: _season(S1, int(Y1))),
+            (rf"(?P<S1>{_SEASON}) (?P<Y1>{_YEAR})", lambda S1, Y1: _season(S1, int(Y1))),
+            (rf"(?P<Q1>{_QUAL})(?:-| )(?P<C1>1[0-9]{{2}}0|20[0-9]0)[’']?s",
+             lambda Q1, C1: _decade(Q1, C1)),
+            (rf"(?P<Q1>{_QUAL})(?:-| )(?P<Y1>{_YEAR})",
+             lambda Q1, Y1: _range(_ym(int(Y1), _QUARTERS[Q1.lower()][0]),
+                                   _ym(int(Y1), _QUARTERS[Q1.lower()][1]))),
+            (r"(?P<C1>1[0-9]{2}0|20[0-9]0)[’']?s", lambda C1: _decade(None, C1)),
+        ]
+    forms += [
+        (rf"(?P<Y1>{_YEAR}){_DASH}(?P<Y2>{_YEAR})", lambda Y1, Y2: _span(Y1, Y2)),
+        (rf"(?P<Y1>{_YEAR}){_DASH}(?P<Y2>[0-9]{{2}})(?![0-9])",
+         lambda Y1, Y2: _span(Y1, f"{_short(Y1, Y2):04d}")),
+    ]
+    if lang.periods:
+        forms.append((rf"(?P<Y1>{_YEAR}) (?:to|until|through) (?P<Y2>{_YEAR})",
+                      lambda Y1, Y2: _span(Y1, Y2)))
+    forms.append((rf"(?P<Y1>{_YEAR})", lambda Y1: {"when": Y1}))
+    # Dates without a year: resolved from the paragraph, then from the document.
+    if lang.relative:
+        rel = _names(lang.relative, ("instant", "ultimo", "proximo"), True)
+        forms.append((rf"(?P<D1>{D})\s+(?P<R1>{rel})", None))
+    if lang.slashes:
+        first, second = ("N1", "D1") if lang.slashes == "mdy" else ("D1", "N1")
+        slash = rf"(?P<{first}>[0-3]?[0-9])/(?P<{second}>[0-3]?[0-9])/"
+        forms.append((rf"{slash}(?P<Y1>{_YEAR})",
+                      lambda D1, N1, Y1: {"when": _ymd(int(Y1), int(N1), int(D1))}))
+        forms.append((rf"{slash}(?P<Z1>[0-9]{{2}})(?![0-9])", None))
+        # Without a year only after a cue word or at the paragraph's start: ``1/2`` is a
+        # fraction elsewhere. (Each look-behind has one width; Python allows their union.)
+        cue = "|".join([r"^"] + [rf"(?<=\b{re.escape(c)} )" for w in lang.cues
+                                 for c in (w, w[:1].upper() + w[1:])])
+        forms.append((rf"(?:{cue}){slash[:-1]}(?![0-9/])", None))
+    if lang.numeric:
+        # ``7.1.32`` (the century from the context) and ``28.12.`` (the year from it); the
+        # closing dot is required: ``2.5`` is a number.
+        forms.append((rf"{numeric}(?P<Z1>[0-9]{{2}})(?![0-9])", None))
+        forms.append((numeric, None))
+    # The weekday of a date without a year helps to find the year (datecontext.py).
+    wdg = rf"(?:(?P<W1>{WD}),?\s+{articles})?"
+    if lang.month_first:
+        forms.append((rf"{wdg}(?P<M1>{M}),?\s+(?P<D1>{D})(?![0-9])", None))
+    forms.append((rf"{wdg}(?P<D1>{D}){gap}{of}(?P<M1>{M})", None))
+    # A weekday and a day alone (``Saturday 2``, ``Mon. 4``): a diary's entry heading. An
+    # abbreviated weekday needs its dot here: ``Sun 4`` is more often the sun than Sunday.
+    strict = _trie({c: "" if w in lang.weekday_names else r"\."
+                    for w in lang.weekdays
+                    for c in {w[:1].upper() + w[1:]} | ({w} if lang.lowercase_names else set())})
+    forms.append((rf"(?P<W1>{strict}),?\s+{articles}(?P<D1>{D})(?![0-9])", None))
+    return forms
+
 
 # Not inside a number, a word, or a page reference; not a number followed by a unit.
 _BEFORE = r"(?<![\w.,/$£€-])(?<!p\. )(?<!pp\. )(?<!No\. )(?<!no\. )"
 _AFTER = r"(?![\w%/])(?!,\d)(?!\.\d)(?![-–]\d)"
-PATTERN = re.compile(_BEFORE + "(?:" + "|".join(
-    f"(?P<f{i}>{re.sub(r'[?]P<([A-Z][0-9])>', lambda g, i=i: f'?P<f{i}_{g.group(1)}>', form)})"
-    for i, (form, _) in enumerate(_FORMS)) + ")" + _AFTER)
-
-
 _DIGIT = re.compile(r"\d")
-#: For each form, its named groups in PATTERN and their names in the form.
-_GROUPS = [[(name, name.split("_", 1)[1]) for name in PATTERN.groupindex
-            if name.startswith(f"f{i}_")] for i in range(len(_FORMS))]
 
 
-#: The most characters a date form has before its first digit ("early-September, 1954":
-#: 17); the scan for dates starts this far before each digit (tested).
+class Grammar:
+    """The compiled date forms of one language."""
+
+    def __init__(self, lang: Language) -> None:
+        self.language = lang
+        self.months = lang.month_names()
+        self.forms = _forms(lang)
+        self.pattern = re.compile(_BEFORE + "(?:" + "|".join(
+            f"(?P<f{i}>{re.sub(r'[?]P<([A-Z][0-9])>', lambda g, i=i: f'?P<f{i}_{g.group(1)}>', form)})"
+            for i, (form, _) in enumerate(self.forms)) + ")" + _AFTER)
+        #: For each form, its named groups in the pattern and their names in the form.
+        self.groups = [[(name, name.split("_", 1)[1]) for name in self.pattern.groupindex
+                        if name.startswith(f"f{i}_")] for i in range(len(self.forms))]
+
+
+@functools.cache
+def grammar(code: str = "en") -> Grammar:
+    """The compiled grammar of a language tag (compiled once per language)."""
+    return Grammar(language_for(code))
+
+
+PATTERN = grammar("en").pattern
+
+#: The most characters a date form has before its first digit ("Wednesday, the 21st":
+#: 15; "early-September, 1954": 17); the scan for dates starts this far before each digit
+#: (tested).
 LEAD = 24
 
 
-def iter_date_matches(text: str) -> Iterator[re.Match[str]]:
-    """The matches of :data:`PATTERN` in ``text``, as ``PATTERN.finditer`` gives them, found
+def iter_date_matches(text: str, language: str = "en") -> Iterator[re.Match[str]]:
+    """The matches of the language's pattern in ``text``, as ``finditer`` gives them, found
     faster: every date form has a digit, so the search starts at most :data:`LEAD`
     characters before the next digit instead of trying every position of the text (the
     leading look-behinds made that a quarter of the conversion's time)."""
+    pattern = grammar(language).pattern
     pos = 0
     while True:
         digit = _DIGIT.search(text, pos)
         if digit is None:
             return
         # No match starts in [pos, digit - LEAD): it would need a digit after its lead.
-        match = PATTERN.search(text, max(pos, digit.start() - LEAD))
+        match = pattern.search(text, max(pos, digit.start() - LEAD))
         if match is None:
             return
         yield match
         pos = match.end() if match.end() > match.start() else match.end() + 1
 
 
-def find_dates(text: str) -> list[DateSpan]:
-    """The dates of ``text`` with their normalised attributes."""
+def find_dates(text: str, language: str = "en") -> list[DateSpan]:
+    """The dates of ``text`` (written in ``language``, a BCP 47 tag) with their normalised
+    attributes; dates without a year carry what they say in ``yearless``."""
+    g = grammar(language)
     spans = []
-    for match in iter_date_matches(text):
+    for match in iter_date_matches(text, language):
         index = int((match.lastgroup or "").removeprefix("f"))
-        groups = {short: match.group(name) for name, short in _GROUPS[index]
+        groups = {short: match.group(name) for name, short in g.groups[index]
                   if match.group(name) is not None}
-        normalise = _FORMS[index][1]
+        normalise = g.forms[index][1]
         if normalise is None:
-            spans.append(DateSpan(match.start(), match.end(), (),
-                                  yearless=(_m(groups["M1"]), _d(groups["D1"]))))
+            spans.append(DateSpan(match.start(), match.end(), (), yearless=_partial(g, groups)))
             continue
         try:
             attrs = normalise(**groups)
@@ -214,8 +339,19 @@ def find_dates(text: str) -> list[DateSpan]:
     return spans
 
 
+def _partial(g: Grammar, groups: dict[str, str]) -> Partial:
+    lang = g.language
+    month = g.months[groups["M1"].lower().rstrip(".")] if "M1" in groups else \
+        int(groups["N1"]) if "N1" in groups else None
+    weekday = lang.weekdays.get(groups["W1"].lower().rstrip(".")) if "W1" in groups else None
+    relative = lang.relative.get(groups["R1"].lower().rstrip(".")) if "R1" in groups else None
+    return Partial(month, _d(groups["D1"]), weekday, relative,
+                   int(groups["Z1"]) if "Z1" in groups else None)
+
+
 def resolve_yearless(spans: list[DateSpan], context_years: set[str]) -> list[DateSpan]:
-    """Give dates without a year the paragraph's one year, or ``cert="low"`` and no value."""
+    """Give a day and month without a year the paragraph's one year; leave the others
+    (and those of a paragraph with no or several years) without a value, ``cert="low"``."""
     years = set(context_years)
     for span in spans:
         for name, value in span.attrs:
@@ -223,22 +359,23 @@ def resolve_yearless(spans: list[DateSpan], context_years: set[str]) -> list[Dat
                 years.add(value[:4])
     resolved = []
     for span in spans:
-        when = _in_year(span.yearless, years) if span.yearless else None
-        if span.yearless is None:
+        partial = span.yearless
+        when = _in_year(partial, years) if partial and partial.month \
+            and partial.short_year is None else None
+        if partial is None:
             resolved.append(span)
         elif when:
             resolved.append(DateSpan(span.start, span.end, (("when", when),)))
         else:
-            resolved.append(DateSpan(span.start, span.end, (("cert", "low"),)))
+            resolved.append(DateSpan(span.start, span.end, (("cert", "low"),), yearless=partial))
     return resolved
 
 
-def _in_year(month_day: tuple[int, int], years: set[str]) -> str | None:
+def _in_year(partial: Partial, years: set[str]) -> str | None:
     """The day in the context's one year, or None (no year, several years, 29 February)."""
-    if len(years) != 1:
+    if len(years) != 1 or partial.month is None:
         return None
-    month, day = month_day
     try:
-        return _ymd(int(next(iter(years))), month, day)
+        return _ymd(int(next(iter(years))), partial.month, partial.day)
     except ValueError:
         return None

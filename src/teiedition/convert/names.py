@@ -12,14 +12,41 @@ and kept in its span.
 The index maps a name's first token to the names that begin with it, longest
 first: the work at each position of the text is one dictionary look-up and a
 few comparisons, whatever the size of the register.
+
+Persons' and places' short forms (:mod:`.shortforms`) are indexed beside the
+register's names (issue 14). Where several names match at one position, the
+reading that covers more words wins; of readings as long, a person's after a
+title (``Mr. Body``: the person, not the organisation ``Body``), then the
+register's own name over a derived form. A derived form is held back where the
+context cannot support it:
+
+- one that begins with a particle (``de Grignan``) is tagged only after a title;
+- one that two persons share is tagged only where exactly one of them has been
+  named before in the document;
+- a surname or first name alone that is also a common word (``May``,
+  ``August``) is tagged at the start of a sentence only after a title or after
+  the person has been named before.
+
+A person named before may be written with the beginning of the surname and a
+dot (``Br.`` for ``Brandes`` in a diary), when no other person named before has
+a surname that begins so. Three other spellings match: capitals, in a
+paragraph all in capitals (``CARL REISSNER`` in a letterhead for the register's
+``Carl Reißner``; not ``BEIJING`` in running text); ``ss`` for ``ß``; and a
+genitive ``s`` joined to a name's last word (German ``Schnitzlers``: the ``s``
+stays outside the tag, as an English possessive does).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..register import Entry, Register
+from .dategrammar import calendar_words
+from .shortforms import COMMON_WORDS, SENTENCE_STARTS, TITLES, ShortForms
+
+#: Words a short form at the start of a sentence may be without being a name.
+_COMMON = COMMON_WORDS | frozenset().union(*calendar_words())
 
 TOKEN = re.compile(
     r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]"  # one ideograph
@@ -27,6 +54,9 @@ TOKEN = re.compile(
     r"|\d+"
     r"|[^\w\s]")
 _BRACKETS = frozenset("[]")
+#: Prefix of the ids in ``seen`` of entries named so far in any form (the plain ids are of
+#: entries named in full, for ``after-full`` variants).
+_NAMED = "named:"
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
@@ -39,6 +69,7 @@ class Candidate:
     words: tuple[str, ...]
     entry: Entry
     full: bool  # a preferred or plain variant name, not an after-full one
+    derived: str | None = None  # the short-form rule ("surname" ...), for a derived form
 
 
 @dataclass(frozen=True)
@@ -57,6 +88,25 @@ class NameIndex:
     first: dict[str, list[Candidate]] = field(default_factory=dict)
     #: Proper suffixes of multi-token names: a page starting with one may have cut a name.
     suffixes: set[tuple[str, ...]] = field(default_factory=set)
+    #: Short forms two persons share: form -> their ids (``suggest`` lists them).
+    ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: The entries behind those forms, by the form's tokens: a form is tagged only where
+    #: exactly one of them was named before.
+    sharers: dict[tuple[str, ...], tuple[Entry, ...]] = field(default_factory=dict)
+    #: First words with ``ss`` for ``ß`` -> the names they begin.
+    spellings: dict[str, list[Candidate]] = field(default_factory=dict)
+    #: First words in capitals -> the names they begin (for paragraphs in capitals).
+    capitals: dict[str, list[Candidate]] = field(default_factory=dict)
+    #: Every token a name may begin with (``[`` of an insertion included).
+    starts: frozenset[str] = frozenset()
+    #: First words with a genitive ``s`` (``Schnitzlers``): names of one word may end so.
+    genitives: frozenset[str] = frozenset()
+    #: Beginnings of persons' surnames (``Br`` of ``Brandes``) -> the entries: a diarist
+    #: writes ``Br.`` for a person named before.
+    abbreviations: dict[str, list[Entry]] = field(default_factory=dict)
+    #: First words whose names need the context to choose among them: a derived form, or
+    #: names of different kinds; for the others the longest match is taken at once.
+    contextual: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, register: Register) -> "NameIndex":
@@ -72,8 +122,41 @@ class NameIndex:
                     Candidate(words, entry, not name.after_full))
                 for i in range(1, len(words)):
                     index.suffixes.add(words[i:])
-        for candidates in index.first.values():
-            candidates.sort(key=lambda c: -len(c.words))
+        short = ShortForms.build(register)
+        for text, entry, rule in short.forms:
+            words = tuple(t for t, _, _ in tokens(text))
+            index.first.setdefault(words[0], []).append(Candidate(words, entry, False, rule))
+        index.ambiguous = short.ambiguous
+        for text, entries in short.sharers:
+            # One candidate stands for all who share the form; the one the document has
+            # named is chosen when it matches.
+            words = tuple(t for t, _, _ in tokens(text))
+            if words not in index.sharers:
+                index.first.setdefault(words[0], []).append(
+                    Candidate(words, entries[0], False, "shared"))
+            index.sharers[words] = index.sharers.get(words, ()) + entries
+        for word, candidates in index.first.items():
+            candidates.sort(key=lambda c: (-len(c.words), c.derived is not None))
+            if "ß" in word:
+                index.spellings.setdefault(word.replace("ß", "ss"), []).extend(candidates)
+            index.capitals.setdefault(word.upper(), []).extend(candidates)
+        for table in (index.spellings, index.capitals):
+            for candidates in table.values():
+                candidates.sort(key=lambda c: (-len(c.words), c.derived is not None))
+        index.genitives = frozenset(w + "s" for w in index.first if _genitive(w + "s", w))
+        surnames = [(text, entry) for text, entry, rule in short.forms if rule == "surname"] + [
+            (text, entry) for text, entries in short.sharers for entry in entries
+            if entry.kind == "person" and " " not in text]
+        for text, entry in surnames:
+            if text.isalpha() and text[:1].isupper():
+                for k in range(2, len(text) - 1):
+                    index.abbreviations.setdefault(text[:k], []).append(entry)
+        index.starts = frozenset(index.first) | frozenset(index.spellings) | {"["} \
+            | index.genitives | frozenset(index.abbreviations)
+        index.contextual = frozenset(
+            word for table in (index.first, index.spellings, index.capitals)
+            for word, candidates in table.items()
+            if any(c.derived for c in candidates) or len({c.entry.kind for c in candidates}) > 1)
         return index
 
 
@@ -85,27 +168,45 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
     longer name cut by the start of the excerpt is not tagged."""
     toks = tokens(text)
     spans: list[Span] = []
-    first = index.first
+    capitals = index.capitals if text.upper() == text else {}
     # Only a token that begins a register name (or an opening bracket) can start a name:
-    # one dictionary look-up per token, the matching only where one may begin.
-    starts = [i for i, (t, _, _) in enumerate(toks) if t in first or t == "["]
+    # one set look-up per token, the matching only where one may begin.
+    begin = index.starts
+    starts = [i for i, (t, _, _) in enumerate(toks) if t in begin or t in capitals]
     after = 0  # the first token not yet inside a name
     for i in starts:
         if i < after:
             continue
-        match = _match_at(toks, i, index, seen)
+        match = _match_at(toks, i, index, seen, bool(capitals)) or _abbreviation(toks, i, index,
+                                                                                 seen)
         if match is None:
             continue
-        candidate, end_index = match
+        candidate, end_index, trim = match
         start = toks[i][1]
-        end = toks[end_index][2]
+        end = toks[end_index][2] - trim
         after = end_index + 1
         if fragment_start and start == _first_offset(toks) and candidate.words in index.suffixes:
             continue
         if candidate.full:
             seen.add(candidate.entry.id)
+        # Named once, a person's short form is a name also where a capital tells nothing.
+        seen.add(_NAMED + candidate.entry.id)
         spans.append(Span(start, end, candidate.entry))
     return spans
+
+
+def _abbreviation(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
+                  seen: set[str]) -> tuple[Candidate, int, int] | None:
+    """``Br.`` for ``Brandes``: the beginning of a surname with a dot, where exactly one
+    person whose surname begins so has been named before in the document."""
+    word = toks[i][0]
+    if i + 1 >= len(toks) or toks[i + 1][0] != "." or word not in index.abbreviations \
+            or word.lower() in TITLES:
+        return None
+    named = {e.id: e for e in index.abbreviations[word] if _NAMED + e.id in seen}
+    if len(named) != 1:
+        return None
+    return Candidate((word, "."), next(iter(named.values())), False, "abbreviation"), i + 1, 0
 
 
 def _first_offset(toks: list[tuple[str, int, int]]) -> int:
@@ -113,34 +214,94 @@ def _first_offset(toks: list[tuple[str, int, int]]) -> int:
 
 
 def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
-              seen: set[str]) -> tuple[Candidate, int] | None:
+              seen: set[str], caps: bool = False) -> tuple[Candidate, int, int] | None:
+    """The best name that starts at token ``i``: (candidate, its last token, characters of
+    that token left outside the name: a genitive ``s``)."""
     start = i + 1 if toks[i][0] == "[" else i
     if start >= len(toks):
         return None
-    for candidate in index.first.get(toks[start][0], ()):
-        if not candidate.full and candidate.entry.id not in seen:
+    word = toks[start][0]
+    contextual = word in index.contextual
+    titled = contextual and _after_title(toks, i)
+    best: tuple[tuple[int, bool, bool], Candidate, int, int] | None = None
+    candidates = index.first.get(word) or index.spellings.get(word) or (
+        index.capitals.get(word, ()) if caps else ()) or (
+        index.first.get(word[:-1], ()) if word in index.genitives else ())
+    for candidate in candidates:
+        if not candidate.full and candidate.derived is None and candidate.entry.id not in seen:
             continue
-        end = _match_words(toks, start, candidate.words)
-        if end is None:
+        if candidate.derived == "shared":
+            named = [e for e in index.sharers[candidate.words] if _NAMED + e.id in seen]
+            if len(named) != 1:
+                continue
+            candidate = replace(candidate, entry=named[0])
+        if candidate.derived and candidate.words[0][:1].islower() and not titled:
+            continue  # ``di Ravenna`` is a place as often as a person: only ``M. de Grignan``
+        if candidate.derived in ("surname", "forename") and not titled \
+                and _NAMED + candidate.entry.id not in seen \
+                and candidate.words[0].lower() in _COMMON and _sentence_start(toks, i):
             continue
+        matched = _match_words(toks, start, candidate.words, caps)
+        if matched is None:
+            continue
+        end, trim = matched
         opened = sum(1 for t, _, _ in toks[i:end + 1] if t == "[") - sum(
             1 for t, _, _ in toks[i:end + 1] if t == "]")
         if opened > 0 and end + 1 < len(toks) and toks[end + 1][0] == "]":
             end += 1  # keep the closing bracket of an insertion inside the name
         elif opened > 0 and toks[i][0] == "[":
             continue  # "[Mao" with no closing bracket: not an insertion
-        return candidate, end
-    return None
+        if not contextual:  # one kind, the register's names only: the longest wins
+            return candidate, end, trim
+        # The longer reading, then a person after a title, then the register's own name.
+        key = (end, titled and candidate.entry.kind == "person", candidate.derived is None)
+        if best is None or key > best[0]:
+            best = (key, candidate, end, trim)
+    return best[1:] if best else None
+
+
+def _after_title(toks: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether a title stands just before token ``i`` (``Mr.``, ``Sir``, ``Frau``)."""
+    j = i - 1
+    if j >= 0 and toks[j][0] == ".":
+        j -= 1
+    return j >= 0 and toks[j][0].lower() in TITLES
+
+
+def _sentence_start(toks: list[tuple[str, int, int]], i: int) -> bool:
+    return i == 0 or toks[i - 1][0] in SENTENCE_STARTS
 
 
 def _match_words(toks: list[tuple[str, int, int]], start: int,
-                 words: tuple[str, ...]) -> int | None:
-    """The index of the last token of ``words`` matched from ``start``, brackets skipped."""
+                 words: tuple[str, ...], caps: bool = False) -> tuple[int, int] | None:
+    """The index of the last token of ``words`` matched from ``start``, brackets skipped, and
+    the characters of it that are a genitive ``s`` (0 or 1)."""
     j = start
+    trim = 0
     for k, word in enumerate(words):
         while k and j < len(toks) and toks[j][0] in _BRACKETS:
             j += 1
-        if j >= len(toks) or toks[j][0] != word:
+        if j >= len(toks):
             return None
+        token = toks[j][0]
+        if token != word and not _same(token, word, caps):
+            if k == len(words) - 1 and _genitive(token, word):
+                trim = 1
+            else:
+                return None
         j += 1
-    return j - 1
+    return j - 1, trim
+
+
+def _same(token: str, word: str, caps: bool) -> bool:
+    """The same word in capitals (``REISSNER`` for ``Reißner``, in a paragraph in capitals)
+    or with ``ss`` for ``ß``."""
+    if caps and token.isupper():
+        return token == word.upper()
+    return "ß" in word and token == word.replace("ß", "ss")
+
+
+def _genitive(token: str, word: str) -> bool:
+    """``Schnitzlers`` for ``Schnitzler``: a genitive ``s`` joined to a name's last word."""
+    return len(word) > 2 and word[-1] not in "sxzß" and word[0].isupper() \
+        and token == word + "s"

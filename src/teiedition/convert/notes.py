@@ -10,6 +10,16 @@ note-like its position is, and the notes are the best-scoring chain of
 candidates whose values rise by one (a single missing number is tolerated and
 reported). A chain must hold at least one candidate in a strong position, so
 that a page without notes never gets any.
+
+Letters, diaries and newspapers have no note numbers, but numbered days,
+years and headings in the same positions (issue 14). So a number is no
+candidate at all when it follows a weekday or month word or precedes a month
+word (``Saturday 2``, ``Jan. 1858``, ``3 May``), is a year after a day
+(``July 1st. 1820``, ``the 3d, 1820``),
+follows a page or item abbreviation, or stands in a short line without
+sentence punctuation (a heading or a dateline, ``Bath 3``); and a single
+candidate is never a chain unless the editor says the text has note numbers
+(``note_markers = "numbers"``). With ``"none"`` no number is taken at all.
 """
 
 from __future__ import annotations
@@ -17,7 +27,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, Literal, Sequence
+
+from .dategrammar import calendar_words
 
 #: How note-like a position is. A strong candidate alone outweighs two weak ones.
 STRONG = 4
@@ -32,7 +44,18 @@ _OPENERS = "\"'“‘([«"
 # A number after these is a page, volume or item number, not a note reference.
 _ABBREVIATIONS = frozenset(
     "p. pp. no. nos. vol. vols. art. arts. ch. chap. fig. figs. para. sec. n. nn. fol. ff. "
-    "col. cols. pt. bk. doc. item".split())
+    "col. cols. pt. bk. doc. item page pages no nr. nr bd. s. l. ll. line lines f. fol "
+    "n° no° nº vers verse chapter number item. items art psalm".split())
+#: Words before or after which a number is a day or a year (every language's months and
+#: weekdays, with or without a dot).
+_FULL_NAMES, _ABBREVIATED = calendar_words()
+#: A heading or dateline: a line of at most this many words without sentence punctuation.
+_HEADING_WORDS = 8
+#: Years a text names (a book's long chapter may have notes this high too).
+_YEARS = range(1000, 2100)
+#: A day of the month as a dateline writes it before its year: ``1st.``, ``3d,``, ``23``.
+_DAY = re.compile(r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th|d|ten|er|°)?[.,]?", re.IGNORECASE)
+NoteMarkers = Literal["auto", "numbers", "none"]
 
 
 @dataclass(frozen=True)
@@ -72,9 +95,12 @@ def find_candidates(block: int, text: str, line_starts: Sequence[int],
         if not before:
             continue  # a block never begins with its own note reference
         words = before.split()
-        if words[-1].lower() in _ABBREVIATIONS:
+        if words[-1].lower() in _ABBREVIATIONS or _is_date_part(
+                int(match.group(1)), words[-1], text[end:end + 24]):
             continue
         line_index = _line_of(line_starts, start)
+        if len(line_starts) == 1 and _in_heading(text):
+            continue
         if start == line_starts[line_index] and end == line_ends[line_index]:
             position, score = "line", STRONG
         else:
@@ -82,6 +108,30 @@ def find_candidates(block: int, text: str, line_starts: Sequence[int],
         marker_start = len(before)
         yield Candidate(block, marker_start, end, int(match.group(1)), score,
                         first_line + line_index, position)
+
+
+def _is_date_part(value: int, word_before: str, after: str) -> bool:
+    """A day or year next to a weekday or month word (``Saturday 2``, ``Jan. 1858``,
+    ``3 May``), or a year after a day (``July 1st. 1820``): part of a date, never a note
+    reference."""
+    word = word_before.lower().lstrip("(")
+    if value in _YEARS and _DAY.fullmatch(word):
+        return True
+    if word.rstrip(",") in _FULL_NAMES | _ABBREVIATED or word.rstrip(".") in _ABBREVIATED:
+        return True
+    following = after.split(maxsplit=1)[:1]
+    return bool(following) and following[0].lower().strip(".,;:()") in _FULL_NAMES | _ABBREVIATED
+
+
+def _in_heading(block: str) -> bool:
+    """Whether a number of ``block`` stands in a heading or dateline: a block of one short
+    line that, without its numbers, does not end with sentence punctuation (``Bath 3``,
+    ``Letter 12``; not ``vital for him. 66``)."""
+    if len(block) > 20 * _HEADING_WORDS or len(block.split()) > _HEADING_WORDS:
+        return False
+    rest = _NUMBER.sub("", block).rstrip().rstrip(_CLOSERS)
+    return bool(rest) and \
+        rest[-1] not in _SENTENCE_END and rest[-1] not in ",;:"
 
 
 def _position(before: str, after: str) -> tuple[str, int]:
@@ -102,12 +152,17 @@ def _line_of(line_starts: Sequence[int], offset: int) -> int:
     return bisect_right(line_starts, offset) - 1
 
 
-def choose_chain(candidates: Sequence[Candidate]) -> Chain:
+def choose_chain(candidates: Sequence[Candidate], markers: NoteMarkers = "auto") -> Chain:
     """Choose the note references: the best-scoring chain of rising numbers.
 
     Dynamic programming over the candidates in text order, linear in their
     number: ``best[v]`` is the best chain so far that ends with value ``v``.
+    With ``markers="auto"`` a chain of one number is none (a lone number is more
+    often a quantity or a day than a note); ``"numbers"`` accepts it; ``"none"``
+    takes no number.
     """
+    if markers == "none":
+        return Chain((), (), ())
     best: dict[int, tuple[int, bool, int]] = {}  # value -> (score, has_strong, candidate index)
     back: list[int | None] = []
     scores: list[tuple[int, bool]] = []
@@ -134,6 +189,8 @@ def choose_chain(candidates: Sequence[Candidate]) -> Chain:
             chosen.append(node)
             node = back[node]
         chosen.reverse()
+    if markers == "auto" and len(chosen) < 2:
+        chosen = []
     notes = tuple(candidates[i] for i in chosen)
     missing = tuple(v for a, b in zip(notes, notes[1:], strict=False)
                     for v in range(a.value + 1, b.value))

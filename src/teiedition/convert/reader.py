@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Mapping
 
 from ..model import Block, Document, Finding, Inline, Note, NoteRef, Part
-from .notes import Candidate, choose_chain, find_candidates
+from .notes import Candidate, NoteMarkers, choose_chain, find_candidates
 
 _SENTENCE_END = ".!?…"
 _CLOSERS = "\"'”’)]»"
@@ -34,13 +34,15 @@ class _RawBlock:
 
 
 def read_text(text: str, *, starts_mid_paragraph: bool | None = None,
-              notes: Mapping[int, str] | None = None) -> Document:
+              notes: Mapping[int, str] | None = None,
+              note_markers: NoteMarkers = "auto") -> Document:
     """Read a page of text into a :class:`Document`.
 
     ``starts_mid_paragraph`` overrides the default (true for the reading-site
     format, else a lower-case first letter decides). ``notes`` maps note
     numbers to their texts (from an endnotes page); notes without a text get
-    none, and the TEI says so.
+    none, and the TEI says so. ``note_markers`` says how the text marks note
+    references (see :func:`.notes.choose_chain`).
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     site_format = any(line.strip() == "|" for line in lines)
@@ -50,7 +52,7 @@ def read_text(text: str, *, starts_mid_paragraph: bool | None = None,
     joined = [block.joined() for block in raw]
     candidates = [cand for i, (block, (text_, starts)) in enumerate(zip(raw, joined, strict=True))
                   for cand in find_candidates(i, text_, starts, block.lines[0][0])]
-    chain = choose_chain(candidates)
+    chain = choose_chain(candidates, note_markers)
     for value in chain.missing:
         findings.append(Finding("note-missing", f"note {value} is missing from the sequence "
                                 f"{chain.notes[0].value}-{chain.notes[-1].value}"))

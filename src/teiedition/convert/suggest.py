@@ -7,7 +7,10 @@ and short hyphenated syllables (``Chiang Kai-shek``), or an acronym
 sentence and are common words, adjectives and peoples (``Soviet``,
 ``Chinese``, ``Vietnamese``), titles before a name (``Chairman``), months.
 Each suggestion's kind is guessed from its words and from the words before
-its occurrences; the guess is only a starting point.
+its occurrences; the guess is only a starting point. A short form that two
+persons of the register share (``Hofland`` for Barbara and Thomas Hofland) is
+never tagged; it is listed with the ids of the entries that share it, for the
+editor to tag by hand or to add as a variant of the one it means.
 """
 
 from __future__ import annotations
@@ -20,21 +23,10 @@ from ..model import Suggestion
 from ..register import Register
 from .dates import MONTHS
 from .names import NameIndex, find_names, tokens
+from .shortforms import COMMON_WORDS
 from .ner import Recognizer
 
-_COMMON = frozenset("""
-a about above according after again against all also although among an and another any
-are as at because been before being between both but by can could did do does during each
-either even every few for from further had has have having he her here his how however i if
-in including instead into is it its just many may meanwhile might more moreover most much
-my neither never nevertheless no nor not now of on once one only or other our over
-perhaps rather same several she should since so some still such than that the their them
-then there therefore these they this those though through thus to too toward towards under
-unlike until upon very was we were what when where whether which while who whom whose why
-will with within without would yet you your first second third last next new old early late
-mid despite given whatever wherever whenever domestically internationally finally indeed
-nonetheless consequently accordingly similarly likewise instead besides furthermore
-""".split())
+_COMMON = COMMON_WORDS
 _PEOPLES = frozenset("""
 soviet soviets chinese korean koreans vietnamese american americans british french german
 germans japanese russian russians polish hungarian hungarians yugoslav yugoslavs asian
@@ -88,8 +80,12 @@ def suggest_names(texts: list[str], register: Register | None = None, *,
                 continue
             snippet = text[max(0, start - 40):end + 40].replace("\n", " ")
             found[name].append((cue, snippet.strip()))
-    suggestions = [Suggestion(name, recognised.get(name) or _kind(name, [c for c, _ in seen]),
-                              len(seen), tuple(dict.fromkeys(c for _, c in seen))[:contexts])
+    ambiguous = index.ambiguous if index else {}
+    kinds = register.by_id() if register else {}
+    suggestions = [Suggestion(name, kinds[ambiguous[name][0]].kind if name in ambiguous else
+                              recognised.get(name) or _kind(name, [c for c, _ in seen]),
+                              len(seen), tuple(dict.fromkeys(c for _, c in seen))[:contexts],
+                              ambiguous.get(name, ()))
                    for name, seen in found.items()]
     return sorted(suggestions, key=lambda s: (-s.count, s.name))
 

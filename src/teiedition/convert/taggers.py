@@ -7,29 +7,40 @@ so tagging a tagged document adds nothing. Every tag carries
 
 from __future__ import annotations
 
-from dataclasses import replace
+from bisect import bisect_right
+from dataclasses import dataclass, replace
 
 from lxml import etree
 
 from ..model import Document, Inline, Mention, NoteRef
 from ..register import Register
+from .datecontext import DateContext
 from .dates import DateSpan, find_dates, resolve_yearless
 from .names import NameIndex, Span, find_names
 from .ner import Entity, Recognizer
 
 RESP = ("resp", "#teiedition")
+#: A paragraph this short is a heading or a dateline (``Thursday 7th``,
+#: ``New York, Saturday 23 Jan. 1858.``): its dates date what follows.
+_HEADING_CHARS = 100
+#: The most characters before a dateline's date (``The Ocean Chronicle. No. 4.``).
+_DATELINE_LEAD = 40
 
 
 def tag_document(doc: Document, register: Register | None,
                  recognizer: Recognizer | None = None, *,
-                 index: NameIndex | None = None) -> Document:
+                 index: NameIndex | None = None, language: str = "en",
+                 date: str | None = None) -> Document:
     """Tag the names (when a register is given) and dates of ``doc``'s blocks and notes.
 
     With a ``recognizer`` (statistical recognition), names it finds that the register does
     not cover are tagged too, without ``@ref`` and with ``cert="medium"``. ``index`` is
-    ``NameIndex.build(register)``, given when many documents are tagged with one register."""
+    ``NameIndex.build(register)``, given when many documents are tagged with one register.
+    Dates are read in the grammar of ``language`` (a BCP 47 tag); ``date`` is the
+    document's own date (ISO), from which dates without a year may take theirs."""
     if register and index is None:
         index = NameIndex.build(register)
+    context = _Context(language, DateContext.of(date))
     seen: set[str] = set()
     used: set[str] = {m.attr("ref")[1:] for m in _mentions(doc)
                       if m.kind != "date" and (m.attr("ref") or "").startswith("#")}
@@ -37,12 +48,12 @@ def tag_document(doc: Document, register: Register | None,
     blocks = []
     for number, block in enumerate(doc.blocks):
         fragment = number == 0 and block.part in ("F", "M")
-        inlines = _tag_inlines(block.inlines, index, seen, used, fragment, recognizer)
+        inlines = _tag_inlines(block.inlines, index, seen, used, fragment, recognizer, context)
         for item in inlines:  # notes are tagged where they are referenced, in text order
             if isinstance(item, NoteRef) and notes[item.n].inlines is not None:
                 note = notes[item.n]
                 notes[item.n] = replace(note, inlines=_tag_inlines(
-                    note.inlines, index, seen, used, False, recognizer))
+                    note.inlines, index, seen, used, False, recognizer, context))
         blocks.append(replace(block, inlines=inlines))
     entries = doc.entries
     if register:
@@ -77,19 +88,37 @@ def _mentions(doc: Document):
         yield from (i for i in note.inlines or () if isinstance(i, Mention))
 
 
+@dataclass
+class _Context:
+    """What tagging carries from one paragraph to the next."""
+
+    language: str
+    dates: DateContext
+
+
 def _tag_inlines(inlines: tuple[Inline, ...], index: NameIndex | None, seen: set[str],
-                 used: set[str], fragment: bool,
-                 recognizer: Recognizer | None = None) -> tuple[Inline, ...]:
-    # Dates without a year take the year of the paragraph's other dates.
+                 used: set[str], fragment: bool, recognizer: Recognizer | None,
+                 context: _Context) -> tuple[Inline, ...]:
+    # Dates without a year take the year of the paragraph's other dates, else month and
+    # year from the document's dates before them (datecontext.py).
     found: dict[int, list[DateSpan]] = {}
     for i, item in enumerate(inlines):
         if isinstance(item, str):
-            found[i] = find_dates(item)
-    context = {value[:4] for i, item in enumerate(inlines) if isinstance(item, Mention)
+            found[i] = find_dates(item, context.language)
+    years = {value[:4] for i, item in enumerate(inlines) if isinstance(item, Mention)
                and item.kind == "date" for name, value in item.attrs
                if name in ("when", "from", "to") and value[:4].isdigit()}
     all_spans = [s for spans in found.values() for s in spans]
-    resolved = iter(resolve_yearless(all_spans, context))
+    # Only a date in a heading or dateline moves the document's context: one near the start
+    # of a short paragraph, or one that opens its paragraph (``Saturday 2``, ``Salem, Apl
+    # 17th 1819.``, ``Monday 3rd. Rain all day ...``); a date the running text mentions
+    # (``his picture is to be shown in March 1821``) does not.
+    short = sum(len(item) for item in inlines if isinstance(item, str)) <= _HEADING_CHARS
+    anchors = [i == 0 and (span.start <= 3 or short and span.start <= _DATELINE_LEAD
+                           and _dateline_lead(inlines[0][:span.start]))
+               for i, spans in found.items() for span in spans]
+    resolved = iter([context.dates.resolve(s, anchor) for s, anchor in
+                     zip(resolve_yearless(all_spans, years), anchors, strict=True)])
     dates = {i: [next(resolved) for _ in spans] for i, spans in found.items()}
 
     out: list[Inline] = []
@@ -99,23 +128,49 @@ def _tag_inlines(inlines: tuple[Inline, ...], index: NameIndex | None, seen: set
             continue
         names = find_names(item, index, seen, fragment_start=fragment and i == 0) \
             if index else []
+        names, kept = _longer_wins(names, dates[i]) if names and dates[i] else (names, dates[i])
         used.update(span.entry.id for span in names)
         entities = recognizer(item) if recognizer else []
-        out.extend(_split(item, names, dates[i], entities))
+        out.extend(_split(item, names, kept, entities))
     return tuple(out)
+
+
+def _dateline_lead(text: str) -> bool:
+    """Whether ``text`` can stand before a dateline's date: names and numbers (``New York,``,
+    ``The Ocean Chronicle. No. 4.``) and short words (``Prag den``, ``Paris, le``), not a
+    sentence (``Church. Mr. May was married on``)."""
+    return all(not word[:1].islower() or len(word) <= 3 for word in text.split())
+
+
+def _longer_wins(names: list[Span], dates: list[DateSpan]) -> tuple[list[Span], list[DateSpan]]:
+    """Where a name and a date claim the same words, the longer reading wins (the date
+    ``May 1st`` over the person ``May``; the event ``Battle of July 4, 1776`` over the date),
+    the name when they are as long. Both lists are in text order without overlaps, so the
+    names a date overlaps are found by bisection, not by comparing every pair."""
+    ends = [s.end for s in names]
+    dropped: set[int] = set()
+    kept = []
+    for span in dates:
+        j = bisect_right(ends, span.start)  # the first name ending after the date begins
+        rivals = []
+        while j < len(names) and names[j].start < span.end:
+            rivals.append(j)
+            j += 1
+        if all(span.end - span.start > names[r].end - names[r].start for r in rivals):
+            dropped.update(rivals)
+            kept.append(span)
+    return [n for i, n in enumerate(names) if i not in dropped], kept
 
 
 def _split(text: str, names: list[Span], dates: list[DateSpan],
            entities: list[Entity] = ()) -> list[Inline]:  # type: ignore[assignment]
-    """Cut ``text`` into plain text and mentions. The register's names win over dates, and
-    both over statistically recognised names that overlap them."""
+    """Cut ``text`` into plain text and mentions (names and dates that do not overlap);
+    statistically recognised names are kept where neither overlaps them."""
     marks: list[tuple[int, int, Mention]] = [
         (s.start, s.end, Mention(s.entry.kind, text[s.start:s.end],
                                  (("ref", "#" + s.entry.id), RESP))) for s in names]
     taken = [(s, e) for s, e, _ in marks]
     for span in dates:
-        if any(span.start < e and s < span.end for s, e in taken):
-            continue
         taken.append((span.start, span.end))
         marks.append((span.start, span.end,
                       Mention("date", text[span.start:span.end], span.attrs + (RESP,))))

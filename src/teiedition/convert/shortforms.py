@@ -1,0 +1,184 @@
+"""Short forms of persons' names, derived from the register's full names (issue 14).
+
+Letters and diaries seldom write the full name the register holds: they say
+``Talfourd``, ``Mr. Talfourd``, ``Sir W. Elford``, ``Mrs. Hofland``. From each
+preferred and variant name of a person of two words or more these forms are
+derived:
+
+- ``surname``: the surname alone (``Talfourd``; with its particle too,
+  ``van Beethoven`` beside ``Beethoven``);
+- ``initials``: the initial of the first forename, and of all forenames, with
+  the surname (``W. Elford``, ``S. T. Coleridge``);
+- ``first``: the first forename and the surname without the middle names
+  (``Samuel Coleridge``);
+- ``forename``: the first forename alone (``Pauline``, ``Otto``): letters name
+  family and friends so. Shared first names (``John``) are ambiguous and drop out.
+
+A place named by its kind (``Château de Meudon``, ``Schloss Tegel``: the kinds are
+:data:`PLACE_KINDS`) also goes by its name alone (``Meudon``).
+
+The surname is the register's ``<surname>`` when it marks one, else the last
+word. A title before a name (``Mr.``, ``Sir``, ``Frau``, kept in :data:`TITLES`)
+is never part of a form: it stays outside the tag (ENCODING.md), but it tells
+that a person follows. A form that is a person's name the register lists is
+not derived (the editor's name wins); a form derived for two persons is not
+tagged, unless exactly one of the persons who share it has been named before
+in the document (the better-supported reading: ``Barbara Hofland`` ... ``Mrs.
+Hofland``); it is reported (``ambiguous``), for ``teiedition suggest`` to list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..register import Entry, Register
+
+#: Titles and forms of address that stand before a person's name (lower-case, without a
+#: dot), in the languages of the date grammar. Data: extend it for other texts.
+TITLES = frozenset("""
+mr mrs miss ms dr doctor sir lady lord rev revd reverend capt captain col colonel general
+gen major lieut lieutenant lt president professor prof mister master madam dame judge
+governor gov bishop archbishop father brother sister saint st count countess duke duchess
+earl king queen prince princess baron baroness admiral commodore sergeant serjeant
+herr frau fräulein frl fürst fürstin graf gräfin hofrat hofrath geheimrat doktor pfarrer
+kaiser kaiserin könig königin prinz prinzessin freiherr freifrau magister
+monsieur madame mademoiselle mme mlle m mgr monseigneur abbé comte comtesse marquis marquise
+duc duchesse père mère sœur maître
+signor signore signora signorina don donna padre abate canonico conte contessa fra
+""".split())
+#: Words for a kind of place that texts leave out (``Meudon`` for ``Château de Meudon``).
+PLACE_KINDS = frozenset("""
+château chateau abbaye abbey priory prieuré castle palace palais hôtel hotel manor house
+schloss burg kloster stift gut hof palazzo villa castello convento monastero chiesa
+church église kirche cathedral cathédrale dom duomo fort fortress festung
+""".split())
+#: Words that join a surname to the forenames (``van``, ``de``, ``von``).
+PARTICLES = frozenset("von van vom zu de du des la le der den ten ter di da del della dei "
+                      "degli d' y".split())
+#: At the start of a sentence a capital tells nothing: a surname or first name alone that
+#: is also a common word there (``May I ...``, ``Will you``, ``August came``) is a name only
+#: after a title or after the person has been named before.
+SENTENCE_STARTS = frozenset(".!?…:;\"“‘«¿¡")
+#: Common English words that begin sentences (shared with ``suggest``, which leaves them out).
+COMMON_WORDS = frozenset("""
+a about above according after again against all also although among an and another any
+are as at because been before being between both but by can could did do does during each
+either even every few for from further had has have having he her here his how however i if
+in including instead into is it its just many may meanwhile might more moreover most much
+my neither never nevertheless no nor not now of on once one only or other our over
+perhaps rather same several she should since so some still such than that the their them
+then there therefore these they this those though through thus to too toward towards under
+unlike until upon very was we were what when where whether which while who whom whose why
+will with within without would yet you your first second third last next new old early late
+mid despite given whatever wherever whenever domestically internationally finally indeed
+nonetheless consequently accordingly similarly likewise instead besides furthermore
+""".split())
+
+
+@dataclass(frozen=True)
+class ShortForm:
+    """A form derived from a person's name."""
+
+    text: str
+    rule: str  # "surname", "initials", "first"
+
+
+def derive(name_text: str, surname: str | None = None) -> list[ShortForm]:
+    """The short forms of one name (``William Elford`` -> ``Elford``, ``W. Elford``)."""
+    words = [w for w in name_text.replace(",", " ").split()
+             if w.lower().rstrip(".") not in TITLES]
+    extra: list[ShortForm] = []
+    if surname and surname in name_text:
+        last = surname.split()
+        # The surname's words stand at the end of the name in natural order; of a double
+        # surname (``Cinelli Calvoli``) texts often use the first alone.
+        if words[-len(last):] == last:
+            words = words[:-len(last)] + [" ".join(last)]
+            if len(last) > 1 and last[0].lower() not in PARTICLES:
+                extra.append(ShortForm(last[0], "surname"))
+    # Of a hyphenated surname texts often use the last part (``Milewski`` of
+    # ``Korwin-Milewski``).
+    if len(words) > 1 and "-" in words[-1] and words[-1].rsplit("-", 1)[1][:1].isupper():
+        extra.append(ShortForm(words[-1].rsplit("-", 1)[1], "surname"))
+    if len(words) < 2:
+        return []
+    family = words[-1]
+    particles: list[str] = []
+    rest = words[:-1]
+    while rest and rest[-1].lower() in PARTICLES:
+        particles.insert(0, rest.pop())
+    given = [w for w in rest if w.lower() not in PARTICLES]
+    forms = [ShortForm(family, "surname"), *extra]
+    if particles:
+        forms.append(ShortForm(" ".join(particles + [family]), "surname"))
+    if given and not _is_initial(given[0]):
+        initials = [w[0] + "." for w in given if w[:1].isupper()]
+        family = " ".join(particles + [family]) if particles else family
+        if initials:
+            forms.append(ShortForm(f"{initials[0]} {family}", "initials"))
+        if len(initials) > 1:
+            forms.append(ShortForm(" ".join(initials + [family]), "initials"))
+        if len(given) > 1:
+            forms.append(ShortForm(f"{given[0]} {family}", "first"))
+        forms.append(ShortForm(given[0], "forename"))
+    return [f for f in forms if f.text != name_text
+            and (f.text[:1].isupper() or f.text.split()[0].lower() in PARTICLES)]
+
+
+def derive_place(name_text: str) -> list[ShortForm]:
+    """The short form of a place named by its kind and its name (``Château de Meudon``,
+    ``Abbaye de Saint-Martin``, ``Schloss Tegel``): the name alone."""
+    words = name_text.split()
+    if len(words) < 2 or words[0].lower() not in PLACE_KINDS:
+        return []
+    rest = words[1:]
+    if rest[0].lower() in PARTICLES or rest[0].lower() == "of":
+        rest = rest[1:]
+    if rest and rest[0].startswith(("d'", "d’")):
+        rest = [rest[0][2:]] + rest[1:]
+    text = " ".join(rest)
+    return [ShortForm(text, "place")] if text[:1].isupper() else []
+
+
+def _is_initial(word: str) -> bool:
+    return len(word.rstrip(".")) == 1
+
+
+@dataclass
+class ShortForms:
+    """The short forms of a register: form -> the entry it stands for, and the forms that
+    two or more entries share (form -> their ids)."""
+
+    forms: list[tuple[str, Entry, str]] = field(default_factory=list)  # (form, entry, rule)
+    ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: The entries behind each ambiguous form.
+    sharers: list[tuple[str, tuple[Entry, ...]]] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, register: Register) -> "ShortForms":
+        # A name the register lists for an entry of the same kind wins over a derived form;
+        # one of another kind does not (context decides, see names.py).
+        listed = {(entry.kind, name.text) for entry in register.entries
+                  for name in entry.names}
+        claims: dict[tuple[str, str], dict[str, tuple[Entry, str]]] = {}
+        for entry in register.entries:
+            if entry.kind not in ("person", "place") or not entry.short_forms:
+                continue
+            for name in entry.names:
+                if name.disabled:
+                    continue
+                forms = derive(name.text, name.surname) if entry.kind == "person" \
+                    else derive_place(name.text)
+                for form in forms:
+                    if (entry.kind, form.text) not in listed:
+                        claims.setdefault((entry.kind, form.text), {}).setdefault(
+                            entry.id, (entry, form.rule))
+        result = cls()
+        for (_, text), by_entry in claims.items():
+            if len(by_entry) == 1:
+                entry, rule = next(iter(by_entry.values()))
+                result.forms.append((text, entry, rule))
+            else:
+                result.ambiguous[text] = result.ambiguous.get(text, ()) + tuple(by_entry)
+                result.sharers.append((text, tuple(entry for entry, _ in by_entry.values())))
+        return result

@@ -1,0 +1,199 @@
+"""Characters in the PDF (issue 13): a font is found for every character, or it prints as a
+box with its code point, stays in the text layer, and is named once in a warning; PDF/A
+stays valid. Also: --warn-unhandled's summary table."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from teiedition.cli import cli
+from teiedition.fonts import BOX_FAMILY, FontSettings, box_font, plan_fonts
+from teiedition.render import count_unhandled, pdf
+
+from conftest import CASES
+
+pypdf = pytest.importorskip("pypdf")
+typst = pytest.importorskip("typst")
+TEI = "{http://www.tei-c.org/ns/1.0}"
+MUFI = "\uef91"  # a MUFI private-use character (issue 13's manuscript)
+ETHIOPIC = "ሰላም"
+CJK = "周恩来"
+#: No font has these: an unassigned code point and one of Supplementary Private Use Area-B.
+NOWHERE = "\u0378\U0010fffd"
+
+
+def families() -> set[str]:
+    return {font.family for font in typst.Fonts().fonts()}
+
+
+def needs(family: str, package: str) -> None:
+    if family not in families():
+        pytest.skip(f"{family} is not installed (Debian: apt-get install {package}; "
+                    ".ci/run installs it)")
+
+
+def tei_with(text: str) -> etree._ElementTree:
+    root = etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc>'
+        '<titleStmt><title>T</title></titleStmt><publicationStmt><p>x</p></publicationStmt>'
+        '<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body><div>'
+        '<p>MARKER</p></div></body></text></TEI>')
+    root.find(f".//{TEI}body//{TEI}p").text = text
+    return etree.ElementTree(root)
+
+
+def text_of(data: bytes) -> str:
+    return " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+
+
+def fonts_of(data: bytes) -> set[str]:
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    names = set()
+    for page in reader.pages:
+        for font in page["/Resources"].get("/Font", {}).values():
+            names.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
+    return names
+
+
+@pytest.mark.parametrize("text, family, package", [
+    (f"Abbreviated q{MUFI} here", "Junicode Two Beta", "fonts-junicode"),
+    (f"Ge'ez {ETHIOPIC} here", "Abyssinica SIL", "fonts-sil-abyssinica"),
+    (f"Chinese {CJK} here", "Noto Serif CJK SC", "fonts-noto-cjk"),
+])
+def test_a_font_that_has_the_characters_is_found(text: str, family: str, package: str) -> None:
+    """PDF/A-3b compiles (Typst checks the standard), the characters are in the text layer,
+    no box and no warning."""
+    needs(family, package)
+    printed = pdf(tei_with(text), standard="a-3b")
+    assert text in " ".join(text_of(printed.data).split())
+    assert printed.warnings == ()
+    assert BOX_FAMILY.replace(" ", "") not in "".join(fonts_of(printed.data))
+    plan = plan_fonts(text)
+    assert family in plan.fallbacks + plan.private and plan.missing == ()
+
+
+def test_a_character_no_font_has_prints_as_a_box_and_stays_in_the_text() -> None:
+    text = f"Before {NOWHERE[0]} middle {NOWHERE[1]}{NOWHERE[1]} after"
+    printed = pdf(tei_with(text), standard="a-3b")  # PDF/A-3b: no .notdef glyph allowed
+    assert text in text_of(printed.data)
+    assert "TeieditionBoxes-Regular" in fonts_of(printed.data)
+    [warning] = printed.warnings  # once, for all of them
+    assert "2 characters no font has print as a box" in warning
+    assert "U+0378" in warning and "U+10FFFD ×2" in warning
+    assert "other scripts: Debian's fonts-noto-core covers them" in warning
+    assert "Supplementary Private Use Area: only the font they were defined for" in warning
+
+
+def test_a_private_use_character_prints_only_with_a_font_meant_for_it() -> None:
+    """New Computer Modern (one of the main fonts) has ligatures in the Private Use Area;
+    a MUFI character there must not print as one of them: it takes a font meant for
+    private-use characters (Junicode), or a box."""
+    from teiedition.fontfiles import coverage, faces
+    from teiedition.fonts import PRIVATE_USE, SUGGESTIONS
+    available = faces(())
+    meant = set().union(*(coverage(f, *available[f]) for first, *_, families in SUGGESTIONS
+                          for f in families if first == 0xE000 and f in available))
+    theirs = sorted(c for c in coverage("New Computer Modern", *available["New Computer Modern"])
+                    if PRIVATE_USE[0][0] <= ord(c) <= PRIVATE_USE[0][1] and c not in meant)
+    assert theirs, "New Computer Modern has no private-use glyph any more"
+    plan = plan_fonts(f"a{theirs[0]}")
+    assert plan.missing == (theirs[0],)
+    assert "Private Use Area (MUFI): Debian's fonts-junicode covers them" in plan.warnings[0]
+    printed = pdf(tei_with(f"Before {theirs[0]} after"), standard="a-3b")
+    assert f"Before {theirs[0]} after" in text_of(printed.data)
+    assert "TeieditionBoxes-Regular" in fonts_of(printed.data)
+    assert not any("NewCM" in font for font in fonts_of(printed.data))
+
+
+def test_the_box_font_draws_each_code_point() -> None:
+    from fontTools.ttLib import TTFont
+    font = TTFont(io.BytesIO(box_font(["\uef91", "\U0010fffd"])))
+    assert font.getBestCmap() == {0xEF91: "uEF91", 0x10FFFD: "u10FFFD"}
+    glyphs = font.getGlyphSet()
+    assert font["glyf"]["uEF91"].numberOfContours > 2  # the box's two, then the digits
+    assert glyphs["u10FFFD"].width > glyphs["uEF91"].width  # six digits need more room
+    import time
+    before = box_font(["\uef91", "\U0010fffd"])
+    time.sleep(1.1)  # font files carry dates in seconds: the same text gives the same PDF
+    assert box_font(["\U0010fffd", "\uef91"]) == before
+
+
+def test_a_pdf_a_error_about_a_character_is_answered_with_a_box(monkeypatch) -> None:
+    """The safety net: when the font check misses a character (here: it is told nothing is
+    missing), Typst's PDF/A error names it, and it gets a box."""
+    import teiedition.render as render
+    real = render.plan_fonts
+    monkeypatch.setattr(render, "plan_fonts", lambda text, settings: real("", settings))
+    printed = pdf(tei_with(f"A {NOWHERE[1]} b"), standard="a-3b")
+    assert NOWHERE[1] in text_of(printed.data)
+    assert any("U+10FFFD" in w for w in printed.warnings)
+
+
+def test_font_path_and_edition_fonts(tmp_path: Path, runner) -> None:
+    """A font given with --font-path is used; edition.fonts (metadata) comes first in the
+    font list; a family that is nowhere is named."""
+    needs("Abyssinica SIL", "fonts-sil-abyssinica")
+    source = Path("/usr/share/fonts/truetype/abyssinica/AbyssinicaSIL-Regular.ttf")
+    if not source.exists():
+        pytest.skip(f"{source} is not there")
+    folder = tmp_path / "fonts"
+    folder.mkdir()
+    shutil.copy(source, folder / "own.ttf")
+    plan = plan_fonts(ETHIOPIC, FontSettings((folder,), ("Abyssinica SIL", "No Such Font")))
+    assert plan.families == ("Abyssinica SIL",) and plan.missing == ()
+    assert plan.warnings == ("font 'No Such Font' (edition.fonts) is neither installed nor "
+                             "in --font-path",)
+    tei = tmp_path / "t.xml"
+    tei.write_bytes(etree.tostring(tei_with(f"Ge'ez {ETHIOPIC}")))
+    result = runner.invoke(cli, ["pdf", str(tei), "--font-path", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.output
+    assert ETHIOPIC in text_of((tmp_path / "t.pdf").read_bytes())
+
+
+def test_edition_fonts_is_read_from_the_metadata(tmp_path: Path, runner) -> None:
+    from conftest import SEED_META
+    meta = tmp_path / "t.toml"
+    meta.write_text(SEED_META.read_text(encoding="utf-8").replace(
+        "[edition]\n", '[edition]\nfonts = ["No Such Font"]\n', 1), encoding="utf-8")
+    tei = tmp_path / "t.xml"
+    tei.write_bytes(etree.tostring(tei_with("Plain text")))
+    result = runner.invoke(cli, ["pdf", str(tei)])
+    assert result.exit_code == 0, result.output
+    assert "font 'No Such Font' (edition.fonts)" in result.output
+
+
+def test_unhandled_elements_are_summed_up_in_one_table(tmp_path: Path, runner) -> None:
+    messages = ["unhandled: table (its text is kept)"] * 3 + [
+        "unhandled: x:thing (its text is kept)", "something else"]
+    assert count_unhandled(messages) == (("something else",), {"table": 3, "x:thing": 1})
+    tei = tmp_path / "varied.xml"
+    tei.write_bytes((CASES / "tei" / "varied.001.xml").read_bytes())
+    for command in (["html", str(tei), "-o", str(tmp_path / "html")], ["pdf", str(tei)]):
+        result = runner.invoke(cli, command + ["--warn-unhandled"])
+        assert result.exit_code == 0, result.output
+        assert "unhandled:" not in result.output  # no line per occurrence
+        assert "1 element without a rendering of their own (1 occurrence" in result.output
+        assert [line.split() for line in result.output.splitlines()
+                if line.startswith("  ")] == [["element", "count"], ["x:thing", "1"]]
+
+
+def test_build_sums_up_unhandled_elements_across_documents(tmp_path: Path, capsys) -> None:
+    """Only valid TEI is rendered by `build`, so the table is tested on a report: the counts
+    of each document (kept in build.json, so an up-to-date document counts too) add up."""
+    from teiedition.build import BuildOptions, BuildReport
+    from teiedition.build.document import DocumentResult
+    from teiedition.console import build_report
+    documents = (DocumentResult("a", (), unhandled={"table": 3, "g": 1}),
+                 DocumentResult("b", (), unhandled={"table": 2}))
+    build_report(BuildReport(tmp_path, tmp_path, BuildOptions(), documents), quiet=False)
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0].startswith("warning: 2 elements without a rendering of their own "
+                               "(6 occurrences")
+    assert [line.split() for line in lines[1:4]] == [["element", "count"], ["table", "5"],
+                                                     ["g", "1"]]

@@ -1,0 +1,123 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Links and breaks: ref and ptr (where they lead: common/links.xsl), anchors, line,
+     page and column breaks, milestones. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:f="urn:teiedition:functions"
+    xmlns:m="urn:teiedition:modes"
+    xmlns:t="urn:teiedition:templates"
+    exclude-result-prefixes="#all">
+
+  <xsl:template match="tei:ref" mode="m:html">
+    <xsl:call-template name="t:link">
+      <xsl:with-param name="to" select="f:resolve(., f:pointer(@target))"/>
+      <xsl:with-param name="content"><xsl:apply-templates mode="m:html"/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A pointer has no text: it shows where it leads. -->
+  <xsl:template match="tei:ptr" mode="m:html">
+    <xsl:variable name="to" select="f:resolve(., f:pointer(@target))"/>
+    <xsl:call-template name="t:link">
+      <xsl:with-param name="to" select="$to"/>
+      <xsl:with-param name="content" select="f:pointer-label(., $to)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A pointer to a note is a note reference. -->
+  <xsl:template match="tei:ptr[f:element-by-id(., substring(f:pointer(@target), 2))/self::tei:note]"
+                mode="m:html" priority="1">
+    <sup class="noteref"><xsl:next-match/></sup>
+  </xsl:template>
+
+  <!-- A pointer to a facsimile or to nothing at all has nothing to read. -->
+  <xsl:template match="tei:ptr[not(normalize-space(@target))]" mode="m:html" priority="2">
+    <xsl:call-template name="t:anchor"/>
+  </xsl:template>
+
+  <xsl:function name="f:pointer-label" as="xs:string">
+    <xsl:param name="ptr" as="element()"/>
+    <xsl:param name="to" as="map(*)"/>
+    <xsl:variable name="target" select="f:element-by-id($ptr, substring(f:pointer($ptr/@target), 2))"/>
+    <xsl:sequence select="if ($to?kind = 'entry') then f:preferred($to?entry)
+        else if ($to?kind = 'local' and $target/@n) then string($target/@n)
+        else if ($to?kind = 'local' and $target/self::tei:note) then f:note-label($target)
+        else normalize-space($ptr/@target)"/>
+  </xsl:function>
+
+  <xsl:template name="t:link">
+    <xsl:param name="to" as="map(*)"/>
+    <xsl:param name="content" as="item()*"/>
+    <xsl:param name="copy" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="href" select="f:href($to)"/>
+    <xsl:choose>
+      <xsl:when test="exists($href)">
+        <a href="{$href}" class="tei-{local-name()}">
+          <xsl:if test="@xml:id and not($copy)"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+          <xsl:sequence select="$content"/>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <!-- A target outside the edition: the text, and where it pointed. -->
+        <span class="tei-{local-name()} unresolved">
+          <xsl:if test="@xml:id and not($copy)"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+          <xsl:if test="normalize-space(@target)">
+            <xsl:attribute name="title" select="'Points to ' || normalize-space(@target)"/>
+          </xsl:if>
+          <xsl:sequence select="$content"/>
+        </span>
+        <xsl:if test="$warn-unhandled and normalize-space(@target)">
+          <xsl:message select="'unresolved: ' || local-name() || ' target ' || normalize-space(@target)"/>
+        </xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The web address of where a pointer leads (f:resolve), or () when it leads nowhere. -->
+  <xsl:function name="f:href" as="xs:string?">
+    <xsl:param name="to" as="map(*)"/>
+    <xsl:sequence select="
+        if ($to?kind = 'local') then '#' || $to?id
+        else if ($to?kind = 'entry') then f:index-page($to?entry) || '#' || $to?entry/@xml:id
+        else if ($to?kind = 'document') then $to?file || '.html' || ('#' || $to?fragment)[$to?fragment]
+        else if ($to?kind = 'web') then $to?url
+        else ()"/>
+  </xsl:function>
+
+  <xsl:template match="tei:anchor" mode="m:html">
+    <xsl:call-template name="t:anchor"/>
+  </xsl:template>
+
+  <!-- A line break: a new line, except inside a word (@break="no"), where the word goes
+       on and the break shows only in the diplomatic reading. -->
+  <xsl:template match="tei:lb" mode="m:html">
+    <br class="lb"><xsl:call-template name="t:id"/></br>
+  </xsl:template>
+
+  <xsl:template match="tei:lb[@break = 'no']" mode="m:html" priority="2">
+    <span class="lb-in-word reading-diplomatic" aria-hidden="true">|</span>
+    <xsl:call-template name="t:anchor"/>
+  </xsl:template>
+
+  <!-- Page and column breaks and milestones: a marker with the number, linking to the
+       facsimile when it is on the web. -->
+  <xsl:template match="tei:pb | tei:cb | tei:gb | tei:milestone" mode="m:html">
+    <xsl:param name="copy" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="label" select="f:break-label(.)"/>
+    <xsl:variable name="facs" select="tokenize(normalize-space(@facs))[1][matches(., '^https?://')]"/>
+    <span class="break tei-{local-name()}" title="{f:break-title(.)}">
+      <xsl:if test="not($copy)"><xsl:attribute name="id" select="f:id(.)"/></xsl:if>
+      <xsl:choose>
+        <xsl:when test="$facs"><a href="{$facs}">[<xsl:value-of select="$label"/>]</a></xsl:when>
+        <xsl:otherwise>[<xsl:value-of select="$label"/>]</xsl:otherwise>
+      </xsl:choose>
+    </span>
+  </xsl:template>
+
+  <!-- A milestone with no number marks only a place: an anchor. -->
+  <xsl:template match="tei:milestone[not(@n)] | tei:cb[not(@n)] | tei:gb[not(@n)]" mode="m:html" priority="2">
+    <xsl:call-template name="t:anchor"/>
+  </xsl:template>
+</xsl:stylesheet>

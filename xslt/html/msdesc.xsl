@@ -1,0 +1,89 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- A manuscript description (msDesc in the sourceDesc) in the page's front matter: the
+     shelfmark, then each part under a heading of its own (contents, physical description,
+     history...). Its elements are sections, blocks and phrases of the element table. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:f="urn:teiedition:functions"
+    xmlns:m="urn:teiedition:modes"
+    xmlns:t="urn:teiedition:templates"
+    exclude-result-prefixes="#all">
+
+  <xsl:template match="tei:msDesc" mode="m:html">
+    <section class="msdesc" id="{f:id(.)}" aria-labelledby="{f:id(.)}-title">
+      <h2 id="{f:id(.)}-title">Manuscript description</h2>
+      <xsl:apply-templates mode="m:html"/>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="tei:msIdentifier" mode="m:html">
+    <p class="ms-identifier" id="{f:id(.)}">
+      <xsl:value-of select="(tei:country, tei:region, tei:settlement, tei:institution,
+                            tei:repository, tei:collection, tei:idno, tei:altIdentifier/tei:idno,
+                            tei:msName)/normalize-space()[.]" separator=", "/>
+    </p>
+  </xsl:template>
+
+  <!-- The parts of a description, each with a heading a reader understands. -->
+  <xsl:template match="tei:msDesc/* | tei:msPart/*" mode="m:html" priority="-0.5">
+    <xsl:variable name="title" select="map {
+        'msContents': 'Contents', 'physDesc': 'Physical description', 'history': 'History',
+        'additional': 'Additional information', 'msPart': 'Part', 'msFrag': 'Fragment',
+        'head': ''}(local-name())"/>
+    <section class="ms-part tei-{local-name()}" id="{f:id(.)}">
+      <xsl:if test="$title"><h3><xsl:value-of select="$title"/></h3></xsl:if>
+      <xsl:apply-templates mode="m:html"/>
+    </section>
+  </xsl:template>
+
+  <!-- Inside a description, each element that holds a description names what it is. -->
+  <xsl:template match="tei:msItem | tei:objectDesc | tei:supportDesc | tei:support | tei:extent |
+                       tei:foliation | tei:collation | tei:condition | tei:layoutDesc |
+                       tei:handDesc | tei:decoDesc | tei:bindingDesc | tei:sealDesc |
+                       tei:scriptDesc | tei:typeDesc | tei:accMat | tei:origin | tei:provenance |
+                       tei:acquisition | tei:adminInfo | tei:surrogates | tei:summary |
+                       tei:handNote | tei:decoNote | tei:layout | tei:binding | tei:seal |
+                       tei:recordHist | tei:custodialHist | tei:musicNotation | tei:textLang |
+                       tei:incipit | tei:explicit | tei:rubric | tei:finalRubric | tei:colophon |
+                       tei:filiation | tei:msItemStruct" mode="m:html">
+    <xsl:call-template name="t:block">
+      <xsl:with-param name="class" select="'ms-field tei-' || local-name()"/>
+      <xsl:with-param name="content">
+        <span class="ms-field-name"><xsl:value-of select="f:field-name(.)"/>: </span>
+        <xsl:apply-templates mode="m:html"/>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+
+  <!-- A note in a description is part of it: said where it stands. -->
+  <xsl:template match="tei:msDesc//tei:note" mode="m:html" priority="2.5">
+    <span class="ms-note" data-label="{f:note-label(.)}">
+      <xsl:call-template name="t:id"/>
+      <xsl:apply-templates mode="m:html"/>
+    </span>
+  </xsl:template>
+
+  <!-- A locus: the folios it names. -->
+  <xsl:template match="tei:locus | tei:locusGrp" mode="m:html">
+    <span class="tei-locus"><xsl:call-template name="t:id"/>
+      <xsl:choose>
+        <xsl:when test="normalize-space()"><xsl:apply-templates mode="m:html"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="string-join((@from, @to), '–')"/></xsl:otherwise>
+      </xsl:choose>
+    </span>
+  </xsl:template>
+
+  <!-- Measurements: their values with units when the element says them only in attributes. -->
+  <xsl:template match="tei:dimensions | tei:height | tei:width | tei:depth | tei:dim" mode="m:html">
+    <span class="tei-{local-name()}"><xsl:call-template name="t:id"/>
+      <xsl:apply-templates mode="m:html"/>
+      <xsl:if test="not(normalize-space()) and @quantity">
+        <xsl:value-of select="string-join((local-name(), @quantity, @unit), ' ')"/>
+      </xsl:if>
+      <xsl:text> </xsl:text>
+    </span>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,61 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The behaviours of common/elements.xsl in Typst: one template each, calling the
+     functions of edition.typ, which decides how each kind of block and phrase looks. An
+     element's own template (in its family's module) takes precedence. Every element with
+     an xml:id leaves an anchor where links to it arrive. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:f="urn:teiedition:functions"
+    xmlns:m="urn:teiedition:modes"
+    xmlns:t="urn:teiedition:templates"
+    exclude-result-prefixes="#all">
+
+  <xsl:template match="tei:*[f:behaviour(.) = ('section', 'block')]" mode="m:typst" priority="-1">
+    <xsl:call-template name="t:typst-call"><xsl:with-param name="function" select="'tei-block'"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:*[f:behaviour(.) = 'line']" mode="m:typst" priority="-1">
+    <xsl:call-template name="t:typst-call"><xsl:with-param name="function" select="'tei-line'"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:*[f:behaviour(.) = 'inline']" mode="m:typst" priority="-1">
+    <xsl:call-template name="t:typst-call"><xsl:with-param name="function" select="'tei-inline'"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:*[f:behaviour(.) = 'plain']" mode="m:typst" priority="-1">
+    <xsl:call-template name="t:typst-anchor"/>
+    <xsl:apply-templates mode="m:typst"/>
+  </xsl:template>
+
+  <xsl:template match="tei:*[f:behaviour(.) = 'omit']" mode="m:typst" priority="-1">
+    <xsl:call-template name="t:typst-anchor"/>
+  </xsl:template>
+
+  <!-- A call of edition.typ: #function("kind")[anchor content]. -->
+  <xsl:template name="t:typst-call">
+    <xsl:param name="function" as="xs:string"/>
+    <xsl:param name="kind" as="xs:string" select="local-name()"/>
+    <xsl:param name="content" as="item()*" select="()"/>
+    <xsl:text>#</xsl:text><xsl:value-of select="$function"/>
+    <xsl:text>(</xsl:text><xsl:value-of select="f:typst-string($kind)"/><xsl:text>)[</xsl:text>
+    <xsl:call-template name="t:typst-anchor"/>
+    <xsl:sequence select="$content"/>
+    <xsl:if test="empty($content)"><xsl:apply-templates mode="m:typst"/></xsl:if>
+    <xsl:text>]</xsl:text>
+  </xsl:template>
+
+  <!-- Where links to an element arrive: only elements a ref or ptr of the document points
+       to (an anchor at every id would slow the typesetting of long texts for nothing), and
+       not in a copy (a lemma repeated in its apparatus note). -->
+  <xsl:key name="k:targets" xmlns:k="urn:teiedition:keys" match="tei:ref[@target] | tei:ptr[@target]"
+           use="substring(f:pointer(@target), 2)"/>
+
+  <xsl:template name="t:typst-anchor">
+    <xsl:param name="copy" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:if test="@xml:id and not($copy) and key('k:targets', string(@xml:id))" xmlns:k="urn:teiedition:keys">
+      <xsl:text>#anchor(</xsl:text><xsl:value-of select="f:typst-string(@xml:id)"/><xsl:text>)</xsl:text>
+    </xsl:if>
+  </xsl:template>
+</xsl:stylesheet>
