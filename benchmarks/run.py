@@ -175,6 +175,16 @@ STEPS = {
         seconds = time.perf_counter() - start
         assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     """,
+    "validate-tei_all-grammar": """
+        from teiedition.validate import Validator
+        files = {files!r}
+        validator = Validator([{tei_all!r}], embedded_rules=False)
+        start = time.perf_counter()
+        for f in files:
+            report = validator.check_bytes(open(f, "rb").read(), f)
+            assert report.valid, report.problems[:3]
+        seconds = time.perf_counter() - start
+    """,
     "validate-tei_all": """
         from teiedition.validate import Validator
         files = {files!r}
@@ -372,13 +382,17 @@ def validate_rows(tmp_path: Path, big: list[str], pages: int, runs: int) -> list
                          (f"validate {pages:,} files of 400 words", small)):
         floor, floor_mem = measure("parse", files, runs)
         rows.append((label, "lxml parse (floor)", floor, floor_mem, 1.0, runs))
-        steps = ["validate-project"] + (["validate-tei_all"] if TEI_ALL.exists() else [])
+        steps = ["validate-project"] + (["validate-tei_all", "validate-tei_all-grammar"]
+                                        if TEI_ALL.exists() else [])
         if files is small and TEI_ALL.exists() and shutil.which("jing"):
             steps.append("jing")
         for step in steps:
             seconds, memory = measure(step, files, runs)
             name = {"jing": "Debian jing, tei_all.rng (one run over all files)",
-                    "validate-tei_all": "teiedition validate --schema tei_all.rng",
+                    "validate-tei_all": "teiedition validate --schema tei_all.rng (grammar and "
+                                        "embedded rules)",
+                    "validate-tei_all-grammar": "the same with --no-embedded-rules (grammar "
+                                                "only, as jing)",
                     "validate-project": "teiedition validate (project schema and rules)"}[step]
             rows.append((label, name, seconds, memory, seconds / floor, runs))
     return rows
