@@ -51,6 +51,9 @@ def test_local_file_text_and_xpointer_are_included(tmp_path: Path) -> None:
     assert texts(tree) == ["a", "b", "x plain & simple y", "b"]
     assert not list(tree.iter(f"{{{XI}}}include"))
     assert {e.sourceline for e in tree.iter(f"{{{TEI}}}div")} == {2}  # the include's line
+    inclusions = resolve_xincludes(parse_bytes(document(
+        '<xi:include href="parts/one.xml"/>')).tree, tmp_path)
+    assert [i.path for i in inclusions] == [(tmp_path / "parts" / "one.xml").resolve()]
 
 
 @pytest.mark.parametrize("href", ["https://example.org/part.xml", "file:///etc/hostname",

@@ -49,6 +49,8 @@ class Inclusion:
     line: int | None
     #: Why the target was not used (empty when it was included).
     reason: str = ""
+    #: The file that was read (for a build to hash among the document's inputs).
+    path: Path | None = None
 
 
 @dataclass
@@ -80,11 +82,11 @@ def _resolve(root: etree._Element, base: Path | None, top: Path | None,
         href = include.get("href", "")
         line = include.sourceline
         try:
-            replacement = _target(include, base, top, chain, depth, budget)
+            replacement, path = _target(include, base, top, chain, depth, budget)
         except _Refused as refused:
             _fall_back(include, href, line, str(refused), budget)
             continue
-        budget.inclusions.append(Inclusion(href, "included", line))
+        budget.inclusions.append(Inclusion(href, "included", line, path=path))
         _replace(include, replacement, line)
 
 
@@ -93,7 +95,8 @@ class _Refused(Exception):
 
 
 def _target(include: etree._Element, base: Path | None, top: Path | None,
-            chain: tuple[Path, ...], depth: int, budget: _Budget) -> list[etree._Element | str]:
+            chain: tuple[Path, ...], depth: int, budget: _Budget
+            ) -> tuple[list[etree._Element | str], Path]:
     href = include.get("href", "")
     parse = include.get("parse", "xml")
     if parse not in ("xml", "text"):
@@ -119,7 +122,7 @@ def _target(include: etree._Element, base: Path | None, top: Path | None,
     data = path.read_bytes()
     if parse == "text":
         try:
-            return [data.decode(include.get("encoding") or "utf-8")]
+            return [data.decode(include.get("encoding") or "utf-8")], path
         except (UnicodeDecodeError, LookupError) as err:
             raise _Refused(f"the text cannot be decoded: {err}") from None
     parsed = parse_bytes(data, require_tei=False)
@@ -129,13 +132,13 @@ def _target(include: etree._Element, base: Path | None, top: Path | None,
     _resolve(target, path.parent, top, chain + (path,), depth - 1, budget)
     pointer = include.get("xpointer")
     if pointer is None:
-        return [target]
+        return [target], path
     if not _NAME.fullmatch(pointer):
         raise _Refused(f'xpointer="{pointer}": only a bare xml:id is supported')
     found = target.xpath("descendant-or-self::*[@xml:id = $id][1]", id=pointer)
     if not found:
         raise _Refused(f'xpointer="{pointer}": no element has this xml:id')
-    return [found[0]]
+    return [found[0]], path
 
 
 def _fall_back(include: etree._Element, href: str, line: int | None, reason: str,
