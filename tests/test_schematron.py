@@ -153,3 +153,20 @@ def test_cli_strict_and_no_embedded_rules(runner) -> None:
     off = runner.invoke(cli, ["validate", "--schema", str(rng), "--no-embedded-rules",
                               str(nonfatal), str(error)])
     assert off.exit_code == 0 and off.stdout == ""
+
+
+def test_xslt2_schema_may_define_functions(tmp_path: Path) -> None:
+    sch = tmp_path / "functions.sch"
+    sch.write_text("""<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2"
+        xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:f="urn:f"
+        xmlns:xs="http://www.w3.org/2001/XMLSchema">
+      <ns prefix="t" uri="http://www.tei-c.org/ns/1.0"/>
+      <ns prefix="f" uri="urn:f"/>
+      <xsl:function name="f:twice" as="xs:integer">
+        <xsl:param name="n" as="xs:integer"/><xsl:sequence select="2 * $n"/>
+      </xsl:function>
+      <pattern id="fn"><rule context="t:hi"><report test="f:twice(1) eq 2">twice one is
+        <value-of select="f:twice(1)"/></report></rule></pattern>
+    </schema>""", encoding="utf-8")
+    report = Validator([str(sch)]).check_bytes(DOC, "doc.xml")
+    assert [(p.rule, p.message) for p in report.problems] == [("fn", "twice one is 2")]

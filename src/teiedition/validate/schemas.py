@@ -29,7 +29,7 @@ from .cache import SchemaCache
 from .cache import digest as cache_digest
 from .problems import Problem, severity_of_role
 from .relaxng import RelaxNG
-from .schematron import locate
+from .schematron import locate, svrl_text
 
 if TYPE_CHECKING:
     import xmlschema
@@ -156,7 +156,7 @@ class SchematronRules:
             role = node.get("role")
             location = node.get("location")
             line, column = _line_column(locate(tree, location), source)
-            text = " ".join((node.findtext(SVRL + "text") or "").split())
+            text = svrl_text(node)
             yield Problem(rule, text, line, column, severity=severity_of_role(role),
                           schema=self.name, xpath=location, role=role)
 

@@ -109,7 +109,9 @@ def compile_rules(schematron: etree._ElementTree, *, phase: str | None = None) -
     tree = etree.ElementTree(etree.fromstring(etree.tostring(schematron),
                                               base_url=schematron.docinfo.URL))
     tree.getroot().set("queryBinding", "xslt")
-    params = {"generate-fired-rule": "'false'"}
+    # allow-foreign: top-level xsl:function and xsl:key of an XSLT 2.0 schema go into the
+    # stylesheet, as the skeleton for XSLT 2.0 passes them.
+    params = {"generate-fired-rule": "'false'", "allow-foreign": "'true'"}
     if phase:
         params["phase"] = etree.XSLT.strparam(phase)
     try:
@@ -201,10 +203,16 @@ def svrl_problems(report: etree._Element, tree: etree._ElementTree, source: Sour
             element = locate(tree, location)
             line = element.sourceline if element is not None else None
             column = element_column(element, source) if element is not None else None
-            text = " ".join((node.findtext(SVRL + "text") or "").split())
+            text = svrl_text(node)
             yield Problem(node.get("id") or pattern or "schematron", text, line, column,
                           severity=severity_of_role(role), schema=schema, xpath=location,
                           role=role)
+
+
+def svrl_text(node: etree._Element) -> str:
+    """An SVRL finding's text, whitespace normalised (with the text of any markup in it)."""
+    text = node.find(SVRL + "text")
+    return " ".join("".join(text.itertext()).split()) if text is not None else ""
 
 
 def locate(tree: etree._ElementTree, location: str | None) -> etree._Element | None:
