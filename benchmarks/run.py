@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import statistics
 import subprocess
@@ -161,6 +162,29 @@ STEPS = {
         seconds = time.perf_counter() - start
         assert done.returncode == 0, done.stderr[-2000:]
     """,
+    "cli-validate": """
+        import shutil, subprocess, sys
+        files = {files!r}
+        if {fresh!r}:
+            shutil.rmtree({cache!r}, ignore_errors=True)
+        env = dict(os.environ, XDG_CACHE_HOME={cache!r})
+        command = [sys.executable, "-m", "teiedition", "validate", "--quiet", "--schema",
+                   {tei_all!r}, *{options!r}, *files]
+        start = time.perf_counter()
+        done = subprocess.run(command, capture_output=True, text=True, env=env)
+        seconds = time.perf_counter() - start
+        assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    """,
+    "validate-tei_all-grammar": """
+        from teiedition.validate import Validator
+        files = {files!r}
+        validator = Validator([{tei_all!r}], embedded_rules=False)
+        start = time.perf_counter()
+        for f in files:
+            report = validator.check_bytes(open(f, "rb").read(), f)
+            assert report.valid, report.problems[:3]
+        seconds = time.perf_counter() - start
+    """,
     "validate-tei_all": """
         from teiedition.validate import Validator
         files = {files!r}
@@ -280,15 +304,17 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="smaller inputs, fewer runs")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     parser.add_argument("--only", action="append", metavar="SECTION",
-                        choices=["convert", "validate", "html", "pdf", "build"],
+                        choices=["convert", "validate", "one-file", "html", "pdf", "build"],
                         help="run only these sections (repeatable)")
     args = parser.parse_args()
     sizes = (10_000, 100_000) if args.quick else (10_000, 100_000, 1_000_000)
     pages, runs = (100, 1) if args.quick else (1000, 3)
-    sections = set(args.only or ["convert", "validate", "html", "pdf", "build"])
+    sections = set(args.only or ["convert", "validate", "one-file", "html", "pdf", "build"])
     rows: list[Row] = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
+        # Schema caches (issue 16) go to the temporary folder, never to the user's.
+        os.environ["XDG_CACHE_HOME"] = str(tmp_path / "cache")
         register = big_register(SEED_REGISTER, tmp_path / "register-10k.xml", extra=10_000)
         texts, teis = {}, {}
         for words in sizes:
@@ -302,6 +328,8 @@ def main() -> None:
                                          runs, with_seed_register=words == big))
         if "validate" in sections:
             rows.extend(validate_rows(tmp_path, teis[big], pages, runs))
+        if "one-file" in sections:
+            rows.extend(one_file_rows(tmp_path, 5 if runs > 1 else 1))
         if "html" in sections:
             label = f"HTML of {big:,} words"
             floor, floor_mem = measure("saxon-identity", teis[big], runs)
@@ -354,15 +382,51 @@ def validate_rows(tmp_path: Path, big: list[str], pages: int, runs: int) -> list
                          (f"validate {pages:,} files of 400 words", small)):
         floor, floor_mem = measure("parse", files, runs)
         rows.append((label, "lxml parse (floor)", floor, floor_mem, 1.0, runs))
-        steps = ["validate-project"] + (["validate-tei_all"] if TEI_ALL.exists() else [])
+        steps = ["validate-project"] + (["validate-tei_all", "validate-tei_all-grammar"]
+                                        if TEI_ALL.exists() else [])
         if files is small and TEI_ALL.exists() and shutil.which("jing"):
             steps.append("jing")
         for step in steps:
             seconds, memory = measure(step, files, runs)
             name = {"jing": "Debian jing, tei_all.rng (one run over all files)",
-                    "validate-tei_all": "teiedition validate --schema tei_all.rng",
+                    "validate-tei_all": "teiedition validate --schema tei_all.rng (grammar and "
+                                        "embedded rules)",
+                    "validate-tei_all-grammar": "the same with --no-embedded-rules (grammar "
+                                                "only, as jing)",
                     "validate-project": "teiedition validate (project schema and rules)"}[step]
             rows.append((label, name, seconds, memory, seconds / floor, runs))
+    return rows
+
+
+def one_file_rows(tmp_path: Path, runs: int) -> list[Row]:
+    """`teiedition validate --schema tei_all.rng FILE` as a whole process, as a scholar runs it
+    on one file, next to Debian's jing on the same file (issue 16): a 400-word letter and a
+    2 MB text. The first run starts from an empty schema cache; later runs find it filled."""
+    import shutil
+    if not TEI_ALL.exists():
+        return []
+    rows: list[Row] = []
+    cache = str(tmp_path / "one-file-cache")
+    for words, label in ((400, "one letter of 400 words"), (130_000, "one text of 130,000 words")):
+        folder = tmp_path / f"one-file-{words}"
+        folder.mkdir()
+        tei = convert_all(generate(folder / "txt", words=words, pages=1, seed=7), folder)
+        size = Path(tei[0]).stat().st_size / 1e6
+        label = f"{label} ({size:.2f} MB), whole process"
+        jing = None
+        if shutil.which("jing"):
+            jing, jing_mem = measure("jing", tei, runs)
+            rows.append((label, "Debian jing tei_all.rng FILE (floor)", jing, jing_mem, 1.0, runs))
+        for name, fresh, options in (
+                ("teiedition validate --schema tei_all.rng, first run (empty cache)", True, []),
+                ("teiedition validate --schema tei_all.rng, later runs", False, []),
+                ("the same with --no-embedded-rules (RELAX NG only, as jing), later runs",
+                 False, ["--no-embedded-rules"])):
+            if not fresh:
+                measure("cli-validate", tei, 1, cache=cache, fresh=False, options=options)
+            seconds, memory = measure("cli-validate", tei, runs, cache=cache, fresh=fresh,
+                                      options=options)
+            rows.append((label, name, seconds, memory, seconds / jing if jing else 0.0, runs))
     return rows
 
 

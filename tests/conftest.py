@@ -16,6 +16,16 @@ SEED_META = SEED_TEXT.with_suffix(".toml")
 FIXED_DATE = "2026-01-15"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def cache_home(tmp_path_factory):
+    """Every test (and every process a test starts) keeps its schema cache in a temporary
+    folder, never in the user's ~/.cache."""
+    folder = tmp_path_factory.mktemp("cache-home")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(folder))
+        yield folder
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
@@ -39,6 +49,13 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not available")
     return path
+
+
+@pytest.fixture(scope="session")
+def tei_all():
+    """tei_all.rng with its embedded Schematron, compiled once for the whole test run."""
+    from teiedition.validate import Validator
+    return Validator([str(shared_path("tei", "tei_all.rng"))])
 
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

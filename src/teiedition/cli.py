@@ -32,6 +32,7 @@ from .tei import Provenance, build_draft_register, to_bytes
 from .xmlparse import parse_tei
 from .validate import Report, Validator
 from .validate.formats import FORMATS
+from .validate.watch import check_files, iter_changes
 
 
 class CommandError(click.ClickException):
@@ -378,45 +379,64 @@ def _edition_fonts(file: Path, meta: Path | None) -> tuple[str, ...]:
 @click.option("--max-size", type=click.IntRange(min=1), default=100, show_default=True,
               metavar="MB", help="Refuse files larger than this many megabytes (a parsed "
                                  "file takes about 20 times its size in memory).")
+@click.option("--no-embedded-rules", "no_embedded_rules", is_flag=True,
+              help="Do not run the Schematron rules embedded in a RELAX NG or XML Schema file "
+                   "(such as the TEI's own constraints in tei_all.rng).")
+@click.option("--strict", is_flag=True,
+              help="Fail on Schematron warnings and information too (roles warning, warn, "
+                   "nonfatal, information), not only on errors.")
+@click.option("--no-xinclude", "no_xinclude", is_flag=True,
+              help="Validate xi:include elements as they stand instead of resolving them "
+                   "(by default, files inside the document's folder are included and an "
+                   "include that cannot be read is replaced by its xi:fallback).")
+@click.option("--watch", is_flag=True,
+              help="After checking PATHS, keep watching them and check each file again as it "
+                   "is saved (the schemas stay compiled); stop with Ctrl-C (exit code 130).")
 @click.option("-q", "--quiet", is_flag=True, help="No summary on standard error.")
 @maps_errors
 def validate_command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str,
-                     require_review: bool, max_size: int, quiet: bool) -> None:
+                     require_review: bool, max_size: int, no_embedded_rules: bool,
+                     strict: bool, no_xinclude: bool, watch: bool, quiet: bool) -> None:
     """Validate TEI files against the project's schema and rules, or other schemas.
 
     PATHS are files, folders (searched recursively for *.xml) or glob patterns.
     Each problem is reported as `path:line:col: error: message [rule-id]`;
-    --format json, junit, github or sarif give machine-readable reports. Each
-    schema is compiled once, however many files are checked. Exit code 0 when
+    --format json, junit, github or sarif give machine-readable reports. A RELAX
+    NG or XML Schema file's embedded Schematron rules (the TEI's own constraints
+    in tei_all.rng) are checked too, and xi:include is resolved first, as Jing
+    does, from files in the document's folder only. What is derived from a schema
+    is kept in the user's cache folder (see docs/validation.md). Exit code 0 when
     every file is valid, 1 when any is invalid, 2 when a path cannot be read or
     the usage is wrong.
     """
     files, missing = expand_paths(list(paths))
-    validator = Validator(schemas or ("project",), require_review=require_review)
-    unreadable: list[InputError] = list(missing)
-    reports = []
-    for path in files:
-        try:
-            size = path.stat().st_size
-            if size > max_size * 1_000_000:
-                raise InputError(f"{size / 1e6:.0f} MB is larger than --max-size {max_size} MB; "
-                                 "not validated", path=str(path))
-            data = read_bytes(path, what="file")
-        except InputError as err:
-            unreadable.append(err)
-            continue
-        reports.append(validator.check_bytes(data, str(path)))
+    validator = Validator(schemas or ("project",), require_review=require_review,
+                          embedded_rules=not no_embedded_rules, strict=strict,
+                          xinclude=not no_xinclude)
+    code = _report(validator, files, list(missing), max_size, fmt, quiet)
+    try:
+        for changed in iter_changes(list(paths)) if watch else ():
+            _report(validator, changed, [], max_size, fmt, quiet)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    sys.exit(code)
+
+
+def _report(validator: Validator, files: list[Path], unreadable: list[InputError],
+            max_size: int, fmt: str, quiet: bool) -> int:
+    """Check ``files``, write the report; the exit code it calls for."""
+    reports, failed = check_files(validator, files, max_bytes=max_size * 1_000_000)
+    unreadable += failed
     report = Report(tuple(reports), validator.specs)
     click.echo(FORMATS[fmt](report), nl=False)
     for err in unreadable:
         click.echo(f"{err}", err=True)
+    for warning in validator.cache.warnings:
+        click.echo(f"warning: {warning}", err=True)
     if not quiet:
         click.echo(report.summary() + (f", {len(unreadable)} unreadable" if unreadable else ""),
                    err=True)
-    if unreadable:
-        sys.exit(2)
-    if not report.valid:
-        sys.exit(1)
+    return 2 if unreadable else 0 if report.valid else 1
 
 
 @cli.command("build")

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import functools
 import time
+from pathlib import Path
+from dataclasses import replace
 from typing import Iterable, Iterator, Sequence
 
 from lxml import etree
 
+from ..xinclude import Inclusion, resolve_xincludes
 from ..xmlparse import parse_bytes
+from .cache import SchemaCache, default_folder
 from .locate import SourceLines
 from .problems import FileReport, Problem, Report
 from .schemas import Schema, load_schemas
@@ -25,10 +29,22 @@ class Validator:
     """Schemas compiled once; checks documents against all of them."""
 
     def __init__(self, schemas: Sequence[str] = ("project",), *,
-                 require_review: bool = False) -> None:
+                 require_review: bool = False, embedded_rules: bool = True,
+                 strict: bool = False, xinclude: bool = True,
+                 cache_folder: Path | None = None, use_cache: bool = True) -> None:
+        """``embedded_rules``: also run the Schematron embedded in RELAX NG and XSD files;
+        ``strict``: report warnings and information as errors (their role is kept);
+        ``xinclude``: resolve ``xi:include`` before validating, as Jing does;
+        ``cache_folder``: where derived grammars and compiled rules are kept between runs
+        (default: the user's cache folder; see cache.py), unless ``use_cache`` is false."""
         self.specs = tuple(schemas) or ("project",)
-        self.schemas: list[Schema] = [s for spec in dict.fromkeys(self.specs)
-                                      for s in load_schemas(spec, require_review=require_review)]
+        self.strict = strict
+        self.xinclude = xinclude
+        self.cache = SchemaCache((cache_folder or default_folder()) if use_cache else None)
+        self.schemas: list[Schema] = [
+            s for spec in dict.fromkeys(self.specs)
+            for s in load_schemas(spec, require_review=require_review,
+                                  embedded_rules=embedded_rules, cache=self.cache)]
 
     def iter_problems(self, tree: etree._ElementTree,
                       source: SourceLines | None = None) -> Iterator[Problem]:
@@ -36,21 +52,30 @@ class Validator:
         if source is None:
             source = SourceLines(etree.tostring(tree))
         for schema in self.schemas:
-            yield from schema.iter_problems(tree, source)
+            for problem in schema.iter_problems(tree, source):
+                yield replace(problem, severity="error") if self.strict else problem
 
     def check_bytes(self, data: bytes, path: str) -> FileReport:
         """Parse ``data`` safely and check it; reading problems are reported like the rest."""
         return self.check_document(data, path)[0]
 
-    def check_document(self, data: bytes, path: str
+    def check_document(self, data: bytes, path: str, folder: Path | None = None
                        ) -> tuple[FileReport, etree._ElementTree | None]:
         """:meth:`check_bytes`, and the parsed tree (None when the file cannot be read), for
-        callers that go on to render it."""
+        callers that go on to render it.
+
+        Includes are read from ``folder`` only (default: the folder of ``path`` when it
+        names a file); the tree returned has them resolved.
+        """
         start = time.perf_counter()
         parsed = parse_bytes(data)
         problems = [Problem(p.rule, p.message, p.line, p.column, schema="xml")
                     for p in parsed.problems]
         if parsed.tree is not None and not any(p.rule == "not-tei" for p in problems):
+            if self.xinclude:
+                if folder is None and Path(path).is_file():
+                    folder = Path(path).parent
+                problems.extend(inclusion_problems(resolve_xincludes(parsed.tree, folder)))
             problems.extend(self.iter_problems(parsed.tree, SourceLines(data)))
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         return FileReport(path, tuple(problems), time.perf_counter() - start), parsed.tree
@@ -58,6 +83,18 @@ class Validator:
     def check_many(self, items: Iterable[tuple[str, bytes]]) -> Report:
         """Check several documents given as (path, bytes)."""
         return Report(tuple(self.check_bytes(data, path) for path, data in items), self.specs)
+
+
+def inclusion_problems(inclusions: Iterable[Inclusion]) -> Iterator[Problem]:
+    """Report each include that was replaced by its fallback (information) or failed (an
+    error: Jing stops there too)."""
+    for inc in inclusions:
+        if inc.outcome == "fallback":
+            yield Problem("xinclude-fallback", f'xi:include href="{inc.href}" was replaced by its '
+                          f"fallback: {inc.reason}", inc.line, severity="info", schema="xml")
+        elif inc.outcome == "failed":
+            yield Problem("xinclude", f'xi:include href="{inc.href}" could not be included and '
+                          f"has no fallback: {inc.reason}", inc.line, schema="xml")
 
 
 @functools.cache

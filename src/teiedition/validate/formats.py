@@ -14,7 +14,8 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 def problem_line(path: str, problem: Problem) -> str:
     """``path:line:col: error: message [rule-id]``: how every command reports a problem."""
-    return f"{_where(path, problem)}: {problem.severity}: {problem.message} [{problem.rule}]"
+    role = f", {problem.role}" if problem.role and problem.role != problem.severity else ""
+    return f"{_where(path, problem)}: {problem.severity}: {problem.message} [{problem.rule}{role}]"
 
 
 def _where(path: str, problem: Problem) -> str:
@@ -38,7 +39,8 @@ def as_json(report: Report) -> str:
         "files": [{"path": f.path, "valid": f.valid,
                    "problems": [{"rule": p.rule, "severity": p.severity, "message": p.message,
                                  "line": p.line, "column": p.column, "schema": p.schema,
-                                 "detail": p.detail, "xpath": p.xpath} for p in f.problems]}
+                                 "detail": p.detail, "xpath": p.xpath, "role": p.role}
+                                for p in f.problems]}
                   for f in report.files],
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
@@ -68,6 +70,10 @@ def _gh_escape(value: str, *, property: bool = False) -> str:
     return value.replace(":", "%3A").replace(",", "%2C") if property else value
 
 
+_GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+_SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
 def github(report: Report) -> str:
     """GitHub Actions workflow commands: each problem becomes an annotation on its line."""
     lines = []
@@ -79,7 +85,8 @@ def github(report: Report) -> str:
             if p.column:
                 props.append(f"col={p.column}")
             props.append(f"title={_gh_escape(p.rule, property=True)}")
-            lines.append(f"::{p.severity} {','.join(props)}::{_gh_escape(p.message)}")
+            level = _GITHUB_LEVEL[p.severity]
+            lines.append(f"::{level} {','.join(props)}::{_gh_escape(p.message)}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -94,8 +101,11 @@ def sarif(report: Report) -> str:
             location = {"physicalLocation": {"artifactLocation": {"uri": f.path}}}
             if region:
                 location["physicalLocation"]["region"] = region
-            results.append({"ruleId": p.rule, "level": p.severity,
-                            "message": {"text": p.message}, "locations": [location]})
+            result = {"ruleId": p.rule, "level": _SARIF_LEVEL[p.severity],
+                      "message": {"text": p.message}, "locations": [location]}
+            if p.role:
+                result["properties"] = {"role": p.role}
+            results.append(result)
     data = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [{
         "tool": {"driver": {"name": "teiedition", "version": __version__,
                             "rules": [{"id": r} for r in rules]}},

@@ -5,7 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "info"]
+
+#: Schematron roles (the TEI uses all of these) and the severity each is reported with; a role
+#: not listed here, or none, is an error.
+ROLE_SEVERITY: dict[str, Severity] = {
+    "warning": "warning", "warn": "warning", "nonfatal": "warning", "non-fatal": "warning",
+    "info": "info", "information": "info", "informational": "info",
+}
+
+
+def severity_of_role(role: str | None) -> Severity:
+    """The severity of a Schematron assertion's ``role``: only errors make a file invalid."""
+    return ROLE_SEVERITY.get((role or "").strip().lower(), "error")
 
 
 @dataclass(frozen=True)
@@ -22,6 +34,8 @@ class Problem:
     #: The validator's own words, when the message was rewritten for people.
     detail: str | None = None
     xpath: str | None = None
+    #: A Schematron assertion's own ``role`` (``nonfatal``, ``warning``…), kept as written.
+    role: str | None = None
 
 
 @dataclass(frozen=True)

@@ -5,23 +5,34 @@
   xmlschema gives the diagnostics: every error, with the offending element.
 - :class:`SchematronRules`: ISO Schematron through lxml's isoschematron;
   ``schema/teiedition.sch`` or any ``.sch`` a user names.
-- :class:`RelaxNG`: any ``.rng``, e.g. the official TEI P5 ``tei_all.rng``.
+- :class:`relaxng.RelaxNG`: any ``.rng``, e.g. the official TEI P5 ``tei_all.rng``,
+  compiled for the elements the documents use.
 - :class:`UserXsd`: any other ``.xsd``, through lxml.
+- Schematron embedded in a ``.rng`` or ``.xsd``, and ``.sch`` files with an XPath 2.0+
+  query binding: :class:`schematron.SaxonSchematron`.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import Iterator, Protocol
+from typing import TYPE_CHECKING, Iterator, Protocol
 
-import xmlschema
 from lxml import etree, isoschematron
 
 from ..errors import InputError
 from ..resources import resource
 from .locate import SourceLines, element_column
-from .messages import lxml_schema_message, relaxng_message, tidy, xmlschema_message
-from .problems import Problem
+from .messages import lxml_schema_message, tidy, xmlschema_message
+from . import schematron
+from .cache import SchemaCache
+from .cache import digest as cache_digest
+from .problems import Problem, severity_of_role
+from .relaxng import RelaxNG
+from .schematron import locate, svrl_text
+
+if TYPE_CHECKING:
+    import xmlschema
 
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
 #: Above this many elements, xmlschema's diagnostics would take too long; lxml's are given.
@@ -61,11 +72,13 @@ class ProjectXsd:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or resource("schema", "teiedition.xsd")
         self._lxml = etree.XMLSchema(_parse_schema_file(self.path))
-        self._xmlschema: xmlschema.XMLSchema | None = None
+        self._xmlschema: "xmlschema.XMLSchema | None" = None
 
-    def _diagnostics(self) -> xmlschema.XMLSchema:
-        # Loaded only when a document is invalid; 'local' forbids network access.
+    def _diagnostics(self) -> "xmlschema.XMLSchema":
+        # Loaded only when a document is invalid (importing xmlschema alone takes 0.1-0.2 s,
+        # a third of a quick run); 'local' forbids network access.
         if self._xmlschema is None:
+            import xmlschema
             self._xmlschema = xmlschema.XMLSchema(str(self.path.resolve()), allow="local")
         return self._xmlschema
 
@@ -101,10 +114,10 @@ class ProjectXsd:
 class UserXsd:
     """Any XML Schema a user names, validated with lxml."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, tree: etree._ElementTree | None = None) -> None:
         self.name = path.name
         try:
-            self._schema = etree.XMLSchema(_parse_schema_file(path))
+            self._schema = etree.XMLSchema(tree if tree is not None else _parse_schema_file(path))
         except etree.XMLSchemaParseError as err:
             raise InputError(f"not a usable XML Schema: {err}", path=str(path)) from None
 
@@ -116,43 +129,6 @@ class UserXsd:
             rule, message = lxml_schema_message(entry.message)
             yield Problem(rule, message, entry.line or None, entry.column or None,
                           schema=self.name, detail=tidy(entry.message))
-
-
-class RelaxNG:
-    """A RELAX NG schema (XML syntax), such as the official TEI P5 ``tei_all.rng``."""
-
-    def __init__(self, path: Path) -> None:
-        self.name = path.name
-        self.rule = path.stem
-        try:
-            self._schema = etree.RelaxNG(_parse_schema_file(path))
-        except etree.RelaxNGParseError as err:
-            raise InputError(f"not a usable RELAX NG schema: {err}", path=str(path)) from None
-
-    def iter_problems(self, tree: etree._ElementTree,
-                      source: SourceLines) -> Iterator[Problem]:
-        if self._schema.validate(tree):
-            return
-        for entry in self._schema.error_log:
-            message = relaxng_message(entry.message)
-            column = entry.column or _tag_column(source, entry.line, entry.message)
-            yield Problem(self.rule, message, entry.line or None, column, schema=self.name,
-                          detail=tidy(entry.message))
-
-
-def _tag_column(source: SourceLines, line: int | None, message: str) -> int | None:
-    """Find the start tag a RELAX NG message names on its line."""
-    if not line:
-        return None
-    text = source.line(line)
-    for word in tidy(message).split():
-        word = word.strip(":,")
-        if word and word.replace(":", "").replace("_", "").replace("-", "").isalnum():
-            index = text.find("<" + word)
-            if index >= 0:
-                return index + 1
-    stripped = len(text) - len(text.lstrip())
-    return stripped + 1 if text.strip() else None
 
 
 class SchematronRules:
@@ -177,41 +153,93 @@ class SchematronRules:
         report = self._schema.validation_report
         for node in report.iter(SVRL + "failed-assert", SVRL + "successful-report"):
             rule = node.get("id") or "schematron"
-            role = (node.get("role") or "error").lower()
-            severity = "warning" if role in ("warning", "warn", "info", "information") else "error"
+            role = node.get("role")
             location = node.get("location")
-            element = _find(tree, location)
-            line, column = _line_column(element, source)
-            text = " ".join((node.findtext(SVRL + "text") or "").split())
-            yield Problem(rule, text, line, column, severity=severity,  # type: ignore[arg-type]
-                          schema=self.name, xpath=location)
+            line, column = _line_column(locate(tree, location), source)
+            text = svrl_text(node)
+            yield Problem(rule, text, line, column, severity=severity_of_role(role),
+                          schema=self.name, xpath=location, role=role)
 
 
-def _find(tree: etree._ElementTree, location: str | None) -> etree._Element | None:
-    if not location:
-        return None
-    try:
-        found = tree.xpath(location)
-    except etree.XPathError:
-        return None
-    if isinstance(found, list) and found and isinstance(found[0], etree._Element):
-        return found[0]
-    return None
+class SchemaFile:
+    """A schema file's bytes (the key of what the cache keeps), parsed on first use."""
+
+    #: Elements that pull in other files, which a cache key on this file's bytes misses.
+    _INCLUDES = re.compile(rb"<(?:[\w.-]+:)?(?:include|externalRef|import|redefine|override)\b")
+
+    def __init__(self, path: Path) -> None:
+        if not path.is_file():
+            raise InputError("schema not found", path=str(path))
+        self.path = path
+        self.data = path.read_bytes()
+        self._tree: etree._ElementTree | None = None
+
+    @property
+    def tree(self) -> etree._ElementTree:
+        if self._tree is None:
+            self._tree = _parse_schema_file(self.path)
+        return self._tree
+
+    @property
+    def self_contained(self) -> bool:
+        """Whether the file includes or imports nothing (a conservative look at its tags)."""
+        return self._INCLUDES.search(self.data) is None
 
 
-def load_schemas(spec: str, *, require_review: bool = False) -> list[Schema]:
-    """Compile what ``--schema SPEC`` names: ``project``, or a .rng, .xsd or .sch file."""
+def load_schemas(spec: str, *, require_review: bool = False, embedded_rules: bool = True,
+                 cache: SchemaCache | None = None) -> list[Schema]:
+    """Compile what ``--schema SPEC`` names: ``project``, or a .rng, .xsd or .sch file.
+
+    A RELAX NG or XML Schema file's embedded Schematron is compiled with it
+    unless ``embedded_rules`` is false. ``cache`` keeps derived grammars and
+    compiled rules between runs (see cache.py).
+    """
+    cache = cache or SchemaCache(None)
     if spec == "project":
         return [ProjectXsd(), SchematronRules(resource("schema", "teiedition.sch"),
                                               phase="publication" if require_review else None,
                                               name="project")]
     path = Path(spec)
     suffix = path.suffix.lower()
-    if suffix == ".rng":
-        return [RelaxNG(path)]
-    if suffix == ".xsd":
-        return [UserXsd(path)]
+    if suffix not in (".rng", ".xsd", ".sch"):
+        raise InputError(f"--schema: '{spec}' is not 'project' nor a .rng, .xsd or .sch file "
+                         "(RELAX NG compact syntax, .rnc, is not supported: convert it with "
+                         "trang)")
+    source = SchemaFile(path)
     if suffix == ".sch":
-        return [SchematronRules(path)]
-    raise InputError(f"--schema: '{spec}' is not 'project' nor a .rng, .xsd or .sch file "
-                     "(RELAX NG compact syntax, .rnc, is not supported: convert it with trang)")
+        binding = schematron.query_binding(source.tree)
+        if binding in schematron.XSLT1_BINDINGS:
+            return [SchematronRules(path)]
+        if binding not in schematron.XPATH2_BINDINGS:
+            raise InputError(f"the Schematron query binding '{binding}' is not supported "
+                             "(xslt, xslt2 and xslt3 are)", path=str(path))
+    grammar: list[Schema] = []
+    if suffix == ".rng":
+        grammar = [RelaxNG(source, cache)]
+    elif suffix == ".xsd":
+        grammar = [UserXsd(path, source.tree)]
+    if not embedded_rules and suffix != ".sch":
+        return grammar
+    rules = _extracted_rules(source, cache)
+    if rules is None:
+        if suffix == ".sch":
+            raise InputError("not a usable Schematron schema: no pattern", path=str(path))
+        return grammar
+    key = cache_digest("schematron", source.data) if source.self_contained else ""
+    no_cache = SchemaCache(None)  # rules from other files: the key would not cover them
+    return grammar + [schematron.SaxonSchematron(rules, name=path.name, key=key,
+                                                 cache=cache if key else no_cache)]
+
+
+def _extracted_rules(source: SchemaFile, cache: SchemaCache) -> etree._ElementTree | None:
+    """The schema's Schematron (embedded, or the schema itself), from the cache when it is
+    there: extracting it from tei_all.rng means reading 1 MB of RELAX NG."""
+    if not source.self_contained:
+        return schematron.extract(source.tree)
+    key = cache_digest("schematron", source.data)
+    cached = cache.get("schematron", key)
+    if cached is not None:
+        return etree.ElementTree(etree.fromstring(cached)) if cached else None
+    rules = schematron.extract(source.tree)
+    cache.put("schematron", key, etree.tostring(rules) if rules is not None else b"")
+    return rules

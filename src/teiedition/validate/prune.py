@@ -1,0 +1,138 @@
+"""Which Schematron patterns can fire on a document, judged from its element names alone.
+
+A pattern is dropped only when every rule's context is a plain path (steps,
+predicates, ``/``, ``//``, ``|``, a final ``@attribute``) whose last element
+step names, with a namespace prefix the schema declares, an element the
+document does not contain: such a context matches no node of the document,
+whatever its predicates say. A ``*`` step counts when its first predicate
+requires an attribute (``tei:*[@when]``, ``tei:*[@from and …]``) that no
+element of the document carries. Anything else (axes, functions, variables,
+parentheses, abstract patterns) keeps the pattern.
+
+``names`` holds (namespace, local name) of the document's elements and
+("@", local name) of its attributes (see :func:`document_names`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from lxml import etree
+
+ISO = "http://purl.oclc.org/dsdl/schematron"
+_S = f"{{{ISO}}}"
+_STEP = re.compile(r"([A-Za-z_][\w.-]*):([A-Za-z_][\w.-]*|\*)((?:\[.*\])*)", re.S)
+_REQUIRED_ATTRIBUTE = re.compile(r"\[\s*@([A-Za-z_][\w.-]*)\s*(?:\]|and\s)", re.S)
+Names = frozenset[tuple[str, str]]
+
+
+def document_names(tree: etree._ElementTree) -> Names:
+    """The element names and ("@", attribute local name) pairs a document uses."""
+    names: set[tuple[str, str]] = set()
+    for element in tree.iter():
+        if isinstance(element.tag, str):
+            qname = etree.QName(element)
+            names.add((qname.namespace or "", qname.localname))
+            names.update(("@", etree.QName(a).localname) for a in element.attrib)
+    return frozenset(names)
+
+
+def kept_patterns(schematron: etree._ElementTree, names: Names) -> Iterator[int]:
+    """The positions (among the schema's patterns) of the patterns that may fire."""
+    prefixes = {ns.get("prefix"): ns.get("uri") for ns in schematron.getroot().iter(_S + "ns")}
+    for index, pattern in enumerate(schematron.getroot().iterchildren(_S + "pattern")):
+        if _may_fire(pattern, prefixes, names):
+            yield index
+
+
+def prune(schematron: etree._ElementTree, kept: tuple[int, ...]) -> etree._ElementTree:
+    """A copy of the schema with only the patterns at the positions ``kept``."""
+    copy = etree.ElementTree(etree.fromstring(etree.tostring(schematron),
+                                              base_url=schematron.docinfo.URL))
+    patterns = list(copy.getroot().iterchildren(_S + "pattern"))
+    for index, pattern in enumerate(patterns):
+        if index not in kept:
+            copy.getroot().remove(pattern)
+    return copy
+
+
+def _may_fire(pattern: etree._Element, prefixes: dict[str | None, str | None],
+              names: Names) -> bool:
+    if pattern.get("abstract") == "true" or pattern.get("is-a"):
+        return True
+    rules = list(pattern.iter(_S + "rule"))
+    if not rules:
+        return True
+    for rule in rules:
+        targets = context_elements(rule.get("context", ""), prefixes)
+        if targets is None or targets & names:
+            return True
+    return False
+
+
+def context_elements(context: str, prefixes: dict[str | None, str | None]) -> Names | None:
+    """The elements a rule context can match (the last element step of each branch), or
+    ("@", name) for ``prefix:*[@name…]``; None when the context is not a plain path whose
+    steps name them."""
+    found: set[tuple[str, str]] = set()
+    for branch in _split(context, "|"):
+        steps = [step.strip() for step in _split(branch.strip(), "/")]
+        steps = [step for step in steps if step]
+        if steps and steps[-1].startswith("@") and re.fullmatch(r"@[\w.:-]+", steps[-1]):
+            steps = steps[:-1]
+        match = _STEP.fullmatch(steps[-1]) if steps else None
+        if match is None or not _balanced(match.group(3)):
+            return None
+        uri = prefixes.get(match.group(1))
+        if uri is None:
+            return None
+        if match.group(2) != "*":
+            found.add((uri, match.group(2)))
+            continue
+        required = _REQUIRED_ATTRIBUTE.match(match.group(3))
+        if required is None or re.search(r"\bor\b", match.group(3)):
+            return None  # "[@a and b or c]" does not need @a
+        found.add(("@", required.group(1)))
+    return frozenset(found) if found else None
+
+
+def _balanced(predicates: str) -> bool:
+    """Whether ``predicates`` is nothing but whole bracketed groups (``[a][b]``)."""
+    depth, quote = 0, ""
+    for char in predicates:
+        if quote:
+            quote = "" if char == quote else quote
+        elif depth == 0 and char != "[":
+            return False
+        elif char in "'\"":
+            quote = char
+        elif char in "[(":
+            depth += 1
+        elif char in "])":
+            depth -= 1
+    return depth == 0 and not quote
+
+
+def _split(text: str, separator: str) -> list[str]:
+    """``text`` split on ``separator`` where it stands outside brackets, parentheses and
+    quotes."""
+    parts, depth, quote, start, i = [], 0, "", 0, 0
+    while i < len(text):
+        char = text[i]
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "[(":
+            depth += 1
+        elif char in "])":
+            depth -= 1
+        elif depth == 0 and text.startswith(separator, i):
+            parts.append(text[start:i])
+            i += len(separator)
+            start = i
+            continue
+        i += 1
+    parts.append(text[start:])
+    return parts

@@ -1,0 +1,129 @@
+"""RELAX NG compiled for the elements a document uses: same verdicts, same messages."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from teiedition.validate import Validator
+from teiedition.validate.relaxng import RNG, element_names, reduce_grammar, reducible
+from teiedition.xmlparse import parse_bytes
+
+from conftest import SHARED, shared_path
+
+TEI = "http://www.tei-c.org/ns/1.0"
+GRAMMAR = f"""<grammar xmlns="{RNG}" ns="http://www.tei-c.org/ns/1.0">
+  <start><element name="TEI"><zeroOrMore><ref name="block"/></zeroOrMore></element></start>
+  <define name="block"><choice><ref name="p"/><ref name="list"/></choice></define>
+  <define name="p"><element name="p"><text/></element></define>
+  <define name="list"><element name="list"><oneOrMore><ref name="item"/></oneOrMore></element>
+  </define>
+  <define name="item"><element name="item"><text/></element></define>
+  <define name="any"><element><anyName/><text/></element></define>
+</grammar>"""
+
+
+def tree(text: str) -> etree._ElementTree:
+    return etree.ElementTree(etree.fromstring(text))
+
+
+def test_absent_elements_become_not_allowed_and_unreachable_defines_go() -> None:
+    grammar = tree(GRAMMAR)
+    names = element_names(tree('<TEI xmlns="http://www.tei-c.org/ns/1.0"><p>a</p></TEI>'))
+    reduced = reduce_grammar(grammar, names)
+    assert [d.get("name") for d in reduced.getroot().iter(f"{{{RNG}}}define")] == [
+        "block", "p", "list"]
+    assert reduced.getroot().find(f".//{{{RNG}}}define[@name='list']/{{{RNG}}}notAllowed") \
+        is not None
+    kept = reduce_grammar(grammar, names, keep_structure=True)
+    assert kept.getroot().find(f".//{{{RNG}}}element[@name='list']/{{{RNG}}}empty") is not None
+    schema = etree.RelaxNG(reduced)
+    assert schema.validate(tree('<TEI xmlns="http://www.tei-c.org/ns/1.0"><p>a</p><p>b</p></TEI>'))
+    assert not schema.validate(tree('<TEI xmlns="http://www.tei-c.org/ns/1.0"><p><p/></p></TEI>'))
+
+
+def test_grammars_with_includes_are_compiled_whole(tmp_path: Path) -> None:
+    assert reducible(tree(GRAMMAR))
+    assert not reducible(tree(f'<grammar xmlns="{RNG}"><include href="x.rng"/></grammar>'))
+    assert not reducible(tree(f'<element xmlns="{RNG}" name="a"><empty/></element>'))
+
+
+def test_one_compile_per_new_set_of_names(tmp_path: Path, monkeypatch) -> None:
+    rng = tmp_path / "doc.rng"
+    rng.write_text(GRAMMAR, encoding="utf-8")
+    calls = []
+    original = etree.RelaxNG
+    monkeypatch.setattr(etree, "RelaxNG", lambda *a, **k: calls.append(a) or original(*a, **k))
+    validator = Validator([str(rng)], xinclude=False)
+    for text in ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><p>a</p></TEI>', '<TEI xmlns="http://www.tei-c.org/ns/1.0"/>',
+                 '<TEI xmlns="http://www.tei-c.org/ns/1.0"><list><item>i</item></list></TEI>',
+                 '<TEI xmlns="http://www.tei-c.org/ns/1.0"><p>b</p><list><item>j</item></list></TEI>'):
+        assert validator.check_bytes(text.encode(), "d.xml").problems == ()
+    assert len(calls) == 2  # {TEI, p}, then the union with {list, item}
+    invalid = b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><item/></TEI>'
+    problems = validator.check_bytes(invalid, "d.xml").problems
+    assert [(p.rule, p.message) for p in problems] == [
+        ("doc", "<item> is not allowed here (inside <TEI>)")]
+
+
+def invalid_corpus_files() -> list[str]:
+    table = SHARED / "tei" / "corpus" / "VERDICTS.tsv"
+    if not table.exists():
+        return []
+    with table.open(encoding="utf-8") as handle:
+        return [row["file"] for row in csv.DictReader(handle, delimiter="\t")
+                if row["valid_tei_all_4.12.0"] == "invalid"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", invalid_corpus_files())
+def test_diagnostics_are_those_of_the_whole_grammar(name: str, whole_tei_all) -> None:
+    grammar, whole = whole_tei_all
+    document = parse_bytes(shared_path("tei", "corpus", name).read_bytes()).tree
+    assert not whole.validate(document)
+    expected = [(e.line, e.message) for e in whole.error_log]
+    reduced = etree.RelaxNG(reduce_grammar(grammar, element_names(document), keep_structure=True))
+    assert not reduced.validate(document)
+    assert [(e.line, e.message) for e in reduced.error_log] == expected
+    assert not etree.RelaxNG(reduce_grammar(grammar, element_names(document))).validate(document)
+
+
+@pytest.fixture(scope="module")
+def whole_tei_all():
+    grammar = etree.parse(str(shared_path("tei", "tei_all.rng")))
+    return grammar, etree.RelaxNG(grammar)
+
+
+INCOMPLETE = f"""<TEI xmlns="{TEI}">
+  <teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>
+    <publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc>
+  </fileDesc></teiHeader>
+  <text>
+    <body>
+      <lg type="stanza">
+        <head>Title</head>
+      </lg>
+      <list><head>x</head></list>
+      <p>text</p> <choice/>
+    </body>
+  </text>
+</TEI>"""
+
+
+def test_messages_say_which_element_where_and_what_it_lacks(tei_all) -> None:
+    """libxml2 says "Expecting an element , got nothing"; Jing names the element and what
+    it expects, and so does teiedition (issue 16)."""
+    problems = [p for p in tei_all.check_bytes(INCOMPLETE.encode(), "x.xml").problems
+                if p.rule == "tei_all"]
+    lg, listing, choice = problems
+    assert (lg.line, lg.column) == (7, 7)
+    assert lg.message.startswith("<lg> is incomplete; expected <")
+    assert {"<l>", "<lg>"} <= set(lg.message.split("expected ")[1].split(", "))
+    assert lg.detail == "Expecting an element , got nothing"
+    assert (listing.line, listing.column, listing.message) == (
+        10, 7, "<list> is incomplete; expected <item>")
+    assert (choice.line, choice.column, choice.message) == (
+        11, 19, "<choice> is not allowed here (inside <body>)")
