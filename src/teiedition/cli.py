@@ -29,7 +29,7 @@ from .media import images_beside
 from .render import PDF_STANDARDS, html_pages
 from .render import pdf_volumes
 from .tei import Provenance, build_draft_register, to_bytes
-from .xmlparse import parse_tei
+from .xinclude import parse_with_includes
 from .validate import Report, Validator
 from .validate.formats import FORMATS
 from .validate.watch import check_files, iter_changes
@@ -296,8 +296,12 @@ def html_command(files: tuple[Path, ...], output: Path, date: str | None, warn_u
     copied to media/. Nothing is loaded from elsewhere: the folder works opened
     from the disk. Pages in the folder are replaced.
     """
-    documents = [(path.stem, parse_tei(read_bytes(path, what="TEI file"), path=str(path)))
-                 for path in files]
+    parsed = [parse_with_includes(read_bytes(path, what="TEI file"), path) for path in files]
+    documents = [(path.stem, tree) for path, (tree, _) in zip(files, parsed, strict=True)]
+    if not quiet:
+        for path, (_, messages) in zip(files, parsed, strict=True):
+            for message in messages:
+                click.echo(f"{path}: warning: {message}", err=True)
     images = {path.stem: images_beside(tree, path.parent)
               for path, (_, tree) in zip(files, documents, strict=True)}
     edition = html_pages(documents, access_date=_run_date(date), warn_unhandled=warn_unhandled,
@@ -340,7 +344,10 @@ def pdf_command(file: Path, output: Path | None, pdf_standard: str, typst_path: 
     them; running heads; an index of persons, places, organisations and events with
     page numbers; PDF metadata and bookmarks. The PDF is archival (PDF/A) by default.
     """
-    tree = parse_tei(read_bytes(file, what="TEI file"), path=str(file))
+    tree, messages = parse_with_includes(read_bytes(file, what="TEI file"), file)
+    if not quiet:
+        for message in messages:
+            click.echo(f"{file}: warning: {message}", err=True)
     fonts = FontSettings(font_paths, _edition_fonts(file, meta))
     volumes = pdf_volumes(tree, standard=pdf_standard, fonts=fonts, warn_unhandled=warn_unhandled,
                           images=images_beside(tree, file.parent))

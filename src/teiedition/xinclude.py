@@ -192,3 +192,15 @@ def _attach_text(parent: etree._Element, after: etree._Element | None, text: str
         parent.text = (parent.text or "") + text
     else:
         after.tail = (after.tail or "") + text
+
+
+def parse_with_includes(data: bytes, path: Path) -> tuple[etree._ElementTree, list[str]]:
+    """A TEI file parsed safely (xmlparse.parse_tei) with its ``xi:include`` resolved from its
+    own folder as validators do, for the outputs: the tree, and a message for each include
+    that was replaced by its fallback or could not be read."""
+    from .xmlparse import parse_tei
+    tree = parse_tei(data, path=str(path))
+    messages = [f'xi:include href="{inc.href}" (line {inc.line}): {inc.outcome}'
+                + (f" ({inc.reason})" if inc.reason else "")
+                for inc in resolve_xincludes(tree, path.parent) if inc.outcome != "included"]
+    return tree, messages

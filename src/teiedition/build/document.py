@@ -27,6 +27,7 @@ from ..fonts import FontSettings
 from ..render import count_unhandled, html_text_page, pdf_volumes
 from ..tei import to_bytes
 from ..validate import Validator
+from ..xinclude import parse_with_includes, resolve_xincludes
 from ..xmlparse import parse_tei
 from ..validate.problems import Problem
 from .edition import Member, Text, content_digest, digest, file_digest, fingerprints
@@ -114,7 +115,16 @@ def load_register(path: Path | None, sha: str | None
     return register, NameIndex.build(register)
 
 
-@functools.cache
+def _includes_digest(data: bytes, tei: Path) -> str:
+    """The contents of the files a TEI file includes, or "" when it includes none (the
+    file is parsed only when it mentions XInclude at all)."""
+    if b"http://www.w3.org/2001/XInclude" not in data:
+        return ""
+    tree = parse_tei(data, path=str(tei))
+    return digest(*(f"{inc.href}={file_digest(inc.path)}"
+                    for inc in resolve_xincludes(tree, tei.parent)))
+
+
 @functools.cache
 def _validator(schemas: tuple[str, ...]) -> Validator:
     """The schemas, compiled once per process (tei_all takes seconds)."""
@@ -171,8 +181,9 @@ def build_document(member: Member, settings: Settings,
         steps.steps.extend(Step(name, "not-run") for name in ("html", "pdf"))
         return DocumentResult(member.stem, tuple(steps.steps), tuple(steps.problems),
                               tuple(steps.warnings), record)
-    tei_sha = content_digest(data)
-    record["tei"] = tei_sha
+    # Files the document includes (xi:include) are part of what it is.
+    tei_sha = digest(content_digest(data), _includes_digest(data, tei))
+    record["tei"] = content_digest(data)
     tree_holder: list[Any] = []
 
     def validate() -> tuple[str, str]:
@@ -183,7 +194,7 @@ def build_document(member: Member, settings: Settings,
             problems = [_problem(p) for p in old.get("problems", [])]
             status = "up-to-date"
         else:
-            report, tree = _validator(settings.schemas).check_document(data, str(tei))
+            report, tree = _validator(settings.schemas).check_document(data, str(tei), tei.parent)
             problems = list(report.problems)
             tree_holder.append(tree)
             status = "done"
@@ -202,7 +213,7 @@ def build_document(member: Member, settings: Settings,
 
     def tree() -> Any:
         if not tree_holder:  # validation was up to date: the file is valid, parse it
-            tree_holder.append(parse_tei(data, path=str(tei)))
+            tree_holder.append(parse_with_includes(data, tei)[0])
         return tree_holder[0]
 
     @functools.cache

@@ -20,7 +20,7 @@ from ..parity import check as check_parity
 from ..render import E_NS, html_edition_pages, pdf
 from ..tei import TEI_NS
 from ..validate.problems import Problem
-from ..xmlparse import parse_tei
+from ..xinclude import parse_with_includes
 from .document import DocumentResult, Located, Settings, Step
 from .edition import Edition, content_digest, digest, file_digest, fingerprints
 
@@ -42,8 +42,8 @@ def build_edition_pages(edition: Edition, results: Sequence[DocumentResult], set
 
     def documents() -> list[tuple[str, etree._ElementTree]]:
         if not trees:
-            trees.extend((m.stem, parse_tei(read_bytes(m.tei, what="TEI file"), path=str(m.tei)))
-                         for m, _ in valid)
+            trees.extend((m.stem, parse_with_includes(read_bytes(m.tei, what="TEI file"),
+                                                      m.tei)[0]) for m, _ in valid)
         return trees
 
     removed = _remove_departed(edition, previous, settings.out)
