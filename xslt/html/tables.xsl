@@ -8,6 +8,7 @@
     xmlns:f="urn:teiedition:functions"
     xmlns:m="urn:teiedition:modes"
     xmlns:t="urn:teiedition:templates"
+    xmlns:e="urn:teiedition"
     exclude-result-prefixes="#all">
 
   <xsl:template match="tei:table" mode="m:html">
@@ -135,7 +136,7 @@
   <xsl:template match="tei:graphic | tei:media" mode="m:html">
     <xsl:variable name="alt" select="normalize-space(string-join((../tei:figDesc, @url), ' '))"/>
     <xsl:choose>
-      <xsl:when test="@e:src" xmlns:e="urn:teiedition">
+      <xsl:when test="@e:src">
         <img src="{@e:src}" alt="{normalize-space(string-join(../tei:figDesc, ' '))}" loading="lazy">
           <xsl:call-template name="t:id"/>
         </img>

@@ -7,6 +7,7 @@
     xmlns:f="urn:teiedition:functions"
     xmlns:m="urn:teiedition:modes"
     xmlns:t="urn:teiedition:templates"
+    xmlns:e="urn:teiedition"
     exclude-result-prefixes="#all">
 
   <!-- A table: as many columns as its widest row; cells span with @rows and @cols; cells of
@@ -122,7 +123,7 @@
   </xsl:template>
 
   <xsl:template match="tei:graphic[@e:src] | tei:media[@e:src]" mode="m:typst" priority="2"
-                xmlns:e="urn:teiedition">
+               >
     <xsl:call-template name="t:typst-anchor"/>
     <xsl:text>#tei-image(</xsl:text>
     <xsl:value-of select="f:typst-string(@e:src)"/>
