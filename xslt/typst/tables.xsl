@@ -122,8 +122,7 @@
     <xsl:text>)</xsl:text>
   </xsl:template>
 
-  <xsl:template match="tei:graphic[@e:src] | tei:media[@e:src]" mode="m:typst" priority="2"
-               >
+  <xsl:template match="tei:graphic[@e:src] | tei:media[@e:src]" mode="m:typst" priority="2">
     <xsl:call-template name="t:typst-anchor"/>
     <xsl:text>#tei-image(</xsl:text>
     <xsl:value-of select="f:typst-string(@e:src)"/>
