@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -149,6 +151,23 @@ def test_the_citation_file_says_what_the_metadata_says(package: Path, tmp_path: 
     assert cff["keywords"] == ["Sino-Soviet alliance", "Cold War"]
     assert cff["identifiers"][0]["value"] == "https://example.org/source"
     assert "doi" not in cff
+
+
+def test_cffconvert_finds_the_citation_file_valid(package: Path, tmp_path: Path) -> None:
+    cffconvert = Path(sys.executable).parent / "cffconvert"
+    if not cffconvert.exists():
+        pytest.skip("cffconvert (a test dependency) is not installed")
+    root = unpack(package, tmp_path / "unpacked")
+    result = subprocess.run([str(cffconvert), "--validate", "-i",
+                             str(root / "data" / "CITATION.cff")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    broken = tmp_path / "CITATION.cff"
+    broken.write_text((root / "data" / "CITATION.cff").read_text(encoding="utf-8")
+                      .replace("date-released: '2026-01-15'", "date-released: 'soon'"),
+                      encoding="utf-8")
+    result = subprocess.run([str(cffconvert), "--validate", "-i", str(broken)],
+                            capture_output=True, text=True)
+    assert result.returncode != 0
 
 
 def test_a_doi_is_the_identifier(tmp_path: Path) -> None:
