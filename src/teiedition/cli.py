@@ -8,6 +8,7 @@ import functools
 import json
 import os
 import sys
+import webbrowser
 from pathlib import Path
 from typing import Any, Callable
 
@@ -21,6 +22,7 @@ from .files import expand_paths, read_bytes, read_text_file, write_atomic, write
 from .inputs import MARKDOWN_SUFFIXES, convert_sources
 from .metadata import minimal_metadata, parse_metadata
 from .register import Register, read_register
+from .serve import LOOPBACK, make_server, server_url
 from .convert import read_text
 from .deposit import check_package, edition_metadata, make_package
 from .convert.ner import load_recognizer
@@ -516,6 +518,38 @@ def package_command(path: Path, output: Path | None, check: bool, edition: Path 
         raise click.UsageError("name the package with -o NAME.zip (or give --check)")
     result = make_package(path, output, edition=edition, date=date and _run_date(date))
     click.echo(f"{path} -> {result.target} ({result.files} files, {result.size} bytes)", err=True)
+
+
+@cli.command("serve")
+@click.argument("output", type=click.Path(path_type=Path), default=Path("output"))
+@click.option("--port", type=click.IntRange(0, 65535), default=0,
+              help="Port to listen on. Default: a free one.")
+@click.option("--host", default=LOOPBACK, show_default=True,
+              help="Address to listen on; anything but the loopback address lets other "
+                   "machines read the edition.")
+@click.option("--open", "open_browser", is_flag=True,
+              help="Open the edition in the web browser.")
+@click.option("-q", "--quiet", is_flag=True, help="Log no requests.")
+@maps_errors
+def serve_command(output: Path, port: int, host: str, open_browser: bool, quiet: bool) -> None:
+    """Serve the HTML edition in OUTPUT/html (default: output/) on this machine.
+
+    A preview over HTTP (what the search of an edition needs), at the address printed:
+    only the files of that folder, no directory listings, with their content types.
+    Ctrl-C stops it.
+    """
+    server = make_server(output / "html", host=host, port=port,
+                         log=None if quiet else lambda line: click.echo(line, err=True))
+    url = server_url(server)
+    click.echo(f"Serving {output / 'html'} at {url} (Ctrl-C to stop)")
+    if open_browser:
+        webbrowser.open(url)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+    finally:
+        server.server_close()
 
 
 def main() -> None:
