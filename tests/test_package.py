@@ -360,3 +360,28 @@ def test_the_zip_is_written_whole_or_not_at_all(built: Path, tmp_path: Path, run
     assert result.exit_code == 1 and "data/tei/stray.xml" in result.output
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == [target.name]
+
+
+def test_build_package_dates_the_bag_by_source_date_epoch(tmp_path: Path, runner,
+                                                          monkeypatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01T00:00:00Z
+    edition = deposit_edition(tmp_path / "edition", ["alpha"])
+    out, target = tmp_path / "out", tmp_path / "built" / f"{STEM}.zip"
+    result = runner.invoke(cli, ["build", str(edition), "-o", str(out), "--no-pdf", "-q",
+                                 "--package", str(target)])
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(target) as archive:
+        assert "Bagging-Date: 2026-01-01\n" in archive.read(f"{STEM}/bag-info.txt").decode()
+        assert {i.date_time for i in archive.infolist()} == {(2026, 1, 1, 0, 0, 0)}
+        names = archive.namelist()
+    assert f"{STEM}/data/html/alpha.html" in names
+    assert not any("/data/pdf/" in n for n in names)  # --no-pdf: no PDFs to hold
+    again = tmp_path / "again" / f"{STEM}.zip"
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert runner.invoke(cli, ["package", str(out), "-o", str(again)]).exit_code == 0
+    assert again.read_bytes() == target.read_bytes()
+    later = tmp_path / "later" / f"{STEM}.zip"
+    assert runner.invoke(cli, ["package", str(out), "-o", str(later),
+                               "--date", "2026-02-03"]).exit_code == 0
+    with zipfile.ZipFile(later) as archive:
+        assert "Bagging-Date: 2026-02-03\n" in archive.read(f"{STEM}/bag-info.txt").decode()
