@@ -385,3 +385,26 @@ def test_build_package_dates_the_bag_by_source_date_epoch(tmp_path: Path, runner
                                "--date", "2026-02-03"]).exit_code == 0
     with zipfile.ZipFile(later) as archive:
         assert "Bagging-Date: 2026-02-03\n" in archive.read(f"{STEM}/bag-info.txt").decode()
+
+
+def test_an_encrypted_member_is_refused(package: Path, tmp_path: Path) -> None:
+    data = bytearray(package.read_bytes())
+    # Set the "encrypted" flag of every member, in its local and its central header.
+    for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        start = 0
+        while (start := data.find(signature, start)) >= 0:
+            data[start + offset] |= 1
+            start += 4
+    encrypted = tmp_path / "encrypted" / f"{STEM}.zip"
+    encrypted.parent.mkdir()
+    encrypted.write_bytes(bytes(data))
+    with pytest.raises(InputError, match="cannot unpack"):
+        check_package(encrypted)
+
+
+def test_the_package_must_be_a_zip(tmp_path: Path, runner) -> None:
+    edition = deposit_edition(tmp_path / "edition", ["alpha"])
+    result = runner.invoke(cli, ["build", str(edition), "-o", str(tmp_path / "out"),
+                                 "--package", str(tmp_path / "edition.tar")])
+    assert result.exit_code == 2 and "must be a .zip file" in result.output
+    assert not (tmp_path / "out").exists()

@@ -24,7 +24,7 @@ from .metadata import minimal_metadata, parse_metadata
 from .register import Register, read_register
 from .serve import LOOPBACK, make_server, server_url
 from .convert import read_text
-from .deposit import check_package, edition_metadata, make_package
+from .deposit import check_package, check_target, edition_metadata, make_package
 from .convert.ner import load_recognizer
 from .convert.suggest import suggest_names
 from .fonts import FontSettings
@@ -470,7 +470,8 @@ def build_command(edition: Path, output: Path, jobs: int, reconvert: bool, no_pd
                            edition_pdf=edition_pdf, pdf_standard=pdf_standard,
                            font_paths=font_paths, warn_unhandled=warn_unhandled,
                            date=_run_date(date))
-    if package:  # missing metadata keys are named before any work
+    if package:  # a wrong name or missing metadata keys are named before any work
+        check_target(package)
         edition_metadata(edition, options.date)
     with progress_display(quiet=quiet, verbose=verbose) as show:
         report = build(edition, output, options, progress=show)

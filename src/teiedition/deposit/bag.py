@@ -48,6 +48,7 @@ def make_package(out: Path, target: Path, *, edition: Path | None = None,
 
     ``edition`` (the edition folder, for its metadata and register) and ``date`` (the
     Bagging-Date, and the zip's timestamps) default to what ``out/build.json`` records."""
+    check_target(target)
     report = _build_report(out)
     if report.get("status") != "ok":
         raise PackageError(f"the last build's status is '{report.get('status')}': build the "
@@ -57,8 +58,6 @@ def make_package(out: Path, target: Path, *, edition: Path | None = None,
         raise InputError("the edition folder recorded in build.json is not there; give it "
                          "with --edition", path=str(folder))
     record = edition_metadata(folder, date or str(report.get("date", "")))
-    if target.suffix.lower() != ".zip":
-        raise InputError("the package must be a .zip file", path=str(target))
     with tempfile.TemporaryDirectory(prefix="teiedition-package-") as tmp:
         root = Path(tmp) / target.stem
         contents = _stage(out, folder, root)
@@ -70,6 +69,12 @@ def make_package(out: Path, target: Path, *, edition: Path | None = None,
         data, count = _zip(root, record.date)
     write_atomic(target, data, force=True)
     return PackageResult(target, count, len(data))
+
+
+def check_target(target: Path) -> None:
+    """Refuse a package name that is no ``.zip`` (``build --package`` asks before building)."""
+    if target.suffix.lower() != ".zip" or target.is_dir():
+        raise InputError("the package must be a .zip file", path=str(target))
 
 
 def _build_report(out: Path) -> dict[str, object]:

@@ -103,7 +103,8 @@ def _unpack(archive: zipfile.ZipFile, folder: Path, limits: Limits, where: str) 
                         raise InputError("refused: unpacks to more than the limit of "
                                          f"{limits.bytes} bytes", path=where)
                     sink.write(chunk)
-        except (zipfile.BadZipFile, OSError, EOFError) as err:
+        # RuntimeError: an encrypted member; NotImplementedError: an unknown compression.
+        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as err:
             raise InputError(f"cannot unpack '{member.filename}': {err}", path=where) from None
 
 
