@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import stat
@@ -408,3 +409,24 @@ def test_the_package_must_be_a_zip(tmp_path: Path, runner) -> None:
                                  "--package", str(tmp_path / "edition.tar")])
     assert result.exit_code == 2 and "must be a .zip file" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_pdfs_the_last_build_did_not_make_are_left_out(built: Path, tmp_path: Path,
+                                                       runner) -> None:
+    """After a build with --no-pdf, the PDFs of an earlier build may no longer show their
+    texts (docs/build.md): the package holds only what the last build vouches for."""
+    out = tmp_path / "output"
+    shutil.copytree(built, out)
+    (out / "edition.pdf").write_bytes((out / "pdf" / "alpha.pdf").read_bytes())
+    edition = Path(json.loads((out / "build.json").read_text(encoding="utf-8"))["edition"])
+    result = runner.invoke(cli, ["build", str(edition), "-o", str(out), "--no-pdf", "-q",
+                                 "--date", DATE])
+    assert result.exit_code == 0, result.output
+    assert (out / "pdf" / "alpha.pdf").is_file()  # left as it was by the build
+    target = tmp_path / f"{STEM}.zip"
+    assert runner.invoke(cli, ["package", str(out), "-o", str(target)]).exit_code == 0
+    with zipfile.ZipFile(target) as archive:
+        names = archive.namelist()
+        readme = archive.read(f"{STEM}/data/README.md").decode("utf-8")
+    assert not any(n.endswith(".pdf") for n in names), names
+    assert "`pdf/`" not in readme and "`html/`" in readme

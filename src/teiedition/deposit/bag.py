@@ -60,7 +60,7 @@ def make_package(out: Path, target: Path, *, edition: Path | None = None,
     record = edition_metadata(folder, date or str(report.get("date", "")))
     with tempfile.TemporaryDirectory(prefix="teiedition-package-") as tmp:
         root = Path(tmp) / target.stem
-        contents = _stage(out, folder, root)
+        contents = _stage(out, folder, root, _current_pdfs(report))
         _write_metadata(root, record, contents)
         _bag(root, record)
         problems = check_bag_folder(root)
@@ -100,7 +100,25 @@ def edition_metadata(folder: Path, date: str) -> EditionRecord:
     return edition_record(metas, date)
 
 
-def _stage(out: Path, edition: Path, root: Path) -> list[tuple[str, str]]:
+def _current_pdfs(report: dict[str, object]) -> set[str]:
+    """The PDFs the last build made or found up to date (``NAME`` of ``pdf/NAME.pdf``, and
+    ``edition`` for ``edition.pdf``): a build with ``--no-pdf`` leaves older PDFs behind,
+    which may no longer show their texts, so they are not packaged."""
+    current = {"done", "up-to-date"}
+    names = {str(d.get("name")) for d in _dicts(report.get("documents"))
+             if any(s.get("step") == "pdf" and s.get("status") in current
+                    for s in _dicts(d.get("steps")))}
+    if any(s.get("step") == "edition-pdf" and s.get("status") in current
+           for s in _dicts(report.get("edition_steps"))):
+        names.add("edition")
+    return names
+
+
+def _dicts(value: object) -> list[dict[str, object]]:
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _stage(out: Path, edition: Path, root: Path, pdfs: set[str]) -> list[tuple[str, str]]:
     """Copy the edition's outputs and register into ``root``; return what each part is."""
     contents = []
     for part, what in (("tei", "the TEI files, the editor's masters (and the images of "
@@ -108,11 +126,13 @@ def _stage(out: Path, edition: Path, root: Path) -> list[tuple[str, str]]:
                        ("pdf", "the print edition of each text (PDF/A with its TEI embedded)"),
                        ("html", "the HTML reading edition (open `html/index.html`)")):
         files = _files_under(out / part)
+        if part == "pdf":  # NAME.pdf, or the volumes NAME.vol-N.pdf
+            files = [f for f in files if f.name.split(".")[0] in pdfs]
         if files:
             for path in files:
                 _copy(path, root / part / path.relative_to(out / part))
             contents.append((f"{part}/", what))
-    if (out / "edition.pdf").is_file():
+    if "edition" in pdfs and (out / "edition.pdf").is_file():
         _copy(out / "edition.pdf", root / "edition.pdf")
         contents.append(("edition.pdf", "the whole edition as one book"))
     if (edition / "register.xml").is_file():
