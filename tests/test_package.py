@@ -28,6 +28,7 @@ DC = "{http://datacite.org/schema/kernel-4}"
 STEM = "alpha"
 
 DEPOSIT_KEYS = '''version = "1.0"
+url = "https://example.org/edition/"
 year = 2026
 keywords = ["Sino-Soviet alliance", "Cold War"]
 
@@ -133,9 +134,10 @@ def test_the_datacite_record_says_what_the_metadata_says(package: Path, tmp_path
     related = record.find(f"{DC}relatedIdentifiers/{DC}relatedIdentifier")
     assert (related.text, related.get("relatedIdentifierType"), related.get("relationType")) == (
         "https://example.org/source", "URL", "IsDerivedFrom")
-    # No DOI yet: the identifier is there, empty, for the repository to fill.
+    # No DOI yet: kernel 4.5 requires an identifier, so the edition's URL is it.
     identifier = record.find(f"{DC}identifier")
-    assert identifier.get("identifierType") == "DOI" and not identifier.text
+    assert (identifier.get("identifierType"), identifier.text) == (
+        "URL", "https://example.org/edition/")
 
 
 def test_the_citation_file_says_what_the_metadata_says(package: Path, tmp_path: Path) -> None:
@@ -152,6 +154,23 @@ def test_the_citation_file_says_what_the_metadata_says(package: Path, tmp_path: 
     assert cff["keywords"] == ["Sino-Soviet alliance", "Cold War"]
     assert cff["identifiers"][0]["value"] == "https://example.org/source"
     assert "doi" not in cff
+
+
+def test_an_edition_without_doi_or_url_is_named(tmp_path: Path) -> None:
+    text = SEED_META.read_text(encoding="utf-8").replace(
+        "[text]", DEPOSIT_KEYS.replace('url = "https://example.org/edition/"\n', ""), 1)
+    with pytest.raises(MetadataError, match="missing keys for the deposit package: "
+                                            "edition.doi or edition.url"):
+        edition_record([("a.toml", parse_metadata(text))], DATE)
+
+
+def test_an_empty_datacite_identifier_is_named(package: Path, tmp_path: Path) -> None:
+    root = unpack(package, tmp_path / "unpacked")
+    record = root / "data" / "datacite.xml"
+    record.write_bytes(record.read_bytes().replace(b">https://example.org/edition/<", b"><"))
+    bagit.Bag(str(root)).save(manifests=True)
+    problems = check_package(rezip(root, tmp_path / "empty" / f"{STEM}.zip"))
+    assert problems == [f"{tmp_path / 'empty' / STEM}.zip: data/datacite.xml: lacks identifier"]
 
 
 def test_cffconvert_finds_the_citation_file_valid(package: Path, tmp_path: Path) -> None:

@@ -59,7 +59,9 @@ KEYS: tuple[Key, ...] = (
         "`availability/licence`"),
     Key("edition.licence_url", str, False, "URL of that licence's text.", "`licence/@target`",
         package=True),
-    Key("edition.url", str, False, "Base URL where the edition is published (used in citations).",
+    Key("edition.url", str, False,
+        "Base URL where the edition is published (used in citations; the deposit's "
+        "identifier while it has no DOI).",
         "`publicationStmt/idno[@type='URI']`"),
     Key("edition.description", str, False, "What the edition is and why it is made.",
         "`encodingDesc/projectDesc/p`"),
@@ -79,8 +81,9 @@ KEYS: tuple[Key, ...] = (
     Key("edition.year", int, False, "Year the edition (this version) is published.",
         "(none: `package` only)", package=True),
     Key("edition.doi", str, False,
-        "DOI of the edition, once a repository has assigned one (`10.5281/zenodo.1234`); "
-        "without it the DataCite record leaves its identifier empty for the repository.",
+        "DOI of the edition, once a repository has assigned or reserved one "
+        "(`10.5281/zenodo.1234`): the deposit's identifier. A package needs it or "
+        "`edition.url`.",
         "(none: `package` only)"),
     Key("edition.keywords", list, False, "Subjects of the edition, one a keyword.",
         "(none: `package` only)"),

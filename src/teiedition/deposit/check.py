@@ -18,7 +18,7 @@ import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Iterator
+from typing import Any, Iterator
 
 import bagit
 import yaml
@@ -182,6 +182,11 @@ def _tei_problems(data: Path) -> list[str]:
     return problems
 
 
+def _given(element: Any) -> bool:
+    """Whether a mandatory DataCite property is there and not empty (text or children)."""
+    return element is not None and (bool((element.text or "").strip()) or len(element) > 0)
+
+
 def _metadata_problems(data: Path) -> list[str]:
     problems = []
     for name in ("README.md", "datacite.xml", "CITATION.cff"):
@@ -195,7 +200,7 @@ def _metadata_problems(data: Path) -> list[str]:
             root = parsed.tree.getroot()
             missing = [n for n in ("identifier", "creators", "titles", "publisher",
                                    "publicationYear", "resourceType")
-                       if root.find(DATACITE + n) is None]
+                       if not _given(root.find(DATACITE + n))]
             if root.tag != DATACITE + "resource":
                 problems.append("data/datacite.xml: not a DataCite kernel-4 resource")
             elif missing:

@@ -47,6 +47,9 @@ def edition_record(metas: Sequence[tuple[str, Metadata]], date: str) -> EditionR
     path, first = metas[0]
     problems = []
     gaps = package_gaps(first)
+    if not first.doi and not first.url:
+        # DataCite's kernel 4.4 and later require a non-empty identifier.
+        gaps.append("edition.doi or edition.url")
     if gaps:
         problems.append(f"{path}: missing keys for the deposit package: {', '.join(gaps)}")
     for other_path, other in metas[1:]:
@@ -62,10 +65,11 @@ def edition_record(metas: Sequence[tuple[str, Metadata]], date: str) -> EditionR
 
 
 def datacite_xml(record: EditionRecord, formats: Sequence[str]) -> bytes:
-    """The DataCite record (metadata kernel 4) of the edition, UTF-8 XML.
+    """The DataCite record (metadata kernel 4.5) of the edition, UTF-8 XML.
 
-    Without ``edition.doi`` the identifier is left empty, as DataCite's own full example
-    does for a DOI the repository has yet to assign."""
+    Its identifier is the DOI (``edition.doi``). Kernel 4.5 requires an identifier that is
+    not empty, so an edition without a DOI yet is identified by its URL (``edition.url``,
+    ``identifierType="URL"``); the repository that assigns the DOI puts it there."""
     meta = record.meta
     root = etree.Element(f"{{{DATACITE_NS}}}resource", nsmap={None: DATACITE_NS, "xsi": XSI_NS})
     root.set(f"{{{XSI_NS}}}schemaLocation", f"{DATACITE_NS} {DATACITE_SCHEMA}")
@@ -76,7 +80,10 @@ def datacite_xml(record: EditionRecord, formats: Sequence[str]) -> bytes:
         element.text = text
         return element
 
-    add(root, "identifier", meta.doi or "", identifierType="DOI")
+    if meta.doi:
+        add(root, "identifier", meta.doi, identifierType="DOI")
+    else:
+        add(root, "identifier", meta.url, identifierType="URL")
     creators = add(root, "creators")
     for creator in meta.creators:
         element = add(creators, "creator")
