@@ -449,3 +449,10 @@ def test_pdfs_the_last_build_did_not_make_are_left_out(built: Path, tmp_path: Pa
         readme = archive.read(f"{STEM}/data/README.md").decode("utf-8")
     assert not any(n.endswith(".pdf") for n in names), names
     assert "`pdf/`" not in readme and "`html/`" in readme
+
+
+def test_check_writes_nothing(package: Path, tmp_path: Path, runner) -> None:
+    result = runner.invoke(cli, ["package", "--check", str(package), "-o",
+                                 str(tmp_path / "other.zip")])
+    assert result.exit_code == 2 and "no -o" in result.output
+    assert not (tmp_path / "other.zip").exists()

@@ -493,7 +493,7 @@ def build_command(edition: Path, output: Path, jobs: int, reconvert: bool, no_pd
                    "checksums and completeness, every TEI file and the metadata files.")
 @click.option("--edition", type=click.Path(path_type=Path, file_okay=False),
               help="The edition folder (metadata and register). Default: the one "
-                   "OUTPUT/build.json records.")
+                   "PATH/build.json records.")
 @click.option("--date", "date", metavar="YYYY-MM-DD",
               help="Bagging date and the zip's timestamps. Default: the build's date.")
 @maps_errors
@@ -508,6 +508,8 @@ def package_command(path: Path, output: Path | None, check: bool, edition: Path 
     package: each problem is printed on a line; exit code 0 valid, 1 problems found,
     2 unreadable or refused (a path outside the folder, too many or too large members).
     """
+    if check and output:
+        raise click.UsageError("--check reads a package; it writes none (no -o)")
     if check:
         problems = check_package(path)
         for line in problems:
