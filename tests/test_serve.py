@@ -93,7 +93,8 @@ def test_the_edition_s_files_are_served_with_their_types(server, path, content_t
     "/..%2fsecret.txt", "/media/../../secret.txt", "/media/%2e%2e/%2e%2e/secret.txt",
     "//..//..//secret.txt", "/..\\secret.txt", "/%5c..%5csecret.txt",
     "/link.txt", "/linked/secret.txt", "/.index.html.x1.tmp",
-    "/" + str(Path("/etc/passwd")).lstrip("/"),
+    "/" + str(Path("/etc/passwd")).lstrip("/"), "/%00", "/index.html%00.txt",
+    "/" + "a" * 5000,
 ])
 def test_nothing_outside_the_folder_is_served(server, path) -> None:
     status, _, body = raw_get(server, path)

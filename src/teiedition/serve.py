@@ -41,7 +41,11 @@ class EditionHandler(http.server.SimpleHTTPRequestHandler):
 
     def send_head(self) -> Any:
         root = Path(self.directory).resolve()
-        target = Path(self.translate_path(self.path)).resolve()
+        try:
+            target = Path(self.translate_path(self.path)).resolve()
+        except (ValueError, OSError):  # a NUL byte (%00), a name the system refuses
+            self.send_error(404, "File not found")
+            return None
         relative = target.relative_to(root).parts if target.is_relative_to(root) else None
         # A link that leads out of the folder, or a hidden file (an atomic write's
         # temporary file), is not there for a reader.
