@@ -456,3 +456,15 @@ def test_check_writes_nothing(package: Path, tmp_path: Path, runner) -> None:
                                  str(tmp_path / "other.zip")])
     assert result.exit_code == 2 and "no -o" in result.output
     assert not (tmp_path / "other.zip").exists()
+
+
+def test_a_build_with_problems_writes_no_package(tmp_path: Path, runner) -> None:
+    edition = deposit_edition(tmp_path / "edition", ["alpha"])
+    out, target = tmp_path / "out", tmp_path / "p.zip"
+    (out / "tei").mkdir(parents=True)
+    (out / "tei" / "stray.xml").write_text("<TEI>", encoding="utf-8")  # added by hand, broken
+    result = runner.invoke(cli, ["build", str(edition), "-o", str(out), "--no-pdf",
+                                 "--date", DATE, "--package", str(target)])
+    assert result.exit_code == 1
+    assert f"package: {target} not written: the build has problems" in result.output
+    assert not target.exists()

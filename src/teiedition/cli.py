@@ -477,6 +477,8 @@ def build_command(edition: Path, output: Path, jobs: int, reconvert: bool, no_pd
         report = build(edition, output, options, progress=show)
     build_report(report, quiet=quiet)
     if not report.ok:
+        if package:
+            click.echo(f"package: {package} not written: the build has problems", err=True)
         sys.exit(1)
     if package:
         result = make_package(output, package, edition=edition)
