@@ -8,6 +8,7 @@ import functools
 import json
 import os
 import sys
+import webbrowser
 from pathlib import Path
 from typing import Any, Callable
 
@@ -21,7 +22,9 @@ from .files import expand_paths, read_bytes, read_text_file, write_atomic, write
 from .inputs import MARKDOWN_SUFFIXES, convert_sources
 from .metadata import minimal_metadata, parse_metadata
 from .register import Register, read_register
+from .serve import LOOPBACK, make_server, server_url
 from .convert import read_text
+from .deposit import check_package, check_target, edition_metadata, make_package
 from .convert.ner import load_recognizer
 from .convert.suggest import suggest_names
 from .fonts import FontSettings
@@ -470,13 +473,16 @@ def _report(validator: Validator, files: list[Path], unreadable: list[InputError
 @click.option("--date", "date", metavar="YYYY-MM-DD",
               help="Date recorded in converted files and shown as the HTML's access date. "
                    "Default: SOURCE_DATE_EPOCH if set, else today.")
+@click.option("--package", "package", type=click.Path(path_type=Path), metavar="NAME.zip",
+              help="After a build without problems, also write the deposit package (see "
+                   "`teiedition package`).")
 @verbosity_options("A line per document (no progress bar) with each step's time and "
                    "message.")
 @maps_errors
 def build_command(edition: Path, output: Path, jobs: int, reconvert: bool, no_pdf: bool,
                   edition_pdf: bool, pdf_standard: str, font_paths: tuple[Path, ...],
                   warn_unhandled: bool, schemas: tuple[str, ...], date: str | None,
-                  verbose: bool, quiet: bool) -> None:
+                  package: Path | None, verbose: bool, quiet: bool) -> None:
     """Build the edition in EDITION (default: seeds/) into OUTPUT (default: output/).
 
     Each NAME.txt (with NAME.toml, its metadata, and NAME.notes.txt, its endnotes, if
@@ -496,11 +502,91 @@ def build_command(edition: Path, output: Path, jobs: int, reconvert: bool, no_pd
                            edition_pdf=edition_pdf, pdf_standard=pdf_standard,
                            font_paths=font_paths, warn_unhandled=warn_unhandled,
                            schemas=schemas or ("project",), date=_run_date(date))
+    if package:  # a wrong name or missing metadata keys are named before any work
+        check_target(package)
+        edition_metadata(edition, options.date)
     with progress_display(quiet=quiet, verbose=verbose) as show:
         report = build(edition, output, options, progress=show)
     build_report(report, quiet=quiet)
     if not report.ok:
+        if package:
+            click.echo(f"package: {package} not written: the build has problems", err=True)
         sys.exit(1)
+    if package:
+        result = make_package(output, package, edition=edition)
+        if not quiet:
+            click.echo(f"package: {result.target} ({result.files} files)", err=True)
+
+
+@cli.command("package")
+@click.argument("path", type=click.Path(path_type=Path), default=Path("output"))
+@click.option("-o", "--output", type=click.Path(path_type=Path), metavar="NAME.zip",
+              help="The package to write (replaced if it exists).")
+@click.option("--check", is_flag=True,
+              help="Check the package PATH instead: unpack it safely, validate the bag's "
+                   "checksums and completeness, every TEI file and the metadata files.")
+@click.option("--edition", type=click.Path(path_type=Path, file_okay=False),
+              help="The edition folder (metadata and register). Default: the one "
+                   "PATH/build.json records.")
+@click.option("--date", "date", metavar="YYYY-MM-DD",
+              help="Bagging date and the zip's timestamps. Default: the build's date.")
+@maps_errors
+def package_command(path: Path, output: Path | None, check: bool, edition: Path | None,
+                    date: str | None) -> None:
+    """Package the edition built in PATH (default: output/) for a repository, or check one.
+
+    The package NAME.zip is a BagIt bag (RFC 8493) of the TEI files, PDFs, HTML
+    edition and register, with a DataCite record (datacite.xml), a CITATION.cff and a
+    README made from the [edition] keys of the texts' metadata, and SHA-256 and
+    SHA-512 manifests. The same edition gives the same bytes. With --check, PATH is a
+    package: each problem is printed on a line; exit code 0 valid, 1 problems found,
+    2 unreadable or refused (a path outside the folder, too many or too large members).
+    """
+    if check and output:
+        raise click.UsageError("--check reads a package; it writes none (no -o)")
+    if check:
+        problems = check_package(path)
+        for line in problems:
+            click.echo(line)
+        click.echo(f"{path}: {len(problems)} problems" if problems else f"{path}: valid",
+                   err=True)
+        sys.exit(1 if problems else 0)
+    if output is None:
+        raise click.UsageError("name the package with -o NAME.zip (or give --check)")
+    result = make_package(path, output, edition=edition, date=date and _run_date(date))
+    click.echo(f"{path} -> {result.target} ({result.files} files, {result.size} bytes)", err=True)
+
+
+@cli.command("serve")
+@click.argument("output", type=click.Path(path_type=Path), default=Path("output"))
+@click.option("--port", type=click.IntRange(0, 65535), default=0,
+              help="Port to listen on. Default: a free one.")
+@click.option("--host", default=LOOPBACK, show_default=True,
+              help="Address to listen on; anything but the loopback address lets other "
+                   "machines read the edition.")
+@click.option("--open", "open_browser", is_flag=True,
+              help="Open the edition in the web browser.")
+@click.option("-q", "--quiet", is_flag=True, help="Log no requests.")
+@maps_errors
+def serve_command(output: Path, port: int, host: str, open_browser: bool, quiet: bool) -> None:
+    """Serve the HTML edition in OUTPUT/html (default: output/) on this machine.
+
+    A preview over HTTP (what the search of an edition needs), at the address printed:
+    only the files of that folder, no directory listings, with their content types.
+    Ctrl-C stops it.
+    """
+    server = make_server(output / "html", host=host, port=port,
+                         log=None if quiet else lambda line: click.echo(line, err=True))
+    url = server_url(server)
+    click.echo(f"Serving {output / 'html'} at {url} (Ctrl-C to stop)")
+    if open_browser:
+        webbrowser.open(url)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+    finally:
+        server.server_close()
 
 
 def main() -> None:

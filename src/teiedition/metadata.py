@@ -26,7 +26,23 @@ class Key:
     tei: str
     #: The values the key may take, when they are few.
     choices: tuple[str, ...] = ()
+    #: Not needed to convert a text, but needed for a deposit package (issue 17).
+    package: bool = False
 
+
+#: DataCite's kinds of related identifiers (kernel 4.5, relatedIdentifierType).
+RELATED_TYPES = ("ARK", "arXiv", "bibcode", "CSTR", "DOI", "EAN13", "EISSN", "Handle", "IGSN",
+                 "ISBN", "ISSN", "ISTC", "LISSN", "LSID", "PMID", "PURL", "RRID", "UPC", "URL",
+                 "URN", "w3id")
+#: DataCite's relation types (kernel 4.5, relationType).
+RELATIONS = ("IsCitedBy", "Cites", "IsCollectedBy", "Collects", "IsSupplementTo",
+             "IsSupplementedBy", "IsContinuedBy", "Continues", "IsDescribedBy", "Describes",
+             "HasMetadata", "IsMetadataFor", "HasVersion", "IsVersionOf", "IsNewVersionOf",
+             "IsPreviousVersionOf", "IsPartOf", "HasPart", "IsPublishedIn", "IsReferencedBy",
+             "References", "IsDocumentedBy", "Documents", "IsCompiledBy", "Compiles",
+             "IsVariantFormOf", "IsOriginalFormOf", "IsIdenticalTo", "IsReviewedBy", "Reviews",
+             "IsDerivedFrom", "IsSourceOf", "IsRequiredBy", "Requires", "IsObsoletedBy",
+             "Obsoletes")
 
 #: Every key a metadata file may hold. ``[]`` marks an array of tables.
 KEYS: tuple[Key, ...] = (
@@ -41,11 +57,47 @@ KEYS: tuple[Key, ...] = (
     Key("edition.licence", str, True,
         "Licence of the edition's own encoding, register and apparatus (e.g. `CC BY 4.0`).",
         "`availability/licence`"),
-    Key("edition.licence_url", str, False, "URL of that licence's text.", "`licence/@target`"),
-    Key("edition.url", str, False, "Base URL where the edition is published (used in citations).",
+    Key("edition.licence_url", str, False, "URL of that licence's text.", "`licence/@target`",
+        package=True),
+    Key("edition.url", str, False,
+        "Base URL where the edition is published (used in citations; the deposit's "
+        "identifier while it has no DOI).",
         "`publicationStmt/idno[@type='URI']`"),
     Key("edition.description", str, False, "What the edition is and why it is made.",
         "`encodingDesc/projectDesc/p`"),
+    Key("edition.creators", list, False,
+        "Creators of the edition, in the order they are credited (array of tables): the "
+        "authors of the deposit package's DataCite record and CITATION.cff.",
+        "(none: `package` only)", package=True),
+    Key("edition.creators[].name", str, True,
+        "A creator's name, family name first for a person (`Westad, Odd Arne`) or an "
+        "organisation's name.", "(none: `package` only)"),
+    Key("edition.creators[].orcid", str, False,
+        "The creator's ORCID iD (`0000-0002-1825-0097`).", "(none: `package` only)"),
+    Key("edition.creators[].affiliation", str, False, "The creator's institution.",
+        "(none: `package` only)"),
+    Key("edition.version", str, False, "Version of the edition (`1.0`, `2026-01`).",
+        "(none: `package` only)", package=True),
+    Key("edition.year", int, False, "Year the edition (this version) is published.",
+        "(none: `package` only)", package=True),
+    Key("edition.doi", str, False,
+        "DOI of the edition, once a repository has assigned or reserved one "
+        "(`10.5281/zenodo.1234`): the deposit's identifier. A package needs it or "
+        "`edition.url`.",
+        "(none: `package` only)"),
+    Key("edition.keywords", list, False, "Subjects of the edition, one a keyword.",
+        "(none: `package` only)"),
+    Key("edition.related", list, False,
+        "Works the edition is related to (array of tables): its source, a website, an "
+        "earlier version.", "(none: `package` only)"),
+    Key("edition.related[].identifier", str, True,
+        "The related work's identifier (`https://…`, `10.…`, an ISBN).",
+        "(none: `package` only)"),
+    Key("edition.related[].type", str, True, "Kind of that identifier (DataCite's list).",
+        "(none: `package` only)", RELATED_TYPES),
+    Key("edition.related[].relation", str, True,
+        "How the edition relates to it (DataCite's list; `IsDerivedFrom` for its source).",
+        "(none: `package` only)", RELATIONS),
     Key("edition.fonts", list, False,
         "Font families the PDF sets the text in before the bundled Libertinus Serif, in "
         "order: installed fonts or fonts in `--font-path` (`[\"Junicode\"]` for MUFI "
@@ -122,6 +174,24 @@ class Imprint:
 
 
 @dataclass(frozen=True)
+class Creator:
+    """A creator of the edition, as the deposit package credits them."""
+
+    name: str
+    orcid: str | None = None
+    affiliation: str | None = None
+
+
+@dataclass(frozen=True)
+class Related:
+    """A work the edition is related to, in DataCite's terms."""
+
+    identifier: str
+    type: str
+    relation: str
+
+
+@dataclass(frozen=True)
 class Chapter:
     title: str
     authors: tuple[str, ...] = ()
@@ -163,6 +233,13 @@ class Metadata:
     source_url: str | None = None
     chapter: Chapter | None = None
     fonts: tuple[str, ...] = ()
+    creators: tuple[Creator, ...] = ()
+    version: str | None = None
+    #: The year the edition is published (``source.year`` is the source's).
+    edition_year: int | None = None
+    doi: str | None = None
+    keywords: tuple[str, ...] = ()
+    related: tuple[Related, ...] = ()
     page_files: tuple[str, ...] = ()
     first_page: int | None = None
     #: True when no metadata file was given: the header is minimal and says so.
@@ -235,8 +312,34 @@ def _check_value(key: Key, value: Any, path: str) -> Any:
         yield f"'{path}' is empty"
     elif key.choices and value not in key.choices:
         yield f"'{path}' must be one of {', '.join(key.choices)}, not '{value}'"
+    elif path == "edition.creators[].orcid" and not is_orcid(value):
+        yield f"'{path}' must be an ORCID iD like 0000-0002-1825-0097, not '{value}'"
     elif path == "text.date" and not _is_iso_date(value):
         yield f"'{path}' must be an ISO 8601 date (1820, 1820-07, 1820-07-01), not '{value}'"
+
+
+def is_orcid(value: str) -> bool:
+    """Whether ``value`` is an ORCID iD (four groups of four digits, the last character
+    an ISO 7064 11,2 check digit, which may be X)."""
+    digits = value.replace("-", "")
+    if len(value) != 19 or [len(g) for g in value.split("-")] != [4, 4, 4, 4] \
+            or not digits[:-1].isdigit() or digits[-1] not in "0123456789X":
+        return False
+    total = 0
+    for ch in digits[:-1]:
+        total = (total + int(ch)) * 2
+    check = (12 - total % 11) % 11
+    return digits[-1] == ("X" if check == 10 else str(check))
+
+
+#: The package keys and the :class:`Metadata` fields that hold them.
+PACKAGE_FIELDS = {"edition.licence_url": "licence_url", "edition.creators": "creators",
+                  "edition.version": "version", "edition.year": "edition_year"}
+
+
+def package_gaps(meta: Metadata) -> list[str]:
+    """The keys a deposit package needs that ``meta`` lacks, in the order of :data:`KEYS`."""
+    return [key.path for key in KEYS if key.package and not getattr(meta, PACKAGE_FIELDS[key.path])]
 
 
 def _is_iso_date(value: str) -> bool:
@@ -264,6 +367,12 @@ def _build(data: dict[str, Any]) -> Metadata:
         edition_title=ed["title"], editors=tuple(ed["editors"]), publisher=ed["publisher"],
         licence=ed["licence"], pub_place=ed.get("pub_place"), licence_url=ed.get("licence_url"),
         url=ed.get("url"), description=ed.get("description"), fonts=tuple(ed.get("fonts", ())),
+        creators=tuple(Creator(c["name"], c.get("orcid"), c.get("affiliation"))
+                       for c in ed.get("creators", ())),
+        version=ed.get("version"), edition_year=ed.get("year"), doi=ed.get("doi"),
+        keywords=tuple(ed.get("keywords", ())),
+        related=tuple(Related(r["identifier"], r["type"], r["relation"])
+                      for r in ed.get("related", ())),
         text_title=text["title"], language=text["language"],
         language_name=text.get("language_name"),
         starts_mid_paragraph=text.get("starts_mid_paragraph"),
@@ -285,6 +394,7 @@ def keys_table() -> str:
     """The Markdown table of every key, as ``docs/metadata.md`` carries it."""
     rows = ["| key | type | required | meaning | TEI |", "| --- | --- | --- | --- | --- |"]
     for key in KEYS:
-        rows.append(f"| `{key.path}` | {_type_name(key.type)} | {'yes' if key.required else 'no'}"
+        required = "yes" if key.required else "for `package`" if key.package else "no"
+        rows.append(f"| `{key.path}` | {_type_name(key.type)} | {required}"
                     f" | {key.doc} | {key.tei} |")
     return "\n".join(rows) + "\n"
