@@ -254,3 +254,23 @@ def test_the_chronology_lists_every_dated_mention_in_order_with_a_timeline() -> 
         "#year-1950", "#year-1953", "#year-1954"]
     assert "chronology.html" in html.document_fromstring(pages["one.html"]).xpath(
         "//nav//a/@href")
+
+
+@pytest.mark.parametrize("geo, href", [
+    ("48,208333 16,373056", "https://www.openstreetmap.org/?mlat=48.208333&mlon=16.373056"
+                            "#map=12/48.208333/16.373056"),
+    ("37.49223, 15.07041", "https://www.openstreetmap.org/?mlat=37.49223&mlon=15.07041"
+                           "#map=12/37.49223/15.07041"),
+    ("somewhere near Vienna", None), ("91 200", None)])
+def test_a_place_with_coordinates_links_to_a_map(geo: str, href: str | None) -> None:
+    tei = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>'
+           'G</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x'
+           '</p></sourceDesc></fileDesc></teiHeader><standOff><listPlace><place xml:id="w">'
+           f'<placeName>Wien</placeName><location><geo>{geo}</geo></location></place>'
+           '</listPlace></standOff><text><body><p><placeName ref="#w">Wien</placeName></p>'
+           '</body></text></TEI>')
+    pages = html_pages([("g", etree.ElementTree(etree.fromstring(tei)))]).pages
+    entry = html.document_fromstring(pages["places.html"]).get_element_by_id("w")
+    assert entry.xpath(".//p[@class='geo']/a/@href") == ([href] if href else [])
+    assert geo.split()[0].rstrip(",") in entry.xpath("string(.//p[@class='geo'])").replace(".", ",") \
+        or geo.split()[0].rstrip(",") in entry.xpath("string(.//p[@class='geo'])")

@@ -77,6 +77,7 @@
                                                 separator="; "/></p>
       </xsl:if>
       <xsl:apply-templates select="tei:birth, tei:death, tei:note" mode="m:index"/>
+      <xsl:apply-templates select="(tei:location/tei:geo)[1]" mode="m:index"/>
       <xsl:if test="tei:idno[f:authority-url(.)]">
         <ul class="authorities">
           <xsl:apply-templates select="tei:idno" mode="m:index"/>
@@ -111,6 +112,25 @@
     <xsl:param name="mention" as="element()"/>
     <xsl:sequence select="($mention/parent::tei:p, $mention/ancestor::*[f:is-anchored-block(.)][1])[1]"/>
   </xsl:function>
+
+  <!-- A place's coordinates ("latitude longitude", decimal, as TEI's geo has them by
+       default) link to the place on OpenStreetMap. Anything else is shown as it is. -->
+  <xsl:template match="tei:geo" mode="m:index">
+    <!-- "37.49223, 15.07041", "48,208333 16,373056" (decimal commas), "48.2 16.4". -->
+    <xsl:variable name="point" select="if (matches(., ',\s')) then tokenize(normalize-space(), '\s*,\s*')
+                                       else tokenize(normalize-space()) ! replace(., ',', '.')"/>
+    <p class="geo">
+      <xsl:text>Coordinates: </xsl:text>
+      <xsl:choose>
+        <xsl:when test="count($point) = 2 and (every $n in $point satisfies $n castable as xs:decimal)
+                        and abs(xs:decimal($point[1])) le 90 and abs(xs:decimal($point[2])) le 180">
+          <a href="https://www.openstreetmap.org/?mlat={$point[1]}&amp;mlon={$point[2]}#map=12/{
+             $point[1]}/{$point[2]}"><xsl:value-of select="$point" separator=", "/> (map)</a>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="normalize-space()"/></xsl:otherwise>
+      </xsl:choose>
+    </p>
+  </xsl:template>
 
   <xsl:template match="tei:birth | tei:death" mode="m:index">
     <p class="{local-name()}">
