@@ -218,3 +218,120 @@ def test_real_pages_have_no_serious_accessibility_violations(real_page, real_edi
 
 def test_nu_html_checker_finds_no_errors_in_real_pages(real_edition) -> None:
     assert nu_errors(real_edition) == []
+
+
+# The search (issue 17): Pagefind's index of the edition, served by teiedition serve.
+
+@pytest.fixture(scope="module")
+def served_edition(tmp_path_factory):
+    import threading
+    from teiedition.serve import make_server, server_url
+    from teiedition.xmlparse import parse_tei
+    from conftest import SHARED
+    paths = [SHARED / "tei" / "corpus" / f"{name}.xml" for name in ("russia", "wfc.css00489")]
+    if not all(p.exists() for p in paths):
+        pytest.skip("../shared/tei/corpus is not available")
+    register = read_register((SEEDS / "register.xml").read_bytes(), path="register.xml")
+    from conftest import SEED_META
+    from teiedition import parse_metadata
+    meta = parse_metadata(SEED_META.read_text(encoding="utf-8"), path=str(SEED_META))
+    seed = convert(SEED_TEXT.read_text(encoding="utf-8"), meta,
+                   Provenance(SEED_TEXT.name, "2026-01-15", "0.1.0"), register=register).tree
+    documents = [("seed", seed)] + [(p.stem, parse_tei(p.read_bytes(), path=str(p)))
+                                    for p in paths]
+    out = tmp_path_factory.mktemp("served")
+    edition = html_pages(documents, access_date="2026-01-15", search=True)
+    for name, text in edition.pages.items():
+        (out / name).write_text(text, encoding="utf-8")
+    for name, data in edition.files.items():
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_bytes(data)
+    server = make_server(out)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server_url(server)
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def web_page(browser, served_edition):
+    context = browser.new_context(viewport={"width": 1000, "height": 900})
+    outside: list[str] = []
+
+    def guard(route):
+        if route.request.url.startswith(served_edition):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+    context.route("**/*", guard)
+    yield context.new_page()
+    context.close()
+    assert outside == [], f"the edition asked for resources elsewhere: {outside}"
+
+
+def test_search_finds_a_word_in_a_note_and_a_person_and_filters_narrow(web_page,
+                                                                      served_edition) -> None:
+    page = web_page
+    # A word of a note of the Buffalo Bill letter: the result leads to the note itself.
+    page.goto(served_edition + "search.html?q=Dayton")
+    results = page.locator(".pagefind-ui__result-link")
+    results.first.wait_for(timeout=15000)
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert any(h.startswith("/wfc.css00489.html#") for h in hrefs), hrefs
+    # A person, then the person filter narrows the results to the paragraphs naming him.
+    page.goto(served_edition + "search.html?q=Zhou")
+    results.first.wait_for(timeout=15000)
+    before = results.count()
+    assert before >= 1
+    page.locator(".pagefind-ui__filter-name", has_text="person").click()
+    page.locator(".pagefind-ui__filter-label", has_text="Zhou Enlai").first.click()
+    page.wait_for_timeout(1000)
+    after = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert after and all(h.startswith("/seed.html#p") for h in after)
+    assert len(after) <= before
+
+
+def test_search_from_the_box_of_a_page_by_keyboard_only(web_page, served_edition) -> None:
+    page = web_page
+    page.goto(served_edition + "russia.html")
+    page.keyboard.press("Tab")
+    for _ in range(40):  # through the navigation to the search box
+        if page.evaluate("document.activeElement.id") == "edition-search-box":
+            break
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "edition-search-box"
+    page.keyboard.type("Litvinov")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search.html?q=Litvinov")
+    link = page.locator(".pagefind-ui__result-link").first
+    link.wait_for(timeout=15000)
+    assert link.get_attribute("href").startswith("/russia.html#")
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/russia.html#*")
+
+
+def test_search_page_from_the_disk_says_how_to_serve(browser, tmp_path) -> None:
+    pages = html_pages([("seed", convert(SEED_TEXT.read_text(encoding="utf-8"),
+                                         _seed_meta(), Provenance(SEED_TEXT.name, "2026-01-15",
+                                                                  "0.1.0")).tree)],
+                       search=True).pages
+    (tmp_path / "search.html").write_text(pages["search.html"], encoding="utf-8")
+    (tmp_path / "edition.js").write_text(pages["edition.js"], encoding="utf-8")
+    for page in guarded_page(browser, tmp_path):
+        page.goto((tmp_path / "search.html").as_uri())
+        assert "teiedition serve" in page.locator("#search").inner_text()
+
+
+def _seed_meta():
+    from conftest import SEED_META
+    from teiedition import parse_metadata
+    return parse_metadata(SEED_META.read_text(encoding="utf-8"), path=str(SEED_META))
+
+
+def test_search_page_has_no_serious_accessibility_violations(web_page, served_edition) -> None:
+    web_page.goto(served_edition + "search.html?q=Moscow")
+    web_page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
+    assert axe_serious(web_page) == []

@@ -63,4 +63,5 @@
   <xsl:mode name="m:home-page" on-no-match="shallow-skip"/>
   <xsl:mode name="m:index-page" on-no-match="shallow-skip"/>
   <xsl:mode name="m:chronology-page" on-no-match="shallow-skip"/>
+  <xsl:mode name="m:search-page" on-no-match="shallow-skip"/>
 </xsl:stylesheet>

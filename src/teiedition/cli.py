@@ -100,6 +100,13 @@ def cli() -> None:
     """
 
 
+search_option = click.option(
+    "--search", is_flag=True,
+    help="Also make the search index (Pagefind): a search page and a search box on every "
+         "page, with filters by text, person, place, organisation and year. It works when the "
+         "edition is served over HTTP (teiedition serve).")
+
+
 @cli.command("convert")
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path),
@@ -285,10 +292,11 @@ def suggest_command(sources: tuple[Path, ...], register_path: Path | None, outpu
               help="Access date shown in 'how to cite'. Default: SOURCE_DATE_EPOCH if set, "
                    "else today.")
 @warn_unhandled_option
+@search_option
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @maps_errors
 def html_command(files: tuple[Path, ...], output: Path, date: str | None, warn_unhandled: bool,
-                 quiet: bool) -> None:
+                 search: bool, quiet: bool) -> None:
     """Make the HTML reading edition of TEI FILES in one self-contained folder.
 
     Each file becomes a page (its text with permalinks, notes that open in place
@@ -308,7 +316,7 @@ def html_command(files: tuple[Path, ...], output: Path, date: str | None, warn_u
     images = {path.stem: images_beside(tree, path.parent)
               for path, (_, tree) in zip(files, documents, strict=True)}
     edition = html_pages(documents, access_date=_run_date(date), warn_unhandled=warn_unhandled,
-                         images=images)
+                         images=images, search=search)
     for name, text in edition.pages.items():
         write_atomic(output / name, text.encode("utf-8"), force=True)
     for name, data in edition.files.items():
@@ -473,6 +481,7 @@ def _report(validator: Validator, files: list[Path], unreadable: list[InputError
 @click.option("--date", "date", metavar="YYYY-MM-DD",
               help="Date recorded in converted files and shown as the HTML's access date. "
                    "Default: SOURCE_DATE_EPOCH if set, else today.")
+@search_option
 @click.option("--package", "package", type=click.Path(path_type=Path), metavar="NAME.zip",
               help="After a build without problems, also write the deposit package (see "
                    "`teiedition package`).")
@@ -482,7 +491,7 @@ def _report(validator: Validator, files: list[Path], unreadable: list[InputError
 def build_command(edition: Path, output: Path, jobs: int, reconvert: bool, no_pdf: bool,
                   edition_pdf: bool, pdf_standard: str, font_paths: tuple[Path, ...],
                   warn_unhandled: bool, schemas: tuple[str, ...], date: str | None,
-                  package: Path | None, verbose: bool, quiet: bool) -> None:
+                  search: bool, package: Path | None, verbose: bool, quiet: bool) -> None:
     """Build the edition in EDITION (default: seeds/) into OUTPUT (default: output/).
 
     Each NAME.txt (with NAME.toml, its metadata, and NAME.notes.txt, its endnotes, if
@@ -501,7 +510,8 @@ def build_command(edition: Path, output: Path, jobs: int, reconvert: bool, no_pd
     options = BuildOptions(jobs=jobs, reconvert=reconvert, pdf=not no_pdf,
                            edition_pdf=edition_pdf, pdf_standard=pdf_standard,
                            font_paths=font_paths, warn_unhandled=warn_unhandled,
-                           schemas=schemas or ("project",), date=_run_date(date))
+                           schemas=schemas or ("project",), search=search,
+                           date=_run_date(date))
     if package:  # a wrong name or missing metadata keys are named before any work
         check_target(package)
         edition_metadata(edition, options.date)

@@ -21,6 +21,7 @@ from lxml import etree
 
 from .errors import TeieditionError
 from .media import media_path, with_sources
+from .search import search_index
 from .fonts import FontPlan, FontSettings, box_font, plan_fonts
 from .resources import resource
 from .tei import TEI_NS
@@ -43,13 +44,13 @@ class HtmlEdition:
 
 def html_pages(documents: Sequence[tuple[str, etree._ElementTree]], *, access_date: str = "",
                warn_unhandled: bool = False, images: Mapping[str, Mapping[str, bytes]] | None = None,
-               stylesheets: Stylesheets | None = None) -> HtmlEdition:
+               search: bool = False, stylesheets: Stylesheets | None = None) -> HtmlEdition:
     """The HTML edition of ``documents`` (a file stem and a parsed TEI tree each): a page per
     document (:func:`html_text_page`) and the edition's pages (:func:`html_edition_pages`).
     Pointers from one document to another ("letter2.xml#p3") link their pages. ``images``:
     for a stem, the images found beside its TEI file (media.images_beside). With
     ``warn_unhandled``, each element the stylesheets do not know (its text is kept) gives a
-    message."""
+    message. With ``search``, the files also hold the search index (search.py)."""
     sheets = stylesheets or bundled()
     pages: dict[str, str] = {}
     files: dict[str, bytes] = {}
@@ -60,20 +61,22 @@ def html_pages(documents: Sequence[tuple[str, etree._ElementTree]], *, access_da
         sources = {url: media_path(stem, url) for url in (images or {}).get(stem, {})}
         parsed = sheets.parse(with_sources(tree, sources))
         page = _text_page(stem, parsed, sheets, access_date=access_date,
-                          warn_unhandled=warn_unhandled, documents=stems)
+                          warn_unhandled=warn_unhandled, documents=stems, search=search)
         pages.update(page.pages)
         messages.extend(page.messages)
         files.update({sources[url]: data for url, data in (images or {}).get(stem, {}).items()})
     # One document: its edition pages read the document Saxon already holds.
-    edition = html_edition_pages(documents, stylesheets=sheets,
+    edition = html_edition_pages(documents, stylesheets=sheets, search=search,
                                  parsed=parsed if len(documents) == 1 else None)
     pages.update(edition.pages)
+    if search:
+        files.update(search_index(pages))
     return HtmlEdition(pages, tuple(messages) + edition.messages, files)
 
 
 def html_text_page(stem: str, tree: etree._ElementTree, *, access_date: str = "",
                    warn_unhandled: bool = False, documents: Sequence[str] = (),
-                   images: Mapping[str, bytes] | None = None,
+                   images: Mapping[str, bytes] | None = None, search: bool = False,
                    stylesheets: Stylesheets | None = None) -> HtmlEdition:
     """The page of one TEI document, ``stem``.html: its text, notes and header. ``documents``:
     the stems of the edition's documents (pointers to them link their pages); ``images``:
@@ -82,26 +85,28 @@ def html_text_page(stem: str, tree: etree._ElementTree, *, access_date: str = ""
     sources = {url: media_path(stem, url) for url in images or {}}
     page = _text_page(stem, sheets.parse(with_sources(tree, sources)), sheets,
                       access_date=access_date, warn_unhandled=warn_unhandled,
-                      documents=documents)
+                      documents=documents, search=search)
     return replace(page, files={sources[url]: data for url, data in (images or {}).items()})
 
 
 def _text_page(stem: str, parsed: Parsed, sheets: Stylesheets, *, access_date: str,
-               warn_unhandled: bool, documents: Sequence[str]) -> HtmlEdition:
+               warn_unhandled: bool, documents: Sequence[str], search: bool) -> HtmlEdition:
     name = f"{stem}.html"
     result = sheets.run("html", parsed, {
         "page": "text", "text-file": name, "access-date": access_date,
-        "warn-unhandled": warn_unhandled, "documents": "\n".join(documents)})
+        "warn-unhandled": warn_unhandled, "documents": "\n".join(documents),
+        "search": search})
     return HtmlEdition({name: result.main}, result.messages)
 
 
 def html_edition_pages(documents: Sequence[tuple[str, etree._ElementTree]], *,
-                       stylesheets: Stylesheets | None = None,
+                       stylesheets: Stylesheets | None = None, search: bool = False,
                        parsed: Parsed | None = None) -> HtmlEdition:
     """The pages across all ``documents``: the home page (index.html, the texts with their
     source and counts), index pages of persons, places, organisations and events, the
     chronology (every dated mention in date order, with a timeline), the CSS,
-    and the script that remembers the reader's choice of reading across pages. All five
+    the search page (with ``search``), and the script that remembers the reader's choice
+    of reading across pages and starts the search. All
     pages come from one transformation of the documents (as a teiCorpus; ``parsed``: the
     one document, already handed to Saxon)."""
     sheets = stylesheets or bundled()
@@ -113,9 +118,10 @@ def html_edition_pages(documents: Sequence[tuple[str, etree._ElementTree]], *,
             corpus.append(member)
         parsed = sheets.parse(corpus)
     first = f"{documents[0][0]}.html" if documents else "index.html"
-    result = sheets.run("html", parsed, {"page": "edition", "text-file": first})
-    pages = {name: result.documents[name] for name in ("index.html", "chronology.html") + tuple(
-        f"{page}.html" for page in INDEX_PAGES)}
+    result = sheets.run("html", parsed, {"page": "edition", "text-file": first,
+                                         "search": search})
+    pages = {name: result.documents[name] for name in ("index.html", "chronology.html")
+             + ("search.html",) * search + tuple(f"{page}.html" for page in INDEX_PAGES)}
     for asset in ("edition.css", "edition.js"):
         pages[asset] = resource("xslt", "html", asset).read_text(encoding="utf-8")
     return HtmlEdition(pages, result.messages)

@@ -24,6 +24,12 @@
       <xsl:variable name="home"><xsl:apply-templates select="$root" mode="m:home-page"/></xsl:variable>
       <xsl:value-of select="serialize($home, $v:html-output)" xmlns:v="urn:teiedition:variables"/>
     </xsl:result-document>
+    <xsl:if test="$search">
+      <xsl:result-document href="search.html" method="text">
+        <xsl:variable name="page"><xsl:apply-templates select="$root" mode="m:search-page"/></xsl:variable>
+        <xsl:value-of select="serialize($page, $v:html-output)" xmlns:v="urn:teiedition:variables"/>
+      </xsl:result-document>
+    </xsl:if>
     <xsl:result-document href="chronology.html" method="text">
       <xsl:variable name="chronology"><xsl:apply-templates select="$root" mode="m:chronology-page"/></xsl:variable>
       <xsl:value-of select="serialize($chronology, $v:html-output)" xmlns:v="urn:teiedition:variables"/>
@@ -38,6 +44,30 @@
         <xsl:value-of select="serialize($index, $v:html-output)" xmlns:v="urn:teiedition:variables"/>
       </xsl:result-document>
     </xsl:for-each>
+  </xsl:template>
+
+  <!-- The search page: Pagefind's interface (its files come with the index, pagefind/),
+       started by edition.js, which also says how to serve the edition when the page is
+       opened from the disk (Pagefind needs HTTP). -->
+  <xsl:template match="/*" mode="m:search-page">
+    <html lang="{((descendant-or-self::tei:TEI/@xml:lang ! f:language(.)), 'en')[1]}">
+      <xsl:call-template name="t:head">
+        <xsl:with-param name="title" select="'Search'"/>
+        <xsl:with-param name="search" select="true()"/>
+      </xsl:call-template>
+      <body>
+        <xsl:call-template name="t:nav"/>
+        <main id="search-page">
+          <h1>Search</h1>
+          <div id="search" data-pagefind-ui="">
+            <p class="search-needs-server">The search works when the edition is served over
+            HTTP: run <code>teiedition serve</code> on the edition's folder and open the
+            address it prints.</p>
+          </div>
+        </main>
+        <xsl:call-template name="t:footer"/>
+      </body>
+    </html>
   </xsl:template>
 
   <!-- As html.xsl's xsl:output. -->

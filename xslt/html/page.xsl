@@ -68,13 +68,18 @@
 
   <xsl:template name="t:head">
     <xsl:param name="title"/>
+    <xsl:param name="search" as="xs:boolean" select="false()"/>
     <head>
       <meta charset="utf-8"/>
       <meta name="viewport" content="width=device-width, initial-scale=1"/>
       <meta name="generator" content="teiedition"/>
       <title><xsl:value-of select="$title"/></title>
       <link rel="stylesheet" href="{$css}"/>
-      <xsl:if test="f:has-readings(ancestor-or-self::*[last()])">
+      <xsl:if test="$search">
+        <link rel="stylesheet" href="pagefind/pagefind-ui.css"/>
+        <script src="pagefind/pagefind-ui.js" defer="defer"></script>
+      </xsl:if>
+      <xsl:if test="$search or f:has-readings(ancestor-or-self::*[last()])">
         <script src="edition.js" defer="defer"></script>
       </xsl:if>
       <xsl:variable name="renditions" select="(/*/tei:teiHeader, /*/tei:TEI/tei:teiHeader)
@@ -175,7 +180,15 @@
         <li><a href="organisations.html">Organisations</a></li>
         <li><a href="events.html">Events</a></li>
         <li><a href="chronology.html">Chronology</a></li>
+        <xsl:if test="$search"><li><a href="search.html">Search</a></li></xsl:if>
       </ul>
+      <xsl:if test="$search">
+        <form class="search-box" role="search" action="search.html" method="get">
+          <label for="edition-search-box" class="visually-hidden">Search the edition</label>
+          <input type="search" id="edition-search-box" name="q" placeholder="Search"/>
+          <button type="submit">Search</button>
+        </form>
+      </xsl:if>
     </nav>
   </xsl:template>
 

@@ -11,6 +11,9 @@
   <xsl:param name="text-file" as="xs:string" select="'text.html'"/>
   <!-- The date shown in "how to cite" as the access date (ISO 8601). -->
   <xsl:param name="access-date" as="xs:string" select="''"/>
+  <!-- Whether the edition has a search index (search.py): a search page, and a search box
+       on every page. -->
+  <xsl:param name="search" as="xs:boolean" select="false()"/>
   <!-- The stylesheet the pages link to, in the same folder. -->
   <xsl:param name="css" as="xs:string" select="'edition.css'"/>
 </xsl:stylesheet>

@@ -54,6 +54,10 @@ class BuildOptions:
     #: rules), or RELAX NG / XML Schema / Schematron files, e.g. tei_all.rng for TEI from
     #: other projects (``--schema``).
     schemas: tuple[str, ...] = ("project",)
+    #: Make the search index of the HTML edition, with a search page and a search box on
+    #: every page (``--search``; Pagefind's index is not byte for byte the same from one
+    #: run to the next, so it is asked for).
+    search: bool = False
     #: The date recorded in converted files and shown as the access date of the HTML.
     date: str = field(default_factory=lambda: dt.date.today().isoformat())
 
@@ -156,7 +160,7 @@ def build(folder: Path, out: Path, options: BuildOptions | None = None, *,
                         fonts=FontSettings(options.font_paths, edition_fonts(edition)),
                         warn_unhandled=options.warn_unhandled,
                         documents=tuple(m.stem for m in edition.members),
-                        schemas=options.schemas)
+                        schemas=options.schemas, search=options.search)
     results: dict[str, DocumentResult] = {}
     report = BuildReport(folder, out, options, ())
     try:

@@ -50,6 +50,8 @@ class Settings:
     warn_unhandled: bool = False
     #: The stems of the edition's documents: a pointer from one to another links its page.
     documents: tuple[str, ...] = ()
+    #: Whether the HTML edition has a search index (BuildOptions.search).
+    search: bool = False
     #: The schemas a TEI file must pass to be rendered (BuildOptions.schemas).
     schemas: tuple[str, ...] = ("project",)
 
@@ -225,7 +227,8 @@ def build_document(member: Member, settings: Settings,
     shown = digest(*(f"{url}={content_digest(blob)}" for url, blob in sorted(images().items())))
     outputs = (("html", settings.html, settings.out / "html" / f"{member.stem}.html",
                 digest("html", prints.code, prints.stylesheets, tei_sha, settings.date,
-                       str(settings.warn_unhandled), shown, *settings.documents)),
+                       str(settings.warn_unhandled), str(settings.search), shown,
+                       *settings.documents)),
                ("pdf", settings.pdf, settings.out / "pdf" / f"{member.stem}.pdf",
                 digest("pdf", prints.code, prints.stylesheets, tei_sha, settings.pdf_standard,
                        str(settings.warn_unhandled), *map(str, settings.fonts.paths),
@@ -337,7 +340,8 @@ def _render(name: str, target: Path, key: str, tree: Callable[[], Any], settings
         if name == "html":
             page = html_text_page(target.stem, tree(), access_date=settings.date,
                                   warn_unhandled=settings.warn_unhandled,
-                                  documents=settings.documents, images=images())
+                                  documents=settings.documents, images=images(),
+                                  search=settings.search)
             outputs[target] = page.pages[target.name].encode("utf-8")
             outputs.update((target.parent / path, data) for path, data in page.files.items())
             problems = check_parity(tree(), html_page=page.pages[target.name])

@@ -22,6 +22,7 @@ from ..tei import TEI_NS
 from ..validate.problems import Problem
 from ..xinclude import parse_with_includes
 from .document import DocumentResult, Located, Settings, Step
+from ..search import search_index
 from .edition import Edition, content_digest, digest, file_digest, fingerprints
 
 EDITION_PDF = "edition.pdf"
@@ -51,9 +52,15 @@ def build_edition_pages(edition: Edition, results: Sequence[DocumentResult], set
         steps.append(Step("clean", "done", 0.0, "removed " + ", ".join(removed)))
     record["documents"] = [m.stem for m in edition.members]
     if settings.html:
-        key = digest("edition-html", prints.code, prints.stylesheets, settings.date, *shas)
+        key = digest("edition-html", prints.code, prints.stylesheets, settings.date,
+                     str(settings.search), *shas)
         steps.append(_timed("edition-html", lambda: _edition_html(
-            key, documents, settings.out, previous.get("html", {}), record)))
+            key, documents, settings.out, previous.get("html", {}), record, settings.search)))
+        if settings.search:
+            pages = [settings.out / "html" / f"{m.stem}.html" for m, _ in valid]
+            key = digest("search", prints.code, *(f"{p.name}={file_digest(p)}" for p in pages))
+            steps.append(_timed("search", lambda: _search(
+                key, pages, settings.out, previous.get("search", {}), record)))
     if edition_pdf:
         key = digest("edition-pdf", prints.code, prints.stylesheets, settings.pdf_standard,
                      *map(str, settings.fonts.paths), *settings.fonts.families, *shas)
@@ -78,17 +85,36 @@ def _up_to_date(old: Mapping[str, Any], key: str, out: Path) -> bool:
 
 
 def _edition_html(key: str, documents: Any, out: Path, old: Mapping[str, Any],
-                  record: dict[str, Any]) -> tuple[str, str]:
+                  record: dict[str, Any], search: bool) -> tuple[str, str]:
     if _up_to_date(old, key, out):
         record["html"] = dict(old)
         return "up-to-date", ""
-    edition = html_edition_pages(documents())
+    edition = html_edition_pages(documents(), search=search)
     files = {}
     for name, text in edition.pages.items():
         data = text.encode("utf-8")
         write_atomic(out / "html" / name, data, force=True)
         files[f"html/{name}"] = content_digest(data)
     record["html"] = {"key": key, "files": files}
+    return "done", f"{len(files)} files"
+
+
+def _search(key: str, pages: Sequence[Path], out: Path, old: Mapping[str, Any],
+            record: dict[str, Any]) -> tuple[str, str]:
+    """The search index of the text pages (issue 17): made again only when a page changed;
+    files of an earlier index that the new one has not are removed."""
+    if _up_to_date(old, key, out):
+        record["search"] = dict(old)
+        return "up-to-date", ""
+    made = search_index({p.name: p.read_text(encoding="utf-8") for p in pages if p.is_file()})
+    files = {}
+    for name, data in made.items():
+        write_atomic(out / "html" / name, data, force=True)
+        files[f"html/{name}"] = content_digest(data)
+    for stale in set(old.get("files", {})) - set(files):
+        if (out / stale).is_file():
+            (out / stale).unlink()
+    record["search"] = {"key": key, "files": files}
     return "done", f"{len(files)} files"
 
 

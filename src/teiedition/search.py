@@ -1,0 +1,153 @@
+"""The edition's search index (issue 17), made with Pagefind (the ``pagefind`` package from
+PyPI and its binary: nothing is downloaded).
+
+Each block of a text page that has a permalink — a paragraph, a note at the foot of the
+page, a verse line, a speech, an apparatus entry — is one record, so that a result leads
+to the paragraph itself (``NAME.html#p12``). A record carries filters: its text's title,
+the persons, places and organisations it names (their preferred names, from the links to
+the index pages) and the years of its dates. The index is made from the rendered pages,
+so it holds exactly the words a reader sees (the normalised reading).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import hashlib
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+from lxml import html
+
+from .errors import TeieditionError
+
+#: The folder of the index inside the HTML edition.
+FOLDER = "pagefind"
+#: Where a search result may land: blocks with an id (and their kind of filter by class).
+_CLASSES = ("tei-l", "tei-sp", "tei-ab", "tei-u", "tei-item")
+_BLOCK = "self::p or self::li or " + " or ".join(
+    f"contains(concat(' ', @class, ' '), ' {c} ')" for c in _CLASSES)
+#: The outermost such blocks (a speech, not also each of its lines), and the notes.
+_BLOCKS = (f"//main//*[@id][{_BLOCK}][not(ancestor::*[@id][{_BLOCK}])]"
+           " | //section[contains(@class, 'notes')]/ol/li[@id]")
+#: Parts of a page that are not text to find (pop-up copies of notes, buttons, markers).
+_SKIP = ("note-popover", "note-open", "permalink", "reading-diplomatic", "line-number")
+_KINDS = {"person": "person", "place": "place", "org": "organisation", "event": "event"}
+
+
+@dataclass(frozen=True)
+class Record:
+    """One searchable block: where it is, its words, its filters."""
+
+    url: str
+    title: str
+    content: str
+    filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def records(pages: Mapping[str, str]) -> list[Record]:
+    """The records of the text pages among ``pages`` (file name → HTML): every page with a
+    ``main#text``."""
+    found: list[Record] = []
+    for name, text in sorted(pages.items()):
+        if not name.endswith(".html"):
+            continue
+        page = html.document_fromstring(text)
+        if not page.xpath("//main[@id='text']"):
+            continue
+        title = " ".join(page.findtext(".//title", default=name).split())
+        for block in page.xpath(_BLOCKS):
+            content = _words(block)
+            if not content:
+                continue
+            filters: dict[str, tuple[str, ...]] = {"text": (title,)}
+            for cls, kind in _KINDS.items():
+                names = sorted({a.get("title") or " ".join(a.text_content().split())
+                                for a in block.xpath(f".//a[contains(concat(' ', @class, ' '),"
+                                                     f" ' name ') and contains(@class, '{cls}')]")})
+                if names:
+                    filters[kind] = tuple(names)
+            years = sorted({value[:4] for value in block.xpath(".//span[@data-value]/@data-value")
+                            if value[:4].isdigit()})
+            if years:
+                filters["year"] = tuple(years)
+            found.append(Record(f"{name}#{block.get('id')}", title, content, filters))
+    return found
+
+
+def _words(element: html.HtmlElement) -> str:
+    parts: list[str] = []
+
+    def walk(el: html.HtmlElement) -> None:
+        classes = (el.get("class") or "").split() if isinstance(el.tag, str) else []
+        if isinstance(el.tag, str) and not any(c in classes for c in _SKIP):
+            parts.append(el.text or "")
+            for child in el:
+                walk(child)
+        parts.append(el.tail or "")
+
+    parts.append(element.text or "")
+    for child in element:
+        walk(child)
+    return " ".join("".join(parts).split())
+
+
+def search_index(pages: Mapping[str, str], *, language: str = "en") -> dict[str, bytes]:
+    """The Pagefind bundle for the text pages among ``pages``: path in the edition
+    (``pagefind/...``) → bytes, with Pagefind's own search interface."""
+    found = records(pages)
+    try:
+        return _run(_index(found, language))
+    except (OSError, RuntimeError) as err:  # the binary missing or failing
+        raise TeieditionError(f"the search index could not be made with Pagefind: {err}") \
+            from None
+
+
+def _run(coroutine: Any) -> Any:
+    """Run Pagefind's client (asyncio) to the end, also when the caller already runs an
+    event loop (then in a thread of its own)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
+async def _index(found: list[Record], language: str) -> dict[str, bytes]:
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    with tempfile.TemporaryDirectory(prefix="teiedition-search-") as folder:
+        out = Path(folder) / FOLDER
+        config = IndexConfig(output_path=str(out), force_language=language)
+        async with PagefindIndex(config=config) as index:
+            for record in found:
+                await index.add_custom_record(
+                    url=record.url, content=record.content, language=language,
+                    meta={"title": record.title},
+                    filters={key: list(values) for key, values in record.filters.items()})
+            await index.write_files(output_path=str(out))
+        return _deterministic({f"{FOLDER}/{path.relative_to(out).as_posix()}": path.read_bytes()
+                               for path in sorted(out.rglob("*")) if path.is_file()})
+
+
+def _deterministic(files: dict[str, bytes]) -> dict[str, bytes]:
+    """Pagefind gzips the index's metadata with the time of the run, and names it (and
+    points to it from pagefind-entry.json) by a hash of those bytes: the same edition would
+    give a different index at each build. The metadata is compressed again without a time
+    and named by a hash of its content."""
+    entry_name = f"{FOLDER}/pagefind-entry.json"
+    entry = files.get(entry_name, b"").decode("utf-8")
+    for name in [n for n in files if n.endswith(".pf_meta")]:
+        content = gzip.decompress(files.pop(name))
+        old = name.rsplit("/", 1)[1].removeprefix("pagefind.").removesuffix(".pf_meta")
+        language = old.split("_", 1)[0]
+        new = f"{language}_{hashlib.sha256(content).hexdigest()[:10]}"
+        files[f"{FOLDER}/pagefind.{new}.pf_meta"] = gzip.compress(content, mtime=0)
+        entry = entry.replace(f'"{old}"', f'"{new}"')
+    if entry:
+        files[entry_name] = entry.encode("utf-8")
+    return dict(sorted(files.items()))
