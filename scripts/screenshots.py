@@ -3,7 +3,7 @@
     python scripts/screenshots.py [--shared ../shared] [-o docs/images]
 
 Renders a drama, a letter, an inscription with its reading switch, a table and a verse
-text from ../shared/tei/corpus/ to HTML (screenshot of the page in headless Chromium,
+text from ../shared/tei/corpus/ (and the chronology of three of them) to HTML (screenshot of the page in headless Chromium,
 through Playwright) and to PDF (a page rendered to PNG with PyMuPDF), and writes
 docs/images/real-NAME-html.png and real-NAME-pdf.png. Needs Debian's chromium and the
 test extra (playwright, pymupdf). A development tool: the product does not use it.
@@ -26,6 +26,9 @@ SHOTS = {
     "table": ("testsimple4.xml", "table.tei-table", None, 9),
     "verse": ("vergil-eclogues.xml", ".tei-lg", None, 3),
 }
+
+
+CHRONOLOGY = ("russia.xml", "1937-1945.xml", "seward-letter.xml")
 
 
 def main() -> None:
@@ -64,6 +67,16 @@ def main() -> None:
             number = min(pdf_page, len(document)) - 1
             document[number].get_pixmap(dpi=80).save(str(args.output / f"real-{name}-pdf.png"))
             print(f"{name}: {file} -> real-{name}-html.png, real-{name}-pdf.png")
+        # The chronology of an edition of three of the files (issue 17).
+        folder = Path(tmp) / "chronology"
+        folder.mkdir()
+        files = [args.shared / "tei" / "corpus" / f for f in CHRONOLOGY]
+        documents = [(f.stem, parse_tei(f.read_bytes(), path=str(f))) for f in files]
+        for page_name, text in html_pages(documents).pages.items():
+            (folder / page_name).write_text(text, encoding="utf-8")
+        page.goto((folder / "chronology.html").as_uri())
+        page.screenshot(path=str(args.output / "chronology-html.png"))
+        print(f"chronology: {', '.join(CHRONOLOGY)} -> chronology-html.png")
         browser.close()
 
 

@@ -32,7 +32,8 @@ def normalise(page: str) -> str:
     return html.tostring(html.document_fromstring(page), encoding="unicode")
 
 
-@pytest.mark.parametrize("name", ["seed.html", "index.html", "persons.html", "places.html",
+@pytest.mark.parametrize("name", ["seed.html", "index.html", "chronology.html", "persons.html",
+                                  "places.html",
                                   "organisations.html", "events.html"])
 def test_golden_pages(seed_edition, name: str, update_golden: bool) -> None:
     golden = GOLDEN / "html" / f"seed.001.{name}"

@@ -141,3 +141,29 @@ def test_html_and_pdf_name_and_note_the_same(path: Path) -> None:
     tree = tree_of(path)
     assert parity.check(tree, html_page=html_of(path).pages["doc.html"],
                         pdf_marks=pdf_of(path).marks) == []
+
+
+def _normalised_dates(tree: etree._ElementTree) -> list[str]:
+    """The dates of the texts with a normalised value (where the chronology places them)."""
+    starts = []
+    for text in texts_of(tree):
+        for date in text.iter(f"{TEI}date"):
+            for attr in ("when", "from", "notBefore", "when-iso", "from-iso", "notBefore-iso"):
+                value = (date.get(attr) or "").strip()
+                if value[:1] == "-" and value[1:5].isdigit() or value[:4].isdigit():
+                    starts.append(value)
+                    break
+    return starts
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=corpus_ids)
+def test_the_chronology_has_every_normalised_date_once_in_order(path: Path) -> None:
+    """Issue 17: the chronology of an edition of each corpus file lists each of its dates
+    with a normalised value once, in date order, linked to a place of the page."""
+    page = html.document_fromstring(html_of(path).pages["chronology.html"])
+    listed = page.xpath("//ol[@class='dated']/li")
+    assert len(listed) == len(_normalised_dates(tree_of(path)))
+    years = [int(s.get("id").removeprefix("year-")) for s in page.xpath("//section[@class='year']")]
+    assert years == sorted(years)
+    ids = set(html.document_fromstring(html_of(path).pages["doc.html"]).xpath("//@id"))
+    assert all(a.get("href").split("#")[1] in ids for li in listed for a in li.xpath("a"))
