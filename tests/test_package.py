@@ -468,3 +468,61 @@ def test_a_build_with_problems_writes_no_package(tmp_path: Path, runner) -> None
     assert result.exit_code == 1
     assert f"package: {target} not written: the build has problems" in result.output
     assert not target.exists()
+
+
+def _datacite_json(record: etree._Element) -> dict:
+    """The DataCite record as the kernel's JSON form (what the `datacite` package's JSON
+    Schema of kernel 4.5 checks): a reading of the XML, field by field."""
+    def texts(path: str) -> list[etree._Element]:
+        return record.findall(path.replace("dc:", DC))
+
+    [identifier] = texts("dc:identifier")
+    data: dict = {
+        # In the JSON form a DOI is "doi", any other identifier is the resource's "url".
+        ("doi" if identifier.get("identifierType") == "DOI" else "url"): identifier.text,
+        "creators": [{"name": c.findtext(f"{DC}creatorName"),
+                      "nameIdentifiers": [{"nameIdentifier": n.text,
+                                           "nameIdentifierScheme": n.get("nameIdentifierScheme"),
+                                           "schemeUri": n.get("schemeURI")}
+                                          for n in c.findall(f"{DC}nameIdentifier")],
+                      "affiliation": [{"name": a.text} for a in c.findall(f"{DC}affiliation")]}
+                     for c in texts("dc:creators/dc:creator")],
+        "titles": [{"title": t.text} for t in texts("dc:titles/dc:title")],
+        "publisher": {"name": record.findtext(f"{DC}publisher")},
+        "publicationYear": record.findtext(f"{DC}publicationYear"),
+        "types": {"resourceTypeGeneral": texts("dc:resourceType")[0].get("resourceTypeGeneral"),
+                  "resourceType": texts("dc:resourceType")[0].text},
+        "subjects": [{"subject": s.text} for s in texts("dc:subjects/dc:subject")],
+        "contributors": [{"name": c.findtext(f"{DC}contributorName"),
+                          "contributorType": c.get("contributorType")}
+                         for c in texts("dc:contributors/dc:contributor")],
+        "relatedIdentifiers": [{"relatedIdentifier": r.text,
+                                "relatedIdentifierType": r.get("relatedIdentifierType"),
+                                "relationType": r.get("relationType")}
+                               for r in texts("dc:relatedIdentifiers/dc:relatedIdentifier")],
+        "formats": [f.text for f in texts("dc:formats/dc:format")],
+        "version": record.findtext(f"{DC}version"),
+        "rightsList": [{"rights": r.text, "rightsUri": r.get("rightsURI")}
+                       for r in texts("dc:rightsList/dc:rights")],
+        "descriptions": [{"description": d.text, "descriptionType": d.get("descriptionType")}
+                         for d in texts("dc:descriptions/dc:description")],
+        "schemaVersion": "http://datacite.org/schema/kernel-4",
+    }
+    if record.findtext(f"{DC}language"):
+        data["language"] = record.findtext(f"{DC}language")
+    return {key: value for key, value in data.items() if value not in ([], None)}
+
+
+def test_the_datacite_record_validates_against_the_kernel_schema(package: Path,
+                                                                  tmp_path: Path) -> None:
+    """Issue 17: the record passes the JSON Schema of DataCite kernel 4.5 (from the
+    maintained `datacite` package), read field by field from the XML."""
+    schema45 = pytest.importorskip("datacite.schema45")
+    root = unpack(package, tmp_path / "unpacked")
+    record = etree.parse(str(root / "data" / "datacite.xml")).getroot()
+    data = _datacite_json(record)
+    errors = [e.message for e in schema45.validator.iter_errors(data)]
+    assert errors == []
+    assert schema45.validate(data)
+    broken = dict(data, publicationYear="twenty-six", types={"resourceTypeGeneral": "Novel"})
+    assert not schema45.validate(broken)
