@@ -3,9 +3,10 @@
     python scripts/screenshots.py [--shared ../shared] [-o docs/images]
 
 Renders a drama, a letter, an inscription with its reading switch, a table and a verse
-text from ../shared/tei/corpus/ (and the chronology of three of them) to HTML (screenshot of the page in headless Chromium,
+text from ../shared/tei/corpus/ to HTML (screenshot of the page in headless Chromium,
 through Playwright) and to PDF (a page rendered to PNG with PyMuPDF), and writes
-docs/images/real-NAME-html.png and real-NAME-pdf.png. Needs Debian's chromium and the
+docs/images/real-NAME-html.png and real-NAME-pdf.png; and the chronology of three of
+them, docs/images/chronology-html.png. Needs Debian's chromium and the
 test extra (playwright, pymupdf). A development tool: the product does not use it.
 """
 
