@@ -75,11 +75,21 @@
                 return for $i in 1 to count($ps) return map {generate-id($ps[$i]): $i}))"/>
   </xsl:function>
 
-  <!-- A note's label: the source's number (@n), else its position among the notes. -->
-  <xsl:function name="f:note-label" as="xs:string" cache="yes">
+  <!-- A note's key: the source's number (@n), else its place among the notes of the text.
+       It names the note for machines (the parity check of teiedition build). -->
+  <xsl:function name="f:note-key" as="xs:string" cache="yes">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:sequence select="($note/@n, string(count($note/preceding::tei:note
                            [not(ancestor::tei:teiHeader)]) + 1))[1]"/>
+  </xsl:function>
+
+  <!-- A note's label, as the reader sees it: the source's number (@n), else its place among
+       the notes referenced from the text (notes printed in the line or in the margin, and
+       remarks in an apparatus, have no number to count). -->
+  <xsl:function name="f:note-label" as="xs:string" cache="yes">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="($note/@n, string(count($note/preceding::tei:note
+                           [not(ancestor::tei:teiHeader)][f:note-place(.) = 'foot']) + 1))[1]"/>
   </xsl:function>
 
   <!-- Where a note is printed: "inline" (in the line, as the source has it), "margin"

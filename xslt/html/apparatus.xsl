@@ -78,7 +78,7 @@
     <xsl:text> </xsl:text>
     <span class="app-note">
       <xsl:if test="not($copy)">
-        <xsl:attribute name="data-label" select="f:note-label(.)"/>
+        <xsl:attribute name="data-label" select="f:note-key(.)"/>
         <xsl:call-template name="t:id"/>
       </xsl:if>
       <xsl:apply-templates select="node()" mode="m:html"/>

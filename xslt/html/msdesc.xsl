@@ -60,7 +60,7 @@
 
   <!-- A note in a description is part of it: said where it stands. -->
   <xsl:template match="tei:msDesc//tei:note" mode="m:html" priority="2.5">
-    <span class="ms-note" data-label="{f:note-label(.)}">
+    <span class="ms-note" data-label="{f:note-key(.)}">
       <xsl:call-template name="t:id"/>
       <xsl:apply-templates mode="m:html"/>
     </span>

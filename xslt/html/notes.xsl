@@ -39,14 +39,14 @@
   <!-- A note the source prints in the line (@place inline) or in the margin stays where it
        is: in the line in brackets, or beside the text. -->
   <xsl:template match="tei:note[f:note-place(.) = 'inline']" mode="m:html" priority="2">
-    <span class="note-inline" role="note" data-label="{f:note-label(.)}">
+    <span class="note-inline" role="note" data-label="{f:note-key(.)}">
       <xsl:call-template name="t:id"/>
       <xsl:apply-templates select="." mode="m:note-body"/>
     </span>
   </xsl:template>
 
   <xsl:template match="tei:note[f:note-place(.) = 'margin']" mode="m:html" priority="2">
-    <span class="note-margin" role="note" data-label="{f:note-label(.)}">
+    <span class="note-margin" role="note" data-label="{f:note-key(.)}">
       <xsl:call-template name="t:id"/>
       <xsl:apply-templates select="." mode="m:note-body"/>
     </span>
@@ -62,7 +62,7 @@
   <xsl:template match="tei:note" mode="m:notes">
     <xsl:variable name="id" select="f:id(.)"/>
     <xsl:variable name="label" select="f:note-label(.)"/>
-    <li id="{$id}" data-label="{$label}" class="{string-join(('note', @type ! ('note-' || replace(., '\W', '_'))), ' ')}">
+    <li id="{$id}" data-label="{f:note-key(.)}" class="{string-join(('note', @type ! ('note-' || replace(., '\W', '_'))), ' ')}">
       <xsl:choose>
         <xsl:when test="$label castable as xs:integer">
           <xsl:attribute name="value" select="$label"/>

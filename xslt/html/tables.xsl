@@ -15,10 +15,10 @@
     <div class="table-wrap">
       <table class="{string-join(('tei-table', f:rend-classes(.)), ' ')}">
         <xsl:call-template name="t:id"/>
-        <xsl:for-each select="tei:head">
-          <caption><xsl:apply-templates mode="m:html"/></caption>
+        <xsl:for-each select="tei:head[1]">
+          <caption><xsl:call-template name="t:id"/><xsl:apply-templates mode="m:html"/></caption>
         </xsl:for-each>
-        <tbody><xsl:apply-templates select="node() except tei:head" mode="m:html"/></tbody>
+        <tbody><xsl:apply-templates select="node() except tei:head[1]" mode="m:html"/></tbody>
       </table>
     </div>
   </xsl:template>
@@ -76,9 +76,9 @@
         <xsl:if test="self::tei:label">
           <dt><xsl:apply-templates select="." mode="m:html-label"/></dt>
         </xsl:if>
-        <xsl:if test="current-group()[self::tei:item]">
-          <dd><xsl:apply-templates select="current-group()[self::tei:item]/node()" mode="m:html"/></dd>
-        </xsl:if>
+        <xsl:for-each select="current-group()[self::tei:item]">
+          <dd><xsl:call-template name="t:id"/><xsl:apply-templates mode="m:html"/></dd>
+        </xsl:for-each>
       </xsl:for-each-group>
     </dl>
   </xsl:template>
@@ -123,7 +123,7 @@
       <xsl:with-param name="content">
         <xsl:apply-templates select="node() except tei:head" mode="m:html"/>
         <xsl:for-each select="tei:head">
-          <figcaption><xsl:apply-templates mode="m:html"/></figcaption>
+          <figcaption><xsl:call-template name="t:id"/><xsl:apply-templates mode="m:html"/></figcaption>
         </xsl:for-each>
       </xsl:with-param>
     </xsl:call-template>

@@ -61,7 +61,7 @@
   <!-- An editor's remark in an apparatus entry, marked once for the parity check. -->
   <xsl:template match="tei:note" mode="m:typst-remark">
     <xsl:text>#app-remark(</xsl:text>
-    <xsl:value-of select="f:typst-string(f:note-label(.))"/>
+    <xsl:value-of select="f:typst-string(f:note-key(.))"/>
     <xsl:text>)[</xsl:text>
     <xsl:call-template name="t:typst-anchor"/>
     <xsl:apply-templates mode="m:typst"/>

@@ -88,7 +88,7 @@
   <!-- A note in a description is part of it. -->
   <xsl:template match="tei:msDesc//tei:note" mode="m:typst" priority="2.5">
     <xsl:text>#inline-note(</xsl:text>
-    <xsl:value-of select="f:typst-string(f:note-label(.))"/>
+    <xsl:value-of select="f:typst-string(f:note-key(.))"/>
     <xsl:text>, brackets: false)[</xsl:text>
     <xsl:call-template name="t:typst-anchor"/>
     <xsl:apply-templates mode="m:typst"/>

@@ -18,6 +18,9 @@
     <xsl:if test="not($copy)">
       <xsl:text>#tei-note(</xsl:text>
       <xsl:value-of select="f:typst-string(f:note-label(.))"/>
+      <xsl:if test="f:note-key(.) != f:note-label(.)">
+        <xsl:text>, key: </xsl:text><xsl:value-of select="f:typst-string(f:note-key(.))"/>
+      </xsl:if>
       <xsl:if test="f:note-place(.) = 'margin'">, place: "margin"</xsl:if>
       <xsl:text>)[</xsl:text>
       <xsl:call-template name="t:typst-anchor"/>
@@ -30,7 +33,7 @@
     <xsl:param name="copy" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:text>#inline-note(</xsl:text>
     <xsl:if test="$copy">copy: true, </xsl:if>
-    <xsl:value-of select="f:typst-string(f:note-label(.))"/>
+    <xsl:value-of select="f:typst-string(f:note-key(.))"/>
     <xsl:text>)[</xsl:text>
     <xsl:call-template name="t:typst-anchor"/>
     <xsl:apply-templates select="." mode="m:typst-note-body"/>
@@ -53,6 +56,9 @@
       <xsl:for-each select="$notes">
         <xsl:text>#endnote(</xsl:text>
         <xsl:value-of select="f:typst-string(f:note-label(.))"/>
+        <xsl:if test="f:note-key(.) != f:note-label(.)">
+          <xsl:text>, key: </xsl:text><xsl:value-of select="f:typst-string(f:note-key(.))"/>
+        </xsl:if>
         <xsl:text>, </xsl:text>
         <xsl:value-of select="f:typst-string(f:id(.))"/>
         <xsl:text>)[</xsl:text>
