@@ -377,19 +377,22 @@ def set_apart(text: etree._Element) -> None:
     """
     apart = [el for el in text.iter(*(T + name for name in SET_APART))] + [
         el for el in text.iter(f"{T}note") if el.get("place") == "margin"]
-    for ptr in apart:
-        if ptr.getparent().tag in (f"{T}div", f"{T}listBibl"):
+    for el in apart:
+        if el.getparent().tag in (f"{T}div", f"{T}listBibl"):
             continue
-        ptr.tail = " " + (ptr.tail or "")
-        before = ptr.getprevious()
+        el.tail = " " + (el.tail or "")
+        before = el.getprevious()
         if before is None:
-            ptr.getparent().text = (ptr.getparent().text or "") + " "
+            el.getparent().text = (el.getparent().text or "") + " "
         else:
             before.tail = (before.tail or "") + " "
 
 
 def give_ids(draw, text: etree._Element) -> None:
-    elements = list(text.iter(etree.Element))
+    # Not on the head of a table or a figure: it loses its id
+    # (test_a_link_to_the_caption_of_a_table_or_figure_arrives).
+    elements = [el for el in text.iter(etree.Element) if not (
+        el.tag == f"{T}head" and el.getparent().tag in (f"{T}table", f"{T}figure"))]
     for name in draw(st.lists(st.sampled_from(IDS), unique=True, max_size=len(IDS))):
         draw(st.sampled_from(elements)).set(XML_ID, name)
 
@@ -523,3 +526,14 @@ def test_a_short_row_of_a_table_stays_a_row_in_the_pdf() -> None:
     assert rows["beta"] == rows["gamma"] != rows["alpha"]
     pdf(body("<table><row><cell>a</cell></row><row><cell cols=\"2\">b</cell></row></table>"),
         standard="none")
+
+
+@pytest.mark.xfail(strict=True, reason="bug: the head of a table or a figure becomes its "
+                   "caption without its xml:id, so a link to it goes nowhere: <table><head "
+                   "xml:id=\"h1\">...</head>...</table> and <ref target=\"#h1\">")
+def test_a_link_to_the_caption_of_a_table_or_figure_arrives() -> None:
+    page = page_of(body('<table><head xml:id="h1">T</head><row><cell>a</cell></row></table>'
+                        '<figure><head xml:id="h2">F</head></figure>'
+                        '<p><ref target="#h1">table</ref> <ref target="#h2">figure</ref></p>'))
+    assert page.xpath("//caption/@id | //caption//@id") == ["h1"]
+    assert page.xpath("//figcaption/@id | //figcaption//@id") == ["h2"]
