@@ -288,13 +288,20 @@ def test_a_byline_keeps_its_author_in_the_line() -> None:
 
 def test_notes_of_every_place() -> None:
     page = page_of("notes")
-    assert page.xpath("//a[@role='doc-noteref']/text()") == ["1", "2", "5"]
+    assert len(page.xpath("//a[@role='doc-noteref']")) == 3  # foot, end, with a target
     assert page.xpath("//span[@class='note-margin']/text()") == ["Sir W. Temple"]
     assert page.xpath("//span[@class='note-inline']/text()") == [
         "so the copy; the draft has “thrice”"]
     assert page.xpath("//a[@class='tei-ptr']/text()") == ["1"]
     source = typst_source(tree_of("notes"))
     assert '#endnote("2", "n2")' in source and 'place: "margin"' in source
+
+
+@pytest.mark.xfail(strict=True, reason="bug: notes without @n are numbered by their place "
+                   "among all notes, margin and inline notes too, which show no number: the "
+                   "numbered notes read 1, 2, 5")
+def test_numbered_notes_are_numbered_in_sequence() -> None:
+    assert page_of("notes").xpath("//a[@role='doc-noteref']/text()") == ["1", "2", "3"]
 
 
 def test_links_by_pointer_scheme_and_to_other_files() -> None:
