@@ -488,9 +488,6 @@ def page_of(tree: etree._ElementTree) -> html.HtmlElement:
     return html.document_fromstring(html_pages([("doc", tree)]).pages["doc.html"])
 
 
-@pytest.mark.xfail(strict=True, reason="bug: the outputs give an element without an id one "
-                   "made as NAME-N (p-3, note-1), which may be an id the source already has: "
-                   "<pb xml:id=\"p-3\"/> and the first paragraph are both id=\"p-3\"")
 def test_an_id_of_the_source_is_not_made_twice() -> None:
     page = page_of(body('<pb n="3" xml:id="p-3"/><p>a</p><p>b<note>c</note></p>'
                         '<anchor xml:id="note-1"/>'))
@@ -498,29 +495,17 @@ def test_an_id_of_the_source_is_not_made_twice() -> None:
     assert [i for i, n in Counter(ids).items() if n > 1] == []
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a ptr prints its target in place with nothing "
-                   "around it, so the words beside it run into it: <ptr target=\"#nowhere\"/>a "
-                   "reads '#nowherea', b<ptr target=\"https://example.org/\"/> 'bhttps'")
 def test_a_pointer_is_set_apart_from_the_words_beside_it() -> None:
     tree = body('<p>b<ptr target="https://example.org/"/>a<ptr target="#nowhere"/>c</p>')
     shown = html_reading(page_of(tree).xpath("//main")[0])
     assert in_order(["b", "a", "c"], shown) == 1.0
 
 
-@pytest.mark.xfail(strict=True, reason="bug: an empty g whose ref leads to no glyph of the "
-                   "charDecl prints '[character]' or its raw target '[#nowhere]' inside the word "
-                   "it stands in: x<g/>a reads 'xcharactera'")
 def test_an_empty_glyph_adds_no_word() -> None:
     tree = body('<p>x<g/>a and b<g ref="#nowhere"/>c</p>')
     assert html_reading(page_of(tree).xpath("//main")[0]) == ["xa", "and", "bc"]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: the Typst table's cells flow without the TEI "
-                   "rows: a row shorter than the widest is filled from the next row "
-                   "(<row><cell>alpha</cell></row><row><cell>beta</cell><cell>gamma</cell></row> "
-                   "prints 'alpha beta' on one line), and a spanning cell it pushes past the "
-                   "last column stops Typst: 'cell's colspan would cause it to exceed the "
-                   "available column(s)'")
 def test_a_short_row_of_a_table_stays_a_row_in_the_pdf() -> None:
     ragged = body("<table><row><cell>alpha</cell></row>"
                   "<row><cell>beta</cell><cell>gamma</cell></row></table>")
@@ -531,9 +516,6 @@ def test_a_short_row_of_a_table_stays_a_row_in_the_pdf() -> None:
         standard="none")
 
 
-@pytest.mark.xfail(strict=True, reason="bug: the head of a table or a figure becomes its "
-                   "caption without its xml:id, so a link to it goes nowhere: <table><head "
-                   "xml:id=\"h1\">...</head>...</table> and <ref target=\"#h1\">")
 def test_a_link_to_the_caption_of_a_table_or_figure_arrives() -> None:
     page = page_of(body('<table><head xml:id="h1">T</head><row><cell>a</cell></row></table>'
                         '<figure><head xml:id="h2">F</head></figure>'
@@ -542,9 +524,6 @@ def test_a_link_to_the_caption_of_a_table_or_figure_arrives() -> None:
     assert page.xpath("//figcaption/@id | //figcaption//@id") == ["h2"]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: an item of a list with labels becomes a dd "
-                   "without its xml:id, so a link to it goes nowhere: <list><label>L</label>"
-                   "<item xml:id=\"i1\">x</item></list> and <ref target=\"#i1\">")
 def test_a_link_to_an_item_of_a_list_with_labels_arrives() -> None:
     page = page_of(body('<list><label>L</label><item xml:id="i1">x</item></list>'
                         '<p><ref target="#i1">y</ref></p>'))

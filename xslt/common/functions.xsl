@@ -15,7 +15,16 @@
        edition's index pages, which see the document inside a teiCorpus, agree). -->
   <xsl:function name="f:id" as="xs:string">
     <xsl:param name="node" as="element()"/>
-    <xsl:sequence select="($node/@xml:id, local-name($node) || '-' || fp:position($node))[1]"/>
+    <xsl:sequence select="($node/@xml:id, fp:free-id($node, local-name($node) || '-' ||
+                          fp:position($node)))[1]"/>
+  </xsl:function>
+
+  <!-- A made id that the file does not already use as an xml:id (else with "_" added). -->
+  <xsl:function name="fp:free-id" as="xs:string">
+    <xsl:param name="node" as="element()"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="if (exists(f:element-by-id($node, $id))) then fp:free-id($node, $id || '_')
+                          else $id"/>
   </xsl:function>
 
   <!-- The document a node belongs to: the file it came from. In the edition's pages, the

@@ -32,14 +32,15 @@
   </xsl:function>
 
   <!-- The character a g stands for: its own text, else the standard (or normalised, or any)
-       mapping of the char or glyph it points to, else its name in brackets. -->
+       mapping of the char or glyph it points to, else a dotted circle (its name is in the
+       title: no word is added to the one it stands in). -->
   <xsl:function name="f:glyph-text" as="xs:string">
     <xsl:param name="g" as="element()"/>
     <xsl:variable name="decl" select="fp:glyph-decl($g)"/>
     <xsl:sequence select="(string($g)[normalize-space(.)],
         ($decl/tei:mapping[@type = ('standard', 'normalized', 'normalised')],
          $decl/tei:mapping)[1] ! string(.),
-        '[' || f:glyph-name($g) || ']')[1]"/>
+        '◌')[1]"/>
   </xsl:function>
 
   <xsl:function name="f:glyph-name" as="xs:string">

@@ -23,7 +23,7 @@
 
   <!-- The parts of a structured citation, separated as a reader expects. -->
   <xsl:template match="tei:biblStruct/* | tei:analytic/* | tei:monogr/* | tei:imprint/*"
-                mode="m:html">
+                mode="m:html" priority="1">
     <xsl:if test="preceding-sibling::*"><xsl:text> </xsl:text></xsl:if>
     <xsl:next-match/>
     <xsl:if test="self::tei:author or self::tei:editor or self::tei:title"><xsl:text>.</xsl:text></xsl:if>

@@ -47,7 +47,19 @@
     <xsl:call-template name="t:anchor"/>
   </xsl:template>
 
+  <!-- What a pointer shows, set apart from the words beside it by thin spaces (a pointer
+       written between two words is none of them). -->
   <xsl:function name="f:pointer-label" as="xs:string">
+    <xsl:param name="ptr" as="element()"/>
+    <xsl:param name="to" as="map(*)"/>
+    <!-- (A pointer to a note is a note's number, set apart as a superscript.) -->
+    <xsl:variable name="apart" select="if (f:element-by-id($ptr, substring(f:pointer($ptr/@target), 2))
+                                           /self::tei:note) then '' else '&#x2009;'"/>
+    <xsl:sequence select="$apart || fp:pointer-text($ptr, $to) || $apart"
+                  xmlns:fp="urn:teiedition:functions:private"/>
+  </xsl:function>
+
+  <xsl:function name="fp:pointer-text" as="xs:string" xmlns:fp="urn:teiedition:functions:private">
     <xsl:param name="ptr" as="element()"/>
     <xsl:param name="to" as="map(*)"/>
     <xsl:variable name="target" select="f:element-by-id($ptr, substring(f:pointer($ptr/@target), 2))"/>

@@ -46,7 +46,7 @@
   </xsl:template>
 
   <xsl:template match="tei:note[f:note-place(.) = 'margin']" mode="m:html" priority="2">
-    <span class="note-margin" role="note" data-label="{f:note-key(.)}">
+    <span class="note-margin block" role="note" data-label="{f:note-key(.)}">
       <xsl:call-template name="t:id"/>
       <xsl:apply-templates select="." mode="m:note-body"/>
     </span>

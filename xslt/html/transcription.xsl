@@ -123,4 +123,10 @@
   <xsl:template match="tei:g" mode="m:html">
     <span class="tei-g" title="{f:glyph-name(.)}"><xsl:call-template name="t:id"/><xsl:value-of select="f:glyph-text(.)"/></span>
   </xsl:template>
+
+  <!-- A character the file does not give (no text, no mapping): a mark drawn by the CSS,
+       its name in the title, no letter added to the word. -->
+  <xsl:template match="tei:g[f:glyph-text(.) = '◌']" mode="m:html" priority="2">
+    <span class="tei-g missing-glyph" title="{f:glyph-name(.)}"><xsl:call-template name="t:id"/></span>
+  </xsl:template>
 </xsl:stylesheet>

@@ -23,7 +23,8 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="tei:biblStruct/* | tei:analytic/* | tei:monogr/* | tei:imprint/*" mode="m:typst">
+  <xsl:template match="tei:biblStruct/* | tei:analytic/* | tei:monogr/* | tei:imprint/*" mode="m:typst"
+                priority="1">
     <xsl:if test="preceding-sibling::*"><xsl:text> </xsl:text></xsl:if>
     <xsl:next-match/>
     <xsl:if test="self::tei:author or self::tei:editor or self::tei:title"><xsl:text>.</xsl:text></xsl:if>

@@ -116,7 +116,10 @@
     <xsl:variable name="to" select="f:resolve(., f:pointer(@target))"/>
     <xsl:variable name="content">
       <xsl:apply-templates mode="m:typst"/>
-      <xsl:if test="self::tei:ptr"><xsl:value-of select="f:typst-markup(f:typst-pointer-label(., $to))"/></xsl:if>
+      <!-- (A pointer's label set apart by thin spaces from the words beside it.) -->
+      <xsl:if test="self::tei:ptr or not(normalize-space() or *)">
+        <xsl:value-of select="'&#x2009;' || f:typst-markup(f:typst-pointer-label(., $to)) || '&#x2009;'"/>
+      </xsl:if>
     </xsl:variable>
     <xsl:call-template name="t:typst-anchor"/>
     <xsl:choose>
