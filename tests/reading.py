@@ -25,6 +25,9 @@ castList castItem castGroup role roleDesc titlePage titlePart docTitle docAuthor
 docImprint byline epigraph trailer argument floatingText quote cit bibl listBibl biblStruct
 label front back body group u entry sense form listPerson person listPlace place
 listOrg org listEvent event fw u writing""".split())
+#: Lines of a title page, which stay in the line among their parent's words ("By the late
+#: <docAuthor>John Evelyn</docAuthor>").
+TITLE_LINES = {"docAuthor", "docDate", "docEdition", "titlePart"}
 #: Readings that the default view does not show in the line.
 HIDDEN = {"sic", "orig", "abbr", "am"}
 _SIGLA = re.compile(r"[\[\]()⟨⟩{}‹›⸢⸣⸤⸥⸌⸍⟦⟧|]")
@@ -62,7 +65,7 @@ def _read(el: etree._Element, parts: list[str], notes: list[list[str]], top: boo
         _read(el, own, notes, top=True)
         notes.append(words("".join(own)))
     elif not hidden:
-        block = name in BLOCKS
+        block = name in BLOCKS and not (name in TITLE_LINES and _among_words(el))
         # A space, a gap (its mark stands between the letters around it) and a line break
         # between words part words.
         if block or name in ("space", "gap") or (name == "lb" and el.get("break") != "no"):
@@ -74,6 +77,12 @@ def _read(el: etree._Element, parts: list[str], notes: list[list[str]], top: boo
             parts.append(" ")
     if not top:
         parts.append(el.tail or "")
+
+
+def _among_words(el: etree._Element) -> bool:
+    parent = el.getparent()
+    return parent is not None and any(
+        (t or "").strip() for t in [parent.text] + [c.tail for c in parent])
 
 
 def _has_both(choice: etree._Element) -> bool:
