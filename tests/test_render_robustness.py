@@ -70,3 +70,19 @@ def test_odd_tei_renders(name: str) -> None:
     assert [h for h in page.xpath("//a/@href") if h.startswith("#") and h[1:] not in ids] == []
     assert not page.xpath("//a[starts-with(normalize-space(@href), 'javascript')]")
     assert pdf(tree, standard="a-3b").data.startswith(b"%PDF")
+
+
+def test_a_reference_to_nothing_adds_no_word() -> None:
+    """An empty ref or ptr with no target (found by the property test) shows nothing: the
+    letters around it stay one word."""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).parent))
+    from reading import TEI, html_reading, tei_reading
+    tree = etree.ElementTree(etree.fromstring(
+        f'<TEI xmlns="http://www.tei-c.org/ns/1.0">{H}<text><body><lg><l><term>a</term><ref/>'
+        '<g>r</g> and b<ptr/>c</l></lg></body></text></TEI>'))
+    page = html.document_fromstring(html_pages([("doc", tree)]).pages["doc.html"])
+    assert html_reading(page.xpath("//main")[0]) == tei_reading(
+        tree.getroot().find(f"{TEI}text"))[0] == ["ar", "and", "bc"]
+    assert "\u2009" not in pdf(tree, standard="none").typst_source  # no pointer label

@@ -19,7 +19,8 @@
 
   <!-- A reference with no words shows where it leads, as a pointer does (a link needs a
        name a reader can follow). -->
-  <xsl:template match="tei:ref[not(normalize-space())][not(*)]" mode="m:html" priority="1">
+  <xsl:template match="tei:ref[not(normalize-space())][not(*)][normalize-space(@target)]" mode="m:html"
+                priority="1">
     <xsl:variable name="to" select="f:resolve(., f:pointer(@target))"/>
     <xsl:call-template name="t:link">
       <xsl:with-param name="to" select="$to"/>
@@ -42,8 +43,10 @@
     <sup class="noteref"><xsl:next-match/></sup>
   </xsl:template>
 
-  <!-- A pointer to a facsimile or to nothing at all has nothing to read. -->
-  <xsl:template match="tei:ptr[not(normalize-space(@target))]" mode="m:html" priority="2">
+  <!-- A pointer (or an empty reference) to nothing at all has nothing to read. -->
+  <xsl:template match="tei:ptr[not(normalize-space(@target))] |
+                       tei:ref[not(normalize-space())][not(*)][not(normalize-space(@target))]"
+                mode="m:html" priority="2">
     <xsl:call-template name="t:anchor"/>
   </xsl:template>
 

@@ -117,7 +117,7 @@
     <xsl:variable name="content">
       <xsl:apply-templates mode="m:typst"/>
       <!-- (A pointer's label set apart by thin spaces from the words beside it.) -->
-      <xsl:if test="self::tei:ptr or not(normalize-space() or *)">
+      <xsl:if test="(self::tei:ptr or not(normalize-space() or *)) and normalize-space(@target)">
         <xsl:value-of select="'&#x2009;' || f:typst-markup(f:typst-pointer-label(., $to)) || '&#x2009;'"/>
       </xsl:if>
     </xsl:variable>
