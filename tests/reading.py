@@ -66,6 +66,11 @@ def _read(el: etree._Element, parts: list[str], notes: list[list[str]], top: boo
         notes.append(words("".join(own)))
     elif not hidden:
         block = name in BLOCKS and not (name in TITLE_LINES and _among_words(el))
+        # A pointer with a target shows where it leads between the words around it: it
+        # parts them (what it shows is not a word of the text).
+        pointer = (name == "ptr" or (name == "ref" and not "".join(el.itertext()).strip())) \
+            and bool((el.get("target") or "").strip())
+        block = block or pointer
         # A space, a gap (its mark stands between the letters around it) and a line break
         # between words part words.
         if block or name in ("space", "gap") or (name == "lb" and el.get("break") != "no"):
@@ -107,7 +112,7 @@ _HTML_BLOCKS = set("p div section li dt dd h1 h2 h3 h4 h5 h6 br td th tr table b
                    "figcaption ul ol dl header footer main aside nav caption".split())
 #: What a reader of the default (normalised) view does not see in the line.
 _HTML_SKIP = ("note-popover", "noteref", "permalink", "reading-diplomatic", "line-number",
-              "fragment", "break", "item-n")
+              "fragment", "break", "item-n", "pointer-label")
 
 
 def html_reading(element: html.HtmlElement) -> list[str]:
@@ -120,6 +125,7 @@ def html_reading(element: html.HtmlElement) -> list[str]:
             return
         classes = (el.get("class") or "").split()
         if any(c in classes for c in _HTML_SKIP):
+            parts.append(" " if "pointer-label" in classes else "")
             parts.append(el.tail or "")
             return
         block = el.tag in _HTML_BLOCKS or "block" in classes

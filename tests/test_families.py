@@ -266,7 +266,7 @@ def test_notes_of_every_place() -> None:
     assert page.xpath("//span[contains(@class, 'note-margin')]/text()") == ["Sir W. Temple"]
     assert page.xpath("//span[@class='note-inline']/text()") == [
         "so the copy; the draft has “thrice”"]
-    assert page.xpath("//a[@class='tei-ptr']/text()") == ["1"]
+    assert page.xpath("//a[@class='tei-ptr']/span[@class='pointer-label']/text()") == ["1"]
     source = typst_source(tree_of("notes"))
     assert '#endnote("2", "n2")' in source and 'place: "margin"' in source
 

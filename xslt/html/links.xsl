@@ -24,7 +24,9 @@
     <xsl:variable name="to" select="f:resolve(., f:pointer(@target))"/>
     <xsl:call-template name="t:link">
       <xsl:with-param name="to" select="$to"/>
-      <xsl:with-param name="content" select="f:pointer-label(., $to)"/>
+      <xsl:with-param name="content">
+        <span class="pointer-label"><xsl:value-of select="f:pointer-label(., $to)"/></span>
+      </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
@@ -33,7 +35,9 @@
     <xsl:variable name="to" select="f:resolve(., f:pointer(@target))"/>
     <xsl:call-template name="t:link">
       <xsl:with-param name="to" select="$to"/>
-      <xsl:with-param name="content" select="f:pointer-label(., $to)"/>
+      <xsl:with-param name="content">
+        <span class="pointer-label"><xsl:value-of select="f:pointer-label(., $to)"/></span>
+      </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
