@@ -62,13 +62,14 @@ def browser():
         browser.close()
 
 
-def guarded_page(browser, folder: Path):
-    """A page that may load only the files of ``folder``: any other request (network or a
-    file elsewhere) is refused and fails the test. (Chromium's offline emulation would also
-    refuse the edition's own file:// stylesheet, so requests are routed instead.)"""
+def guarded_page(browser, folder: Path | str):
+    """A page that may load only the files of ``folder`` (or of a server's address): any
+    other request (network or a file elsewhere) is refused and fails the test. (Chromium's
+    offline emulation would also refuse the edition's own file:// stylesheet, so requests
+    are routed instead.)"""
     context = browser.new_context(viewport={"width": 1000, "height": 900})
     outside: list[str] = []
-    inside = folder.as_uri() + "/"
+    inside = folder if isinstance(folder, str) else folder.as_uri() + "/"
 
     def guard(route):
         if route.request.url.startswith(inside):
@@ -256,19 +257,7 @@ def served_edition(tmp_path_factory):
 
 @pytest.fixture
 def web_page(browser, served_edition):
-    context = browser.new_context(viewport={"width": 1000, "height": 900})
-    outside: list[str] = []
-
-    def guard(route):
-        if route.request.url.startswith(served_edition):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-    context.route("**/*", guard)
-    yield context.new_page()
-    context.close()
-    assert outside == [], f"the edition asked for resources elsewhere: {outside}"
+    yield from guarded_page(browser, served_edition)
 
 
 def test_search_finds_a_word_in_a_note_and_a_person_and_filters_narrow(web_page,
