@@ -97,42 +97,41 @@ def context_elements(context: str, prefixes: dict[str | None, str | None]) -> Na
     return frozenset(found) if found else None
 
 
-def _balanced(predicates: str) -> bool:
-    """Whether ``predicates`` is nothing but whole bracketed groups (``[a][b]``)."""
+def _outside_quotes(text: str) -> Iterator[tuple[int, str, int]]:
+    """Each character outside quotes, with its index and the depth of brackets and
+    parentheses it stands at (the scan both helpers below share)."""
     depth, quote = 0, ""
-    for char in predicates:
+    for i, char in enumerate(text):
         if quote:
             quote = "" if char == quote else quote
-        elif depth == 0 and char != "[":
-            return False
         elif char in "'\"":
             quote = char
+            yield i, char, depth
         elif char in "[(":
+            yield i, char, depth
             depth += 1
         elif char in "])":
             depth -= 1
-    return depth == 0 and not quote
+            yield i, char, depth
+        else:
+            yield i, char, depth
+    if quote or depth:
+        yield len(text), "", -1  # unbalanced: an end that no caller accepts
+
+
+def _balanced(predicates: str) -> bool:
+    """Whether ``predicates`` is nothing but whole bracketed groups (``[a][b]``)."""
+    return all(depth > 0 or (depth == 0 and char in "[]")
+               for _, char, depth in _outside_quotes(predicates))
 
 
 def _split(text: str, separator: str) -> list[str]:
     """``text`` split on ``separator`` where it stands outside brackets, parentheses and
     quotes."""
-    parts, depth, quote, start, i = [], 0, "", 0, 0
-    while i < len(text):
-        char = text[i]
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char in "[(":
-            depth += 1
-        elif char in "])":
-            depth -= 1
-        elif depth == 0 and text.startswith(separator, i):
+    parts, start = [], 0
+    for i, _, depth in _outside_quotes(text):
+        if depth == 0 and i >= start and text.startswith(separator, i):
             parts.append(text[start:i])
-            i += len(separator)
-            start = i
-            continue
-        i += 1
+            start = i + len(separator)
     parts.append(text[start:])
     return parts
