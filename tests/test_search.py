@@ -55,6 +55,27 @@ def test_the_bundle_has_the_index_and_the_interface() -> None:
         [("letters", etree.ElementTree(etree.fromstring(TEI)))]).pages
 
 
+def test_the_same_pages_give_the_same_index_byte_for_byte() -> None:
+    # Many values per filter, so that Pagefind's own order (a hash map's) would show.
+    people = "".join(f'<person xml:id="x{i}"><persName>Person {i}</persName></person>'
+                     for i in range(40))
+    body = "".join(f'<p xml:id="b{i}"><persName ref="#x{i}">Person {i}</persName> wrote in '
+                   f'<date when="{1800 + i}">{1800 + i}</date>.</p>' for i in range(40))
+    tei = TEI.replace("</listPerson>", people + "</listPerson>").replace(
+        '<p xml:id="p2">', body + '<p xml:id="p2">')
+    documents = [("letters", etree.ElementTree(etree.fromstring(tei)))]
+    first = html_pages(documents, search=True).files
+    second = html_pages(documents, search=True).files
+    assert first == second
+    # Every filter and metadata file is one the entry points to (none left from a first
+    # writing).
+    entry = json.loads(first["pagefind/pagefind-entry.json"])
+    [language] = entry["languages"].values()
+    assert [n for n in first if n.endswith(".pf_meta")] == [
+        f"pagefind/pagefind.{language['hash']}.pf_meta"]
+    assert len([n for n in first if n.endswith(".pf_filter")]) == 4  # text, person, place, year
+
+
 def test_build_search_is_remade_only_when_a_page_changes(tmp_path) -> None:
     edition = tmp_path / "edition"
     edition.mkdir()

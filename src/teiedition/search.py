@@ -123,31 +123,68 @@ async def _index(found: list[Record], language: str) -> dict[str, bytes]:
     with tempfile.TemporaryDirectory(prefix="teiedition-search-") as folder:
         out = Path(folder) / FOLDER
         config = IndexConfig(output_path=str(out), force_language=language)
+        # The context writes the files when it closes; writing them also before would
+        # leave a second set of filter and metadata files (Pagefind orders them anew at
+        # each writing) that nothing points to.
         async with PagefindIndex(config=config) as index:
             for record in found:
                 await index.add_custom_record(
                     url=record.url, content=record.content, language=language,
                     meta={"title": record.title},
                     filters={key: list(values) for key, values in record.filters.items()})
-            await index.write_files(output_path=str(out))
         return _deterministic({f"{FOLDER}/{path.relative_to(out).as_posix()}": path.read_bytes()
                                for path in sorted(out.rglob("*")) if path.is_file()})
 
 
+#: The header Pagefind puts before the CBOR of its compressed files.
+_HEADER = b"pagefind_dcd"
+
+
 def _deterministic(files: dict[str, bytes]) -> dict[str, bytes]:
-    """Pagefind gzips the index's metadata with the time of the run, and names it (and
-    points to it from pagefind-entry.json) by a hash of those bytes: the same edition would
-    give a different index at each build. The metadata is compressed again without a time
-    and named by a hash of its content."""
+    """The same edition gives the same index, byte for byte.
+
+    Pagefind lists a filter's values in the order of a hash map, which changes from run to
+    run, names each filter file by a hash of those bytes, and gzips the index's metadata
+    (which names the filter files) with the time of the run. So each filter's values are
+    put in order and the file named by a hash of its content, and the metadata, its
+    filters in order and pointing to the new names, is compressed again without a time,
+    named by its content and pointed to from ``pagefind-entry.json``. Only the order
+    changes: Pagefind's script reads the values into a map."""
+    import cbor2
+
+    renamed: dict[str, str] = {}
+    for name in sorted(n for n in files if n.endswith(".pf_filter")):
+        folder, old = name.rsplit("/", 1)
+        old = old.removesuffix(".pf_filter")
+        filter_name, values = _cbor(files.pop(name))
+        content = _HEADER + cbor2.dumps([filter_name, sorted(values, key=lambda v: v[0])])
+        new = f"{old.split('_', 1)[0]}_{hashlib.sha256(content).hexdigest()[:7]}"
+        files[f"{folder}/{new}.pf_filter"] = gzip.compress(content, mtime=0)
+        renamed[old] = new
     entry_name = f"{FOLDER}/pagefind-entry.json"
     entry = files.get(entry_name, b"").decode("utf-8")
     for name in [n for n in files if n.endswith(".pf_meta")]:
-        content = gzip.decompress(files.pop(name))
+        meta = _cbor(files.pop(name))
+        # [version, pages, index chunks, filters: [[name, file], ...], sorts, meta fields]
+        if not (isinstance(meta, list) and len(meta) > 3 and all(
+                isinstance(f, list) and len(f) == 2 and f[1] in renamed for f in meta[3])):
+            raise TeieditionError("Pagefind wrote an index this version of teiedition cannot read")
+        meta[3] = sorted([[f, renamed.get(file, file)] for f, file in meta[3]])
+        content = _HEADER + cbor2.dumps(meta)
         old = name.rsplit("/", 1)[1].removeprefix("pagefind.").removesuffix(".pf_meta")
-        language = old.split("_", 1)[0]
-        new = f"{language}_{hashlib.sha256(content).hexdigest()[:10]}"
+        new = f"{old.split('_', 1)[0]}_{hashlib.sha256(content).hexdigest()[:10]}"
         files[f"{FOLDER}/pagefind.{new}.pf_meta"] = gzip.compress(content, mtime=0)
         entry = entry.replace(f'"{old}"', f'"{new}"')
     if entry:
         files[entry_name] = entry.encode("utf-8")
     return dict(sorted(files.items()))
+
+
+def _cbor(data: bytes) -> Any:
+    """The CBOR value of one of Pagefind's compressed files."""
+    import cbor2
+
+    content = gzip.decompress(data)
+    if not content.startswith(_HEADER):
+        raise TeieditionError("Pagefind wrote an index this version of teiedition cannot read")
+    return cbor2.loads(content[len(_HEADER):])
