@@ -36,7 +36,11 @@
     <xsl:text>,&#10;)&#10;&#10;</xsl:text>
     <xsl:for-each select="$docs">
       <xsl:variable name="stmt" select="tei:teiHeader/tei:fileDesc/tei:titleStmt"/>
-      <xsl:text>#edition-part(title: </xsl:text>
+      <xsl:text>#edition-part(</xsl:text>
+      <xsl:for-each select="@e:file" xmlns:e="urn:teiedition">
+        <xsl:text>doc: </xsl:text><xsl:value-of select="f:typst-string(.)"/><xsl:text>, </xsl:text>
+      </xsl:for-each>
+      <xsl:text>title: </xsl:text>
       <xsl:value-of select="f:typst-string((normalize-space(($stmt/tei:title)[1])[.], 'Untitled text')[1])"/>
       <xsl:text>, authors: (</xsl:text>
       <xsl:value-of select="$stmt/tei:author/f:typst-string(.) ! (. || ',')" separator=" "/>
@@ -54,6 +58,7 @@
       </xsl:call-template>
       <xsl:text>&#10;</xsl:text>
     </xsl:for-each>
+    <xsl:if test="$chronology"><xsl:call-template name="t:chronology"/></xsl:if>
     <xsl:text>&#10;= Index&#10;&#10;#edition-index()&#10;</xsl:text>
   </xsl:template>
 
@@ -107,6 +112,7 @@
     <xsl:call-template name="t:end-notes">
       <xsl:with-param name="notes" select="tei:text//tei:note[@place = 'end'][f:note-place(.) = 'foot']"/>
     </xsl:call-template>
+    <xsl:if test="$chronology"><xsl:call-template name="t:chronology"/></xsl:if>
     <xsl:text>&#10;= Index&#10;&#10;#edition-index()&#10;</xsl:text>
   </xsl:template>
 
