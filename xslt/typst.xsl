@@ -35,6 +35,7 @@
   <xsl:include href="typst/tables.xsl"/>
   <xsl:include href="typst/bibl.xsl"/>
   <xsl:include href="typst/chronology.xsl"/>
+  <xsl:include href="typst/direction.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
 

@@ -6,6 +6,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:f="urn:teiedition:functions"
+    xmlns:fp="urn:teiedition:functions:private"
     xmlns:m="urn:teiedition:modes"
     xmlns:t="urn:teiedition:templates"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -104,7 +105,8 @@
       <xsl:text>,&#10;</xsl:text>
     </xsl:if>
     <xsl:text>  lang: </xsl:text>
-    <xsl:value-of select="f:typst-string(f:typst-lang(@xml:lang))"/>
+    <xsl:value-of select="f:typst-string(f:typst-lang((@xml:lang, tei:text/@xml:lang)))"/>
+    <xsl:if test="f:right-to-left(($fp:document-language))">,&#10;  rtl: true</xsl:if>
     <xsl:text>,&#10;)&#10;&#10;</xsl:text>
     <xsl:apply-templates select="$header/tei:fileDesc/tei:sourceDesc//tei:msDesc" mode="m:typst"/>
     <xsl:text>= Text&#10;&#10;</xsl:text>
@@ -116,8 +118,9 @@
     <xsl:text>&#10;= Index&#10;&#10;#edition-index()&#10;</xsl:text>
   </xsl:template>
 
-  <!-- The language Typst sets the text in (hyphenation is off; it chooses quotation marks
-       and the like): the primary subtag of a valid tag, else English. -->
+  <!-- The language Typst sets the text in (hyphenation is off; it chooses quotation marks,
+       the direction and the like): the primary subtag of the first valid tag (the TEI
+       element's, else its text's), else English. -->
   <xsl:function name="f:typst-lang" as="xs:string">
     <xsl:param name="values" as="attribute()*"/>
     <xsl:sequence select="(($values ! f:language(.)) ! tokenize(., '-')[1][matches(., '^[a-z]{2,3}$')], 'en')[1]"/>

@@ -55,6 +55,7 @@
     <xsl:for-each select="@part">
       <xsl:text>, part: </xsl:text><xsl:value-of select="f:typst-string(.)"/>
     </xsl:for-each>
+    <xsl:if test="f:typst-rtl(.)">, rtl: true</xsl:if>
     <xsl:text>)[</xsl:text>
     <xsl:call-template name="t:typst-anchor"/>
     <xsl:apply-templates mode="m:typst"/>
