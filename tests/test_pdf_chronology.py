@@ -58,18 +58,20 @@ def appendix(document) -> tuple[int, str]:
     return first, flat(" ".join(document[i].get_text() for i in range(first, last + 1)))
 
 
-def page_numbers(document, first: int) -> list[tuple[int, int]]:
+def page_numbers(document, first: int, rtl: bool = False) -> list[tuple[int, int]]:
     """The chronology's page numbers in reading order: each printed number, and the page
-    (1-based) its link goes to."""
+    (1-based) its link goes to. They stand in a column of their own at the end of the
+    line: on the right, or on the left in text written right to left."""
     found = []
     for index in range(first, len(document)):
         page = document[index]
         links = sorted((link for link in page.get_links() if link["kind"] == pymupdf.LINK_GOTO),
                        key=lambda link: (round(link["from"].y0), link["from"].x0))
         right = max((link["from"].x1 for link in links), default=0)
+        left = min((link["from"].x0 for link in links), default=0)
         for link in links:
-            if link["from"].x1 < right - 1:  # the words, not the page number at the right
-                continue
+            if (link["from"].x0 > left + 1) if rtl else (link["from"].x1 < right - 1):
+                continue  # the words, not the page number
             box = link["from"]  # (its middle: the boxes of adjacent lines overlap)
             text = page.get_textbox(pymupdf.Rect(box.x0, box.y0 + box.height / 3, box.x1,
                                                  box.y1 - box.height / 3)).strip()
@@ -78,13 +80,13 @@ def page_numbers(document, first: int) -> list[tuple[int, int]]:
     return found
 
 
-def check_chronology(tree: etree._ElementTree, data: bytes) -> int:
+def check_chronology(tree: etree._ElementTree, data: bytes, rtl: bool = False) -> int:
     """Every normalised date of ``tree`` is one entry of the PDF's chronology, in order
     (its value and words), whose page number is right: its link goes to that page, and
     that page holds the date's words. Returns the number of entries."""
     document = pymupdf.open(stream=data, filetype="pdf")
     first, text = appendix(document)
-    numbers = page_numbers(document, first)
+    numbers = page_numbers(document, first, rtl)
     expected = dated(tree)
     assert len(numbers) == len(expected), "a page number per normalised date"
     at = 0
@@ -163,3 +165,22 @@ def test_the_commands_take_the_option(letters, tmp_path) -> None:
     refused = CliRunner().invoke(cli, ["build", str(tmp_path), "-o", str(tmp_path / "out"),
                                        "--chronology"])
     assert refused.exit_code == 2 and "--edition-pdf" in refused.output
+
+
+def test_a_text_written_right_to_left_gets_its_chronology() -> None:
+    """al-manar (Arabic): the appendix is laid out right to left, its page numbers on the
+    left; the timeline's years still run from the left."""
+    path = shared_path("tei", "corpus", "al-manar-v0-i2.xml")
+    tree = parse_tei(path.read_bytes(), path=path.name)
+    printed = pdf(tree, standard="none", contents=PdfContents(chronology=True))
+    assert check_chronology(tree, printed.data, rtl=True) == len(dated(tree)) == 7
+    document = pymupdf.open(stream=printed.data, filetype="pdf")
+    first, _ = appendix(document)
+    # (A named destination's point counts from the foot of the page: the lower, the later.)
+    marks = sorted((link["from"].x0, link["page"], -link["to"].y) for link in
+                   document[first].get_links() if link["kind"] == pymupdf.LINK_NAMED)
+    assert len(marks) == 6  # 1898, 1935, 1939, 1940, 1977, 1992
+    assert all(link["from"] in document[first].rect for link in document[first].get_links()
+               if link["kind"] == pymupdf.LINK_NAMED), "the timeline is on the page"
+    assert [(page, y) for _, page, y in marks] == sorted((page, y) for _, page, y in marks), \
+        "the leftmost mark is the earliest year, whose heading comes first"
