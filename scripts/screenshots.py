@@ -6,7 +6,8 @@ Renders a drama, a letter, an inscription with its reading switch, a table and a
 text from ../shared/tei/corpus/ to HTML (screenshot of the page in headless Chromium,
 through Playwright) and to PDF (a page rendered to PNG with PyMuPDF), and writes
 docs/images/real-NAME-html.png and real-NAME-pdf.png; and the chronology of three of
-them, docs/images/chronology-html.png. Needs Debian's chromium and the
+them, docs/images/chronology-html.png and (the appendix of their book's PDF)
+docs/images/chronology-pdf.png. Needs Debian's chromium and the
 test extra (playwright, pymupdf). A development tool: the product does not use it.
 """
 
@@ -79,6 +80,21 @@ def main() -> None:
         page.screenshot(path=str(args.output / "chronology-html.png"))
         print(f"chronology: {', '.join(CHRONOLOGY)} -> chronology-html.png")
         browser.close()
+    chronology_pdf(documents, args.output / "chronology-pdf.png")
+
+
+def chronology_pdf(documents, target: Path) -> None:
+    """The first page of the chronology appendix of the edition's book of ``documents``
+    (a stem and a parsed tree each), as PNG."""
+    import pymupdf
+
+    from teiedition.render import PdfContents, edition_book, pdf
+
+    printed = pdf(edition_book(documents), standard="none", contents=PdfContents(chronology=True))
+    document = pymupdf.open(stream=printed.data, filetype="pdf")
+    first = next(i for i, page in enumerate(document) if "\nChronology\n" in page.get_text())
+    document[first].get_pixmap(dpi=80).save(str(target))
+    print(f"chronology: -> {target.name}")
 
 
 if __name__ == "__main__":

@@ -197,3 +197,53 @@ def test_build_sums_up_unhandled_elements_across_documents(tmp_path: Path, capsy
                                "(6 occurrences")
     assert [line.split() for line in lines[1:4]] == [["element", "count"], ["table", "5"],
                                                      ["g", "1"]]
+
+
+ARABIC = "مجلة المنار ودورها في العالم"
+
+
+def test_text_written_right_to_left_is_set_in_its_direction() -> None:
+    """Issue 13 (al-manar): a text in Arabic is set right to left, its paragraph numbers in
+    the right margin, with the font that has its letters first, so that its spaces come
+    from that font too and a line reads back from the PDF in the order it was written; a
+    phrase in another direction is set in its own."""
+    if not (plan_fonts(ARABIC).rtl):
+        pytest.skip("no installed font has Arabic letters (Debian: fonts-dejavu-core)")
+    pymupdf = pytest.importorskip("pymupdf")
+    tree = etree.ElementTree(etree.fromstring(
+        f'<TEI xmlns="{TEI[1:-1]}"><teiHeader><fileDesc><titleStmt><title>T</title>'
+        '</titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p>'
+        f'</sourceDesc></fileDesc></teiHeader><text xml:lang="ar"><body><p>{ARABIC}</p><p>'
+        f'{ARABIC} <foreign xml:lang="en">in English</foreign></p></body></text></TEI>'))
+    printed = pdf(tree, standard="a-3b")
+    assert 'lang: "ar",\n  rtl: true,' in printed.typst_source
+    assert '#tei-lang("en")[#tei-inline("foreign")[in English]]' in printed.typst_source
+    page = pymupdf.open(stream=printed.data, filetype="pdf")[-2]
+    assert ARABIC in " ".join(page.get_text().split())  # (in visual order: reversed)
+    number = page.search_for("1")[0]
+    words = page.search_for(ARABIC.split()[0])[0]
+    assert number.x0 > words.x1, "the paragraph's number stands in the right margin"
+
+
+def read_back(name: str, font: str) -> str:
+    """The text layer of a reproduction in tests/cases/typst/, as pymupdf reads it."""
+    pymupdf = pytest.importorskip("pymupdf")
+    if font not in families():
+        pytest.skip(f"{font} is not installed")
+    data = typst.compile(str(CASES / "typst" / name), format="pdf")
+    return pymupdf.open(stream=data, filetype="pdf")[0].get_text().strip()
+
+
+@pytest.mark.xfail(strict=True, reason="Typst's text layer: each glyph of a base letter and "
+                   "combining mark cluster maps to the whole cluster (typst/typst#8767); "
+                   "when this passes, take teilex0 off PDF_ORDER_XFAIL in test_real_tei.py")
+def test_typst_reads_back_a_combining_mark_once() -> None:
+    assert read_back("text-layer-marks.typ", "Libertinus Serif") == "aɐ̃b"
+
+
+@pytest.mark.xfail(strict=True, reason="Typst writes the lam-alef ligature's letters in "
+                   "logical order inside /ReversedChars, which MuPDF reverses letter by "
+                   "letter; when this passes, take al-manar off the xfail lists of "
+                   "test_real_tei.py")
+def test_typst_reads_back_lam_alef_as_written() -> None:
+    assert read_back("text-layer-lam-alef.typ", "DejaVu Sans") == "لا إله"

@@ -37,15 +37,20 @@ handShift g app lem rdg listWit msDesc note pb cb milestone fw persName placeNam
 rs name term gloss mentioned soCalled q said foreign""".split())
 
 #: Files whose PDF text layer does not read back as the words were written, with the
-#: reason. Both are Typst's text layer, not words lost: the glyphs are printed.
+#: reason. Both are Typst's text layer, not words lost: the glyphs are printed, and the
+#: lines read back in the order they were written (the text is set in its language and
+#: direction, its spaces in the font of its letters). tests/cases/typst/ holds a
+#: reproduction of each cause, and test_pdf_characters.py a strict xfail on it.
 PDF_ORDER_XFAIL = {
-    "al-manar-v0-i2.xml": "Arabic: the PDF's text layer holds right-to-left lines in "
-                          "visual order and the lam-alef ligature as its glyph's letters "
-                          "reversed, so the words do not extract as written (as a bag, "
-                          "88% of them do)",
-    "teilex0-examples.xml": "IPA with combining marks from a fallback font: Typst's text "
-                            "layer repeats the base letter (ɐ̃ reads back as ɐɐ̃), and "
-                            "Arabic examples read back in visual order",
+    "al-manar-v0-i2.xml": "Arabic: Typst maps the lam-alef ligature's glyph to its letters "
+                          "in logical order inside /ReversedChars, which MuPDF reverses "
+                          "(لا reads back as ال), and each glyph of a letter with a "
+                          "combining mark (tanwin) to both (typst/typst#8767); 87% of the "
+                          "words read back in order",
+    "teilex0-examples.xml": "IPA and vocalised Arabic: Typst maps each glyph of a base letter "
+                            "and its combining mark to both (ɐ̃ reads back as ɐɐ̃, even in "
+                            "one font: typst/typst#8767); Arabic-Indic numbers in a "
+                            "right-to-left run read back reversed; 92% in order",
 }
 PDF_NOTES_XFAIL = {name: reason for name, reason in PDF_ORDER_XFAIL.items()
                    if name.startswith("al-manar")}

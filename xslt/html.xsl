@@ -24,6 +24,7 @@
   <xsl:include href="common/links.xsl"/>
   <xsl:include href="common/readings.xsl"/>
   <xsl:include href="common/languages.xsl"/>
+  <xsl:include href="common/chronology.xsl"/>
   <xsl:include href="html/params.xsl"/>
   <xsl:include href="html/behaviours.xsl"/>
   <xsl:include href="html/page.xsl"/>

@@ -21,6 +21,7 @@
   <xsl:include href="common/links.xsl"/>
   <xsl:include href="common/readings.xsl"/>
   <xsl:include href="common/languages.xsl"/>
+  <xsl:include href="common/chronology.xsl"/>
   <xsl:include href="typst/params.xsl"/>
   <xsl:include href="typst/escape.xsl"/>
   <xsl:include href="typst/behaviours.xsl"/>
@@ -33,6 +34,8 @@
   <xsl:include href="typst/verse.xsl"/>
   <xsl:include href="typst/tables.xsl"/>
   <xsl:include href="typst/bibl.xsl"/>
+  <xsl:include href="typst/chronology.xsl"/>
+  <xsl:include href="typst/direction.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
 

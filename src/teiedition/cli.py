@@ -30,7 +30,7 @@ from .convert.suggest import suggest_names
 from .fonts import FontSettings
 from .media import images_beside
 from .render import PDF_STANDARDS, html_pages
-from .render import pdf_volumes
+from .render import PdfContents, pdf_volumes
 from .tei import Provenance, build_draft_register, to_bytes
 from .xinclude import parse_with_includes
 from .validate import Report, Validator
@@ -82,6 +82,14 @@ font_path_option = click.option(
     type=click.Path(path_type=Path, file_okay=False),
     help="Also use the fonts in this folder (repeatable); installed fonts are always used. "
          "Characters no font has print as a box with their code point, with a warning.")
+
+
+def chronology_option(subject: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option("--chronology", is_flag=True,
+                        help=f"{subject} the chronology as an appendix: every dated mention in "
+                             "date order, by year, with its page, and a timeline.")
+
+
 warn_unhandled_option = click.option(
     "--warn-unhandled", is_flag=True,
     help="List the elements the stylesheets do not know (their text is kept), with how "
@@ -342,12 +350,13 @@ def html_command(files: tuple[Path, ...], output: Path, date: str | None, warn_u
               help="Metadata file whose edition.fonts the text is set in first (see "
                    "docs/metadata.md). Default: the .toml beside FILE with the same name, if "
                    "there is one.")
+@chronology_option("The PDF gets")
 @warn_unhandled_option
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @maps_errors
 def pdf_command(file: Path, output: Path | None, pdf_standard: str, typst_path: Path | None,
-                font_paths: tuple[Path, ...], meta: Path | None, warn_unhandled: bool,
-                quiet: bool) -> None:
+                font_paths: tuple[Path, ...], meta: Path | None, chronology: bool,
+                warn_unhandled: bool, quiet: bool) -> None:
     """Typeset TEI FILE as a print edition (PDF) with Typst.
 
     A title page from the header; the text with paragraph numbers in the margin and
@@ -361,7 +370,8 @@ def pdf_command(file: Path, output: Path | None, pdf_standard: str, typst_path: 
             click.echo(f"{file}: warning: {message}", err=True)
     fonts = FontSettings(font_paths, _edition_fonts(file, meta))
     volumes = pdf_volumes(tree, standard=pdf_standard, fonts=fonts, warn_unhandled=warn_unhandled,
-                          images=images_beside(tree, file.parent))
+                          images=images_beside(tree, file.parent),
+                          contents=PdfContents(chronology=chronology))
     target = output or file.with_suffix(".pdf")
     targets = [target] if len(volumes) == 1 else [
         target.with_name(f"{target.stem}.vol-{n}.pdf") for n in range(1, len(volumes) + 1)]
@@ -470,6 +480,7 @@ def _report(validator: Validator, files: list[Path], unreadable: list[InputError
               help="Make no PDFs (existing ones are left as they are).")
 @click.option("--edition-pdf", is_flag=True,
               help="Also typeset the whole edition as one book: OUTPUT/edition.pdf.")
+@chronology_option("With --edition-pdf, the book gets")
 @click.option("--pdf-standard", type=click.Choice(PDF_STANDARDS), default="a-3b",
               show_default=True, help="PDF standard of the PDFs (see `teiedition pdf`).")
 @font_path_option
@@ -489,7 +500,8 @@ def _report(validator: Validator, files: list[Path], unreadable: list[InputError
                    "message.")
 @maps_errors
 def build_command(edition: Path, output: Path, jobs: int, reconvert: bool, no_pdf: bool,
-                  edition_pdf: bool, pdf_standard: str, font_paths: tuple[Path, ...],
+                  edition_pdf: bool, chronology: bool, pdf_standard: str,
+                  font_paths: tuple[Path, ...],
                   warn_unhandled: bool, schemas: tuple[str, ...], date: str | None,
                   search: bool, package: Path | None, verbose: bool, quiet: bool) -> None:
     """Build the edition in EDITION (default: seeds/) into OUTPUT (default: output/).
@@ -507,8 +519,12 @@ def build_command(edition: Path, output: Path, jobs: int, reconvert: bool, no_pd
     each document and step. Exit code 0 when everything is built and valid, 1 when a
     document failed or is invalid, 2 for bad input, 130 when interrupted.
     """
+    if chronology and not edition_pdf:
+        raise click.UsageError("--chronology is an appendix of the edition's book: add "
+                               "--edition-pdf")
     options = BuildOptions(jobs=jobs, reconvert=reconvert, pdf=not no_pdf,
-                           edition_pdf=edition_pdf, pdf_standard=pdf_standard,
+                           edition_pdf=edition_pdf, chronology=chronology,
+                           pdf_standard=pdf_standard,
                            font_paths=font_paths, warn_unhandled=warn_unhandled,
                            schemas=schemas or ("project",), search=search,
                            date=_run_date(date))

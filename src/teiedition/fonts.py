@@ -96,6 +96,9 @@ class FontPlan:
     occurrences: tuple[int, ...] = ()
     paths: tuple[Path, ...] = ()
     notes: tuple[str, ...] = ()
+    #: The fallbacks that have letters of a right-to-left script the text needs (Arabic):
+    #: first in text written right to left, so that its spaces are theirs too.
+    rtl: tuple[str, ...] = ()
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -119,7 +122,7 @@ class FontPlan:
                  if self.missing else []) + [{"name": family, "covers": private}
                                              for family in self.private]
         return json.dumps({"front": front, "first": list(self.families),
-                           "fallback": list(self.fallbacks)})
+                           "fallback": list(self.fallbacks), "rtl": list(self.rtl)})
 
 
 def plan_fonts(text: str, settings: FontSettings = FontSettings()) -> FontPlan:
@@ -139,11 +142,13 @@ def plan_fonts(text: str, settings: FontSettings = FontSettings()) -> FontPlan:
     for family in families + MAIN_FONTS:
         if family in available:
             needed -= coverage(family, *available[family])
+    right_to_left = {c for c in needed if unicodedata.bidirectional(c) in ("R", "AL")}
     fallbacks = _choose(needed, _candidates(available, needed, settings.paths, families),
                         available)
+    rtl = tuple(f for f in fallbacks if right_to_left & coverage(f, *available[f]))
     missing = tuple(sorted(needed | private))
     return FontPlan(families, fallbacks, private_fonts, missing,
-                    tuple(text.count(c) for c in missing), settings.paths, notes)
+                    tuple(text.count(c) for c in missing), settings.paths, notes, rtl)
 
 
 def _choose(needed: set[str], candidates: Iterable[str],

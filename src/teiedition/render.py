@@ -169,34 +169,63 @@ class Pdf:
     marks: tuple[Mark, ...] = ()
 
 
+@dataclass(frozen=True)
+class PdfContents:
+    """What a PDF holds beyond the text: ``chronology``, the chronology as an appendix
+    (issue 17: every dated mention in date order, with its page); ``documents``, the names
+    (file stems) of the edition's documents, so that a pointer to one ("letter2.xml#p3")
+    links to its PDF beside this one (``letter2.pdf``, as ``build`` writes it) or, in the
+    edition's book (:func:`edition_book`), to the place in it."""
+
+    chronology: bool = False
+    documents: tuple[str, ...] = ()
+
+
 def typst_source(tree: etree._ElementTree, *, attachment: str = "", volume: str = "",
-                 paragraph_offset: int = 0, stylesheets: Stylesheets | None = None) -> str:
+                 paragraph_offset: int = 0, contents: PdfContents = PdfContents(),
+                 stylesheets: Stylesheets | None = None) -> str:
     """The Typst document of a TEI tree (it imports edition.typ, which holds the layout)."""
     return _typst_run(tree, attachment=attachment, volume=volume,
-                      paragraph_offset=paragraph_offset, stylesheets=stylesheets).main
+                      paragraph_offset=paragraph_offset, contents=contents,
+                      stylesheets=stylesheets).main
 
 
 def _typst_run(tree: etree._ElementTree, *, attachment: str = "", volume: str = "",
                paragraph_offset: int = 0, warn_unhandled: bool = False,
+               contents: PdfContents = PdfContents(),
                stylesheets: Stylesheets | None = None) -> Result:
     return (stylesheets or bundled()).run("typst", tree, {
         "attachment": attachment, "volume": volume, "paragraph-offset": paragraph_offset,
-        "warn-unhandled": warn_unhandled})
+        "warn-unhandled": warn_unhandled, "chronology": contents.chronology,
+        "documents": "\n".join(contents.documents)})
+
+
+def edition_book(documents: Sequence[tuple[str, etree._ElementTree]]) -> etree._ElementTree:
+    """The edition's documents (a file stem and a parsed TEI tree each) as one teiCorpus,
+    the edition's book: each member named by its stem (e:file), so that ids are looked up
+    within their own document and a pointer from one to another ("b.xml#p3") arrives."""
+    corpus = etree.Element(f"{{{TEI_NS}}}teiCorpus", nsmap={None: TEI_NS, "e": E_NS})
+    for stem, tree in documents:
+        member = copy.deepcopy(tree.getroot())
+        member.set(f"{{{E_NS}}}file", stem)
+        corpus.append(member)
+    return etree.ElementTree(corpus)
 
 
 def pdf(tree: etree._ElementTree, *, standard: str = "a-3b", fonts: FontSettings | None = None,
         warn_unhandled: bool = False, images: Mapping[str, bytes] | None = None,
-        stylesheets: Stylesheets | None = None) -> Pdf:
+        contents: PdfContents = PdfContents(), stylesheets: Stylesheets | None = None) -> Pdf:
     """Typeset a TEI tree. The compilation happens in a temporary folder that holds only the
     document, edition.typ and (for PDF/A-3b) the TEI source to embed; the output is the same
     for the same input (a fixed timestamp). ``fonts``: font folders and preferred families
     (see fonts.py: characters no font has print as boxes, with one warning). With
     ``warn_unhandled``, each element the stylesheets do not know gives a warning.
-    ``images``: the document's images by @url (media.images_beside), printed in place."""
+    ``images``: the document's images by @url (media.images_beside), printed in place.
+    ``contents``: the chronology, and the edition's other documents (:class:`PdfContents`)."""
     _check_standard(standard)
     images, unusable = usable_images(images)
     run = _typst_run(_with_images(tree, images), attachment=_attachment(standard),
-                     warn_unhandled=warn_unhandled, stylesheets=stylesheets)
+                     warn_unhandled=warn_unhandled, contents=contents, stylesheets=stylesheets)
     plan = plan_fonts(run.main, fonts or FontSettings())
     result = _typeset(run, tree, standard=standard, plan=plan, images=images)
     return replace(result, warnings=unusable + result.warnings)
@@ -242,6 +271,7 @@ VOLUME_WORDS = 250_000
 def pdf_volumes(tree: etree._ElementTree, *, standard: str = "a-3b",
                 words_per_volume: int | None = None, fonts: FontSettings | None = None,
                 warn_unhandled: bool = False, images: Mapping[str, bytes] | None = None,
+                contents: PdfContents = PdfContents(),
                 stylesheets: Stylesheets | None = None) -> list[Pdf]:
     """Typeset a TEI tree as one PDF or, when it is long, as volumes: the text's blocks
     divided at block boundaries, each volume with the title page (saying which volume it
@@ -249,11 +279,12 @@ def pdf_volumes(tree: etree._ElementTree, *, standard: str = "a-3b",
     by default), paragraph numbers that go on from the volume before, and an
     index of its own pages; each embeds the whole TEI source. Each volume is typeset in a
     process of its own, so that memory is given back after each. All volumes share one
-    font plan (its warnings come with the first)."""
+    font plan (its warnings come with the first); with the chronology, each volume has
+    that of its own pages."""
     volumes = split_volumes(tree, words_per_volume or VOLUME_WORDS)
     if len(volumes) == 1:
         return [pdf(tree, standard=standard, fonts=fonts, warn_unhandled=warn_unhandled,
-                    images=images, stylesheets=stylesheets)]
+                    images=images, contents=contents, stylesheets=stylesheets)]
     _check_standard(standard)
     images, unusable = usable_images(images)
     runs = []
@@ -262,7 +293,7 @@ def pdf_volumes(tree: etree._ElementTree, *, standard: str = "a-3b",
         runs.append(_typst_run(_with_images(volume, images), attachment=_attachment(standard),
                                volume=f"Volume {number} of {len(volumes)}",
                                paragraph_offset=offset, warn_unhandled=warn_unhandled,
-                               stylesheets=stylesheets))
+                               contents=contents, stylesheets=stylesheets))
         offset += _paragraphs(volume)
     plan = plan_fonts("".join(set("".join(run.main for run in runs))), fonts or FontSettings())
     results = [_typeset(run, tree, standard=standard, plan=plan, isolated=True, images=images)

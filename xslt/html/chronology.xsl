@@ -18,7 +18,7 @@
 
   <xsl:template match="/*" mode="m:chronology-page">
     <xsl:variable name="docs" select="descendant-or-self::tei:TEI"/>
-    <xsl:variable name="dated" select="$docs/tei:text//tei:date[fp:start(.)]"/>
+    <xsl:variable name="dated" select="f:dated-mentions(.)"/>
     <html lang="{(($docs/@xml:lang ! f:language(.)), 'en')[1]}">
       <xsl:call-template name="t:head">
         <xsl:with-param name="title" select="'Chronology'"/>
@@ -31,23 +31,20 @@
             <p>The edition has no dated mentions.</p>
           </xsl:if>
           <xsl:variable name="years" as="xs:integer*"
-                        select="distinct-values($dated ! fp:year(fp:start(.)))"/>
+                        select="distinct-values($dated ! f:date-year(.))"/>
           <xsl:if test="exists($years)">
             <xsl:call-template name="t:timeline">
               <xsl:with-param name="dated" select="$dated"/>
             </xsl:call-template>
           </xsl:if>
-          <xsl:for-each-group select="$dated" group-by="fp:year(fp:start(.))">
-            <xsl:sort select="current-grouping-key()"/>
+          <xsl:for-each-group select="$dated" group-adjacent="f:date-year(.)">
             <section class="year" id="year-{current-grouping-key()}"
                      aria-labelledby="year-{current-grouping-key()}-title">
               <h2 id="year-{current-grouping-key()}-title">
-                <xsl:value-of select="fp:year-label(current-grouping-key())"/>
+                <xsl:value-of select="f:year-label(current-grouping-key())"/>
               </h2>
               <ol class="dated">
                 <xsl:for-each select="current-group()">
-                  <xsl:sort select="fp:start(.)"/>
-                  <xsl:sort select="(fp:end(.), '9999')[1]"/>
                   <li>
                     <span class="date-value"><xsl:value-of select="f:date-value(.)"/></span>
                     <xsl:text> </xsl:text>
@@ -73,37 +70,28 @@
        the page (viewBox), so it stays readable at phone width and in print. -->
   <xsl:template name="t:timeline">
     <xsl:param name="dated" as="element()*"/>
-    <xsl:variable name="counts" as="map(xs:integer, xs:integer)">
-      <xsl:map>
-        <xsl:for-each-group select="$dated" group-by="fp:year(fp:start(.))">
-          <xsl:map-entry key="xs:integer(current-grouping-key())" select="count(current-group())"/>
-        </xsl:for-each-group>
-      </xsl:map>
-    </xsl:variable>
+    <xsl:variable name="counts" select="f:year-counts($dated)"/>
     <xsl:variable name="years" select="sort(map:keys($counts))"
                   xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
     <xsl:variable name="first" select="$years[1]"/>
     <xsl:variable name="last" select="$years[last()]"/>
     <xsl:variable name="span" select="max(($last - $first, 1))"/>
     <xsl:variable name="most" select="max($years ! $counts(.))"/>
-    <xsl:variable name="step" select="(1, 5, 10, 25, 50, 100, 250, 500, 1000)[$span div . le 10][1]"/>
     <figure class="timeline">
       <!-- (A group, not an image: it holds a link per year.) -->
       <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1000 120" role="group"
            aria-labelledby="timeline-title">
         <title id="timeline-title">
-          <xsl:value-of select="'Dated mentions by year, ' || fp:year-label($first) || ' to ' ||
-                                fp:year-label($last)"/>
+          <xsl:value-of select="'Dated mentions by year, ' || f:year-label($first) || ' to ' ||
+                                f:year-label($last)"/>
         </title>
         <line x1="20" y1="60" x2="980" y2="60" stroke="#595959" stroke-width="1"/>
-        <xsl:for-each select="($first idiv $step * $step) to $last">
-          <xsl:if test=". ge $first and . mod $step = 0">
-            <xsl:variable name="x" select="round(20 + 960 * (. - $first) div $span, 1)"/>
-            <line x1="{$x}" y1="60" x2="{$x}" y2="68" stroke="#595959" stroke-width="1"/>
-            <text x="{$x}" y="86" font-size="14" text-anchor="middle" fill="#1f1f1f">
-              <xsl:value-of select="fp:year-label(.)"/>
-            </text>
-          </xsl:if>
+        <xsl:for-each select="f:timeline-ticks($first, $last)">
+          <xsl:variable name="x" select="round(20 + 960 * (. - $first) div $span, 1)"/>
+          <line x1="{$x}" y1="60" x2="{$x}" y2="68" stroke="#595959" stroke-width="1"/>
+          <text x="{$x}" y="86" font-size="14" text-anchor="middle" fill="#1f1f1f">
+            <xsl:value-of select="f:year-label(.)"/>
+          </text>
         </xsl:for-each>
         <xsl:for-each select="$years">
           <xsl:variable name="x" select="if ($first = $last) then 500
@@ -111,7 +99,7 @@
           <a href="#year-{.}">
             <circle cx="{$x}" cy="60" r="{round(3 + 12 * math:sqrt($counts(.) div $most), 1)}"
                     fill="#5c4a00" fill-opacity="0.55" stroke="#5c4a00">
-              <title><xsl:value-of select="fp:year-label(.) || ': ' || f:count($counts(.), 'mention')"/></title>
+              <title><xsl:value-of select="f:year-label(.) || ': ' || f:count($counts(.), 'mention')"/></title>
             </circle>
           </a>
         </xsl:for-each>
@@ -120,27 +108,4 @@
     </figure>
   </xsl:template>
 
-  <!-- Where a date's range begins and ends (yyyy, yyyy-mm or yyyy-mm-dd), or (). -->
-  <xsl:function name="fp:start" as="xs:string?">
-    <xsl:param name="date" as="element()"/>
-    <xsl:sequence select="($date/@when, $date/@from, $date/@notBefore, $date/@when-iso,
-                          $date/@from-iso, $date/@notBefore-iso)[matches(., '^-?\d{4}')][1]
-                          ! string(.)"/>
-  </xsl:function>
-
-  <xsl:function name="fp:end" as="xs:string?">
-    <xsl:param name="date" as="element()"/>
-    <xsl:sequence select="($date/@to, $date/@notAfter, $date/@to-iso,
-                          $date/@notAfter-iso)[matches(., '^-?\d{4}')][1] ! string(.)"/>
-  </xsl:function>
-
-  <xsl:function name="fp:year" as="xs:integer">
-    <xsl:param name="value" as="xs:string"/>
-    <xsl:sequence select="xs:integer(replace($value, '^(-?\d{4}).*$', '$1'))"/>
-  </xsl:function>
-
-  <xsl:function name="fp:year-label" as="xs:string">
-    <xsl:param name="year" as="xs:integer"/>
-    <xsl:sequence select="if ($year lt 0) then abs($year) || ' BCE' else string($year)"/>
-  </xsl:function>
 </xsl:stylesheet>

@@ -8,6 +8,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:f="urn:teiedition:functions"
+    xmlns:fp="urn:teiedition:functions:private"
     xmlns:m="urn:teiedition:modes"
     xmlns:t="urn:teiedition:templates"
     exclude-result-prefixes="#all">
@@ -52,16 +53,40 @@
     <xsl:text>]</xsl:text>
   </xsl:template>
 
-  <!-- Where links to an element arrive: only elements a ref or ptr of the document points
-       to (an anchor at every id would slow the typesetting of long texts for nothing), and
-       not in a copy (a lemma repeated in its apparatus note). -->
+  <!-- Where links to an element arrive: only elements a ref or ptr points to (an anchor at
+       every id would slow the typesetting of long texts for nothing): from the same
+       document ("#id"), or, in the edition's book, from another ("NAME.xml#id"); and not
+       in a copy (a lemma repeated in its apparatus note). -->
   <xsl:key name="k:targets" xmlns:k="urn:teiedition:keys" match="tei:ref[@target] | tei:ptr[@target]"
            use="substring(f:pointer(@target), 2)"/>
+  <xsl:key name="k:document-targets" xmlns:k="urn:teiedition:keys"
+           match="tei:ref[contains(@target, '.xml#')] | tei:ptr[contains(@target, '.xml#')]"
+           use="f:pointer(@target) ! (replace(substring-before(., '#'), '^(.*/)?([^/]+)\.xml$', '$2')
+                || '#' || substring-after(., '#'))"/>
 
   <xsl:template name="t:typst-anchor">
     <xsl:param name="copy" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:if test="@xml:id and not($copy) and key('k:targets', string(@xml:id))" xmlns:k="urn:teiedition:keys">
-      <xsl:text>#anchor(</xsl:text><xsl:value-of select="f:typst-string(@xml:id)"/><xsl:text>)</xsl:text>
+    <xsl:if test="@xml:id and not($copy) and (key('k:targets', string(@xml:id)) or
+                  (fp:in-book(.) and key('k:document-targets', f:typst-anchor-key(., @xml:id))))"
+            xmlns:k="urn:teiedition:keys">
+      <xsl:text>#anchor(</xsl:text><xsl:value-of select="f:typst-string(f:typst-anchor-key(., @xml:id))"/><xsl:text>)</xsl:text>
     </xsl:if>
   </xsl:template>
+
+  <!-- The name of the place a link to the element $id of $context's document arrives at: the
+       id, and in the edition's book (where ids of different texts may be the same) the
+       text's name before it, "NAME#id". -->
+  <xsl:function name="f:typst-anchor-key" as="xs:string">
+    <xsl:param name="context" as="element()"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="string-join(($context/ancestor-or-self::*[@e:file][1]/@e:file, $id), '#')"
+                  xmlns:e="urn:teiedition"/>
+  </xsl:function>
+
+  <!-- Whether an element is in the edition's book (a teiCorpus of the edition's texts, each
+       named by its e:file), not in a document's own PDF. -->
+  <xsl:function name="fp:in-book" as="xs:boolean">
+    <xsl:param name="context" as="element()"/>
+    <xsl:sequence select="exists($context/ancestor-or-self::tei:TEI[@e:file])" xmlns:e="urn:teiedition"/>
+  </xsl:function>
 </xsl:stylesheet>

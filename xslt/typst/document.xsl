@@ -6,6 +6,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:f="urn:teiedition:functions"
+    xmlns:fp="urn:teiedition:functions:private"
     xmlns:m="urn:teiedition:modes"
     xmlns:t="urn:teiedition:templates"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -36,7 +37,11 @@
     <xsl:text>,&#10;)&#10;&#10;</xsl:text>
     <xsl:for-each select="$docs">
       <xsl:variable name="stmt" select="tei:teiHeader/tei:fileDesc/tei:titleStmt"/>
-      <xsl:text>#edition-part(title: </xsl:text>
+      <xsl:text>#edition-part(</xsl:text>
+      <xsl:for-each select="@e:file" xmlns:e="urn:teiedition">
+        <xsl:text>doc: </xsl:text><xsl:value-of select="f:typst-string(.)"/><xsl:text>, </xsl:text>
+      </xsl:for-each>
+      <xsl:text>title: </xsl:text>
       <xsl:value-of select="f:typst-string((normalize-space(($stmt/tei:title)[1])[.], 'Untitled text')[1])"/>
       <xsl:text>, authors: (</xsl:text>
       <xsl:value-of select="$stmt/tei:author/f:typst-string(.) ! (. || ',')" separator=" "/>
@@ -54,6 +59,7 @@
       </xsl:call-template>
       <xsl:text>&#10;</xsl:text>
     </xsl:for-each>
+    <xsl:if test="$chronology"><xsl:call-template name="t:chronology"/></xsl:if>
     <xsl:text>&#10;= Index&#10;&#10;#edition-index()&#10;</xsl:text>
   </xsl:template>
 
@@ -99,7 +105,8 @@
       <xsl:text>,&#10;</xsl:text>
     </xsl:if>
     <xsl:text>  lang: </xsl:text>
-    <xsl:value-of select="f:typst-string(f:typst-lang(@xml:lang))"/>
+    <xsl:value-of select="f:typst-string(f:typst-lang((@xml:lang, tei:text/@xml:lang)))"/>
+    <xsl:if test="f:right-to-left(($fp:document-language))">,&#10;  rtl: true</xsl:if>
     <xsl:text>,&#10;)&#10;&#10;</xsl:text>
     <xsl:apply-templates select="$header/tei:fileDesc/tei:sourceDesc//tei:msDesc" mode="m:typst"/>
     <xsl:text>= Text&#10;&#10;</xsl:text>
@@ -107,11 +114,13 @@
     <xsl:call-template name="t:end-notes">
       <xsl:with-param name="notes" select="tei:text//tei:note[@place = 'end'][f:note-place(.) = 'foot']"/>
     </xsl:call-template>
+    <xsl:if test="$chronology"><xsl:call-template name="t:chronology"/></xsl:if>
     <xsl:text>&#10;= Index&#10;&#10;#edition-index()&#10;</xsl:text>
   </xsl:template>
 
-  <!-- The language Typst sets the text in (hyphenation is off; it chooses quotation marks
-       and the like): the primary subtag of a valid tag, else English. -->
+  <!-- The language Typst sets the text in (hyphenation is off; it chooses quotation marks,
+       the direction and the like): the primary subtag of the first valid tag (the TEI
+       element's, else its text's), else English. -->
   <xsl:function name="f:typst-lang" as="xs:string">
     <xsl:param name="values" as="attribute()*"/>
     <xsl:sequence select="(($values ! f:language(.)) ! tokenize(., '-')[1][matches(., '^[a-z]{2,3}$')], 'en')[1]"/>

@@ -66,9 +66,15 @@
     <xsl:apply-templates mode="m:typst"/><xsl:text>]</xsl:text>
   </xsl:template>
 
+  <!-- (With the chronology, a dated mention leaves a mark for its entry to find its page;
+       not in a copy, so that the mark is where the reader finds the words.) -->
   <xsl:template match="tei:date" mode="m:typst">
+    <xsl:param name="copy" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:text>#tei-date(value: </xsl:text>
     <xsl:value-of select="f:typst-string((f:date-value(.), '')[1])"/>
+    <xsl:if test="$chronology and not($copy) and f:date-start(.) and ancestor::tei:text[parent::tei:TEI]">
+      <xsl:text>, key: </xsl:text><xsl:value-of select="f:typst-string(f:chronology-key(.))"/>
+    </xsl:if>
     <xsl:text>)[</xsl:text><xsl:call-template name="t:typst-anchor"/><xsl:apply-templates mode="m:typst"/><xsl:text>]</xsl:text>
   </xsl:template>
 </xsl:stylesheet>

@@ -10,4 +10,7 @@
        and the number of paragraphs in the volumes before, so that the numbers go on. -->
   <xsl:param name="volume" as="xs:string" select="''"/>
   <xsl:param name="paragraph-offset" as="xs:integer" select="0"/>
+  <!-- Whether the PDF has the chronology as an appendix (issue 17): every dated mention
+       in date order, with its page. -->
+  <xsl:param name="chronology" as="xs:boolean" select="false()"/>
 </xsl:stylesheet>

@@ -6,6 +6,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:f="urn:teiedition:functions"
+    xmlns:fp="urn:teiedition:functions:private"
     xmlns:m="urn:teiedition:modes"
     xmlns:t="urn:teiedition:templates"
     exclude-result-prefixes="#all">
@@ -54,6 +55,7 @@
     <xsl:for-each select="@part">
       <xsl:text>, part: </xsl:text><xsl:value-of select="f:typst-string(.)"/>
     </xsl:for-each>
+    <xsl:if test="f:typst-rtl(.)">, rtl: true</xsl:if>
     <xsl:text>)[</xsl:text>
     <xsl:call-template name="t:typst-anchor"/>
     <xsl:apply-templates mode="m:typst"/>
@@ -125,7 +127,25 @@
     <xsl:choose>
       <xsl:when test="$to?kind = 'local'">
         <xsl:text>#tei-link(</xsl:text>
-        <xsl:value-of select="f:typst-string(substring(f:pointer(@target), 2))"/>
+        <xsl:value-of select="f:typst-string(f:typst-anchor-key(., substring(f:pointer(@target), 2)))"/>
+        <xsl:text>)[</xsl:text><xsl:sequence select="$content"/><xsl:text>]</xsl:text>
+      </xsl:when>
+      <!-- Another document of the edition: in the edition's book, the place in it (or its
+           start); in a document's own PDF, the other's PDF beside it (pdf/NAME.pdf, as
+           teiedition build writes them). -->
+      <xsl:when test="$to?kind = 'document'">
+        <xsl:text>#doc-link(</xsl:text>
+        <xsl:value-of select="f:typst-string($to?file)"/>
+        <xsl:choose>
+          <xsl:when test="fp:in-book(.)">
+            <xsl:if test="normalize-space($to?fragment)">
+              <xsl:text>, id: </xsl:text><xsl:value-of select="f:typst-string($to?fragment)"/>
+            </xsl:if>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:text>, file: </xsl:text><xsl:value-of select="f:typst-string($to?file || '.pdf')"/>
+          </xsl:otherwise>
+        </xsl:choose>
         <xsl:text>)[</xsl:text><xsl:sequence select="$content"/><xsl:text>]</xsl:text>
       </xsl:when>
       <xsl:when test="$to?kind = 'web'">

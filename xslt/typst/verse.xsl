@@ -13,6 +13,7 @@
   <xsl:template match="tei:l" mode="m:typst">
     <xsl:text>#verse-line(</xsl:text>
     <xsl:value-of select="if (f:shows-line-number(.)) then f:typst-string(f:line-number(.)) else 'none'"/>
+    <xsl:if test="f:typst-rtl(.)">, rtl: true</xsl:if>
     <xsl:text>)[</xsl:text>
     <xsl:call-template name="t:typst-anchor"/>
     <xsl:apply-templates mode="m:typst"/>

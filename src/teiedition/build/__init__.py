@@ -47,6 +47,8 @@ class BuildOptions:
     pdf: bool = True
     pdf_standard: str = "a-3b"
     edition_pdf: bool = False
+    #: The edition's book (edition_pdf) gets the chronology as an appendix (``--chronology``).
+    chronology: bool = False
     #: Folders of fonts for the PDFs, besides the installed ones (``--font-path``).
     font_paths: tuple[Path, ...] = ()
     warn_unhandled: bool = False
@@ -167,7 +169,8 @@ def build(folder: Path, out: Path, options: BuildOptions | None = None, *,
         _build_documents(edition, settings, previous, options.jobs, results, progress)
         edition_steps, edition_problems, edition_record = build_edition_pages(
             edition, [results[m.stem] for m in edition.members], settings,
-            previous.get("edition_state", {}), edition_pdf=options.edition_pdf)
+            previous.get("edition_state", {}), edition_pdf=options.edition_pdf,
+            chronology=options.chronology)
         if progress:
             progress(Progress(len(edition.members), len(edition.members), "edition",
                               steps=tuple(edition_steps)))

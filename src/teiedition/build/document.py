@@ -24,7 +24,7 @@ from ..model import Mention, iter_blocks
 from ..parity import check as check_parity
 from ..register import Register, read_register
 from ..fonts import FontSettings
-from ..render import count_unhandled, html_text_page, pdf_volumes
+from ..render import PdfContents, count_unhandled, html_text_page, pdf_volumes
 from ..tei import to_bytes
 from ..validate import Validator
 from ..xinclude import parse_with_includes, resolve_xincludes
@@ -232,7 +232,7 @@ def build_document(member: Member, settings: Settings,
                ("pdf", settings.pdf, settings.out / "pdf" / f"{member.stem}.pdf",
                 digest("pdf", prints.code, prints.stylesheets, tei_sha, settings.pdf_standard,
                        str(settings.warn_unhandled), *map(str, settings.fonts.paths),
-                       *settings.fonts.families, shown)))
+                       *settings.fonts.families, shown, *settings.documents)))
     for name, wanted, target, key in outputs:
         if not wanted:
             continue
@@ -349,7 +349,8 @@ def _render(name: str, target: Path, key: str, tree: Callable[[], Any], settings
             steps.warnings.extend(f"{tei_path}: {m}" for m in messages)
         else:
             volumes = pdf_volumes(tree(), standard=settings.pdf_standard, fonts=settings.fonts,
-                                  warn_unhandled=settings.warn_unhandled, images=images())
+                                  warn_unhandled=settings.warn_unhandled, images=images(),
+                                  contents=PdfContents(documents=settings.documents))
             messages, unhandled = count_unhandled(w for v in volumes for w in v.warnings)
             for number, printed in enumerate(volumes, 1):
                 path = target if len(volumes) == 1 else \

@@ -7,7 +7,6 @@ documents that left the edition are removed here too.
 
 from __future__ import annotations
 
-import copy
 import time
 from pathlib import Path
 from typing import Any, Mapping, Sequence
@@ -17,8 +16,7 @@ from lxml import etree
 from ..errors import TeieditionError
 from ..files import read_bytes, write_atomic
 from ..parity import check as check_parity
-from ..render import E_NS, html_edition_pages, pdf
-from ..tei import TEI_NS
+from ..render import PdfContents, edition_book, html_edition_pages, pdf
 from ..validate.problems import Problem
 from ..xinclude import parse_with_includes
 from .document import DocumentResult, Located, Settings, Step
@@ -29,9 +27,11 @@ EDITION_PDF = "edition.pdf"
 
 
 def build_edition_pages(edition: Edition, results: Sequence[DocumentResult], settings: Settings,
-                        previous: Mapping[str, Any], *, edition_pdf: bool = False
+                        previous: Mapping[str, Any], *, edition_pdf: bool = False,
+                        chronology: bool = False
                         ) -> tuple[list[Step], list[Located], dict[str, Any]]:
-    """Build the edition's pages; returns the steps, problems and the state to record."""
+    """Build the edition's pages; returns the steps, problems and the state to record.
+    ``chronology``: the edition's book has the chronology as an appendix."""
     valid = [(m, r.valid_tei) for m, r in zip(edition.members, results, strict=True)
              if r.valid_tei]
     shas = [part for m, sha in valid for part in (m.stem, sha)]
@@ -63,9 +63,10 @@ def build_edition_pages(edition: Edition, results: Sequence[DocumentResult], set
                 key, pages, settings.out, previous.get("search", {}), record)))
     if edition_pdf:
         key = digest("edition-pdf", prints.code, prints.stylesheets, settings.pdf_standard,
-                     *map(str, settings.fonts.paths), *settings.fonts.families, *shas)
+                     *map(str, settings.fonts.paths), *settings.fonts.families,
+                     str(chronology), *shas)
         step = _timed("edition-pdf", lambda: _edition_pdf(
-            key, documents, settings, previous.get("pdf", {}), record, problems))
+            key, documents, settings, previous.get("pdf", {}), record, problems, chronology))
         steps.append(step)
     return steps, problems, record
 
@@ -119,18 +120,17 @@ def _search(key: str, pages: Sequence[Path], out: Path, old: Mapping[str, Any],
 
 
 def _edition_pdf(key: str, documents: Any, settings: Settings, old: Mapping[str, Any],
-                 record: dict[str, Any], problems: list[Located]) -> tuple[str, str]:
+                 record: dict[str, Any], problems: list[Located], chronology: bool
+                 ) -> tuple[str, str]:
     target = settings.out / EDITION_PDF
     if _up_to_date(old, key, settings.out):
         record["pdf"] = dict(old)
         found = [Problem(**p) for p in old.get("problems", [])]
         status = "up-to-date"
     else:
-        corpus = etree.Element(f"{{{TEI_NS}}}teiCorpus", nsmap={None: TEI_NS, "e": E_NS})
-        for _, tree in documents():
-            corpus.append(copy.deepcopy(tree.getroot()))
-        whole = etree.ElementTree(corpus)
-        printed = pdf(whole, standard=settings.pdf_standard, fonts=settings.fonts)
+        whole = edition_book(documents())
+        printed = pdf(whole, standard=settings.pdf_standard, fonts=settings.fonts,
+                      contents=PdfContents(chronology, tuple(s for s, _ in documents())))
         write_atomic(target, printed.data, force=True)
         found = check_parity(whole, pdf_marks=printed.marks)
         record["pdf"] = {"key": key, "files": {EDITION_PDF: content_digest(printed.data)},

@@ -1,0 +1,115 @@
+"""Links in the PDF to other documents of the edition (issue 13): in the edition's book they
+go to the place in the other text (or to its start); in a text's own PDF, to the other's
+PDF file beside it, as `teiedition build` names it (pdf/NAME.pdf)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from lxml import etree
+
+from teiedition.build import BuildOptions, build
+from teiedition.render import PdfContents, edition_book, pdf
+
+from conftest import shared_path
+
+pymupdf = pytest.importorskip("pymupdf")
+pypdf = pytest.importorskip("pypdf")
+HEAD = ('<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc><titleStmt>'
+        '<title>{}</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc>'
+        '<p>x</p></sourceDesc></fileDesc></teiHeader><text><body>')
+FILLER = "".join(f"<p>Filler paragraph {i} " + "with more words " * 70 + "</p>" for i in range(4))
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[tuple[str, etree._ElementTree]]:
+    """Two texts that point at each other, and share an id (each its own element)."""
+    one = HEAD.format("One") + (
+        '<p>See <ref target="two.xml#far">the far letter</ref>, <ref target="two.xml">the '
+        'second text</ref>, <ref target="two.xml#missing">a lost place</ref>, <ref '
+        'target="three.xml#x">a text outside</ref> and <ref target="#same">our own</ref>.</p>'
+        + FILLER + '<p xml:id="same">The same id in one.</p></body></text></TEI>')
+    two = HEAD.format("Two") + (
+        '<p xml:id="same">The same id in two. Back to <ref target="one.xml#same">the first'
+        '</ref>; <ref target="#same">here</ref>.</p>' + FILLER +
+        '<p xml:id="far">The far letter itself.</p></body></text></TEI>')
+    return [("one", etree.ElementTree(etree.fromstring(one))),
+            ("two", etree.ElementTree(etree.fromstring(two)))]
+
+
+def page_with(document, text: str) -> int:
+    return next(i for i, page in enumerate(document) if text in " ".join(page.get_text().split()))
+
+
+def links_from(document, text: str) -> dict[str, int]:
+    """The links of the page with ``text``: the linked words, and the page (0-based) each
+    goes to (a link broken across lines is one; a link to a heading is a named
+    destination)."""
+    page = document[page_with(document, text)]
+    found: dict[str, int] = {}
+    last = None
+    for link in page.get_links():
+        if link["kind"] not in (pymupdf.LINK_GOTO, pymupdf.LINK_NAMED):
+            continue
+        words = " ".join(page.get_textbox(link["from"]).split())
+        if last is not None and last[1] == link["page"] and link["from"].y0 > last[2]:
+            del found[last[0]]  # the rest of a link broken across a line
+            words = f"{last[0]} {words}"
+        found[words] = link["page"]
+        last = (words, link["page"], link["from"].y1 - 1)
+    return found
+
+
+def test_in_the_edition_book_links_go_to_the_other_text(texts) -> None:
+    printed = pdf(edition_book(texts), standard="a-3b",
+                  contents=PdfContents(documents=("one", "two")))
+    document = pymupdf.open(stream=printed.data, filetype="pdf")
+    two_starts = page_with(document, "The same id in two")
+    links = links_from(document, "See the far letter")
+    assert links == {"the far letter": page_with(document, "The far letter itself"),
+                     "the second text": two_starts, "a lost place": two_starts,
+                     "our own": page_with(document, "The same id in one")}
+    assert page_with(document, "The far letter itself") > two_starts
+    # Back from the second text, and to its own element of the shared id.
+    assert links_from(document, "Back to the first") == {
+        "the first": page_with(document, "The same id in one"), "here": two_starts}
+    # A text outside the edition is no link, and no file link is made in the book.
+    page = document[page_with(document, "See the far letter")]
+    assert {link["kind"] for link in page.get_links()} == {pymupdf.LINK_GOTO, pymupdf.LINK_NAMED}
+
+
+def test_in_a_texts_own_pdf_links_go_to_the_other_pdf(texts) -> None:
+    printed = pdf(texts[0][1], standard="a-3b", contents=PdfContents(documents=("one", "two")))
+    reader = pypdf.PdfReader(io.BytesIO(printed.data))
+    page = next(p for p in reader.pages if "See the far letter" in " ".join(p.extract_text().split()))
+    actions = [a.get_object().get("/A", {}) for a in page["/Annots"]]
+    assert [a["/URI"] for a in actions if a.get("/S") == "/URI"] == ["two.pdf"] * 3
+    # Without the edition's documents (`teiedition pdf` of one file), the text only.
+    alone = pdf(texts[0][1], standard="none")
+    assert "two.pdf" not in alone.typst_source and "#doc-link" not in alone.typst_source
+
+
+def test_build_links_the_texts_pdfs_and_the_book(texts, tmp_path) -> None:
+    """`build`: each text's PDF links the other's PDF file, the book the place in it, and
+    the book has the chronology with --chronology (the TEI files are the editor's own,
+    valid against tei_all)."""
+    tei_all = shared_path("tei", "tei_all.rng")
+    out = tmp_path / "out"
+    (out / "tei").mkdir(parents=True)
+    (tmp_path / "edition").mkdir()
+    for stem, tree in texts:
+        tree.write(str(out / "tei" / f"{stem}.xml"), xml_declaration=True, encoding="UTF-8")
+    options = BuildOptions(date="2026-01-15", edition_pdf=True, chronology=True,
+                           schemas=(str(tei_all),))
+    report = build(tmp_path / "edition", out, options)
+    assert report.ok, report.problems
+    first = pypdf.PdfReader(out / "pdf" / "one.pdf")
+    uris = [a.get_object().get("/A", {}).get("/URI") for page in first.pages
+            for a in page.get("/Annots", [])]
+    assert uris.count("two.pdf") == 3 and (out / "pdf" / "two.pdf").is_file()
+    book = pymupdf.open(out / "edition.pdf")
+    assert links_from(book, "See the far letter")["the far letter"] == page_with(
+        book, "The far letter itself")
+    assert any(page.get_text().lstrip("0123456789 \n").startswith("Edition\nChronology")
+               or "\nChronology\n" in page.get_text() for page in book)

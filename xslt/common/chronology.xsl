@@ -1,0 +1,74 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The chronology's data, for every output (issue 17): which dates are placed (those with a
+     normalised value in a text), where (a span or a vague date by the start of its range),
+     in what order, how many fall in each year, and the years a timeline labels. The HTML
+     page (html/chronology.xsl) and the PDF's appendix (typst/chronology.xsl) only draw it. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:f="urn:teiedition:functions"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    exclude-result-prefixes="#all">
+
+  <!-- The dated mentions of the texts under $root, in date order: by year, then by the
+       start of the range, then by its end (an open end last); the document order else. -->
+  <xsl:function name="f:dated-mentions" as="element(tei:date)*">
+    <xsl:param name="root" as="node()"/>
+    <xsl:sequence select="sort($root/descendant-or-self::tei:TEI/tei:text//tei:date[f:date-start(.)],
+                               (), function($date) {
+                                 f:year(f:date-start($date)), f:date-start($date),
+                                 (f:date-end($date), '9999')[1]})"/>
+  </xsl:function>
+
+  <!-- Where a date's range begins and ends (yyyy, yyyy-mm or yyyy-mm-dd), or (). -->
+  <xsl:function name="f:date-start" as="xs:string?">
+    <xsl:param name="date" as="element()"/>
+    <xsl:sequence select="($date/@when, $date/@from, $date/@notBefore, $date/@when-iso,
+                          $date/@from-iso, $date/@notBefore-iso)[matches(., '^-?\d{4}')][1]
+                          ! string(.)"/>
+  </xsl:function>
+
+  <xsl:function name="f:date-end" as="xs:string?">
+    <xsl:param name="date" as="element()"/>
+    <xsl:sequence select="($date/@to, $date/@notAfter, $date/@to-iso,
+                          $date/@notAfter-iso)[matches(., '^-?\d{4}')][1] ! string(.)"/>
+  </xsl:function>
+
+  <!-- The year a date is placed in. -->
+  <xsl:function name="f:date-year" as="xs:integer">
+    <xsl:param name="date" as="element()"/>
+    <xsl:sequence select="f:year(f:date-start($date))"/>
+  </xsl:function>
+
+  <xsl:function name="f:year" as="xs:integer">
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:sequence select="xs:integer(replace($value, '^(-?\d{4}).*$', '$1'))"/>
+  </xsl:function>
+
+  <xsl:function name="f:year-label" as="xs:string">
+    <xsl:param name="year" as="xs:integer"/>
+    <xsl:sequence select="if ($year lt 0) then abs($year) || ' BCE' else string($year)"/>
+  </xsl:function>
+
+  <!-- How many mentions each year has (only years that have some). -->
+  <xsl:function name="f:year-counts" as="map(xs:integer, xs:integer)">
+    <xsl:param name="dated" as="element()*"/>
+    <xsl:map>
+      <xsl:for-each-group select="$dated" group-by="f:date-year(.)">
+        <xsl:map-entry key="xs:integer(current-grouping-key())" select="count(current-group())"/>
+      </xsl:for-each-group>
+    </xsl:map>
+  </xsl:function>
+
+  <!-- The years a timeline from $first to $last labels: every 1, 5, 10, 25... years, so
+       that there are at most about ten labels. -->
+  <xsl:function name="f:timeline-ticks" as="xs:integer*">
+    <xsl:param name="first" as="xs:integer"/>
+    <xsl:param name="last" as="xs:integer"/>
+    <xsl:variable name="span" select="max(($last - $first, 1))"/>
+    <xsl:variable name="step" select="((1, 5, 10, 25, 50, 100, 250, 500, 1000)[$span div . le 10][1],
+                                       xs:integer(ceiling($span div 10)))[1]"/>
+    <xsl:sequence select="(($first idiv $step * $step) to $last)[. ge $first and . mod $step = 0]"/>
+  </xsl:function>
+</xsl:stylesheet>
