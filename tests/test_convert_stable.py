@@ -15,8 +15,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from teiedition import parse_metadata, read_register, to_bytes
+from teiedition.errors import InputError
+from teiedition.files import decode_text
 from teiedition.inputs import convert_sources
 
 from conftest import GOLDEN, ROOT, SEED_META, SEED_TEXT, SHARED
@@ -67,3 +71,19 @@ def test_conversions_are_byte_identical(inputs, update_golden, tmp_path) -> None
     assert len(found) >= 6  # the generated texts, the seed book and the Word files at least
     changed = sorted(name for name in found if found[name] != expected.get(name))
     assert not changed, f"conversion output changed for: {', '.join(changed)}"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from([chr(c) for c in range(0, 34)] + list("aé字 \u2028")),
+               min_size=1, max_size=120))
+def test_control_characters_counted_as_before(text: str) -> None:
+    """``decode_text`` refuses a text for its control characters exactly where the former
+    character-by-character count did (it became one regular expression, issue 18)."""
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    before = "\0" in text or not text.strip() or controls > max(8, len(text) // 100)
+    try:
+        decode_text(text.encode("utf-8"), path="t.txt")
+        refused = False
+    except InputError:
+        refused = True
+    assert refused == before
