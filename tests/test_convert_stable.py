@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -87,3 +88,58 @@ def test_control_characters_counted_as_before(text: str) -> None:
     except InputError:
         refused = True
     assert refused == before
+
+
+def _candidates_before(block: int, text: str, line_starts: list[int], first_line: int):
+    """``notes.find_candidates`` as it was before issue 18 (copies of the text around every
+    number), the reference for the faster one."""
+    from teiedition.convert import notes
+    number = re.compile(r"(?<!\S)([1-9][0-9]{0,3})(?!\S)")
+    line_ends = [s - 1 for s in line_starts[1:]] + [len(text)]
+    for match in number.finditer(text):
+        start, end = match.span()
+        before = text[:start].rstrip()
+        if not before:
+            continue
+        words = before.split()
+        if words[-1].lower() in notes._ABBREVIATIONS or notes._is_date_part(
+                int(match.group(1)), words[-1], text[end:end + 24]):
+            continue
+        line_index = notes._line_of(line_starts, start)
+        if len(line_starts) == 1 and notes._in_heading(text):
+            continue
+        if start == line_starts[line_index] and end == line_ends[line_index]:
+            position, score = "line", notes.STRONG
+        else:
+            last, after = before[-1], text[end:]
+            if last in notes._SENTENCE_END or (last in notes._CLOSERS and len(before) > 1
+                                               and before[-2] in notes._SENTENCE_END):
+                following = after.lstrip().lstrip(notes._OPENERS)[:1]
+                position, score = (("sentence", notes.STRONG)
+                                   if not following or following.isupper()
+                                   else ("sentence-lowercase", notes.WEAK))
+            elif last in ",;:":
+                position, score = "clause", notes.WEAK
+            else:
+                position, score = "bare", notes.WEAK
+        yield notes.Candidate(block, len(before), end, int(match.group(1)), score,
+                              first_line + line_index, position)
+
+
+_PIECES = st.sampled_from(["1", "12", "63", "1954", "12345", "0", " ", "  ", "\u00a0", "\t",
+                           ".", ",", ";", ")", "”", "(", "“", "a", "The", "word", "p.",
+                           "May", "Saturday", "Jan.", "3d,", "1st.", "-", "x1", "?", "Ä"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.lists(_PIECES, max_size=30).map("".join), min_size=1, max_size=4))
+def test_note_candidates_as_before(lines: list[str]) -> None:
+    """The note reference candidates of a block are those the former implementation found."""
+    from teiedition.convert.notes import find_candidates
+    starts, offset = [], 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    text = " ".join(lines)
+    assert list(find_candidates(3, text, starts, 7)) == list(_candidates_before(3, text,
+                                                                                starts, 7))
