@@ -143,3 +143,26 @@ def test_note_candidates_as_before(lines: list[str]) -> None:
     text = " ".join(lines)
     assert list(find_candidates(3, text, starts, 7)) == list(_candidates_before(3, text,
                                                                                 starts, 7))
+
+
+def test_conversion_resumes_the_garbage_collector(seed_meta, provenance, monkeypatch) -> None:
+    """The collector is paused during a conversion (issue 18) and runs again after it, also
+    when the conversion fails; a collector the caller turned off stays off."""
+    import gc
+
+    from teiedition import convert
+    paused: list[bool] = []
+    disable = gc.disable
+    monkeypatch.setattr(gc, "disable", lambda: (paused.append(True), disable())[1])
+    assert gc.isenabled()
+    convert("A page.\n", seed_meta, provenance)
+    assert paused and gc.isenabled()
+    with pytest.raises(InputError):
+        convert("|\n|\n", seed_meta, provenance)
+    assert len(paused) == 2 and gc.isenabled()
+    disable()
+    try:
+        convert("A page.\n", seed_meta, provenance)
+        assert len(paused) == 2 and not gc.isenabled()
+    finally:
+        gc.enable()
