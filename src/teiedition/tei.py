@@ -7,6 +7,7 @@ that carry stable ids, ``note`` elements at their reference points.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -188,6 +189,7 @@ def _sub(parent: etree._Element, tag: str, text: str | None = None,
     return el
 
 
+@functools.cache  # a few names, looked up for every tag (issue 18)
 def _attr_name(name: str) -> str:
     # Python keywords and xml: attributes come in as from_, xml_id ...
     name = name.rstrip("_")
