@@ -166,3 +166,32 @@ def test_conversion_resumes_the_garbage_collector(seed_meta, provenance, monkeyp
         assert len(paused) == 2 and not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_objects_made_during_a_conversion_stay_collectable() -> None:
+    """A reference cycle made while the collector is paused is collected afterwards, and the
+    program's own frozen objects stay frozen."""
+    import gc
+    import weakref
+
+    from teiedition.collector import collector_paused
+
+    class Node:
+        pass
+
+    with collector_paused():
+        node = Node()
+        node.self = node  # type: ignore[attr-defined]
+        alive = weakref.ref(node)
+        del node
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.collect()
+    assert alive() is None
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with collector_paused():
+            pass
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
