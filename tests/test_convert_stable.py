@@ -195,3 +195,17 @@ def test_objects_made_during_a_conversion_stay_collectable() -> None:
         assert gc.get_freeze_count() == frozen
     finally:
         gc.unfreeze()
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abZß é字ア한 _1'’.,-\n\t\u00a0x")), max_size=40))
+def test_name_tokens_as_before(text: str) -> None:
+    """The name matcher's tokens are those of the former pattern, whose word part alternated
+    letter and apostrophe at every character (issue 18)."""
+    from teiedition.convert.names import tokens
+    before = re.compile(
+        r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]"
+        r"|[^\W\d_](?:[^\W_]|['’](?=[^\W\d_]{2}))*"
+        r"|\d+"
+        r"|[^\w\s]")
+    assert tokens(text) == [(m.group(), m.start(), m.end()) for m in before.finditer(text)]
