@@ -166,7 +166,7 @@ MIXED_CONTENT = frozenset(T + name for name in (
 
 def _indent(el: etree._Element, level: int) -> None:
     # The tag first: listing a paragraph's children makes a Python object for each of them,
-    # a fifth of the serialisation's time for nothing (issue 18).
+    # for nothing (issue 18: 0.07 s of indenting 1,000,000 words became 0.02 s).
     if el.tag in MIXED_CONTENT:
         return
     children = list(el)
