@@ -17,7 +17,7 @@ from .errors import InputError, OutputExistsError
 _BOM = "\ufeff"
 #: The control characters a text file does not hold (tab, line feed, carriage return and
 #: form feed are text). One regular expression scan: a loop over the characters in Python
-#: took a tenth of converting 1,000,000 words (issue 18).
+#: took 0.27 s of the 4.5 s of converting 1,000,000 words (issue 18).
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
