@@ -73,6 +73,43 @@ STEPS = {
             to_bytes(result.tree)
         seconds = time.perf_counter() - start
     """,
+    # Whole processes (issue 18): the floor is a process that parses each TEI file with lxml
+    # and writes its serialisation; against it, a `teiedition convert` process per text
+    # (start, imports, register, conversion, writing). Both report the processor time of
+    # the process they start, besides the wall-clock time.
+    "parse-serialize-process": """
+        import resource, subprocess, sys, tempfile
+        files = {files!r}
+        program = (
+            "import sys\\n"
+            "from lxml import etree\\n"
+            "open(sys.argv[2], 'wb').write(etree.tostring(etree.parse(sys.argv[1]), "
+            "encoding='UTF-8'))\\n")
+        with tempfile.TemporaryDirectory() as out:
+            start = time.perf_counter()
+            for f in files:
+                done = subprocess.run([sys.executable, "-c", program, f, out + "/copy.xml"],
+                                      capture_output=True, text=True)
+                assert done.returncode == 0, done.stderr[-2000:]
+            seconds = time.perf_counter() - start
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = usage.ru_utime + usage.ru_stime
+    """,
+    "convert-process": """
+        import resource, subprocess, sys, tempfile
+        texts = {texts!r}
+        with tempfile.TemporaryDirectory() as out:
+            start = time.perf_counter()
+            for t in texts:
+                done = subprocess.run(
+                    [sys.executable, "-m", "teiedition", "convert", t, "--meta", {meta!r},
+                     "--register", {register!r}, "-o", out + "/tei.xml", "--force",
+                     "--date", "2026-01-01", "--quiet"], capture_output=True, text=True)
+                assert done.returncode == 0, done.stderr[-2000:]
+            seconds = time.perf_counter() - start
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = usage.ru_utime + usage.ru_stime
+    """,
     "parse": """
         from lxml import etree
         files = {files!r}
@@ -235,6 +272,27 @@ threading.Thread(target=_sample, daemon=True).start()
 
 def measure(step: str, files: list[str], runs: int, **extra: object) -> tuple[float, float]:
     """Median seconds and median peak memory (MB) of ``step`` over ``runs`` fresh processes."""
+    results = [_run(step, files, **extra) for _ in range(runs)]
+    return (statistics.median(r[0] for r in results),
+            statistics.median(r[1] for r in results))
+
+
+def measure_interleaved(floor: str, step: str, files: list[str], runs: int,
+                        **extra: object) -> dict[str, tuple[float, float, float]]:
+    """``floor`` and ``step`` run alternately ``runs`` times each, so that a change of the
+    machine's load touches both alike: for each, the medians of seconds, peak memory (MB)
+    and processor time of the processes it starts (issue 18)."""
+    results: dict[str, list[tuple[float, float, float]]] = {floor: [], step: []}
+    for _ in range(runs):
+        for name in (floor, step):
+            results[name].append(_run(name, files, **extra))
+    return {name: tuple(statistics.median(r[i] for r in found) for i in range(3))  # type: ignore[misc]
+            for name, found in results.items()}
+
+
+def _run(step: str, files: list[str], **extra: object) -> tuple[float, float, float]:
+    """Seconds, peak memory (MB) and the processor time of its child processes (0 when the
+    step starts none) of one run of ``step`` in a fresh process."""
     body = textwrap.dedent(STEPS[step]).format(files=files, tei_all=str(TEI_ALL), **extra)
     # Peak memory is the process's VmHWM: ru_maxrss would be wrong here, as Linux keeps it
     # across execve, so a child would report its parent's peak.
@@ -244,17 +302,12 @@ def measure(step: str, files: list[str], runs: int, **extra: object) -> tuple[fl
     program = (SAMPLER + body +
                "\nsampling = False\npeak = max(max_tree[0], next(int(l.split()[1]) for l in "
                "open('/proc/self/status') if l.startswith('VmHWM')))"
-               "\nprint(json.dumps([seconds, peak / 1024]))\n")
-    seconds, memory = [], []
-    for _ in range(runs):
-        done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
-        if done.returncode:
-            raise SystemExit(f"{step} failed:\n{done.stderr}")
-        out = done.stdout
-        s, m = json.loads(out.strip().split("\n")[-1])
-        seconds.append(s)
-        memory.append(m)
-    return statistics.median(seconds), statistics.median(memory)
+               "\nprint(json.dumps([seconds, peak / 1024, globals().get('cpu', 0.0)]))\n")
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"{step} failed:\n{done.stderr}")
+    seconds, memory, cpu = json.loads(done.stdout.strip().split("\n")[-1])
+    return seconds, memory, cpu
 
 
 SEED_META = next((ROOT / "seeds").glob("*.toml"))
@@ -367,7 +420,21 @@ def convert_rows(words: int, texts: list[Path], teis: list[str], register: Path,
         seconds, memory = measure("convert", teis, runs, texts=[str(t) for t in texts],
                                   meta=str(SEED_META), register=str(path))
         rows.append((label, f"convert, {name}", seconds, memory, seconds / floor, runs))
-    return rows
+    # Whole processes, as issue 18 sets the target: interleaved with their floor.
+    found = measure_interleaved("parse-serialize-process", "convert-process", teis, runs,
+                                texts=[str(t) for t in texts], meta=str(SEED_META),
+                                register=str(register))
+    (f_s, f_mem, f_cpu), (c_s, c_mem, c_cpu) = found["parse-serialize-process"], \
+        found["convert-process"]
+    return rows + [
+        (label, "whole process: lxml parse + serialize of the TEI (floor)", f_s, f_mem, 1.0,
+         runs),
+        (label, "whole process: teiedition convert, register + 10,000 entries", c_s, c_mem,
+         c_s / f_s, runs),
+        (label, "whole process, processor time: lxml parse + serialize (floor)", f_cpu, 0.0,
+         1.0, runs),
+        (label, "whole process, processor time: teiedition convert", c_cpu, 0.0,
+         c_cpu / f_cpu, runs)]
 
 
 def validate_rows(tmp_path: Path, big: list[str], pages: int, runs: int) -> list[Row]:

@@ -8,35 +8,28 @@ import functools
 import json
 import os
 import sys
-import webbrowser
 from pathlib import Path
 from typing import Any, Callable
 
 import click
 
 from . import __version__
-from .build import BuildOptions, build
-from .console import build_report, conversion_report, progress_display, rendering_report
+from .console import conversion_report
 from .errors import InputError, OutputExistsError, TeieditionError
 from .files import expand_paths, read_bytes, read_text_file, write_atomic, write_beside
 from .inputs import MARKDOWN_SUFFIXES, convert_sources
 from .metadata import minimal_metadata, parse_metadata
 from .register import Register, read_register
-from .serve import LOOPBACK, make_server, server_url
+from .serve import LOOPBACK
 from .convert import read_text
-from .deposit import check_package, check_target, edition_metadata, make_package
 from .convert.ner import load_recognizer
-from .convert.suggest import suggest_names
-from .fonts import FontSettings
-from .media import images_beside
-from .render import PDF_STANDARDS, html_pages
-from .render import PdfContents, pdf_volumes
+from .render import PDF_STANDARDS
 from .tei import Provenance, build_draft_register, to_bytes
-from .xinclude import parse_with_includes
 from .validate import Report, Validator
 from .validate.formats import FORMATS
 from .validate.watch import check_files, iter_changes
-
+# The modules of the other commands (build, HTML and PDF, packages, the server) are imported
+# by the commands that use them: a conversion does not pay for loading them (issue 18).
 
 class CommandError(click.ClickException):
     """A :class:`TeieditionError` on its way out, keeping its exit code."""
@@ -270,6 +263,7 @@ def suggest_command(sources: tuple[Path, ...], register_path: Path | None, outpu
     register for the editor to review and merge into the edition's register:
     nothing is added to the register itself.
     """
+    from .convert.suggest import suggest_names
     texts = [block.text() for source in sources
              for block in read_text(read_text_file(source)).blocks]
     register = _load_register(sources[0], register_path)
@@ -315,6 +309,10 @@ def html_command(files: tuple[Path, ...], output: Path, date: str | None, warn_u
     copied to media/. Nothing is loaded from elsewhere: the folder works opened
     from the disk. Pages in the folder are replaced.
     """
+    from .console import rendering_report
+    from .media import images_beside
+    from .render import html_pages
+    from .xinclude import parse_with_includes
     parsed = [parse_with_includes(read_bytes(path, what="TEI file"), path) for path in files]
     documents = [(path.stem, tree) for path, (tree, _) in zip(files, parsed, strict=True)]
     if not quiet:
@@ -364,6 +362,11 @@ def pdf_command(file: Path, output: Path | None, pdf_standard: str, typst_path: 
     them; running heads; an index of persons, places, organisations and events with
     page numbers; PDF metadata and bookmarks. The PDF is archival (PDF/A) by default.
     """
+    from .console import rendering_report
+    from .fonts import FontSettings
+    from .media import images_beside
+    from .render import PdfContents, pdf_volumes
+    from .xinclude import parse_with_includes
     tree, messages = parse_with_includes(read_bytes(file, what="TEI file"), file)
     if not quiet:
         for message in messages:
@@ -522,6 +525,9 @@ def build_command(edition: Path, output: Path, jobs: int, reconvert: bool, no_pd
     if chronology and not edition_pdf:
         raise click.UsageError("--chronology is an appendix of the edition's book: add "
                                "--edition-pdf")
+    from .build import BuildOptions, build
+    from .console import build_report, progress_display
+    from .deposit import check_target, edition_metadata, make_package
     options = BuildOptions(jobs=jobs, reconvert=reconvert, pdf=not no_pdf,
                            edition_pdf=edition_pdf, chronology=chronology,
                            pdf_standard=pdf_standard,
@@ -568,6 +574,7 @@ def package_command(path: Path, output: Path | None, check: bool, edition: Path 
     package: each problem is printed on a line; exit code 0 valid, 1 problems found,
     2 unreadable or refused (a path outside the folder, too many or too large members).
     """
+    from .deposit import check_package, make_package
     if check and output:
         raise click.UsageError("--check reads a package; it writes none (no -o)")
     if check:
@@ -601,6 +608,9 @@ def serve_command(output: Path, port: int, host: str, open_browser: bool, quiet:
     only the files of that folder, no directory listings, with their content types.
     Ctrl-C stops it.
     """
+    import webbrowser
+
+    from .serve import make_server, server_url
     server = make_server(output / "html", host=host, port=port,
                          log=None if quiet else lambda line: click.echo(line, err=True))
     url = server_url(server)

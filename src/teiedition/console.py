@@ -7,14 +7,15 @@ import contextlib
 import os
 import sys
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
 
 import click
 
-from .build import BuildReport, Progress
 from .model import Document, Mention, iter_blocks
-from .render import count_unhandled
 from .validate.formats import problem_line
+
+if TYPE_CHECKING:  # the build is imported by the build command, not by a conversion
+    from .build import BuildReport, Progress
 
 
 def conversion_report(source: Path, target: Path, doc: Document, *, verbose: bool, quiet: bool) -> None:
@@ -99,6 +100,7 @@ def build_report(report: BuildReport, *, quiet: bool) -> None:
 
 def rendering_report(messages: Iterable[str], *, prefix: str = "") -> None:
     """The messages of a rendering, each once, then the table of unhandled elements."""
+    from .render import count_unhandled
     others, unhandled = count_unhandled(messages)
     for message in dict.fromkeys(others):
         click.echo(f"{prefix}warning: {message}", err=True)

@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 import tempfile
 from pathlib import Path
 
 from .errors import InputError, OutputExistsError
 
 _BOM = "\ufeff"
+#: The control characters a text file does not hold (tab, line feed, carriage return and
+#: form feed are text). One regular expression scan: a loop over the characters in Python
+#: took 0.27 s of the 4.5 s of converting 1,000,000 words (issue 18).
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def read_bytes(path: Path, *, what: str = "file") -> bytes:
@@ -48,7 +53,7 @@ def decode_text(data: bytes, *, path: str, what: str = "text") -> str:
         raise InputError(f"not UTF-8: byte 0x{data[err.start]:02x} cannot be decoded (save the "
                          "file as UTF-8)", path=path, line=line, column=column) from None
     text = text.removeprefix(_BOM)
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    controls = len(_CONTROLS.findall(text))
     if controls > max(8, len(text) // 100):
         raise InputError(f"binary data, not a {what} file ({controls} control characters)",
                          path=path)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from lxml import etree
 
+from .collector import collector_paused
 from .convert import read_notes, read_text
 from .convert.names import NameIndex
 from .convert.ner import Recognizer
@@ -32,6 +33,7 @@ class Conversion:
     media: tuple[tuple[str, bytes], ...] = ()
 
 
+@collector_paused()
 def convert(text: str, meta: Metadata, provenance: Provenance, *,
             notes_text: str | None = None, register: Register | None = None,
             recognizer: Recognizer | None = None,
@@ -51,6 +53,7 @@ def convert(text: str, meta: Metadata, provenance: Provenance, *,
     return Conversion(document, build_tei(document, meta, provenance))
 
 
+@collector_paused()
 def convert_word(data: bytes, meta: Metadata, provenance: Provenance, *,
                  changes: str = "accept", comments: str = "drop", media_folder: str = "media",
                  register: Register | None = None, recognizer: Recognizer | None = None,
@@ -64,6 +67,7 @@ def convert_word(data: bytes, meta: Metadata, provenance: Provenance, *,
                        word.media)
 
 
+@collector_paused()
 def convert_markdown(text: str, meta: Metadata | None, provenance: Provenance, *,
                      register: Register | None = None, recognizer: Recognizer | None = None,
                      name_index: NameIndex | None = None) -> Conversion:
@@ -83,6 +87,7 @@ def convert_markdown(text: str, meta: Metadata | None, provenance: Provenance, *
     return _structured(document, meta, provenance, register, recognizer, name_index)
 
 
+@collector_paused()
 def convert_pages(pages: list[Page], meta: Metadata, provenance: Provenance, *,
                   notes_text: str | None = None, register: Register | None = None,
                   recognizer: Recognizer | None = None,

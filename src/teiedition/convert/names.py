@@ -50,7 +50,10 @@ _COMMON = COMMON_WORDS | frozenset().union(*calendar_words())
 
 TOKEN = re.compile(
     r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]"  # one ideograph
-    r"|[^\W\d_](?:[^\W_]|['’](?=[^\W\d_]{2}))*"  # a word
+    # a word; its letters repeat as one character class (the engine's fast loop), with an
+    # apostrophe only before two letters (the same tokens as alternating letter and
+    # apostrophe at every character, a fifth faster: issue 18)
+    r"|[^\W\d_][^\W_]*(?:['’](?=[^\W\d_]{2})[^\W_]*)*"
     r"|\d+"
     r"|[^\w\s]")
 _BRACKETS = frozenset("[]")

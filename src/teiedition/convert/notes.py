@@ -37,7 +37,10 @@ WEAK = 1
 #: Cost of a gap of one number in the sequence (a reference the source lost).
 GAP_PENALTY = 3
 
-_NUMBER = re.compile(r"(?<!\S)([1-9][0-9]{0,3})(?!\S)")
+# A number standing free: (?<!\S) at its start. The look-behind follows the first digit so that
+# the pattern begins with a character set, which the regular expression engine skips to
+# quickly instead of trying the look-behind at every character (issue 18).
+_NUMBER = re.compile(r"([1-9](?<!\S[1-9])[0-9]{0,3})(?!\S)")
 _SENTENCE_END = ".!?…"
 _CLOSERS = "\"'”’)]»"
 _OPENERS = "\"'“‘([«"
@@ -89,14 +92,16 @@ def find_candidates(block: int, text: str, line_starts: Sequence[int],
     """Yield every number of ``text`` (a block's lines joined by single spaces) that could be a
     note reference. ``line_starts`` are the offsets where the block's source lines begin."""
     line_ends = [s - 1 for s in line_starts[1:]] + [len(text)]
+    # Offsets, never copies of the text before or after a number: a paragraph of many
+    # numbers would otherwise be copied and split once per number (issue 18).
     for match in _NUMBER.finditer(text):
         start, end = match.span()
-        before = text[:start].rstrip()
-        if not before:
+        stop = _end_of_word_before(text, start)
+        if not stop:
             continue  # a block never begins with its own note reference
-        words = before.split()
-        if words[-1].lower() in _ABBREVIATIONS or _is_date_part(
-                int(match.group(1)), words[-1], text[end:end + 24]):
+        word = text[_start_of_word(text, stop):stop]
+        if word.lower() in _ABBREVIATIONS or _is_date_part(
+                int(match.group(1)), word, text[end:end + 24]):
             continue
         line_index = _line_of(line_starts, start)
         if len(line_starts) == 1 and _in_heading(text):
@@ -104,10 +109,24 @@ def find_candidates(block: int, text: str, line_starts: Sequence[int],
         if start == line_starts[line_index] and end == line_ends[line_index]:
             position, score = "line", STRONG
         else:
-            position, score = _position(before, text[end:])
-        marker_start = len(before)
-        yield Candidate(block, marker_start, end, int(match.group(1)), score,
+            position, score = _position(text, stop, end)
+        yield Candidate(block, stop, end, int(match.group(1)), score,
                         first_line + line_index, position)
+
+
+def _end_of_word_before(text: str, offset: int) -> int:
+    """``len(text[:offset].rstrip())``, without the copy."""
+    while offset and text[offset - 1].isspace():
+        offset -= 1
+    return offset
+
+
+def _start_of_word(text: str, stop: int) -> int:
+    """Where the word ending at ``stop`` begins: ``text[:stop].split()[-1]`` is
+    ``text[_start_of_word(text, stop):stop]``."""
+    while stop and not text[stop - 1].isspace():
+        stop -= 1
+    return stop
 
 
 def _is_date_part(value: int, word_before: str, after: str) -> bool:
@@ -134,13 +153,18 @@ def _in_heading(block: str) -> bool:
         rest[-1] not in _SENTENCE_END and rest[-1] not in ",;:"
 
 
-def _position(before: str, after: str) -> tuple[str, int]:
-    last = before[-1]
+def _position(text: str, stop: int, end: int) -> tuple[str, int]:
+    """Where the number ending at ``end`` stands, after the text that ends at ``stop``."""
+    last = text[stop - 1]
     after_sentence = last in _SENTENCE_END or (
-        last in _CLOSERS and len(before) > 1 and before[-2] in _SENTENCE_END)
+        last in _CLOSERS and stop > 1 and text[stop - 2] in _SENTENCE_END)
     if after_sentence:
-        following = after.lstrip().lstrip(_OPENERS)[:1]
-        if not following or following.isupper():
+        following = end
+        while following < len(text) and text[following].isspace():
+            following += 1
+        while following < len(text) and text[following] in _OPENERS:
+            following += 1
+        if following == len(text) or text[following].isupper():
             return "sentence", STRONG
         return "sentence-lowercase", WEAK
     if last in ",;:":
