@@ -29,11 +29,17 @@ context cannot support it:
 
 A person named before may be written with the beginning of the surname and a
 dot (``Br.`` for ``Brandes`` in a diary), when no other person named before has
-a surname that begins so. Three other spellings match: capitals, in a
-paragraph all in capitals (``CARL REISSNER`` in a letterhead for the register's
-``Carl Reißner``; not ``BEIJING`` in running text); ``ss`` for ``ß``; and a
-genitive ``s`` joined to a name's last word (German ``Schnitzlers``: the ``s``
-stays outside the tag, as an English possessive does).
+a surname that begins so, or when the document has already used the same
+abbreviation for one of them: a writer keeps his abbreviations, so ``Br.`` read
+once as Brandes stays Brandes after a Brahm is named (one sense per document).
+Other spellings match: capitals, in a paragraph all in capitals (``CARL
+REISSNER`` in a letterhead for the register's ``Carl Reißner``; not ``BEIJING``
+in running text); ``ss`` for ``ß``; and those of :mod:`.spellings`: an ending
+of the text's language joined to a name's last word (German ``Schnitzlers``,
+``Dräseken``: the ending stays outside the tag, as an English possessive does),
+an elided article before a name (``d’Anversa``), and a long word one letter
+apart from exactly one word of the register (``Hasselbach`` for
+``Hasselbalch``).
 """
 
 from __future__ import annotations
@@ -44,6 +50,8 @@ from dataclasses import dataclass, field, replace
 from ..register import Entry, Register
 from .dategrammar import calendar_words
 from .shortforms import COMMON_WORDS, SENTENCE_STARTS, TITLES, ShortForms
+from .spellings import (ENDINGS, RESPELL_MIN, Respeller, elided, endings, inflected_forms,
+                        inflection)
 
 #: Words a short form at the start of a sentence may be without being a name.
 _COMMON = COMMON_WORDS | frozenset().union(*calendar_words())
@@ -57,6 +65,8 @@ _BRACKETS = frozenset("[]")
 #: Prefix of the ids in ``seen`` of entries named so far in any form (the plain ids are of
 #: entries named in full, for ``after-full`` variants).
 _NAMED = "named:"
+#: Prefix of the abbreviations read so far, with the id of the person each stood for.
+_ABBREVIATED = "abbreviated:"
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
@@ -99,8 +109,12 @@ class NameIndex:
     capitals: dict[str, list[Candidate]] = field(default_factory=dict)
     #: Every token a name may begin with (``[`` of an insertion included).
     starts: frozenset[str] = frozenset()
-    #: First words with a genitive ``s`` (``Schnitzlers``): names of one word may end so.
-    genitives: frozenset[str] = frozenset()
+    #: Words of the register one letter apart from a text's word (``Hasselbach``).
+    respell: Respeller = field(default_factory=Respeller)
+    #: By language: the endings of names, the inflected forms of first words
+    #: (``Schnitzlers``: names of one word may end so) -> (the word, the ending's length),
+    #: and the tokens that may begin a name.
+    inflected: dict[str, Inflection] = field(default_factory=dict)
     #: Beginnings of persons' surnames (``Br`` of ``Brandes``) -> the entries: a diarist
     #: writes ``Br.`` for a person named before.
     abbreviations: dict[str, list[Entry]] = field(default_factory=dict)
@@ -143,7 +157,9 @@ class NameIndex:
         for table in (index.spellings, index.capitals):
             for candidates in table.values():
                 candidates.sort(key=lambda c: (-len(c.words), c.derived is not None))
-        index.genitives = frozenset(w + "s" for w in index.first if _genitive(w + "s", w))
+        index.respell = Respeller.of(word for word, candidates in index.first.items()
+                                     if any(c.entry.kind in ("person", "place")
+                                            for c in candidates))
         surnames = [(text, entry) for text, entry, rule in short.forms if rule == "surname"] + [
             (text, entry) for text, entries in short.sharers for entry in entries
             if entry.kind == "person" and " " not in text]
@@ -152,33 +168,60 @@ class NameIndex:
                 for k in range(2, len(text) - 1):
                     index.abbreviations.setdefault(text[:k], []).append(entry)
         index.starts = frozenset(index.first) | frozenset(index.spellings) | {"["} \
-            | index.genitives | frozenset(index.abbreviations)
+            | frozenset(index.abbreviations)
         index.contextual = frozenset(
             word for table in (index.first, index.spellings, index.capitals)
             for word, candidates in table.items()
             if any(c.derived for c in candidates) or len({c.entry.kind for c in candidates}) > 1)
         return index
 
+    def language(self, language: str) -> "Inflection":
+        """The endings of names in ``language``, the inflected forms of the first words, and
+        every token that may begin a name there (computed once per language)."""
+        key = language.split("-")[0].lower()
+        if key not in self.inflected:
+            table = endings(key)
+            forms = inflected_forms(self.first, table)
+            self.inflected[key] = Inflection(table, forms, self.starts | frozenset(forms))
+        return self.inflected[key]
+
+
+@dataclass(frozen=True)
+class Inflection:
+    """A language's endings of names, and what the index derives from them."""
+
+    endings: tuple[tuple[str, str | None], ...] = ()
+    forms: dict[str, tuple[str, int]] = field(default_factory=dict)
+    starts: frozenset[str] = frozenset()
+
 
 def find_names(text: str, index: NameIndex, seen: set[str], *,
-               fragment_start: bool = False) -> list[Span]:
+               fragment_start: bool = False, language: str = "en") -> list[Span]:
     """The names of ``text``, leftmost-longest. ``seen`` holds the ids of entries whose full
     name has occurred so far; it is updated, so that ``after-full`` variants tag only later
     mentions. With ``fragment_start``, a name at the very start that may be the tail of a
-    longer name cut by the start of the excerpt is not tagged."""
+    longer name cut by the start of the excerpt is not tagged. ``language`` (a BCP 47 tag)
+    chooses the endings a name may take."""
     toks = tokens(text)
+    cuts = elided(text)
+    if cuts:
+        toks = _cut(toks, cuts)
     spans: list[Span] = []
     capitals = index.capitals if text.upper() == text else {}
-    # Only a token that begins a register name (or an opening bracket) can start a name:
-    # one set look-up per token, the matching only where one may begin.
-    begin = index.starts
-    starts = [i for i, (t, _, _) in enumerate(toks) if t in begin or t in capitals]
+    lang = index.language(language)
+    begin = lang.starts
+    respell = index.respell
+    # Only a token that begins a register name (or an opening bracket), or a long capitalised
+    # word one letter from a register word, can start a name: one set look-up per token, the
+    # matching only where one may begin.
+    starts = [i for i, (t, _, _) in enumerate(toks) if t in begin or t in capitals
+              or (len(t) >= RESPELL_MIN and t[0].isupper() and respell(t))]
     after = 0  # the first token not yet inside a name
     for i in starts:
         if i < after:
             continue
-        match = _match_at(toks, i, index, seen, bool(capitals)) or _abbreviation(toks, i, index,
-                                                                                 seen)
+        match = _match_at(toks, i, index, seen, bool(capitals), lang) \
+            or _abbreviation(toks, i, index, seen)
         if match is None:
             continue
         candidate, end_index, trim = match
@@ -195,18 +238,36 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
     return spans
 
 
+def _cut(toks: list[tuple[str, int, int]], cuts: list[int]) -> list[tuple[str, int, int]]:
+    """The tokens with those that hold an elided article (``d’Anversa``) cut in two where
+    the name begins."""
+    out = []
+    for token, start, end in toks:
+        cut = next((c for c in cuts if start < c < end), None)
+        if cut is None:
+            out.append((token, start, end))
+        else:
+            out += [(token[:cut - start], start, cut), (token[cut - start:], cut, end)]
+    return out
+
+
 def _abbreviation(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
                   seen: set[str]) -> tuple[Candidate, int, int] | None:
-    """``Br.`` for ``Brandes``: the beginning of a surname with a dot, where exactly one
-    person whose surname begins so has been named before in the document."""
+    """``Br.`` for ``Brandes``: the beginning of a surname with a dot, where the document has
+    used it before for one person, else where exactly one person whose surname begins so has
+    been named before in the document."""
     word = toks[i][0]
     if i + 1 >= len(toks) or toks[i + 1][0] != "." or word not in index.abbreviations \
             or word.lower() in TITLES:
         return None
-    named = {e.id: e for e in index.abbreviations[word] if _NAMED + e.id in seen}
+    entries = index.abbreviations[word]
+    kept = {e.id: e for e in entries if f"{_ABBREVIATED}{word} {e.id}" in seen}
+    named = kept or {e.id: e for e in entries if _NAMED + e.id in seen}
     if len(named) != 1:
         return None
-    return Candidate((word, "."), next(iter(named.values())), False, "abbreviation"), i + 1, 0
+    entry = next(iter(named.values()))
+    seen.add(f"{_ABBREVIATED}{word} {entry.id}")
+    return Candidate((word, "."), entry, False, "abbreviation"), i + 1, 0
 
 
 def _first_offset(toks: list[tuple[str, int, int]]) -> int:
@@ -214,19 +275,26 @@ def _first_offset(toks: list[tuple[str, int, int]]) -> int:
 
 
 def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
-              seen: set[str], caps: bool = False) -> tuple[Candidate, int, int] | None:
+              seen: set[str], caps: bool = False,
+              lang: Inflection | None = None) -> tuple[Candidate, int, int] | None:
     """The best name that starts at token ``i``: (candidate, its last token, characters of
-    that token left outside the name: a genitive ``s``)."""
+    that token left outside the name: an ending such as a genitive ``s``)."""
     start = i + 1 if toks[i][0] == "[" else i
     if start >= len(toks):
         return None
     word = toks[start][0]
-    contextual = word in index.contextual
-    titled = contextual and _after_title(toks, i)
-    best: tuple[tuple[int, bool, bool], Candidate, int, int] | None = None
+    lang = lang or Inflection(ENDINGS["*"])
+    inflected = lang.forms
+    spelled = None  # the register's word that ``word`` respells
     candidates = index.first.get(word) or index.spellings.get(word) or (
         index.capitals.get(word, ()) if caps else ()) or (
-        index.first.get(word[:-1], ()) if word in index.genitives else ())
+        index.first.get(inflected[word][0], ()) if word in inflected else ())
+    if not candidates and len(word) >= RESPELL_MIN:
+        spelled = index.respell(word)
+        candidates = index.first.get(spelled, ()) if spelled else ()
+    contextual = (spelled or word) in index.contextual
+    titled = contextual and _after_title(toks, i)
+    best: tuple[tuple[int, bool, bool], Candidate, int, int] | None = None
     for candidate in candidates:
         if not candidate.full and candidate.derived is None and candidate.entry.id not in seen:
             continue
@@ -241,7 +309,7 @@ def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
                 and _NAMED + candidate.entry.id not in seen \
                 and candidate.words[0].lower() in _COMMON and _sentence_start(toks, i):
             continue
-        matched = _match_words(toks, start, candidate.words, caps)
+        matched = _match_words(toks, start, candidate.words, caps, lang.endings, spelled)
         if matched is None:
             continue
         end, trim = matched
@@ -273,9 +341,12 @@ def _sentence_start(toks: list[tuple[str, int, int]], i: int) -> bool:
 
 
 def _match_words(toks: list[tuple[str, int, int]], start: int,
-                 words: tuple[str, ...], caps: bool = False) -> tuple[int, int] | None:
+                 words: tuple[str, ...], caps: bool = False,
+                 table: tuple[tuple[str, str | None], ...] = (),
+                 spelled: str | None = None) -> tuple[int, int] | None:
     """The index of the last token of ``words`` matched from ``start``, brackets skipped, and
-    the characters of it that are a genitive ``s`` (0 or 1)."""
+    the characters of it that are an ending of ``table`` (a genitive ``s``: 1). With
+    ``spelled``, the first token is read as that word (a spelling one letter apart)."""
     j = start
     trim = 0
     for k, word in enumerate(words):
@@ -284,11 +355,13 @@ def _match_words(toks: list[tuple[str, int, int]], start: int,
         if j >= len(toks):
             return None
         token = toks[j][0]
+        if k == 0 and spelled is not None:
+            token = spelled
         if token != word and not _same(token, word, caps):
-            if k == len(words) - 1 and _genitive(token, word):
-                trim = 1
-            else:
+            ending = inflection(token, word, table) if k == len(words) - 1 else 0
+            if not ending:
                 return None
+            trim = ending
         j += 1
     return j - 1, trim
 
@@ -299,9 +372,3 @@ def _same(token: str, word: str, caps: bool) -> bool:
     if caps and token.isupper():
         return token == word.upper()
     return "ß" in word and token == word.replace("ß", "ss")
-
-
-def _genitive(token: str, word: str) -> bool:
-    """``Schnitzlers`` for ``Schnitzler``: a genitive ``s`` joined to a name's last word."""
-    return len(word) > 2 and word[-1] not in "sxzß" and word[0].isupper() \
-        and token == word + "s"

@@ -126,8 +126,8 @@ def _tag_inlines(inlines: tuple[Inline, ...], index: NameIndex | None, seen: set
         if not isinstance(item, str):
             out.append(item)
             continue
-        names = find_names(item, index, seen, fragment_start=fragment and i == 0) \
-            if index else []
+        names = find_names(item, index, seen, fragment_start=fragment and i == 0,
+                           language=context.language) if index else []
         names, kept = _longer_wins(names, dates[i]) if names and dates[i] else (names, dates[i])
         used.update(span.entry.id for span in names)
         entities = recognizer(item) if recognizer else []
