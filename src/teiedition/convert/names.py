@@ -34,12 +34,13 @@ abbreviation for one of them: a writer keeps his abbreviations, so ``Br.`` read
 once as Brandes stays Brandes after a Brahm is named (one sense per document).
 Other spellings match: capitals, in a paragraph all in capitals (``CARL
 REISSNER`` in a letterhead for the register's ``Carl Reißner``; not ``BEIJING``
-in running text); ``ss`` for ``ß``; and those of :mod:`.spellings`: an ending
-of the text's language joined to a name's last word (German ``Schnitzlers``,
-``Dräseken``: the ending stays outside the tag, as an English possessive does),
-an elided article before a name (``d’Anversa``), and a long word one letter
-apart from exactly one word of the register (``Hasselbach`` for
-``Hasselbalch``).
+in running text) or in a run of three words or more in capitals (a letter's
+heading ``DE MONSIEUR DE COULANGES A MADAME DE SÉVIGNÉ`` before its dateline);
+``ss`` for ``ß``; and those of :mod:`.spellings`: an ending of the text's
+language joined to a name's last word (German ``Schnitzlers``, ``Dräseken``:
+the ending stays outside the tag, as an English possessive does), an elided
+article before a name (``d’Anversa``), and a long word one letter apart from
+exactly one word of the register (``Hasselbach`` for ``Hasselbalch``).
 """
 
 from __future__ import annotations
@@ -207,20 +208,22 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
     if cuts:
         toks = _cut(toks, cuts)
     spans: list[Span] = []
-    capitals = index.capitals if text.upper() == text else {}
+    in_capitals = _in_capitals(toks, text)
+    capitals = index.capitals if in_capitals else {}
     lang = index.language(language)
     begin = lang.starts
     respell = index.respell
     # Only a token that begins a register name (or an opening bracket), or a long capitalised
     # word one letter from a register word, can start a name: one set look-up per token, the
     # matching only where one may begin.
-    starts = [i for i, (t, _, _) in enumerate(toks) if t in begin or t in capitals
+    starts = [i for i, (t, _, _) in enumerate(toks) if t in begin
+              or (t in capitals and i in in_capitals)
               or (len(t) >= RESPELL_MIN and t[0].isupper() and respell(t))]
     after = 0  # the first token not yet inside a name
     for i in starts:
         if i < after:
             continue
-        match = _match_at(toks, i, index, seen, bool(capitals), lang) \
+        match = _match_at(toks, i, index, seen, i in in_capitals, lang) \
             or _abbreviation(toks, i, index, seen)
         if match is None:
             continue
@@ -236,6 +239,30 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
         seen.add(_NAMED + candidate.entry.id)
         spans.append(Span(start, end, candidate.entry))
     return spans
+
+
+#: Three words in capitals in a row (Latin letters): where a heading in capitals may be.
+_CAPITAL_RUN = re.compile(r"[A-ZÀ-ÖØ-Þ]{2,}\W+[A-ZÀ-ÖØ-Þ]+\W+[A-ZÀ-ÖØ-Þ]{2,}")
+
+
+def _in_capitals(toks: list[tuple[str, int, int]], text: str) -> range | set[int]:
+    """The indices of the tokens written in capitals as a heading is: every token of a
+    paragraph all in capitals, else those of runs of three words or more in capitals."""
+    if text.upper() == text:
+        return range(len(toks))
+    if not _CAPITAL_RUN.search(text):
+        return set()
+    found: set[int] = set()
+    run: list[int] = []
+    for i, (token, _, _) in enumerate(toks + [("a", 0, 0)]):
+        if token.isupper() or not token.isalpha() and run:
+            run.append(i)
+            continue
+        words = [j for j in run if toks[j][0].isalpha()]
+        if len(words) >= 3:
+            found.update(range(run[0], words[-1] + 1))
+        run = []
+    return found
 
 
 def _cut(toks: list[tuple[str, int, int]], cuts: list[int]) -> list[tuple[str, int, int]]:
