@@ -52,7 +52,7 @@ from ..register import Entry, Register
 from .dategrammar import calendar_words
 from .shortforms import COMMON_WORDS, SENTENCE_STARTS, TITLES, ShortForms
 from .spellings import (ENDINGS, RESPELL_MIN, Respeller, elided, endings, inflected_forms,
-                        inflection)
+                        inflection, one_letter_apart)
 
 #: Words a short form at the start of a sentence may be without being a name.
 _COMMON = COMMON_WORDS | frozenset().union(*calendar_words())
@@ -386,9 +386,10 @@ def _match_words(toks: list[tuple[str, int, int]], start: int,
             token = spelled
         if token != word and not _same(token, word, caps):
             ending = inflection(token, word, table) if k == len(words) - 1 else 0
-            if not ending:
-                return None
-            trim = ending
+            if ending:
+                trim = ending
+            elif not (k and len(word) >= RESPELL_MIN and one_letter_apart(token, word)):
+                return None  # a later word of a name may be spelled one letter apart
         j += 1
     return j - 1, trim
 
