@@ -51,6 +51,7 @@ from dataclasses import dataclass, field, replace
 from ..register import Entry, Register
 from .dategrammar import calendar_words
 from .shortforms import COMMON_WORDS, SENTENCE_STARTS, TITLES, ShortForms
+from .titled import TITLE_FORMS, after_title
 from .spellings import (ENDINGS, RESPELL_MIN, Respeller, elided, endings, inflected_forms,
                         inflection, one_letter_apart)
 
@@ -89,7 +90,8 @@ class Span:
 
     start: int
     end: int
-    entry: Entry
+    #: None for a person the register does not know, named after a title (titled.py).
+    entry: Entry | None
 
 
 @dataclass
@@ -183,7 +185,8 @@ class NameIndex:
         if key not in self.inflected:
             table = endings(key)
             forms = inflected_forms(self.first, table)
-            self.inflected[key] = Inflection(table, forms, self.starts | frozenset(forms))
+            starts = self.starts | frozenset(forms)
+            self.inflected[key] = Inflection(table, forms, starts, starts | TITLE_FORMS)
         return self.inflected[key]
 
 
@@ -194,15 +197,19 @@ class Inflection:
     endings: tuple[tuple[str, str | None], ...] = ()
     forms: dict[str, tuple[str, int]] = field(default_factory=dict)
     starts: frozenset[str] = frozenset()
+    #: The starts and the titles (for persons named after a title, titled.py).
+    titled: frozenset[str] = frozenset()
 
 
 def find_names(text: str, index: NameIndex, seen: set[str], *,
-               fragment_start: bool = False, language: str = "en") -> list[Span]:
+               fragment_start: bool = False, language: str = "en",
+               titled: bool = False) -> list[Span]:
     """The names of ``text``, leftmost-longest. ``seen`` holds the ids of entries whose full
     name has occurred so far; it is updated, so that ``after-full`` variants tag only later
     mentions. With ``fragment_start``, a name at the very start that may be the tail of a
     longer name cut by the start of the excerpt is not tagged. ``language`` (a BCP 47 tag)
-    chooses the endings a name may take."""
+    chooses the endings a name may take. With ``titled``, persons the register does not know
+    named after a title are found too (their spans have no entry)."""
     toks = tokens(text)
     cuts = elided(text)
     if cuts:
@@ -212,6 +219,9 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
     capitals = index.capitals if in_capitals else {}
     lang = index.language(language)
     begin = lang.starts
+    known = begin
+    if titled:
+        begin = lang.titled
     respell = index.respell
     # Only a token that begins a register name (or an opening bracket), or a long capitalised
     # word one letter from a register word, can start a name: one set look-up per token, the
@@ -226,6 +236,11 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
         match = _match_at(toks, i, index, seen, i in in_capitals, lang) \
             or _abbreviation(toks, i, index, seen)
         if match is None:
+            unknown = after_title(toks, i, known, _COMMON) \
+                if titled and toks[i][0] in TITLE_FORMS else None
+            if unknown:
+                spans.append(Span(toks[unknown[0]][1], toks[unknown[1]][2], None))
+                after = unknown[1] + 1
             continue
         candidate, end_index, trim = match
         start = toks[i][1]

@@ -127,9 +127,9 @@ def _tag_inlines(inlines: tuple[Inline, ...], index: NameIndex | None, seen: set
             out.append(item)
             continue
         names = find_names(item, index, seen, fragment_start=fragment and i == 0,
-                           language=context.language) if index else []
+                           language=context.language, titled=True) if index else []
         names, kept = _longer_wins(names, dates[i]) if names and dates[i] else (names, dates[i])
-        used.update(span.entry.id for span in names)
+        used.update(span.entry.id for span in names if span.entry)
         entities = recognizer(item) if recognizer else []
         out.extend(_split(item, names, kept, entities))
     return tuple(out)
@@ -168,7 +168,8 @@ def _split(text: str, names: list[Span], dates: list[DateSpan],
     statistically recognised names are kept where neither overlaps them."""
     marks: list[tuple[int, int, Mention]] = [
         (s.start, s.end, Mention(s.entry.kind, text[s.start:s.end],
-                                 (("ref", "#" + s.entry.id), RESP))) for s in names]
+                                 (("ref", "#" + s.entry.id), RESP)) if s.entry else
+         Mention("person", text[s.start:s.end], (("cert", "medium"), RESP))) for s in names]
     taken = [(s, e) for s, e, _ in marks]
     for span in dates:
         taken.append((span.start, span.end))
