@@ -13,13 +13,14 @@ language, never a list of words:
 - **elision**: an article or preposition elided onto a name (French and Italian
   ``d'Anversa``, ``l'Hôpital``, ``dell'Italia``): the name begins after the
   apostrophe;
-- **one letter**: a word of six letters or more that differs from one name's word
-  by one letter inside it, added, dropped, changed, or two letters swapped
+- **a letter or two**: a word of six letters or more that differs from one name's
+  word by one letter inside it, added, dropped, changed, or two letters swapped
   (``Hasselbach`` for ``Hasselbalch``, ``Stelzhammer`` for ``Stelzhamer``,
-  ``Bareuth`` for ``Bayreuth``), when exactly one word of the register is so
-  close. The first letter and the last two stay as they are: a different ending
-  makes another word (``Russian`` is not ``Russia``, ``Austrians`` not
-  ``Austria``).
+  ``Bareuth`` for ``Bayreuth``), by two when one of the words has ten letters or
+  more (``Varrenhagen`` for ``Varnhagen``, ``Sinigaglia`` for ``Senigallia``),
+  when exactly one word of the register is so close. The first letter and the
+  last two stay as they are: a different ending makes another word (``Russian``
+  is not ``Russia``, ``Austrians`` not ``Austria``).
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ _SIBILANTS = "sxzß"
 #: The shortest word, in letters, read with one letter more or less: shorter words are too
 #: often other words.
 RESPELL_MIN = 6
+#: The shortest word, in letters, of two that may differ by two letters.
+RESPELL_TWO = 10
 #: An article or preposition elided onto a capitalised word (``d'``, ``l’``, ``dell'``,
 #: ``qu'``): the lower-case letters before the apostrophe.
 _ELISION = re.compile(r"(?<![^\W\d_])([^\W\d_]{1,5})['’](?=[^\W\d_])")
@@ -86,6 +89,32 @@ def elided(text: str) -> list[int]:
             if m.group(1).islower() and text[m.end()].isupper()]
 
 
+def letters_apart(a: str, b: str) -> int:
+    """How many letters inside the words ``a`` and ``b`` differ (added, dropped, changed, or
+    two neighbours swapped: the optimal string alignment distance), up to 3; 3 when the
+    first letter or the last two differ."""
+    if a == b:
+        return 0
+    if a[0] != b[0] or a[-2:] != b[-2:] or abs(len(a) - len(b)) > 2:
+        return 3
+    before = None
+    row = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        new = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            new[j] = min(row[j] + 1, new[j - 1] + 1, row[j - 1] + (a[i - 1] != b[j - 1]))
+            if before and i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                new[j] = min(new[j], before[j - 2] + 1)
+        before, row = row, new
+    return min(row[-1], 3)
+
+
+def allowed(a: str, b: str) -> int:
+    """How many letters two spellings of a name may differ by: two when one has ten letters
+    or more, else one."""
+    return 2 if max(len(a), len(b)) >= RESPELL_TWO else 1
+
+
 def one_letter_apart(a: str, b: str) -> bool:
     """Whether ``a`` and ``b`` differ by one letter inside the word (added, dropped, changed)
     or by two neighbours swapped, with the first letter and the last two the same."""
@@ -105,8 +134,12 @@ def one_letter_apart(a: str, b: str) -> bool:
     return i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:]
 
 
-def _deletions(word: str) -> set[str]:
-    return {word[:k] + word[k + 1:] for k in range(1, len(word) - 2)}
+def _deletions(word: str, twice: bool = False) -> set[str]:
+    """The word with one letter inside it left out (and with two, when ``twice``)."""
+    once = {word[:k] + word[k + 1:] for k in range(1, len(word) - 2)}
+    if not twice:
+        return once
+    return once | {w[:k] + w[k + 1:] for w in once for k in range(1, len(w) - 2)}
 
 
 @dataclass
@@ -126,7 +159,7 @@ class Respeller:
         for word in words:
             if len(word) >= RESPELL_MIN and word.isalpha() and word[0].isupper() \
                     and not word.isupper():
-                for key in _deletions(word) | {word}:
+                for key in _deletions(word, len(word) >= RESPELL_TWO) | {word}:
                     speller.keys.setdefault(key, set()).add(word)
         return speller
 
@@ -134,8 +167,9 @@ class Respeller:
         """The one register word ``token`` is a spelling of, or None (none, or several)."""
         if token in self.known:
             return self.known[token]
-        found = {word for key in _deletions(token) | {token}
-                 for word in self.keys.get(key, ()) if one_letter_apart(token, word)}
+        keys = _deletions(token, len(token) >= RESPELL_TWO - 2) | {token}
+        found = {word for key in keys for word in self.keys.get(key, ())
+                 if letters_apart(token, word) <= allowed(token, word)}
         answer = found.pop() if len(found) == 1 else None
         self.known[token] = answer
         return answer
