@@ -55,6 +55,11 @@ from .titled import TITLE_FORMS, after_title
 from .spellings import (ENDINGS, RESPELL_MIN, Respeller, elided, endings, inflected_forms,
                         inflection, one_letter_apart)
 
+#: Words before a saint's name: a first name after them is the saint's (``St. John``).
+SAINTS = frozenset("st saint san santa santo sankt ste sainte são s".split())
+#: Prepositions of place: of a person and a place as long, the place follows them
+#: (``à Grignan``: the château, not the count).
+PLACE_PREPOSITIONS = frozenset("in at à a au aux en dans nach zu gen".split())
 #: Words a short form at the start of a sentence may be without being a name.
 _COMMON = COMMON_WORDS | frozenset().union(*calendar_words())
 
@@ -336,10 +341,14 @@ def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
         candidates = index.first.get(spelled, ()) if spelled else ()
     contextual = (spelled or word) in index.contextual
     titled = contextual and _after_title(toks, i)
-    best: tuple[tuple[int, bool, bool], Candidate, int, int] | None = None
+    saint = contextual and _after_title(toks, i, SAINTS)
+    located = contextual and _after_title(toks, i, PLACE_PREPOSITIONS)
+    best: tuple[tuple[int, bool, bool, bool], Candidate, int, int] | None = None
     for candidate in candidates:
         if not candidate.full and candidate.derived is None and candidate.entry.id not in seen:
             continue
+        if saint and candidate.derived == "forename":
+            continue  # ``St. John``, ``San Filippo``: a saint, not the person so called
         if candidate.derived == "shared":
             named = [e for e in index.sharers[candidate.words] if _NAMED + e.id in seen]
             if len(named) != 1:
@@ -363,19 +372,23 @@ def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
             continue  # "[Mao" with no closing bracket: not an insertion
         if not contextual:  # one kind, the register's names only: the longest wins
             return candidate, end, trim
-        # The longer reading, then a person after a title, then the register's own name.
-        key = (end, titled and candidate.entry.kind == "person", candidate.derived is None)
+        # The longer reading, then a person after a title, a place after a preposition of
+        # place, then the register's own name.
+        key = (end, titled and candidate.entry.kind == "person",
+               located and candidate.entry.kind == "place", candidate.derived is None)
         if best is None or key > best[0]:
             best = (key, candidate, end, trim)
     return best[1:] if best else None
 
 
-def _after_title(toks: list[tuple[str, int, int]], i: int) -> bool:
-    """Whether a title stands just before token ``i`` (``Mr.``, ``Sir``, ``Frau``)."""
+def _after_title(toks: list[tuple[str, int, int]], i: int,
+                 words: frozenset[str] = TITLES) -> bool:
+    """Whether a title (or another of ``words``) stands just before token ``i`` (``Mr.``,
+    ``Sir``, ``Frau``)."""
     j = i - 1
     if j >= 0 and toks[j][0] == ".":
         j -= 1
-    return j >= 0 and toks[j][0].lower() in TITLES
+    return j >= 0 and toks[j][0].lower() in words
 
 
 def _sentence_start(toks: list[tuple[str, int, int]], i: int) -> bool:
