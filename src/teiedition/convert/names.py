@@ -34,8 +34,9 @@ abbreviation for one of them: a writer keeps his abbreviations, so ``Br.`` read
 once as Brandes stays Brandes after a Brahm is named (one sense per document).
 Other spellings match: capitals, in a paragraph all in capitals (``CARL
 REISSNER`` in a letterhead for the register's ``Carl Reißner``; not ``BEIJING``
-in running text) or in a run of three words or more in capitals (a letter's
-heading ``DE MONSIEUR DE COULANGES A MADAME DE SÉVIGNÉ`` before its dateline);
+in running text) or in three words or more in capitals that open a paragraph (a
+letter's heading ``DE MONSIEUR DE COULANGES A MADAME DE SÉVIGNÉ`` run into its
+dateline);
 ``ss`` for ``ß``; and those of :mod:`.spellings`: an ending of the text's
 language joined to a name's last word (German ``Schnitzlers``, ``Dräseken``:
 the ending stays outside the tag, as an English possessive does), an elided
@@ -52,8 +53,8 @@ from ..register import Entry, Register
 from .dategrammar import calendar_words
 from .shortforms import COMMON_WORDS, SENTENCE_STARTS, TITLES, ShortForms
 from .titled import TITLE_FORMS, after_title
-from .spellings import (ENDINGS, RESPELL_MIN, Respeller, elided, endings, inflected_forms,
-                        inflection, one_letter_apart)
+from .spellings import (ENDINGS, RESPELL_MIN, Respeller, elided, endings,
+                        inflected_forms, inflection, one_letter_apart)
 
 #: Words before a saint's name: a first name after them is the saint's (``St. John``).
 SAINTS = frozenset("st saint san santa santo sankt ste sainte são s".split())
@@ -231,9 +232,14 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
     # Only a token that begins a register name (or an opening bracket), or a long capitalised
     # word one letter from a register word, can start a name: one set look-up per token, the
     # matching only where one may begin.
-    starts = [i for i, (t, _, _) in enumerate(toks) if t in begin
-              or (t in capitals and i in in_capitals)
-              or (len(t) >= RESPELL_MIN and t[0].isupper() and respell(t))]
+    # (``respell`` keeps its answers: a long text repeats its capitalised words.)
+    if capitals:
+        starts = [i for i, (t, _, _) in enumerate(toks) if t in begin
+                  or (t in capitals and i in in_capitals)
+                  or (len(t) >= RESPELL_MIN and t[0].isupper() and respell(t))]
+    else:
+        starts = [i for i, (t, _, _) in enumerate(toks) if t in begin
+                  or (len(t) >= RESPELL_MIN and t[0].isupper() and respell(t))]
     after = 0  # the first token not yet inside a name
     for i in starts:
         if i < after:
@@ -261,28 +267,22 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
     return spans
 
 
-#: Three words in capitals in a row (Latin letters): where a heading in capitals may be.
-_CAPITAL_RUN = re.compile(r"[A-ZÀ-ÖØ-Þ]{2,}\W+[A-ZÀ-ÖØ-Þ]+\W+[A-ZÀ-ÖØ-Þ]{2,}")
+#: Three words or more in capitals that open a paragraph (Latin letters): a heading in
+#: capitals that the transcription ran into its paragraph. Only the opening is looked at, so
+#: the test costs the same whatever the paragraph's length.
+_OPENING_CAPITALS = re.compile(r"(?:\W*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]*\b){3,}")
 
 
-def _in_capitals(toks: list[tuple[str, int, int]], text: str) -> range | set[int]:
+def _in_capitals(toks: list[tuple[str, int, int]], text: str) -> range:
     """The indices of the tokens written in capitals as a heading is: every token of a
-    paragraph all in capitals, else those of runs of three words or more in capitals."""
+    paragraph all in capitals, else those of the capitals that open it."""
     if text.upper() == text:
         return range(len(toks))
-    if not _CAPITAL_RUN.search(text):
-        return set()
-    found: set[int] = set()
-    run: list[int] = []
-    for i, (token, _, _) in enumerate(toks + [("a", 0, 0)]):
-        if token.isupper() or not token.isalpha() and run:
-            run.append(i)
-            continue
-        words = [j for j in run if toks[j][0].isalpha()]
-        if len(words) >= 3:
-            found.update(range(run[0], words[-1] + 1))
-        run = []
-    return found
+    opening = _OPENING_CAPITALS.match(text)
+    if opening is None:
+        return range(0)
+    return range(next((k for k, (_, start, _) in enumerate(toks) if start >= opening.end()),
+                      len(toks)))
 
 
 def _cut(toks: list[tuple[str, int, int]], cuts: list[int]) -> list[tuple[str, int, int]]:
@@ -341,14 +341,16 @@ def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
         candidates = index.first.get(spelled, ()) if spelled else ()
     contextual = (spelled or word) in index.contextual
     titled = contextual and _after_title(toks, i)
-    saint = contextual and _after_title(toks, i, SAINTS)
-    located = contextual and _after_title(toks, i, PLACE_PREPOSITIONS)
+    saint = located = None  # looked at only where a candidate needs them
     best: tuple[tuple[int, bool, bool, bool], Candidate, int, int] | None = None
     for candidate in candidates:
         if not candidate.full and candidate.derived is None and candidate.entry.id not in seen:
             continue
-        if saint and candidate.derived == "forename":
-            continue  # ``St. John``, ``San Filippo``: a saint, not the person so called
+        if candidate.derived == "forename" and contextual:
+            if saint is None:
+                saint = _after_title(toks, i, SAINTS)
+            if saint:
+                continue  # ``St. John``, ``San Filippo``: a saint, not the person so called
         if candidate.derived == "shared":
             named = [e for e in index.sharers[candidate.words] if _NAMED + e.id in seen]
             if len(named) != 1:
@@ -374,8 +376,10 @@ def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
             return candidate, end, trim
         # The longer reading, then a person after a title, a place after a preposition of
         # place, then the register's own name.
+        if located is None and candidate.entry.kind == "place":
+            located = _after_title(toks, i, PLACE_PREPOSITIONS)
         key = (end, titled and candidate.entry.kind == "person",
-               located and candidate.entry.kind == "place", candidate.derived is None)
+               bool(located) and candidate.entry.kind == "place", candidate.derived is None)
         if best is None or key > best[0]:
             best = (key, candidate, end, trim)
     return best[1:] if best else None
