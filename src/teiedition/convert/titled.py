@@ -46,12 +46,12 @@ def after_title(toks: list[tuple[str, int, int]], i: int, known: frozenset[str],
         if not word[:1].isupper() or not word.isalpha() or word in known:
             break
         lower = word.lower()
-        if lower in TITLES or lower in common or lower in ADDRESS_PRONOUNS:
+        hyphenated = j + 2 < len(toks) and toks[j + 1][0] == "-" \
+            and toks[j + 2][0][:1].isupper()  # Saint-Géran: a name, whatever its first part
+        if not hyphenated and (lower in TITLES or lower in common or lower in ADDRESS_PRONOUNS):
             break
         last, words = j, words + 1
-        j += 1
-        if j + 1 < len(toks) and toks[j][0] == "-" and toks[j + 1][0][:1].isupper():
-            j += 1  # a hyphenated name: Saint-Géran
+        j += 2 if hyphenated else 1
     if last is None or (words == 1 and len(toks[last][0]) < 2):
         return None
     if toks[first][0].isupper() and words == 1 and len(toks[first][0]) > 1 \
