@@ -362,11 +362,14 @@ def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
                 and _NAMED + candidate.entry.id not in seen \
                 and candidate.words[0].lower() in _COMMON and _sentence_start(toks, i):
             continue
-        matched = _match_words(toks, start, candidate.words, caps, lang.endings, spelled)
-        if matched is None:
-            continue
-        end, trim = matched
-        opened = sum(1 for t, _, _ in toks[i:end + 1] if t == "[") - sum(
+        if start == i and spelled is None and candidate.words == (word,):
+            end, trim = i, 0  # a name of one word, as written: most names of a text
+        else:
+            matched = _match_words(toks, start, candidate.words, caps, lang.endings, spelled)
+            if matched is None:
+                continue
+            end, trim = matched
+        opened = 0 if end == i else sum(1 for t, _, _ in toks[i:end + 1] if t == "[") - sum(
             1 for t, _, _ in toks[i:end + 1] if t == "]")
         if opened > 0 and end + 1 < len(toks) and toks[end + 1][0] == "]":
             end += 1  # keep the closing bracket of an insertion inside the name
