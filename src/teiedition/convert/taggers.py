@@ -34,7 +34,8 @@ def tag_document(doc: Document, register: Register | None,
     """Tag the names (when a register is given) and dates of ``doc``'s blocks and notes.
 
     With a ``recognizer`` (statistical recognition), names it finds that the register does
-    not cover are tagged too, without ``@ref`` and with ``cert="medium"``. ``index`` is
+    not cover are tagged too, without ``@ref`` and with ``cert="medium"``; so are persons
+    named after a title whom the register does not know (``Frau Diel``: titled.py). ``index`` is
     ``NameIndex.build(register)``, given when many documents are tagged with one register.
     Dates are read in the grammar of ``language`` (a BCP 47 tag); ``date`` is the
     document's own date (ISO), from which dates without a year may take theirs."""
