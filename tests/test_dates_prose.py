@@ -75,6 +75,10 @@ TABLE: list[tuple[str, str, list[tuple[str, dict[str, str]]]]] = [
     ("de", "am 3ten May", [("3ten May", {W: "1819-05-03", C: "medium"})]),
     ("de", "vom 18.1. nebst", [("18.1.", {W: "1819-01-18", C: "medium"})]),
     ("de", "seit 7.1.32 bereits", [("7.1.32", {W: "1832-01-07", C: "medium"})]),
+    # a date that ends with its dot, glued to the next word by the transcription
+    ("de", "seit 7.1.fällig", [("7.1.", {W: "1819-01-07", C: "medium"})]),
+    ("de", "vom 28.12.bekommen", [("28.12.", {W: "1818-12-28", C: "medium"})]),
+    ("de", "Nr. 7.1a", []),
     ("de", "am 1. Xbr 1815", [("1. Xbr 1815", {W: "1815-12-01"})]),
     # spans, with the span words of each language as data
     ("de", "von 1813 bis 1815", [("von 1813 bis 1815", {"from": "1813", "to": "1815"})]),

@@ -277,9 +277,11 @@ def _forms(lang: Language) -> list[Form]:
     return forms
 
 
-# Not inside a number, a word, or a page reference; not a number followed by a unit.
+# Not inside a number, a word, or a page reference; not a number followed by a unit. A date
+# that ends with its dot may be glued to the next word, as transcriptions lose a space
+# (``seit 7.1.fällig``: issue 14).
 _BEFORE = r"(?<![\w.,/$£€-])(?<!p\. )(?<!pp\. )(?<!No\. )(?<!no\. )"
-_AFTER = r"(?![\w%/])(?!,\d)(?!\.\d)(?![-–]\d)"
+_AFTER = r"(?:(?<=\.)(?=[^\W\d_])|(?![\w%/]))(?!,\d)(?!\.\d)(?![-–]\d)"
 _DIGIT = re.compile(r"\d")
 
 
