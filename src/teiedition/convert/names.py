@@ -53,8 +53,9 @@ from ..register import Entry, Register
 from .dategrammar import calendar_words
 from .shortforms import COMMON_WORDS, SENTENCE_STARTS, TITLES, ShortForms
 from .titled import TITLE_FORMS, after_title
-from .spellings import (ENDINGS, RESPELL_MIN, Respeller, elided, endings,
-                        inflected_forms, inflection, one_letter_apart)
+from .spellings import (ENDINGS, RESPELL_MIN, Respeller, cut_elisions, elided, endings,
+                        in_capitals_heading, inflected_forms, inflection,
+                        one_letter_apart)
 
 #: Words before a saint's name: a first name after them is the saint's (``St. John``).
 SAINTS = frozenset("st saint san santa santo sankt ste sainte são s".split())
@@ -219,9 +220,9 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
     toks = tokens(text)
     cuts = elided(text)
     if cuts:
-        toks = _cut(toks, cuts)
+        toks = cut_elisions(toks, cuts)
     spans: list[Span] = []
-    in_capitals = _in_capitals(toks, text)
+    in_capitals = in_capitals_heading(toks, text)
     capitals = index.capitals if in_capitals else {}
     lang = index.language(language)
     begin = lang.starts
@@ -265,37 +266,6 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
         seen.add(_NAMED + candidate.entry.id)
         spans.append(Span(start, end, candidate.entry))
     return spans
-
-
-#: Three words or more in capitals that open a paragraph (Latin letters): a heading in
-#: capitals that the transcription ran into its paragraph. Only the opening is looked at, so
-#: the test costs the same whatever the paragraph's length.
-_OPENING_CAPITALS = re.compile(r"(?:\W*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]*\b){3,}")
-
-
-def _in_capitals(toks: list[tuple[str, int, int]], text: str) -> range:
-    """The indices of the tokens written in capitals as a heading is: every token of a
-    paragraph all in capitals, else those of the capitals that open it."""
-    if text.upper() == text:
-        return range(len(toks))
-    opening = _OPENING_CAPITALS.match(text)
-    if opening is None:
-        return range(0)
-    return range(next((k for k, (_, start, _) in enumerate(toks) if start >= opening.end()),
-                      len(toks)))
-
-
-def _cut(toks: list[tuple[str, int, int]], cuts: list[int]) -> list[tuple[str, int, int]]:
-    """The tokens with those that hold an elided article (``d’Anversa``) cut in two where
-    the name begins."""
-    out = []
-    for token, start, end in toks:
-        cut = next((c for c in cuts if start < c < end), None)
-        if cut is None:
-            out.append((token, start, end))
-        else:
-            out += [(token[:cut - start], start, cut), (token[cut - start:], cut, end)]
-    return out
 
 
 def _abbreviation(toks: list[tuple[str, int, int]], i: int, index: NameIndex,

@@ -21,6 +21,9 @@ language, never a list of words:
   when exactly one word of the register is so close. The first letter and the
   last two stay as they are: a different ending makes another word (``Russian``
   is not ``Russia``, ``Austrians`` not ``Austria``).
+
+Names in capitals are read as such in a paragraph all in capitals and in the
+capitals that open a paragraph (a letter's heading run into its dateline).
 """
 
 from __future__ import annotations
@@ -173,3 +176,34 @@ class Respeller:
         answer = found.pop() if len(found) == 1 else None
         self.known[token] = answer
         return answer
+
+
+#: Three words or more in capitals that open a paragraph (Latin letters): a heading in
+#: capitals that the transcription ran into its paragraph. Only the opening is looked at, so
+#: the test costs the same whatever the paragraph's length.
+_OPENING_CAPITALS = re.compile(r"(?:\W*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]*\b){3,}")
+
+
+def in_capitals_heading(toks: list[tuple[str, int, int]], text: str) -> range:
+    """The indices of the tokens written in capitals as a heading is: every token of a
+    paragraph all in capitals, else those of the capitals that open it."""
+    if text.upper() == text:
+        return range(len(toks))
+    opening = _OPENING_CAPITALS.match(text)
+    if opening is None:
+        return range(0)
+    return range(next((k for k, (_, start, _) in enumerate(toks) if start >= opening.end()),
+                      len(toks)))
+
+
+def cut_elisions(toks: list[tuple[str, int, int]], cuts: list[int]) -> list[tuple[str, int, int]]:
+    """The tokens with those that hold an elided article (``d’Anversa``) cut in two where
+    the name begins."""
+    out = []
+    for token, start, end in toks:
+        cut = next((c for c in cuts if start < c < end), None)
+        if cut is None:
+            out.append((token, start, end))
+        else:
+            out += [(token[:cut - start], start, cut), (token[cut - start:], cut, end)]
+    return out
