@@ -19,12 +19,26 @@ names); precision is scored only on files whose tagging is exhaustive
 be wrong. A date's value is right when its normalised attributes equal the
 editors' (``@when`` or ``@when-iso``; ``from``/``to``).
 
-Two rows sum persons and places. ``names`` counts every capitalised mention, as
-the issue defines them; ``named`` only those that are a form of their entry's
-name (a capitalised word of the mention begins a word of one of the entry's
-names, or the other way round: ``Br.`` and ``Schnitzlers`` are, ``Vater``,
-``Monsieur`` and ``Vostra Paternità`` are not), which is what a register can
-find.
+Three rows sum persons and places:
+
+- ``names`` counts every capitalised mention the editors tagged, the first
+  reading of the issue's "names (capitalised mentions)";
+- ``proper names`` counts those that are names: a mention is left out when every
+  capitalised word of it is a role word, capitalised for the language's
+  spelling or for courtesy and not for being a name. A role word is (1) a title
+  or form of address of the converter's table (``shortforms.TITLES``:
+  ``Monsieur``, ``Madame``, ``Padre``, ``Frau``), (2) a word the same text
+  also writes in lower case (a common word of its language: ``Le roi``,
+  ``Padre suddetto``), or (3) a word of :data:`ROLE_WORDS`, nouns of kinship,
+  address and station that German capitalises as every noun and that letters
+  capitalise out of courtesy (``Vater``, ``Bruder``, ``Vostra Paternità``).
+  ``Tschechow``, ``M. de Poissy``, ``Gerty`` or ``Frau Diel`` stay names,
+  whether a register can find them or not;
+- ``named`` counts only those that are a form of their entry's name (a
+  capitalised word of the mention begins a word of one of the entry's names, or
+  the other way round: ``Br.`` and ``Schnitzlers`` are, ``Vater``,
+  ``Monsieur``, ``Vostra Paternità`` and ``Tschechow`` are not), which is what a
+  register can find.
 """
 
 from __future__ import annotations
@@ -46,8 +60,35 @@ from goldtei import (TEI_NS, Mention, Paragraph, document_date, editor_register,
                      load, paragraphs)
 
 KINDS = ("person", "place", "date")
-#: The rows that sum persons and places: every capitalised mention, or the named ones.
-SUMS = ("names", "named")
+#: The rows that sum persons and places: every capitalised mention, the proper names, the
+#: named ones (see the module's docstring).
+SUMS = ("names", "proper names", "named")
+#: Nouns of kinship, address and station, lower-case, by language: capitalised in German as
+#: every noun, and in letters out of courtesy, they are role words, not names (a mention made
+#: only of such words and titles is not a proper name). Data, by category, not by file.
+ROLE_WORDS = {
+    "de": frozenset("""
+        vater väterchen papa mutter mütterchen mama eltern bruder brüderchen schwester
+        schwesterchen sohn söhne tochter töchter kind kinder onkel oheim tante neffe nichte
+        vetter base enkel enkelin gatte gattin mann weib großvater großmutter schwager
+        schwägerin schwiegervater schwiegermutter freund freundin nachbar nachbarin
+        verstorbene verstorbnen verstorbenen selige seligen rendant rendanten diener dienerin
+        magd knecht kronprinz kronprinzessin kaiserin majestät hoheit excellenz exzellenz
+        gnaden durchlaucht""".split()),
+    "en": frozenset("""
+        father papa pa mother mamma mama ma parents brother sister son daughter uncle aunt
+        nephew niece cousin husband wife grandfather grandmother grandpapa grandmamma
+        friend neighbour neighbor majesty highness excellency lordship ladyship""".split()),
+    "fr": frozenset("""
+        père mère papa maman frère sœur soeur fils fille oncle tante neveu nièce cousin
+        cousine mari femme ami amie voisin voisine mesdames messieurs mesdemoiselles
+        majesté altesse excellence éminence roi reine dauphin dauphine cardinal""".split()),
+    "it": frozenset("""
+        padre madre fratello sorella figlio figlia zio zia nipote cugino cugina marito
+        moglie amico amica vicino vostra vostro sua suo paternità signoria eccellenza
+        eminenza santità reverendo reverendissimo illustrissimo osservandissimo molto
+        prete lettore camerlingo medici medico città""".split()),
+}
 TAGS = {"persName": "person", "placeName": "place", "date": "date"}
 
 
@@ -128,13 +169,14 @@ def _pieces(block) -> list[tuple[str | None, str, dict[str, str]]]:
 
 
 def score(gold: list[Mention], predicted: list[Mention], kind: str,
-          named_only: bool = False) -> Score:
-    """Match mentions of ``kind`` one to one by overlap."""
+          only: str | None = None) -> Score:
+    """Match mentions of ``kind`` one to one by overlap; count the capitalised gold mentions,
+    or with ``only`` those whose flag of that name (``named``, ``proper``) is set."""
     result = Score()
     golds = [m for m in gold if m.kind == kind]
     preds = [m for m in predicted if m.kind == kind]
     counted = [m for m in golds if kind == "date" or m.text[:1].isupper()
-               and (m.named or not named_only)]
+               and (only is None or getattr(m, only))]
     used: set[int] = set()
     for pred in preds:
         match = next((i for i, g in enumerate(golds) if i not in used
@@ -169,6 +211,7 @@ def evaluate_file(path: Path, language: str, exhaustive: bool,
     refs = {m.ref for p in paras for m in p.mentions if m.ref}
     register = editor_register(refs, [load(r) for r in registers] + [root])
     _mark_named(paras, register)
+    _mark_proper(paras)
     by_language: dict[str, list[int]] = {}
     for i, p in enumerate(paras):
         by_language.setdefault(p.language, []).append(i)
@@ -186,7 +229,8 @@ def evaluate_file(path: Path, language: str, exhaustive: bool,
             scores[kind].add(score(para.mentions, pred, kind))
         for kind in ("person", "place"):
             scores["names"].add(score(para.mentions, pred, kind))
-            scores["named"].add(score(para.mentions, pred, kind, named_only=True))
+            scores["proper names"].add(score(para.mentions, pred, kind, only="proper"))
+            scores["named"].add(score(para.mentions, pred, kind, only="named"))
     return FileResult(path.name, exhaustive, scores, notes, kept)
 
 
@@ -203,6 +247,23 @@ def _mark_named(paras: list[Paragraph], register_xml: bytes) -> None:
             own = words.get(m.ref or "", set())
             said = {w.lower() for w in re.findall(r"\w+", m.text) if w[:1].isupper()}
             m.named = any(a.startswith(b) or b.startswith(a) for a in said for b in own)
+
+
+def _mark_proper(paras: list[Paragraph]) -> None:
+    """Mark the gold mentions that are proper names: not made only of role words (titles,
+    words the text also writes in lower case, :data:`ROLE_WORDS`; see the docstring)."""
+    import re
+    from teiedition.convert.shortforms import TITLES
+    lower: dict[str, set[str]] = {}
+    for para in paras:
+        lower.setdefault(para.language, set()).update(
+            w for w in re.findall(r"\w+", para.text) if w[:1].islower())
+    for para in paras:
+        roles = TITLES | lower[para.language] | ROLE_WORDS.get(para.language, frozenset())
+        for m in para.mentions:
+            words = [w.lower() for w in re.findall(r"\w+", m.text) if w[:1].isupper()]
+            # A role word inflected (``Vaters``) is a role word still.
+            m.proper = any(w not in roles and w.removesuffix("s") not in roles for w in words)
 
 
 def manifest() -> list[tuple[Path, str, bool, list[Path]]]:

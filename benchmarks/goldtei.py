@@ -43,6 +43,9 @@ class Mention:
     value: dict[str, str] = field(default_factory=dict)  # a date's normalised attributes
     #: Whether the mention is a form of its entry's name (not ``Vater``, ``Monsieur``).
     named: bool = True
+    #: Whether the mention is a proper name: not only role words (``Vater``, ``Vostra
+    #: Paternità``, ``M. le cardinal``; see accuracy.py).
+    proper: bool = True
 
 
 @dataclass

@@ -75,8 +75,23 @@ TABLE: list[tuple[str, str, list[tuple[str, dict[str, str]]]]] = [
     ("de", "am 3ten May", [("3ten May", {W: "1819-05-03", C: "medium"})]),
     ("de", "vom 18.1. nebst", [("18.1.", {W: "1819-01-18", C: "medium"})]),
     ("de", "seit 7.1.32 bereits", [("7.1.32", {W: "1832-01-07", C: "medium"})]),
+    # a date that ends with its dot, glued to the next word by the transcription
+    ("de", "seit 7.1.fällig", [("7.1.", {W: "1819-01-07", C: "medium"})]),
+    ("de", "vom 28.12.bekommen", [("28.12.", {W: "1818-12-28", C: "medium"})]),
+    ("de", "Nr. 7.1a", []),
     ("de", "am 1. Xbr 1815", [("1. Xbr 1815", {W: "1815-12-01"})]),
-    ("de", "von 1813 bis 1815", [("1813", {W: "1813"}), ("1815", {W: "1815"})]),
+    # spans, with the span words of each language as data
+    ("de", "von 1813 bis 1815", [("von 1813 bis 1815", {"from": "1813", "to": "1815"})]),
+    ("de", "vom 3. bis 5. März 1848", [("vom 3. bis 5. März 1848",
+                                        {"from": "1848-03-03", "to": "1848-03-05"})]),
+    ("de", "Vom 3. bis zum 5. März 1848", [("Vom 3. bis zum 5. März 1848",
+                                           {"from": "1848-03-03", "to": "1848-03-05"})]),
+    ("de", "vom 3. März bis 5. April 1848", [("vom 3. März bis 5. April 1848",
+                                             {"from": "1848-03-03", "to": "1848-04-05"})]),
+    ("de", "zwischen 1848 und 1850", [("zwischen 1848 und 1850",
+                                       {"from": "1848", "to": "1850"})]),
+    ("de", "von 10 bis 12 Uhr", []),
+    ("de", "am 3. und 5. März 1848", [("5. März 1848", {W: "1848-03-05"})]),
     ("de", "21/8 Skodsborg", [("21/8", {W: "1819-08-21", C: "medium"})]),
     ("de", "die 1/2 Miete", []),
     ("de", "kostet 2.5 Mark", []),
@@ -96,6 +111,15 @@ TABLE: list[tuple[str, str, list[tuple[str, dict[str, str]]]]] = [
     ("fr", "la planète Mars 3 fois", []),
     ("fr", "3 mai", [("3 mai", {W: "1819-05-03", C: "medium"})]),
     ("fr", "en 1696", [("1696", {W: "1696"})]),
+    ("fr", "du 3 au 5 mars 1848", [("du 3 au 5 mars 1848",
+                                    {"from": "1848-03-03", "to": "1848-03-05"})]),
+    ("fr", "de 1848 à 1850", [("de 1848 à 1850", {"from": "1848", "to": "1850"})]),
+    ("fr", "l'hiver de 1848 à Paris", [("1848", {W: "1848"})]),
+    # Italian
+    ("it", "dal 3 al 5 marzo 1714", [("dal 3 al 5 marzo 1714",
+                                      {"from": "1714-03-03", "to": "1714-03-05"})]),
+    ("it", "tra 1714 e 1720", [("tra 1714 e 1720", {"from": "1714", "to": "1720"})]),
+    ("it", "da 3 a 5 libri", []),
 ]
 
 

@@ -56,6 +56,10 @@ class Language:
     day_gap: str = r"\s+"
     #: Words of spans and vague periods (English only so far; see docs/names-and-dates.md).
     periods: bool = False
+    #: The words that open a span of days or years and the words that close it, lower-case
+    #: (German ``vom 3. bis 5. März 1848``, ``zwischen 1848 und 1850``), for a language
+    #: whose periods are not read; the longer words first.
+    spans: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
 
     def month_names(self) -> dict[str, int]:
         """Every written form of a month (lower-case, without a dot) -> its number."""
@@ -116,6 +120,7 @@ GERMAN = Language(
     slashes="dmy",
     cues=("vom", "am", "seit", "bis", "den", "zum", "ab", "von", "nach", "vor"),
     day_gap=r"\s*",
+    spans=(("zwischen", "vom", "von"), ("bis zum", "bis", "und")),
 )
 
 FRENCH = Language(
@@ -129,6 +134,7 @@ FRENCH = Language(
     weekday_forms={},
     day=r"(?:1er|1re|3[01]|[12][0-9]|0?[1-9])",
     lowercase_names=True,
+    spans=(("entre", "du", "de"), ("jusqu'au", "jusqu’au", "au", "à", "et")),
 )
 
 ITALIAN = Language(
@@ -143,6 +149,7 @@ ITALIAN = Language(
     weekday_forms={},
     day=r"(?:1°|1º|3[01]|[12][0-9]|0?[1-9])",
     lowercase_names=True,
+    spans=(("dal", "tra", "fra", "da"), ("al", "a", "e")),
 )
 
 LANGUAGES: dict[str, Language] = {lang.code: lang for lang in (ENGLISH, GERMAN, FRENCH, ITALIAN)}

@@ -193,6 +193,20 @@ def _forms(lang: Language) -> list[Form]:
             (rf"(?:from|between) (?P<Y1>{_YEAR}) (?:to|until|and|through) (?P<Y2>{_YEAR})",
              lambda Y1, Y2: _span(Y1, Y2)),
         ]
+    if lang.spans[0]:  # the span words of a language as data (issue 14: vom 3. bis 5. März)
+        opens, closes = (r"(?:%s)" % "|".join(re.escape(w) for word in words
+                                             for w in (word, word.capitalize()))
+                         for words in lang.spans)
+        forms += [
+            (rf"{opens}\s+(?P<D1>{D}){lang.day_gap}{closes}\s+(?P<D2>{D}){lang.day_gap}{of}(?P<M1>{M})"
+             rf"{dy}(?P<Y1>{_YEAR})",
+             lambda D1, D2, M1, Y1: _span(day(Y1, M1, D1)["when"], day(Y1, M1, D2)["when"])),
+            (rf"{opens}\s+(?P<D1>{D}){lang.day_gap}{of}(?P<M1>{M})\s+{closes}\s+(?P<D2>{D}){lang.day_gap}{of}"
+             rf"(?P<M2>{M}){dy}(?P<Y1>{_YEAR})",
+             lambda D1, M1, D2, M2, Y1: _span(day(Y1, M1, D1)["when"], day(Y1, M2, D2)["when"])),
+            (rf"{opens}\s+(?P<Y1>{_YEAR})\s+{closes}\s+(?P<Y2>{_YEAR})",
+             lambda Y1, Y2: _span(Y1, Y2)),
+        ]
     if lang.month_first:
         forms.append((rf"(?P<M1>{M}) (?P<D1>{D}){_DASH}(?P<D2>{D}),? (?P<Y1>{_YEAR})",
                       lambda M1, D1, D2, Y1: _span(day(Y1, M1, D1)["when"],
@@ -263,9 +277,11 @@ def _forms(lang: Language) -> list[Form]:
     return forms
 
 
-# Not inside a number, a word, or a page reference; not a number followed by a unit.
+# Not inside a number, a word, or a page reference; not a number followed by a unit. A date
+# that ends with its dot may be glued to the next word, as transcriptions lose a space
+# (``seit 7.1.fällig``: issue 14).
 _BEFORE = r"(?<![\w.,/$£€-])(?<!p\. )(?<!pp\. )(?<!No\. )(?<!no\. )"
-_AFTER = r"(?![\w%/])(?!,\d)(?!\.\d)(?![-–]\d)"
+_AFTER = r"(?:(?<=\.)(?=[^\W\d_])|(?![\w%/]))(?!,\d)(?!\.\d)(?![-–]\d)"
 _DIGIT = re.compile(r"\d")
 
 

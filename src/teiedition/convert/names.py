@@ -29,11 +29,19 @@ context cannot support it:
 
 A person named before may be written with the beginning of the surname and a
 dot (``Br.`` for ``Brandes`` in a diary), when no other person named before has
-a surname that begins so. Three other spellings match: capitals, in a
-paragraph all in capitals (``CARL REISSNER`` in a letterhead for the register's
-``Carl Reißner``; not ``BEIJING`` in running text); ``ss`` for ``ß``; and a
-genitive ``s`` joined to a name's last word (German ``Schnitzlers``: the ``s``
-stays outside the tag, as an English possessive does).
+a surname that begins so, or when the document has already used the same
+abbreviation for one of them: a writer keeps his abbreviations, so ``Br.`` read
+once as Brandes stays Brandes after a Brahm is named (one sense per document).
+Other spellings match: capitals, in a paragraph all in capitals (``CARL
+REISSNER`` in a letterhead for the register's ``Carl Reißner``; not ``BEIJING``
+in running text) or in three words or more in capitals that open a paragraph (a
+letter's heading ``DE MONSIEUR DE COULANGES A MADAME DE SÉVIGNÉ`` run into its
+dateline);
+``ss`` for ``ß``; and those of :mod:`.spellings`: an ending of the text's
+language joined to a name's last word (German ``Schnitzlers``, ``Dräseken``:
+the ending stays outside the tag, as an English possessive does), an elided
+article before a name (``d’Anversa``), and a long word one letter apart from
+exactly one word of the register (``Hasselbach`` for ``Hasselbalch``).
 """
 
 from __future__ import annotations
@@ -44,7 +52,16 @@ from dataclasses import dataclass, field, replace
 from ..register import Entry, Register
 from .dategrammar import calendar_words
 from .shortforms import COMMON_WORDS, SENTENCE_STARTS, TITLES, ShortForms
+from .titled import TITLE_FORMS, after_title
+from .spellings import (ENDINGS, RESPELL_MIN, Respeller, cut_elisions, elided, endings,
+                        in_capitals_heading, inflected_forms, inflection,
+                        one_letter_apart)
 
+#: Words before a saint's name: a first name after them is the saint's (``St. John``).
+SAINTS = frozenset("st saint san santa santo sankt ste sainte são s".split())
+#: Prepositions of place: of a person and a place as long, the place follows them
+#: (``à Grignan``: the château, not the count).
+PLACE_PREPOSITIONS = frozenset("in at à a au aux en dans nach zu gen".split())
 #: Words a short form at the start of a sentence may be without being a name.
 _COMMON = COMMON_WORDS | frozenset().union(*calendar_words())
 
@@ -60,6 +77,8 @@ _BRACKETS = frozenset("[]")
 #: Prefix of the ids in ``seen`` of entries named so far in any form (the plain ids are of
 #: entries named in full, for ``after-full`` variants).
 _NAMED = "named:"
+#: Prefix of the abbreviations read so far, with the id of the person each stood for.
+_ABBREVIATED = "abbreviated:"
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
@@ -81,7 +100,8 @@ class Span:
 
     start: int
     end: int
-    entry: Entry
+    #: None for a person the register does not know, named after a title (titled.py).
+    entry: Entry | None
 
 
 @dataclass
@@ -102,8 +122,12 @@ class NameIndex:
     capitals: dict[str, list[Candidate]] = field(default_factory=dict)
     #: Every token a name may begin with (``[`` of an insertion included).
     starts: frozenset[str] = frozenset()
-    #: First words with a genitive ``s`` (``Schnitzlers``): names of one word may end so.
-    genitives: frozenset[str] = frozenset()
+    #: Words of the register one letter apart from a text's word (``Hasselbach``).
+    respell: Respeller = field(default_factory=Respeller)
+    #: By language: the endings of names, the inflected forms of first words
+    #: (``Schnitzlers``: names of one word may end so) -> (the word, the ending's length),
+    #: and the tokens that may begin a name.
+    inflected: dict[str, Inflection] = field(default_factory=dict)
     #: Beginnings of persons' surnames (``Br`` of ``Brandes``) -> the entries: a diarist
     #: writes ``Br.`` for a person named before.
     abbreviations: dict[str, list[Entry]] = field(default_factory=dict)
@@ -146,7 +170,9 @@ class NameIndex:
         for table in (index.spellings, index.capitals):
             for candidates in table.values():
                 candidates.sort(key=lambda c: (-len(c.words), c.derived is not None))
-        index.genitives = frozenset(w + "s" for w in index.first if _genitive(w + "s", w))
+        index.respell = Respeller.of(word for word, candidates in index.first.items()
+                                     if any(c.entry.kind in ("person", "place")
+                                            for c in candidates))
         surnames = [(text, entry) for text, entry, rule in short.forms if rule == "surname"] + [
             (text, entry) for text, entries in short.sharers for entry in entries
             if entry.kind == "person" and " " not in text]
@@ -155,34 +181,81 @@ class NameIndex:
                 for k in range(2, len(text) - 1):
                     index.abbreviations.setdefault(text[:k], []).append(entry)
         index.starts = frozenset(index.first) | frozenset(index.spellings) | {"["} \
-            | index.genitives | frozenset(index.abbreviations)
+            | frozenset(index.abbreviations)
         index.contextual = frozenset(
             word for table in (index.first, index.spellings, index.capitals)
             for word, candidates in table.items()
             if any(c.derived for c in candidates) or len({c.entry.kind for c in candidates}) > 1)
         return index
 
+    def language(self, language: str) -> "Inflection":
+        """The endings of names in ``language``, the inflected forms of the first words, and
+        every token that may begin a name there (computed once per language)."""
+        key = language.split("-")[0].lower()
+        if key not in self.inflected:
+            table = endings(key)
+            forms = inflected_forms(self.first, table)
+            starts = self.starts | frozenset(forms)
+            self.inflected[key] = Inflection(table, forms, starts, starts | TITLE_FORMS)
+        return self.inflected[key]
+
+
+@dataclass(frozen=True)
+class Inflection:
+    """A language's endings of names, and what the index derives from them."""
+
+    endings: tuple[tuple[str, str | None], ...] = ()
+    forms: dict[str, tuple[str, int]] = field(default_factory=dict)
+    starts: frozenset[str] = frozenset()
+    #: The starts and the titles (for persons named after a title, titled.py).
+    titled: frozenset[str] = frozenset()
+
 
 def find_names(text: str, index: NameIndex, seen: set[str], *,
-               fragment_start: bool = False) -> list[Span]:
+               fragment_start: bool = False, language: str = "en",
+               titled: bool = False) -> list[Span]:
     """The names of ``text``, leftmost-longest. ``seen`` holds the ids of entries whose full
     name has occurred so far; it is updated, so that ``after-full`` variants tag only later
     mentions. With ``fragment_start``, a name at the very start that may be the tail of a
-    longer name cut by the start of the excerpt is not tagged."""
+    longer name cut by the start of the excerpt is not tagged. ``language`` (a BCP 47 tag)
+    chooses the endings a name may take. With ``titled``, persons the register does not know
+    named after a title are found too (their spans have no entry)."""
     toks = tokens(text)
+    cuts = elided(text)
+    if cuts:
+        toks = cut_elisions(toks, cuts)
     spans: list[Span] = []
-    capitals = index.capitals if text.upper() == text else {}
-    # Only a token that begins a register name (or an opening bracket) can start a name:
-    # one set look-up per token, the matching only where one may begin.
-    begin = index.starts
-    starts = [i for i, (t, _, _) in enumerate(toks) if t in begin or t in capitals]
+    in_capitals = in_capitals_heading(toks, text)
+    capitals = index.capitals if in_capitals else {}
+    lang = index.language(language)
+    begin = lang.starts
+    known = begin
+    if titled:
+        begin = lang.titled
+    respell = index.respell
+    # Only a token that begins a register name (or an opening bracket), or a long capitalised
+    # word one letter from a register word, can start a name: one set look-up per token, the
+    # matching only where one may begin.
+    # (``respell`` keeps its answers: a long text repeats its capitalised words.)
+    if capitals:
+        starts = [i for i, (t, _, _) in enumerate(toks) if t in begin
+                  or (t in capitals and i in in_capitals)
+                  or (len(t) >= RESPELL_MIN and t[0].isupper() and respell(t))]
+    else:
+        starts = [i for i, (t, _, _) in enumerate(toks) if t in begin
+                  or (len(t) >= RESPELL_MIN and t[0].isupper() and respell(t))]
     after = 0  # the first token not yet inside a name
     for i in starts:
         if i < after:
             continue
-        match = _match_at(toks, i, index, seen, bool(capitals)) or _abbreviation(toks, i, index,
-                                                                                 seen)
+        match = _match_at(toks, i, index, seen, i in in_capitals, lang) \
+            or _abbreviation(toks, i, index, seen)
         if match is None:
+            unknown = after_title(toks, i, known, _COMMON) \
+                if titled and toks[i][0] in TITLE_FORMS else None
+            if unknown:
+                spans.append(Span(toks[unknown[0]][1], toks[unknown[1]][2], None))
+                after = unknown[1] + 1
             continue
         candidate, end_index, trim = match
         start = toks[i][1]
@@ -200,16 +273,21 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
 
 def _abbreviation(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
                   seen: set[str]) -> tuple[Candidate, int, int] | None:
-    """``Br.`` for ``Brandes``: the beginning of a surname with a dot, where exactly one
-    person whose surname begins so has been named before in the document."""
+    """``Br.`` for ``Brandes``: the beginning of a surname with a dot, where the document has
+    used it before for one person, else where exactly one person whose surname begins so has
+    been named before in the document."""
     word = toks[i][0]
     if i + 1 >= len(toks) or toks[i + 1][0] != "." or word not in index.abbreviations \
             or word.lower() in TITLES:
         return None
-    named = {e.id: e for e in index.abbreviations[word] if _NAMED + e.id in seen}
+    entries = index.abbreviations[word]
+    kept = {e.id: e for e in entries if f"{_ABBREVIATED}{word} {e.id}" in seen}
+    named = kept or {e.id: e for e in entries if _NAMED + e.id in seen}
     if len(named) != 1:
         return None
-    return Candidate((word, "."), next(iter(named.values())), False, "abbreviation"), i + 1, 0
+    entry = next(iter(named.values()))
+    seen.add(f"{_ABBREVIATED}{word} {entry.id}")
+    return Candidate((word, "."), entry, False, "abbreviation"), i + 1, 0
 
 
 def _first_offset(toks: list[tuple[str, int, int]]) -> int:
@@ -217,22 +295,35 @@ def _first_offset(toks: list[tuple[str, int, int]]) -> int:
 
 
 def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
-              seen: set[str], caps: bool = False) -> tuple[Candidate, int, int] | None:
+              seen: set[str], caps: bool = False,
+              lang: Inflection | None = None) -> tuple[Candidate, int, int] | None:
     """The best name that starts at token ``i``: (candidate, its last token, characters of
-    that token left outside the name: a genitive ``s``)."""
+    that token left outside the name: an ending such as a genitive ``s``)."""
     start = i + 1 if toks[i][0] == "[" else i
     if start >= len(toks):
         return None
     word = toks[start][0]
-    contextual = word in index.contextual
-    titled = contextual and _after_title(toks, i)
-    best: tuple[tuple[int, bool, bool], Candidate, int, int] | None = None
+    lang = lang or Inflection(ENDINGS["*"])
+    inflected = lang.forms
+    spelled = None  # the register's word that ``word`` respells
     candidates = index.first.get(word) or index.spellings.get(word) or (
         index.capitals.get(word, ()) if caps else ()) or (
-        index.first.get(word[:-1], ()) if word in index.genitives else ())
+        index.first.get(inflected[word][0], ()) if word in inflected else ())
+    if not candidates and len(word) >= RESPELL_MIN:
+        spelled = index.respell(word)
+        candidates = index.first.get(spelled, ()) if spelled else ()
+    contextual = (spelled or word) in index.contextual
+    titled = contextual and _after_title(toks, i)
+    saint = located = None  # looked at only where a candidate needs them
+    best: tuple[tuple[int, bool, bool, bool], Candidate, int, int] | None = None
     for candidate in candidates:
         if not candidate.full and candidate.derived is None and candidate.entry.id not in seen:
             continue
+        if candidate.derived == "forename" and contextual:
+            if saint is None:
+                saint = _after_title(toks, i, SAINTS)
+            if saint:
+                continue  # ``St. John``, ``San Filippo``: a saint, not the person so called
         if candidate.derived == "shared":
             named = [e for e in index.sharers[candidate.words] if _NAMED + e.id in seen]
             if len(named) != 1:
@@ -244,11 +335,14 @@ def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
                 and _NAMED + candidate.entry.id not in seen \
                 and candidate.words[0].lower() in _COMMON and _sentence_start(toks, i):
             continue
-        matched = _match_words(toks, start, candidate.words, caps)
-        if matched is None:
-            continue
-        end, trim = matched
-        opened = sum(1 for t, _, _ in toks[i:end + 1] if t == "[") - sum(
+        if start == i and spelled is None and candidate.words == (word,):
+            end, trim = i, 0  # a name of one word, as written: most names of a text
+        else:
+            matched = _match_words(toks, start, candidate.words, caps, lang.endings, spelled)
+            if matched is None:
+                continue
+            end, trim = matched
+        opened = 0 if end == i else sum(1 for t, _, _ in toks[i:end + 1] if t == "[") - sum(
             1 for t, _, _ in toks[i:end + 1] if t == "]")
         if opened > 0 and end + 1 < len(toks) and toks[end + 1][0] == "]":
             end += 1  # keep the closing bracket of an insertion inside the name
@@ -256,19 +350,25 @@ def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
             continue  # "[Mao" with no closing bracket: not an insertion
         if not contextual:  # one kind, the register's names only: the longest wins
             return candidate, end, trim
-        # The longer reading, then a person after a title, then the register's own name.
-        key = (end, titled and candidate.entry.kind == "person", candidate.derived is None)
+        # The longer reading, then a person after a title, a place after a preposition of
+        # place, then the register's own name.
+        if located is None and candidate.entry.kind == "place":
+            located = _after_title(toks, i, PLACE_PREPOSITIONS)
+        key = (end, titled and candidate.entry.kind == "person",
+               bool(located) and candidate.entry.kind == "place", candidate.derived is None)
         if best is None or key > best[0]:
             best = (key, candidate, end, trim)
     return best[1:] if best else None
 
 
-def _after_title(toks: list[tuple[str, int, int]], i: int) -> bool:
-    """Whether a title stands just before token ``i`` (``Mr.``, ``Sir``, ``Frau``)."""
+def _after_title(toks: list[tuple[str, int, int]], i: int,
+                 words: frozenset[str] = TITLES) -> bool:
+    """Whether a title (or another of ``words``) stands just before token ``i`` (``Mr.``,
+    ``Sir``, ``Frau``)."""
     j = i - 1
     if j >= 0 and toks[j][0] == ".":
         j -= 1
-    return j >= 0 and toks[j][0].lower() in TITLES
+    return j >= 0 and toks[j][0].lower() in words
 
 
 def _sentence_start(toks: list[tuple[str, int, int]], i: int) -> bool:
@@ -276,9 +376,12 @@ def _sentence_start(toks: list[tuple[str, int, int]], i: int) -> bool:
 
 
 def _match_words(toks: list[tuple[str, int, int]], start: int,
-                 words: tuple[str, ...], caps: bool = False) -> tuple[int, int] | None:
+                 words: tuple[str, ...], caps: bool = False,
+                 table: tuple[tuple[str, str | None], ...] = (),
+                 spelled: str | None = None) -> tuple[int, int] | None:
     """The index of the last token of ``words`` matched from ``start``, brackets skipped, and
-    the characters of it that are a genitive ``s`` (0 or 1)."""
+    the characters of it that are an ending of ``table`` (a genitive ``s``: 1). With
+    ``spelled``, the first token is read as that word (a spelling one letter apart)."""
     j = start
     trim = 0
     for k, word in enumerate(words):
@@ -287,11 +390,14 @@ def _match_words(toks: list[tuple[str, int, int]], start: int,
         if j >= len(toks):
             return None
         token = toks[j][0]
+        if k == 0 and spelled is not None:
+            token = spelled
         if token != word and not _same(token, word, caps):
-            if k == len(words) - 1 and _genitive(token, word):
-                trim = 1
-            else:
-                return None
+            ending = inflection(token, word, table) if k == len(words) - 1 else 0
+            if ending:
+                trim = ending
+            elif not (k and len(word) >= RESPELL_MIN and one_letter_apart(token, word)):
+                return None  # a later word of a name may be spelled one letter apart
         j += 1
     return j - 1, trim
 
@@ -302,9 +408,3 @@ def _same(token: str, word: str, caps: bool) -> bool:
     if caps and token.isupper():
         return token == word.upper()
     return "ß" in word and token == word.replace("ß", "ss")
-
-
-def _genitive(token: str, word: str) -> bool:
-    """``Schnitzlers`` for ``Schnitzler``: a genitive ``s`` joined to a name's last word."""
-    return len(word) > 2 and word[-1] not in "sxzß" and word[0].isupper() \
-        and token == word + "s"

@@ -15,7 +15,15 @@ derived:
   family and friends so. Shared first names (``John``) are ambiguous and drop out.
 
 A place named by its kind (``Château de Meudon``, ``Schloss Tegel``: the kinds are
-:data:`PLACE_KINDS`) also goes by its name alone (``Meudon``).
+:data:`PLACE_KINDS`) also goes by its name alone (``Meudon``); one located by a river,
+lake or neighbour (``Lueg am Wolfgangsee``, ``Frankfurt an der Oder``, ``Kingston upon
+Thames``: the words are :data:`LOCATORS`) by the part before them (``Lueg``).
+
+A name with parenthesised additions (``Erlangen (Erlang)``, ``Bayreuth (Baireuth,
+Baireut) (Stadt)``, registers often write other spellings and qualifiers so) goes
+by the name without them (``Bayreuth``), and by each addition that is a spelling of
+it (``Baireuth``: alike in most letters, :data:`SPELLING_LIKENESS`), not by the
+others (``Stadt``, ``USA``).
 
 The surname is the register's ``<surname>`` when it marks one, else the last
 word. A title before a name (``Mr.``, ``Sir``, ``Frau``, kept in :data:`TITLES`)
@@ -29,7 +37,9 @@ Hofland``); it is reported (``ambiguous``), for ``teiedition suggest`` to list.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from ..register import Entry, Register
 
@@ -52,6 +62,13 @@ château chateau abbaye abbey priory prieuré castle palace palais hôtel hotel 
 schloss burg kloster stift gut hof palazzo villa castello convento monastero chiesa
 church église kirche cathedral cathédrale dom duomo fort fortress festung
 """.split())
+#: Words that locate a place by a river, a lake or a neighbour (``Lueg am Wolfgangsee``).
+LOCATORS = frozenset("am an im ob bei upon on sur sous lès les près in".split())
+#: How alike (difflib's ratio) a parenthesised addition must be to a word of the name to be
+#: another spelling of it: ``Erlang``/``Erlangen`` 0.86, ``Carlsbad``/``Karlsbad`` 0.88,
+#: ``Meinungen``/``Meiningen`` 0.89; ``Stadt``/``Bayreuth`` 0.15.
+SPELLING_LIKENESS = 0.75
+_ADDITION = re.compile(r"\s*\(([^()]*)\)")
 #: Words that join a surname to the forenames (``van``, ``de``, ``von``).
 PARTICLES = frozenset("von van vom zu de du des la le der den ten ter di da del della dei "
                       "degli d' y".split())
@@ -129,6 +146,9 @@ def derive_place(name_text: str) -> list[ShortForm]:
     """The short form of a place named by its kind and its name (``Château de Meudon``,
     ``Abbaye de Saint-Martin``, ``Schloss Tegel``): the name alone."""
     words = name_text.split()
+    located = next((k for k, w in enumerate(words[1:-1], 1) if w in LOCATORS), None)
+    if located and all(w[:1].isupper() for w in words[:located]):
+        return [ShortForm(" ".join(words[:located]), "place")]
     if len(words) < 2 or words[0].lower() not in PLACE_KINDS:
         return []
     rest = words[1:]
@@ -138,6 +158,26 @@ def derive_place(name_text: str) -> list[ShortForm]:
         rest = [rest[0][2:]] + rest[1:]
     text = " ".join(rest)
     return [ShortForm(text, "place")] if text[:1].isupper() else []
+
+
+def alternatives(name_text: str) -> list[ShortForm]:
+    """The forms of a name with parenthesised additions: the name without them, and each
+    addition that is a spelling of one of its words (``Erlangen (Erlang)``: ``Erlangen``,
+    ``Erlang``)."""
+    if "(" not in name_text:
+        return []
+    base = " ".join(_ADDITION.sub(" ", name_text).split())
+    if not base or "(" in base or ")" in base:
+        return []
+    forms = [ShortForm(base, "spelling")]
+    words = base.split()
+    for addition in _ADDITION.findall(name_text):
+        for other in (a.strip() for a in addition.split(",")):
+            if other[:1].isupper() and len(other.split()) == len(words) and all(
+                    SequenceMatcher(None, a.lower(), b.lower()).ratio() >= SPELLING_LIKENESS
+                    for a, b in zip(other.split(), words, strict=True) if a != b):
+                forms.append(ShortForm(other, "spelling"))
+    return forms
 
 
 def _is_initial(word: str) -> bool:
@@ -167,8 +207,10 @@ class ShortForms:
             for name in entry.names:
                 if name.disabled:
                     continue
-                forms = derive(name.text, name.surname) if entry.kind == "person" \
-                    else derive_place(name.text)
+                spellings = alternatives(name.text)
+                base = spellings[0].text if spellings else name.text
+                forms = spellings + (derive(base, name.surname) if entry.kind == "person"
+                                     else derive_place(base))
                 for form in forms:
                     if (entry.kind, form.text) not in listed:
                         claims.setdefault((entry.kind, form.text), {}).setdefault(

@@ -8,7 +8,7 @@ so tagging a tagged document adds nothing. Every tag carries
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
@@ -34,7 +34,8 @@ def tag_document(doc: Document, register: Register | None,
     """Tag the names (when a register is given) and dates of ``doc``'s blocks and notes.
 
     With a ``recognizer`` (statistical recognition), names it finds that the register does
-    not cover are tagged too, without ``@ref`` and with ``cert="medium"``. ``index`` is
+    not cover are tagged too, without ``@ref`` and with ``cert="medium"``; so are persons
+    named after a title whom the register does not know (``Frau Diel``: titled.py). ``index`` is
     ``NameIndex.build(register)``, given when many documents are tagged with one register.
     Dates are read in the grammar of ``language`` (a BCP 47 tag); ``date`` is the
     document's own date (ISO), from which dates without a year may take theirs."""
@@ -94,6 +95,9 @@ class _Context:
 
     language: str
     dates: DateContext
+    #: The names' mentions made so far, by entry and text: a text names the same persons
+    #: and places again and again, and a mention is immutable, so one serves them all.
+    names: dict[tuple[str, str], Mention] = field(default_factory=dict)
 
 
 def _tag_inlines(inlines: tuple[Inline, ...], index: NameIndex | None, seen: set[str],
@@ -126,12 +130,12 @@ def _tag_inlines(inlines: tuple[Inline, ...], index: NameIndex | None, seen: set
         if not isinstance(item, str):
             out.append(item)
             continue
-        names = find_names(item, index, seen, fragment_start=fragment and i == 0) \
-            if index else []
+        names = find_names(item, index, seen, fragment_start=fragment and i == 0,
+                           language=context.language, titled=True) if index else []
         names, kept = _longer_wins(names, dates[i]) if names and dates[i] else (names, dates[i])
-        used.update(span.entry.id for span in names)
+        used.update(span.entry.id for span in names if span.entry)
         entities = recognizer(item) if recognizer else []
-        out.extend(_split(item, names, kept, entities))
+        out.extend(_split(item, names, kept, entities, context.names))
     return tuple(out)
 
 
@@ -162,13 +166,24 @@ def _longer_wins(names: list[Span], dates: list[DateSpan]) -> tuple[list[Span], 
     return [n for i, n in enumerate(names) if i not in dropped], kept
 
 
+def _name_mention(span: Span, text: str, made: dict[tuple[str, str], Mention]) -> Mention:
+    key = (span.entry.id if span.entry else "", text)
+    mention = made.get(key)
+    if mention is None:
+        mention = made[key] = Mention(span.entry.kind, text, (("ref", "#" + span.entry.id), RESP)) \
+            if span.entry else Mention("person", text, (("cert", "medium"), RESP))
+    return mention
+
+
 def _split(text: str, names: list[Span], dates: list[DateSpan],
-           entities: list[Entity] = ()) -> list[Inline]:  # type: ignore[assignment]
+           entities: list[Entity] = (),  # type: ignore[assignment]
+           made: dict[tuple[str, str], Mention] | None = None) -> list[Inline]:
     """Cut ``text`` into plain text and mentions (names and dates that do not overlap);
-    statistically recognised names are kept where neither overlaps them."""
+    statistically recognised names are kept where neither overlaps them. ``made`` holds the
+    names' mentions made before, to be used again."""
+    made = {} if made is None else made
     marks: list[tuple[int, int, Mention]] = [
-        (s.start, s.end, Mention(s.entry.kind, text[s.start:s.end],
-                                 (("ref", "#" + s.entry.id), RESP))) for s in names]
+        (s.start, s.end, _name_mention(s, text[s.start:s.end], made)) for s in names]
     taken = [(s, e) for s, e, _ in marks]
     for span in dates:
         taken.append((span.start, span.end))
