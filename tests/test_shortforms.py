@@ -240,6 +240,9 @@ def test_other_spellings(text: str, language: str, expected, spellings: NameInde
     ("Thursday the 21st. Yours ever", []),  # a title in lower case is another word
     ("Sir The", []),  # a common word
     ("col Quadriregio stampato; fra Din", []),
+    # titles that also begin names of places, institutions and things
+    ("the General Assembly met in St. Louis, on King Street", []),
+    ("from Prince Edward Island to Sankt Gallen; Father Christmas", []),
 ])
 def test_persons_after_a_title_whom_the_register_does_not_know(
         text: str, expected, spellings: NameIndex) -> None:

@@ -18,9 +18,19 @@ from __future__ import annotations
 
 from .shortforms import PARTICLES, TITLES
 
+#: Titles that also begin the names of places, institutions and things (``St. Louis``,
+#: ``Sankt Gallen``, ``General Assembly``, ``King Street``, ``Prince Edward Island``, ``Duke
+#: University``, ``Father Christmas``, ``Major League``): after them, words the register
+#: does not know are not taken for a person. (Names the register knows are found after
+#: them as after any title.)
+NOT_BEFORE_UNKNOWN = frozenset("""
+st saint general gen president king queen kaiser kaiserin könig königin prince princess
+prinz prinzessin duke duc earl major master brother sister father mère père fra padre
+judge governor gov""".split())
 #: The ways a title is written before a name: ``Mr``, ``MR`` (a title in lower case is as
 #: often another word: ``fra`` and ``col`` in Italian, ``m`` for ``mein``, ``21st``).
-TITLE_FORMS = frozenset(f for t in TITLES for f in (t.capitalize(), t.upper()))
+TITLE_FORMS = frozenset(f for t in TITLES - NOT_BEFORE_UNKNOWN
+                        for f in (t.capitalize(), t.upper()))
 #: Pronouns of polite address, capitalised in German, Danish and Italian letters: after a
 #: word that is also a title (``Frau``, ``Herr``) they are not names.
 ADDRESS_PRONOUNS = frozenset("""
