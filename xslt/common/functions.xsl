@@ -120,27 +120,31 @@
        pages list). -->
   <xsl:function name="f:entry" as="element()?">
     <xsl:param name="name" as="element()"/>
-    <xsl:variable name="pointer" select="fp:pointer($name)"/>
-    <xsl:sequence select="if ($pointer) then fp:entry(fp:scope($name),
-                          substring($pointer, 2)) else ()"/>
+    <xsl:sequence select="fp:entry-of(fp:scope($name), $name/@ref/string(), $name/@key/string(),
+                          $name/@corresp/string())"/>
+  </xsl:function>
+
+  <!-- (Worked out once per document and attributes: a text names the same entries again
+       and again, 100,000 times in a long one.) -->
+  <xsl:function name="fp:entry-of" as="element()?" cache="yes">
+    <xsl:param name="scope" as="node()"/>
+    <xsl:param name="ref" as="xs:string?"/>
+    <xsl:param name="key" as="xs:string?"/>
+    <xsl:param name="corresp" as="xs:string?"/>
+    <xsl:variable name="pointer" select="fp:pointer($ref, $key, $corresp)"/>
+    <xsl:sequence select="if ($pointer) then key('f:ids', substring($pointer, 2), $scope)[1][f:is-entry(.)] else ()"/>
   </xsl:function>
 
   <!-- A name's pointer: the first of @ref, @key and @corresp that names "#id". -->
   <xsl:function name="fp:pointer" as="xs:string?">
-    <xsl:param name="name" as="element()"/>
-    <xsl:sequence select="if (starts-with($name/@ref, '#') and not(contains($name/@ref, ' ')))
-        then string($name/@ref)
-        else (tokenize(normalize-space($name/@ref))[1],
-              $name/@key ! ('#' || normalize-space(.)),
-              tokenize(normalize-space($name/@corresp))[1])[starts-with(., '#')][1]"/>
-  </xsl:function>
-
-  <!-- (Worked out once per document and pointer: a text names the same entries again and
-       again.) -->
-  <xsl:function name="fp:entry" as="element()?" cache="yes">
-    <xsl:param name="scope" as="node()"/>
-    <xsl:param name="id" as="xs:string"/>
-    <xsl:sequence select="key('f:ids', $id, $scope)[1][f:is-entry(.)]"/>
+    <xsl:param name="ref" as="xs:string?"/>
+    <xsl:param name="key" as="xs:string?"/>
+    <xsl:param name="corresp" as="xs:string?"/>
+    <xsl:sequence select="if (starts-with($ref, '#') and not(contains($ref, ' ')))
+        then $ref
+        else (tokenize(normalize-space($ref))[1],
+              $key ! ('#' || normalize-space(.)),
+              tokenize(normalize-space($corresp))[1])[starts-with(., '#')][1]"/>
   </xsl:function>
 
   <xsl:function name="f:is-entry" as="xs:boolean">
