@@ -103,7 +103,7 @@
        as the preceding axis leaves them out); () for a note in a header. Worked out in one
        pass over a document's notes, kept per document: counting the preceding notes of
        each took time quadratic in the length of the text (issue 13: a 1,000,000-word text
-       whose notes have no @n did not finish in minutes). -->
+       whose notes have no @n had not finished after 10 minutes). -->
   <xsl:function name="fp:notes-before" as="xs:integer*">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:sequence select="fp:note-counts(root($note))(generate-id($note))"/>

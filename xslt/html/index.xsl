@@ -21,7 +21,7 @@
   <!-- The mentions of each entry, by "#id" (one look-up per entry, not a search of every
        document for each). A mention's key is its pointer, which names its entry's id when
        it has an entry: finding the entry of each of 100,000 mentions while the key is
-       built cost more than the rest of the index pages; :mentions checks the few
+       built cost a quarter of the edition's pages; fp:mentions checks the few
        pointers that do not lead to the entry. -->
   <xsl:key name="k:mentions" xmlns:k="urn:teiedition:keys"
            match="tei:text//*[@ref or @key or @corresp]"
