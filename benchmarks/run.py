@@ -291,8 +291,9 @@ def measure_interleaved(floor: str, step: str, files: list[str], runs: int,
 
 
 def _run(step: str, files: list[str], **extra: object) -> tuple[float, float, float]:
-    """Seconds, peak memory (MB) and the processor time of its child processes (0 when the
-    step starts none) of one run of ``step`` in a fresh process."""
+    """Seconds, peak memory (MB) and processor seconds of one run of ``step`` in a fresh
+    process: what the step reports as ``cpu``, else the processor time of the processes it
+    starts (the whole-process steps), else of the process itself."""
     body = textwrap.dedent(STEPS[step]).format(files=files, tei_all=str(TEI_ALL), **extra)
     # Peak memory is the process's VmHWM: ru_maxrss would be wrong here, as Linux keeps it
     # across execve, so a child would report its parent's peak.
@@ -302,12 +303,28 @@ def _run(step: str, files: list[str], **extra: object) -> tuple[float, float, fl
     program = (SAMPLER + body +
                "\nsampling = False\npeak = max(max_tree[0], next(int(l.split()[1]) for l in "
                "open('/proc/self/status') if l.startswith('VmHWM')))"
-               "\nprint(json.dumps([seconds, peak / 1024, globals().get('cpu', 0.0)]))\n")
+               "\nimport resource\nchildren = resource.getrusage(resource.RUSAGE_CHILDREN)"
+               "\ncpu = globals().get('cpu') or children.ru_utime + children.ru_stime"
+               " or time.process_time()"
+               "\nprint(json.dumps([seconds, peak / 1024, cpu]))\n")
     done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
     if done.returncode:
         raise SystemExit(f"{step} failed:\n{done.stderr}")
     seconds, memory, cpu = json.loads(done.stdout.strip().split("\n")[-1])
     return seconds, memory, cpu
+
+
+def measure_against(floor_step: str, step: str, files: list[str], runs: int
+                    ) -> tuple[tuple[float, float, float], tuple[float, float, float], float,
+                               float]:
+    """``step`` and its floor run by turns (floor, step, floor, step...), so that both see
+    the same load: the medians (seconds, MB, processor seconds) of each, the median of
+    the ratios of wall-clock seconds of each pair, and that of processor seconds."""
+    pairs = [(_run(floor_step, files), _run(step, files)) for _ in range(runs)]
+    floors = tuple(statistics.median(f[i] for f, _ in pairs) for i in range(3))
+    steps = tuple(statistics.median(s[i] for _, s in pairs) for i in range(3))
+    return (floors, steps, statistics.median(s[0] / f[0] for f, s in pairs),
+            statistics.median(s[2] / f[2] for f, s in pairs))
 
 
 SEED_META = next((ROOT / "seeds").glob("*.toml"))
@@ -385,16 +402,20 @@ def main() -> None:
             rows.extend(one_file_rows(tmp_path, 5 if runs > 1 else 1))
         if "html" in sections:
             label = f"HTML of {big:,} words"
-            floor, floor_mem = measure("saxon-identity", teis[big], runs)
-            rows.append((label, "Saxon identity transform (floor)", floor, floor_mem, 1.0, runs))
-            seconds, memory = measure("html", teis[big], runs)
-            rows.append((label, "teiedition HTML page", seconds, memory, seconds / floor, runs))
-            floor, floor_mem = measure("saxon-identity-process", teis[big], runs)
+            floor, step, ratio, _ = measure_against("saxon-identity", "html", teis[big], runs)
+            rows.append((label, "Saxon identity transform (floor)", floor[0], floor[1], 1.0,
+                         runs))
+            rows.append((label, "teiedition HTML page", step[0], step[1], ratio, runs))
+            # Whole processes by turns with their floor (the load moves wall-clock times).
+            floor, step, ratio, cpu_ratio = measure_against(
+                "saxon-identity-process", "html-process", teis[big], runs)
             rows.append((label, "whole process: Saxon transform_to_file identity (floor)",
-                         floor, floor_mem, 1.0, runs))
-            seconds, memory = measure("html-process", teis[big], runs)
-            rows.append((label, "whole process: teiedition html", seconds, memory,
-                         seconds / floor, runs))
+                         floor[0], floor[1], 1.0, runs))
+            rows.append((label, "whole process: teiedition html", step[0], step[1], ratio,
+                         runs))
+            rows.append((label, "whole process, processor s: floor", floor[2], 0.0, 1.0, runs))
+            rows.append((label, "whole process, processor s: teiedition html", step[2], 0.0,
+                         cpu_ratio, runs))
         if "pdf" in sections:
             rows.extend(pdf_rows(teis[100_000][0], tmp_path / "typst-root", runs))
             if not args.quick:

@@ -7,7 +7,6 @@
     xmlns:f="urn:teiedition:functions"
     xmlns:fp="urn:teiedition:functions:private"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
-    xmlns:array="http://www.w3.org/2005/xpath-functions/array"
     exclude-result-prefixes="#all">
 
   <!-- An element's id: its xml:id, or one computed from its place among the elements of
@@ -45,26 +44,19 @@
     <xsl:sequence select="exists($root/*/*[@e:file])" xmlns:e="urn:teiedition"/>
   </xsl:function>
 
-  <!-- Positions are worked out once per document (counting the preceding elements of each
-       would be quadratic in the length of the text). -->
+  <!-- Positions are worked out once per document and element name (counting the preceding
+       elements of each would be quadratic in the length of the text), for the names asked
+       only: a text of 1,000,000 words asks for its body's, not for its 100,000 names'. -->
   <xsl:function name="fp:position" as="xs:integer">
     <xsl:param name="node" as="element()"/>
-    <xsl:variable name="scope" select="fp:scope($node)"/>
-    <xsl:sequence select="fp:positions($scope)(generate-id($node))"/>
+    <xsl:sequence select="fp:positions(fp:scope($node), local-name($node))(generate-id($node))"/>
   </xsl:function>
 
   <xsl:function name="fp:positions" as="map(xs:string, xs:integer)" cache="yes">
     <xsl:param name="scope" as="node()"/>
-    <xsl:sequence select="map:merge(
-        for $group in fp:by-name($scope/descendant-or-self::*[not(@xml:id)])
-        return for $i in 1 to array:size($group) return map {generate-id($group($i)): $i})"/>
-  </xsl:function>
-
-  <xsl:function name="fp:by-name" as="array(element())*">
-    <xsl:param name="elements" as="element()*"/>
-    <xsl:for-each-group select="$elements" group-by="local-name()">
-      <xsl:sequence select="array {current-group()}"/>
-    </xsl:for-each-group>
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:variable name="all" select="$scope/descendant-or-self::*[local-name() = $name][not(@xml:id)]"/>
+    <xsl:sequence select="map:merge(for $i in 1 to count($all) return map {generate-id($all[$i]): $i})"/>
   </xsl:function>
 
   <!-- A paragraph's number in the margin: its place among the paragraphs of its text (not
@@ -88,8 +80,10 @@
        It names the note for machines (the parity check of teiedition build). -->
   <xsl:function name="f:note-key" as="xs:string" cache="yes">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="($note/@n, string(count($note/preceding::tei:note
-                           [not(ancestor::tei:teiHeader)]) + 1))[1]"/>
+    <xsl:variable name="before" select="fp:notes-before($note)"/>
+    <xsl:sequence select="($note/@n, string(if (exists($before))
+        then $before[1] - count($note/ancestor::tei:note) + 1
+        else count($note/preceding::tei:note[not(ancestor::tei:teiHeader)]) + 1))[1]"/>
   </xsl:function>
 
   <!-- A note's label, as the reader sees it: the source's number (@n), else its place among
@@ -97,8 +91,39 @@
        remarks in an apparatus, have no number to count). -->
   <xsl:function name="f:note-label" as="xs:string" cache="yes">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="($note/@n, string(count($note/preceding::tei:note
-                           [not(ancestor::tei:teiHeader)][f:note-place(.) = 'foot']) + 1))[1]"/>
+    <xsl:variable name="before" select="fp:notes-before($note)"/>
+    <xsl:sequence select="($note/@n, string(if (exists($before))
+        then $before[2] - count($note/ancestor::tei:note[f:note-place(.) = 'foot']) + 1
+        else count($note/preceding::tei:note[not(ancestor::tei:teiHeader)]
+                   [f:note-place(.) = 'foot']) + 1))[1]"/>
+  </xsl:function>
+
+  <!-- For a note outside the header: how many notes, and how many notes at the foot, stand
+       before it in document order (its ancestors among them: the callers take those off,
+       as the preceding axis leaves them out); () for a note in a header. Worked out in one
+       pass over a document's notes, kept per document: counting the preceding notes of
+       each took time quadratic in the length of the text (issue 13: a 1,000,000-word text
+       whose notes have no @n had not finished after 10 minutes). -->
+  <xsl:function name="fp:notes-before" as="xs:integer*">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="fp:note-counts(root($note))(generate-id($note))"/>
+  </xsl:function>
+
+  <xsl:function name="fp:note-counts" as="map(xs:string, xs:integer+)" cache="yes">
+    <xsl:param name="root" as="node()"/>
+    <xsl:variable name="entries" as="map(xs:string, xs:integer+)*">
+      <!-- (A position in document order, as xsl:number would give it, in one pass.) -->
+      <xsl:iterate select="$root/descendant-or-self::tei:note[not(ancestor::tei:teiHeader)]">
+        <xsl:param name="notes" as="xs:integer" select="0"/>
+        <xsl:param name="feet" as="xs:integer" select="0"/>
+        <xsl:sequence select="map {generate-id(.): ($notes, $feet)}"/>
+        <xsl:next-iteration>
+          <xsl:with-param name="notes" select="$notes + 1"/>
+          <xsl:with-param name="feet" select="$feet + (if (f:note-place(.) = 'foot') then 1 else 0)"/>
+        </xsl:next-iteration>
+      </xsl:iterate>
+    </xsl:variable>
+    <xsl:sequence select="map:merge($entries)"/>
   </xsl:function>
 
   <!-- Where a note is printed: "inline" (in the line, as the source has it), "margin"
@@ -120,27 +145,31 @@
        pages list). -->
   <xsl:function name="f:entry" as="element()?">
     <xsl:param name="name" as="element()"/>
-    <xsl:variable name="pointer" select="fp:pointer($name)"/>
-    <xsl:sequence select="if ($pointer) then fp:entry(fp:scope($name),
-                          substring($pointer, 2)) else ()"/>
+    <xsl:sequence select="fp:entry-of(fp:scope($name), $name/@ref/string(), $name/@key/string(),
+                          $name/@corresp/string())"/>
+  </xsl:function>
+
+  <!-- (Worked out once per document and attributes: a text names the same entries again
+       and again, 100,000 times in a long one.) -->
+  <xsl:function name="fp:entry-of" as="element()?" cache="yes">
+    <xsl:param name="scope" as="node()"/>
+    <xsl:param name="ref" as="xs:string?"/>
+    <xsl:param name="key" as="xs:string?"/>
+    <xsl:param name="corresp" as="xs:string?"/>
+    <xsl:variable name="pointer" select="fp:pointer($ref, $key, $corresp)"/>
+    <xsl:sequence select="if ($pointer) then key('f:ids', substring($pointer, 2), $scope)[1][f:is-entry(.)] else ()"/>
   </xsl:function>
 
   <!-- A name's pointer: the first of @ref, @key and @corresp that names "#id". -->
   <xsl:function name="fp:pointer" as="xs:string?">
-    <xsl:param name="name" as="element()"/>
-    <xsl:sequence select="if (starts-with($name/@ref, '#') and not(contains($name/@ref, ' ')))
-        then string($name/@ref)
-        else (tokenize(normalize-space($name/@ref))[1],
-              $name/@key ! ('#' || normalize-space(.)),
-              tokenize(normalize-space($name/@corresp))[1])[starts-with(., '#')][1]"/>
-  </xsl:function>
-
-  <!-- (Worked out once per document and pointer: a text names the same entries again and
-       again.) -->
-  <xsl:function name="fp:entry" as="element()?" cache="yes">
-    <xsl:param name="scope" as="node()"/>
-    <xsl:param name="id" as="xs:string"/>
-    <xsl:sequence select="key('f:ids', $id, $scope)[1][f:is-entry(.)]"/>
+    <xsl:param name="ref" as="xs:string?"/>
+    <xsl:param name="key" as="xs:string?"/>
+    <xsl:param name="corresp" as="xs:string?"/>
+    <xsl:sequence select="if (starts-with($ref, '#') and not(contains($ref, ' ')))
+        then $ref
+        else (tokenize(normalize-space($ref))[1],
+              $key ! ('#' || normalize-space(.)),
+              tokenize(normalize-space($corresp))[1])[starts-with(., '#')][1]"/>
   </xsl:function>
 
   <xsl:function name="f:is-entry" as="xs:boolean">
@@ -212,10 +241,12 @@
   </xsl:function>
 
   <!-- The columns a table row fills: its cells' spans, and the cells of earlier rows that
-       reach down into it (@rows). A table is as wide as its widest row. -->
+       reach down into it (@rows). A table is as wide as its widest row. (A cell reaches
+       100 rows down at most, so only the 100 rows above are asked: asking all took time
+       quadratic in the rows of a table, minutes for 4,000.) -->
   <xsl:function name="f:row-width" as="xs:integer">
     <xsl:param name="row" as="element(tei:row)"/>
-    <xsl:variable name="above" select="$row/preceding-sibling::tei:row"/>
+    <xsl:variable name="above" select="$row/preceding-sibling::tei:row[position() le 100]"/>
     <xsl:sequence select="xs:integer(sum(for $cell in $row/tei:cell return f:span($cell/@cols))
       + sum(for $k in 1 to count($above), $cell in $above[last() - $k + 1]/tei:cell
             [f:span(@rows) gt $k] return f:span($cell/@cols)))"/>

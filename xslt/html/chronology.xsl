@@ -51,8 +51,8 @@
                     <a href="{f:mention-target(.)}">
                       <xsl:value-of select="(normalize-space()[.], '(no words)')[1]"/>
                     </a>
-                    <xsl:for-each select="ancestor::tei:TEI[1]/tei:teiHeader//tei:titleStmt/tei:title[1]">
-                      <span class="date-text"> (<xsl:value-of select="normalize-space()"/>)</span>
+                    <xsl:for-each select="ancestor::tei:TEI[1] ! fp:titles(.)">
+                      <span class="date-text"> (<xsl:value-of select="."/>)</span>
                     </xsl:for-each>
                   </li>
                 </xsl:for-each>
@@ -108,4 +108,10 @@
     </figure>
   </xsl:template>
 
+  <!-- The titles a text's dates are listed with (asked once per text, not once per date: its
+       header is searched for it). -->
+  <xsl:function name="fp:titles" as="xs:string*" cache="yes">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:sequence select="$tei/tei:teiHeader//tei:titleStmt/tei:title[1] ! normalize-space()"/>
+  </xsl:function>
 </xsl:stylesheet>

@@ -8,6 +8,7 @@
     xmlns:t="urn:teiedition:templates"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:fp="urn:teiedition:functions:private"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     exclude-result-prefixes="#all">
 
   <xsl:template match="/">
@@ -59,12 +60,26 @@
 
   <!-- A text of a teiCorpus page: its title, then its text. -->
   <xsl:template match="tei:TEI | tei:teiCorpus" mode="m:corpus-member">
-    <article class="corpus-member" id="{(@xml:id, 'text-' || count(preceding::tei:TEI | preceding::tei:teiCorpus | ancestor::tei:TEI | ancestor::tei:teiCorpus))[1]}">
+    <article class="corpus-member" id="{(@xml:id, 'text-' || fp:members-before(.))[1]}">
       <h2><xsl:value-of select="(normalize-space((tei:teiHeader//tei:titleStmt/tei:title)[1])[.], 'Untitled text')[1]"/></h2>
       <xsl:apply-templates select="tei:text" mode="m:html"/>
       <xsl:apply-templates select="tei:TEI | tei:teiCorpus" mode="m:corpus-member"/>
     </article>
   </xsl:template>
+
+  <!-- How many texts (TEI or teiCorpus) begin before a text of a teiCorpus: its place among
+       them all, worked out once per file (counting the texts on the preceding axis for
+       each read the whole file before it, for each of hundreds of sessions). -->
+  <xsl:function name="fp:members-before" as="xs:integer">
+    <xsl:param name="member" as="element()"/>
+    <xsl:sequence select="fp:member-positions(root($member))(generate-id($member)) - 1"/>
+  </xsl:function>
+
+  <xsl:function name="fp:member-positions" as="map(xs:string, xs:integer)" cache="yes">
+    <xsl:param name="root" as="node()"/>
+    <xsl:variable name="all" select="$root/descendant-or-self::*[self::tei:TEI or self::tei:teiCorpus]"/>
+    <xsl:sequence select="map:merge(for $i in 1 to count($all) return map {generate-id($all[$i]): $i})"/>
+  </xsl:function>
 
   <xsl:template name="t:head">
     <xsl:param name="title"/>
