@@ -135,3 +135,34 @@ def _split(text: str, separator: str) -> list[str]:
             start = i + len(separator)
     parts.append(text[start:])
     return parts
+
+
+#: Node tests and kinds that never match an attribute (``node()`` in a pattern is a child).
+_NON_ATTRIBUTE_TESTS = re.compile(
+    r"(?:node|text|comment|processing-instruction|element|document-node)\s*\(\s*[^()]*\)")
+
+
+def may_match_attribute(context: str) -> bool:
+    """Whether a rule context (an XSLT pattern) might match an attribute node.
+
+    Conservative: outside predicates and quotes, any ``@``, ``attribute``, variable or
+    function call (``key()``, ``id()``...) counts; plain element paths such as
+    ``tei:ptr``, ``tei:*[@when]`` or ``(tei:a | tei:b)[@c]`` do not.
+    """
+    outside, depth, quote = [], 0, ""
+    for char in context:
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+        elif depth == 0:
+            outside.append(char)
+    if quote or depth:
+        return True  # not a pattern this scan understands
+    steps = _NON_ATTRIBUTE_TESTS.sub("", "".join(outside))
+    return "@" in steps or "attribute" in steps or "$" in steps or \
+        re.search(r"[\w.-]\s*\(", steps) is not None
