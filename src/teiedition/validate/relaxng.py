@@ -219,10 +219,10 @@ class RelaxNG:
         # even once the budget is spent: a verdict grammar for the union compiles in
         # milliseconds, where the diagnostic one would give way to the whole grammar (5 s
         # or more; in a batch of letters, for the first letter with a new element).
-        covered = self._whole is not None or (self._diagnostic.schema is not None and
-                                              names <= self._diagnostic.names)
+        lacking = self._whole is None and self._diagnostic.schema is not None and \
+            not names <= self._diagnostic.names
         small = sum(1 for _ in tree.iter()) < LARGE_DOCUMENT and \
-            (self._verdict_seconds < VERDICT_BUDGET_SECONDS or not covered)
+            (self._verdict_seconds < VERDICT_BUDGET_SECONDS or lacking)
         if small:
             start = time.perf_counter()
             valid = self._for(self._verdict, names, False).validate(tree)
