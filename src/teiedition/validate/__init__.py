@@ -50,6 +50,11 @@ class Validator:
             for s in load_schemas(spec, require_review=require_review,
                                   embedded_rules=embedded_rules, cache=self.cache)]
 
+    @property
+    def warnings(self) -> list[str]:
+        """What the run should say once on standard error (an unusable schema cache)."""
+        return self.cache.warnings
+
     def iter_problems(self, tree: etree._ElementTree,
                       source: SourceLines | None = None) -> Iterator[Problem]:
         """Yield the problems of a parsed document, schema by schema."""
