@@ -29,7 +29,8 @@ from ..xslt import ALLOWED_PROTOCOLS
 from .cache import SchemaCache
 from .cache import digest as cache_digest
 from .locate import SourceLines, element_column
-from .prune import document_names, kept_patterns, may_match_attribute, prune
+from .passes import PATTERN, merge_traversals, trim_traversals
+from .prune import document_names, kept_patterns, prune
 from .problems import Problem, severity_of_role
 
 ISO = "http://purl.oclc.org/dsdl/schematron"
@@ -38,7 +39,6 @@ OLD = "http://www.ascc.net/xml/schematron"
 RNG = "http://relaxng.org/ns/structure/1.0"
 XSD = "http://www.w3.org/2001/XMLSchema"
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
-XSL = "{http://www.w3.org/1999/XSL/Transform}"
 #: Query bindings the XSLT 1.0 path (lxml) runs; any other is run by Saxon.
 XSLT1_BINDINGS = (None, "xslt", "xslt1", "XSLT", "XSLT1")
 XPATH2_BINDINGS = ("xslt2", "xslt3", "xpath2", "xpath3", "xpath31")
@@ -126,38 +126,8 @@ def compile_rules(schematron: etree._ElementTree, *, phase: str | None = None) -
         raise InputError("the Schematron rules do not compile (no stylesheet produced)")
     root.set("version", "3.0")
     trim_traversals(root)
+    merge_traversals(root)
     return Compiled(etree.tostring(root, encoding="unicode"))
-
-
-def trim_traversals(stylesheet: etree._Element) -> None:
-    """Take out of the skeleton's stylesheet the document traversals that cannot find anything.
-
-    The skeleton walks the whole document twice for each pattern (issue 16: 0.7 s of a
-    2 MB file's 0.8 s in Saxon): once in the pattern's mode, visiting every element and
-    every attribute, and once more in the default mode, inside ``svrl:active-pattern``,
-    where the only template (``text()``) writes nothing. The second walk is dropped when
-    the stylesheet has no other template in the default mode; the attributes are left out
-    of a pattern's walk when none of its rule contexts can match an attribute
-    (:func:`prune.may_match_attribute`), so no rule can fire on them. What each pattern
-    reports, and in which order, stays the same.
-    """
-    templates = list(stylesheet.iterchildren(XSL + "template"))
-    default_mode = [t for t in templates if t.get("mode") is None]
-    if all(t.get("match") in ("/", "text()") for t in default_mode):
-        for pattern in stylesheet.iter(SVRL + "active-pattern"):
-            for walk in pattern.findall(XSL + "apply-templates"):
-                if walk.get("select") is None and walk.get("mode") is None:
-                    pattern.remove(walk)
-    skeleton_defaults = ("text()", "@*|node()")
-    modes = {t.get("mode") for t in templates if t.get("match") in skeleton_defaults}
-    for mode in modes - {None}:
-        contexts = [t.get("match", "") for t in templates
-                    if t.get("mode") == mode and t.get("match") not in skeleton_defaults]
-        if any(may_match_attribute(context) for context in contexts):
-            continue
-        for walk in stylesheet.iter(XSL + "apply-templates"):
-            if walk.get("mode") == mode and walk.get("select") == "@*|*":
-                walk.set("select", "*")
 
 
 class SaxonSchematron:
@@ -268,7 +238,8 @@ def svrl_problems(report: etree._Element, tree: etree._ElementTree, source: Sour
             line = element.sourceline if element is not None else None
             column = element_column(element, source) if element is not None else None
             text = svrl_text(node)
-            yield Problem(node.get("id") or pattern or "schematron", text, line, column,
+            rule = node.get("id") or node.get(PATTERN) or pattern or "schematron"
+            yield Problem(rule, text, line, column,
                           severity=severity_of_role(role), schema=schema, xpath=location,
                           role=role)
 

@@ -89,10 +89,13 @@ def runtime_folder() -> Path:
 
 
 def worker_key(settings: Settings) -> str | None:
-    """A SHA-256 of the settings and of every schema file's bytes; None when a schema
-    includes other files (the key would not cover them)."""
+    """A SHA-256 of the settings, of every schema file's bytes and of the validation code
+    (with teiedition's version); None when a schema includes other files (the key would
+    not cover them)."""
     from .schemas import SchemaFile
-    parts: list[bytes | str] = [sys.executable, json.dumps(asdict(settings))]
+    # The code too (an upgrade, or an edit of an installed checkout): its files' times.
+    code = sorted((p.name, p.stat().st_mtime_ns) for p in Path(__file__).parent.glob("*.py"))
+    parts: list[bytes | str] = [sys.executable, json.dumps(asdict(settings)), repr(code)]
     for spec in settings.schemas:
         if spec == "project":
             files = sorted(p for p in resource_dir("schema").iterdir() if p.is_file())
