@@ -21,10 +21,10 @@ reduced to the element names the documents of the run contain, then compiled:
 
 A grammar compiled for a set of names serves every later document whose names
 are a subset; a document with new names gets a verdict grammar for the union,
-so a batch compiles a few times at its start. A run needs at most one
-diagnostic grammar: a later small document with names it lacks is judged by a
-verdict grammar for the union first, and only an invalid (or large) one makes
-the run compile the whole grammar, which then serves the rest of it. Reduced
+so a batch compiles a few times at its start. A run compiles at most three
+diagnostic grammars, each for the union of the names seen so far; a fourth
+would cost nearly what the whole grammar costs, which then serves the rest of
+the run. Reduced
 grammars are kept in the user's cache (cache.py), so a later run with the same
 schema and names reads them instead of reducing the whole grammar again.
 Grammars with ``include``, ``externalRef``, ``parentRef`` or nested grammars
@@ -61,6 +61,9 @@ LARGE_DOCUMENT = 15_000
 #: For the same reason, a run that has spent this long validating against verdict grammars
 #: (a batch of files) switches to the diagnostic grammar, compiled once for the rest.
 VERDICT_BUDGET_SECONDS = 1.0
+#: A run compiles at most this many diagnostic grammars, for growing sets of names, before
+#: it compiles the whole grammar.
+MAX_DIAGNOSTIC_GRAMMARS = 3
 
 
 def element_names(tree: etree._ElementTree) -> Names:
@@ -166,6 +169,7 @@ class RelaxNG:
         self._verdict = _Compiled()
         self._diagnostic = _Compiled()
         self._verdict_seconds = 0.0
+        self._diagnostic_compiles = 1
 
     def _compile_whole(self) -> etree.RelaxNG:
         if self._whole is None:
@@ -182,9 +186,13 @@ class RelaxNG:
         if compiled.schema is not None and names <= compiled.names:
             return compiled.schema
         if keep_structure and compiled.schema is not None:
-            # A diagnostic grammar costs seconds and approaches the whole one as the set
-            # grows: a second one is not worth it.
-            return self._compile_whole()
+            # A diagnostic grammar costs a second or two and approaches the whole one as the
+            # set grows: after a few, the whole grammar (5 s or more) serves the rest. (In a
+            # batch of letters, the first with one more element name would otherwise cost
+            # the whole grammar.)
+            self._diagnostic_compiles += 1
+            if self._diagnostic_compiles > MAX_DIAGNOSTIC_GRAMMARS:
+                return self._compile_whole()
         union = compiled.names | names
         kind = "rng-diagnostic" if keep_structure else "rng-verdict"
         key = cache_digest(kind, self._source.data, "\n".join(sorted(" ".join(n) for n in union)))
@@ -215,14 +223,8 @@ class RelaxNG:
     def iter_problems(self, tree: etree._ElementTree,
                       source: SourceLines) -> Iterator[Problem]:
         names = element_names(tree)
-        # A document with names the run's diagnostic grammar lacks gets a verdict first,
-        # even once the budget is spent: a verdict grammar for the union compiles in
-        # milliseconds, where the diagnostic one would give way to the whole grammar (5 s
-        # or more; in a batch of letters, for the first letter with a new element).
-        lacking = self._whole is None and self._diagnostic.schema is not None and \
-            not names <= self._diagnostic.names
         small = sum(1 for _ in tree.iter()) < LARGE_DOCUMENT and \
-            (self._verdict_seconds < VERDICT_BUDGET_SECONDS or lacking)
+            self._verdict_seconds < VERDICT_BUDGET_SECONDS
         if small:
             start = time.perf_counter()
             valid = self._for(self._verdict, names, False).validate(tree)
