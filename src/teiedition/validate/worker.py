@@ -179,7 +179,9 @@ class WorkerClient:
         return report
 
     def _ask(self, data: bytes, path: str) -> FileReport:
-        folder = Path(path).resolve().parent if Path(path).is_file() else None
+        # The document's own folder, as in this process (absolute: the worker has its own
+        # working folder; links are not followed here, as Path(path).parent is not).
+        folder = Path(path).absolute().parent if Path(path).is_file() else None
         request = {"path": path, "folder": str(folder) if folder else None}
         for attempt in (1, 2):  # a worker may leave (idle) just as the run connects
             try:
