@@ -187,3 +187,22 @@ def test_cli_uses_the_worker_unless_told_not_to(runner, schema: Path, folder: Pa
     assert result.exit_code == 1 and "[n-positive]" in result.output
     assert len(list(sockets.glob("*.sock"))) == 1
     assert stop_workers(sockets) == 1
+
+
+def test_includes_are_read_from_the_documents_folder(schema: Path, folder: Path,
+                                                     tmp_path: Path) -> None:
+    part = tmp_path / "part.xml"
+    part.write_text('<a xmlns="http://www.tei-c.org/ns/1.0">x</a>')
+    document = tmp_path / "main.xml"
+    document.write_bytes(b'<TEI xmlns="http://www.tei-c.org/ns/1.0" '
+                         b'xmlns:xi="http://www.w3.org/2001/XInclude" n="1">'
+                         b'<xi:include href="part.xml"/></TEI>')
+    local = Validator([str(schema)], use_cache=False).check_bytes(document.read_bytes(),
+                                                                  str(document))
+    warm = client(schema, folder).check_bytes(document.read_bytes(), str(document))
+    assert warm.valid and problems(warm) == problems(local)
+    part.unlink()  # now the include fails, in the worker as in this process
+    local = Validator([str(schema)], use_cache=False).check_bytes(document.read_bytes(),
+                                                                  str(document))
+    warm = client(schema, folder).check_bytes(document.read_bytes(), str(document))
+    assert not warm.valid and problems(warm) == problems(local)
