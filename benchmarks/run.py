@@ -204,7 +204,9 @@ STEPS = {
         files = {files!r}
         if {fresh!r}:
             shutil.rmtree({cache!r}, ignore_errors=True)
-        env = dict(os.environ, XDG_CACHE_HOME={cache!r})
+        # The validation worker's socket goes to the cache folder too (no XDG_RUNTIME_DIR).
+        env = {{k: v for k, v in os.environ.items() if k not in ("XDG_RUNTIME_DIR", "CI")}}
+        env["XDG_CACHE_HOME"] = {cache!r}
         command = [sys.executable, "-m", "teiedition", "validate", "--quiet", "--schema",
                    {tei_all!r}, *{options!r}, *files]
         start = time.perf_counter()
@@ -505,17 +507,34 @@ def one_file_rows(tmp_path: Path, runs: int) -> list[Row]:
         if shutil.which("jing"):
             jing, jing_mem = measure("jing", tei, runs)
             rows.append((label, "Debian jing tei_all.rng FILE (floor)", jing, jing_mem, 1.0, runs))
+        # The warm worker (started by the first run that needs it) serves "later runs";
+        # "first run" starts from an empty cache and no worker; --no-worker runs in one process.
         for name, fresh, options in (
-                ("teiedition validate --schema tei_all.rng, first run (empty cache)", True, []),
-                ("teiedition validate --schema tei_all.rng, later runs", False, []),
+                ("teiedition validate --schema tei_all.rng, first run (empty cache, "
+                 "starts the worker)", True, []),
+                ("teiedition validate --schema tei_all.rng, later runs (warm worker)", False, []),
+                ("the same with --no-worker (in one process, cache filled)", False,
+                 ["--no-worker"]),
                 ("the same with --no-embedded-rules (RELAX NG only, as jing), later runs",
                  False, ["--no-embedded-rules"])):
-            if not fresh:
+            if fresh:
+                _stop_workers(cache)
+            else:
                 measure("cli-validate", tei, 1, cache=cache, fresh=False, options=options)
             seconds, memory = measure("cli-validate", tei, runs, cache=cache, fresh=fresh,
                                       options=options)
             rows.append((label, name, seconds, memory, seconds / jing if jing else 0.0, runs))
+            if fresh:  # each first run started a worker and emptied the cache: stop them
+                _stop_workers(cache)
+    _stop_workers(cache)
     return rows
+
+
+def _stop_workers(cache: str) -> None:
+    """Stop the validation workers the measured runs started (their sockets are in the
+    benchmark's cache folder)."""
+    from teiedition.validate.worker import stop_workers
+    stop_workers(Path(cache) / "teiedition" / "workers")
 
 
 def big_edition_row(tmp_path: Path, text: Path) -> Row:

@@ -127,3 +127,20 @@ def test_messages_say_which_element_where_and_what_it_lacks(tei_all) -> None:
         10, 7, "<list> is incomplete; expected <item>")
     assert (choice.line, choice.column, choice.message) == (
         11, 19, "<choice> is not allowed here (inside <body>)")
+
+
+def test_a_batch_compiles_a_few_diagnostic_grammars_then_the_whole(tmp_path: Path,
+                                                                   monkeypatch) -> None:
+    from teiedition.validate import relaxng
+    monkeypatch.setattr(relaxng, "VERDICT_BUDGET_SECONDS", 0.0)  # as after a second's batch
+    monkeypatch.setattr(relaxng, "MAX_DIAGNOSTIC_GRAMMARS", 2)
+    rng = tmp_path / "doc.rng"
+    rng.write_text(GRAMMAR, encoding="utf-8")
+    grammar = Validator([str(rng)], xinclude=False, use_cache=False).schemas[0]
+    seen = []
+    for body in ("", "<p>a</p>", "<list><item>i</item></list>"):
+        document = tree(f'<TEI xmlns="{TEI}">{body}</TEI>')
+        assert not list(grammar.iter_problems(document, None))
+        seen.append((len(grammar._diagnostic.names), grammar._whole is not None))
+    # {TEI}; then a second diagnostic grammar for {TEI, p}; then the whole grammar.
+    assert seen == [(1, False), (2, False), (2, True)]

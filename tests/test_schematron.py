@@ -170,3 +170,47 @@ def test_xslt2_schema_may_define_functions(tmp_path: Path) -> None:
     </schema>""", encoding="utf-8")
     report = Validator([str(sch)]).check_bytes(DOC, "doc.xml")
     assert [(p.rule, p.message) for p in report.problems] == [("fn", "twice one is 2")]
+
+
+WALKS = """<sch:schema xmlns:sch="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">
+  <sch:ns prefix="t" uri="http://www.tei-c.org/ns/1.0"/>
+  <sch:ns prefix="xs" uri="http://www.w3.org/2001/XMLSchema"/>
+  <sch:pattern id="first-match">
+    <sch:rule context="t:p[@rend]"><sch:assert test="false()" id="p-rend">rend</sch:assert></sch:rule>
+    <sch:rule context="t:p"><sch:assert test="@n">no n</sch:assert></sch:rule>
+  </sch:pattern>
+  <sch:pattern id="attributes">
+    <sch:rule context="@n"><sch:assert test=". castable as xs:integer">n: a number</sch:assert>
+    </sch:rule>
+  </sch:pattern>
+  <sch:pattern id="root">
+    <sch:rule context="/"><sch:report test="count(//t:p) gt 2">many p</sch:report></sch:rule>
+    <sch:rule context="t:TEI"><sch:report test="true()">the root element</sch:report>
+    </sch:rule>
+  </sch:pattern>
+</sch:schema>"""
+WALKED = """<TEI xmlns="http://www.tei-c.org/ns/1.0">
+<p n="1">a</p>
+<p rend="x">b
+<p n="x">c</p></p>
+</TEI>"""
+
+
+def test_one_walk_for_all_patterns_finds_what_one_walk_each_finds(tmp_path: Path,
+                                                                  monkeypatch) -> None:
+    from teiedition.validate import schematron
+    schema = tmp_path / "walks.sch"
+    schema.write_text(WALKS)
+    def findings() -> list[tuple]:
+        report = Validator([str(schema)], use_cache=False).check_bytes(WALKED.encode(), "w.xml")
+        return sorted((p.rule, p.message, p.line) for p in report.problems)
+    merged = findings()
+    # The outer <p rend> lacks @n, but its pattern's first matching rule is the one for
+    # @rend: each pattern keeps its own first match in the shared walk.
+    assert [(rule, message) for rule, message, _ in merged] == [
+        ("attributes", "n: a number"), ("p-rend", "rend"), ("root", "many p"),
+        ("root", "the root element")]
+    monkeypatch.setattr(schematron, "merge_traversals", lambda stylesheet: None)
+    assert findings() == merged
+    monkeypatch.setattr(schematron, "trim_traversals", lambda stylesheet: None)
+    assert findings() == merged

@@ -28,6 +28,7 @@ from .tei import Provenance, build_draft_register, to_bytes
 from .validate import Report, Validator
 from .validate.formats import FORMATS
 from .validate.watch import check_files, iter_changes
+from .validate.worker import Settings, WorkerClient, make_validator
 # The modules of the other commands (build, HTML and PDF, packages, the server) are imported
 # by the commands that use them: a conversion does not pay for loading them (issue 18).
 
@@ -423,11 +424,16 @@ def _edition_fonts(file: Path, meta: Path | None) -> tuple[str, ...]:
 @click.option("--watch", is_flag=True,
               help="After checking PATHS, keep watching them and check each file again as it "
                    "is saved (the schemas stay compiled); stop with Ctrl-C (exit code 130).")
+@click.option("--worker/--no-worker", default=None,
+              help="Check the files in a worker process that keeps the schemas compiled "
+                   "between runs, started on demand (the default, except when CI is set or "
+                   "with --watch); see docs/validation.md.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary on standard error.")
 @maps_errors
 def validate_command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str,
                      require_review: bool, max_size: int, no_embedded_rules: bool,
-                     strict: bool, no_xinclude: bool, watch: bool, quiet: bool) -> None:
+                     strict: bool, no_xinclude: bool, watch: bool, worker: bool | None,
+                     quiet: bool) -> None:
     """Validate TEI files against the project's schema and rules, or other schemas.
 
     PATHS are files, folders (searched recursively for *.xml) or glob patterns.
@@ -441,9 +447,10 @@ def validate_command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str,
     the usage is wrong.
     """
     files, missing = expand_paths(list(paths))
-    validator = Validator(schemas or ("project",), require_review=require_review,
-                          embedded_rules=not no_embedded_rules, strict=strict,
-                          xinclude=not no_xinclude)
+    settings = Settings(tuple(schemas) or ("project",), require_review=require_review,
+                        embedded_rules=not no_embedded_rules, strict=strict,
+                        xinclude=not no_xinclude)
+    validator = make_validator(settings, worker=False if watch else worker)
     code = _report(validator, files, list(missing), max_size, fmt, quiet)
     try:
         for changed in iter_changes(list(paths)) if watch else ():
@@ -453,7 +460,7 @@ def validate_command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str,
     sys.exit(code)
 
 
-def _report(validator: Validator, files: list[Path], unreadable: list[InputError],
+def _report(validator: Validator | WorkerClient, files: list[Path], unreadable: list[InputError],
             max_size: int, fmt: str, quiet: bool) -> int:
     """Check ``files``, write the report; the exit code it calls for."""
     reports, failed = check_files(validator, files, max_bytes=max_size * 1_000_000)
@@ -462,7 +469,7 @@ def _report(validator: Validator, files: list[Path], unreadable: list[InputError
     click.echo(FORMATS[fmt](report), nl=False)
     for err in unreadable:
         click.echo(f"{err}", err=True)
-    for warning in validator.cache.warnings:
+    for warning in validator.warnings:
         click.echo(f"warning: {warning}", err=True)
     if not quiet:
         click.echo(report.summary() + (f", {len(unreadable)} unreadable" if unreadable else ""),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from dataclasses import replace
 from typing import Iterable, Iterator, Sequence
@@ -21,6 +22,7 @@ from .cache import SchemaCache, default_folder
 from .locate import SourceLines
 from .problems import FileReport, Problem, Report
 from .schemas import Schema, load_schemas
+from .schematron import SaxonSchematron
 
 __all__ = ["FileReport", "Problem", "Report", "Validator", "check", "is_valid", "iter_problems"]
 
@@ -41,19 +43,53 @@ class Validator:
         self.strict = strict
         self.xinclude = xinclude
         self.cache = SchemaCache((cache_folder or default_folder()) if use_cache else None)
+        #: One thread that checks the grammar while Saxon runs the rules (made on first use).
+        self._pool: ThreadPoolExecutor | None = None
         self.schemas: list[Schema] = [
             s for spec in dict.fromkeys(self.specs)
             for s in load_schemas(spec, require_review=require_review,
                                   embedded_rules=embedded_rules, cache=self.cache)]
+
+    @property
+    def warnings(self) -> list[str]:
+        """What the run should say once on standard error (an unusable schema cache)."""
+        return self.cache.warnings
 
     def iter_problems(self, tree: etree._ElementTree,
                       source: SourceLines | None = None) -> Iterator[Problem]:
         """Yield the problems of a parsed document, schema by schema."""
         if source is None:
             source = SourceLines(etree.tostring(tree))
-        for schema in self.schemas:
-            for problem in schema.iter_problems(tree, source):
+        for problems in self._run_schemas(tree, source):
+            for problem in problems:
                 yield replace(problem, severity="error") if self.strict else problem
+
+    def _run_schemas(self, tree: etree._ElementTree, source: SourceLines
+                     ) -> list[list[Problem]]:
+        """Each schema's problems, in order. Rules run by Saxon and the other schemas (a
+        RELAX NG grammar) check the document at the same time, on two cores: lxml lets go
+        of the interpreter lock while it validates (issue 16: the rules cost as much as the
+        grammar for a batch of letters). Only reading happens meanwhile: the rules read the
+        tree before (prepare) and after (problems), the other schemas during."""
+        pending = {i: schema.prepare(tree) for i, schema in enumerate(self.schemas)
+                   if isinstance(schema, SaxonSchematron)}
+        others = [i for i in range(len(self.schemas)) if i not in pending]
+        def check_others() -> dict[int, list[Problem]]:
+            return {i: list(self.schemas[i].iter_problems(tree, source)) for i in others}
+        if pending and others:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(max_workers=1,
+                                                thread_name_prefix="teiedition-grammar")
+            checking = self._pool.submit(check_others)
+            for run in pending.values():
+                run.run()
+            found = checking.result()
+        else:
+            for run in pending.values():
+                run.run()
+            found = check_others()
+        return [found[i] if i in found else list(pending[i].problems(tree, source))
+                for i in range(len(self.schemas))]
 
     def check_bytes(self, data: bytes, path: str) -> FileReport:
         """Parse ``data`` safely and check it; reading problems are reported like the rest."""

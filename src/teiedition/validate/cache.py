@@ -31,7 +31,7 @@ from pathlib import Path
 from lxml import etree
 
 #: Bump when what is cached changes shape.
-FORMAT = "2"
+FORMAT = "4"
 _MAGIC = b"teiedition-cache "
 
 

@@ -29,13 +29,22 @@ Names = frozenset[tuple[str, str]]
 
 def document_names(tree: etree._ElementTree) -> Names:
     """The element names and ("@", attribute local name) pairs a document uses."""
-    names: set[tuple[str, str]] = set()
-    for element in tree.iter():
-        if isinstance(element.tag, str):
-            qname = etree.QName(element)
-            names.add((qname.namespace or "", qname.localname))
-            names.update(("@", etree.QName(a).localname) for a in element.attrib)
-    return frozenset(names)
+    # Distinct tags first, split once each: a QName per element cost a few ms a letter.
+    tags: set[str] = set()
+    attributes: set[str] = set()
+    for element in tree.iter(etree.Element):
+        tags.add(element.tag)
+        attributes.update(element.keys())
+    return frozenset({split_tag(tag) for tag in tags} |
+                     {("@", split_tag(name)[1]) for name in attributes})
+
+
+def split_tag(tag: str) -> tuple[str, str]:
+    """(namespace, local name) of lxml's ``{namespace}local`` (or plain ``local``)."""
+    if tag.startswith("{"):
+        namespace, _, local = tag[1:].partition("}")
+        return namespace, local
+    return "", tag
 
 
 def kept_patterns(schematron: etree._ElementTree, names: Names) -> Iterator[int]:
@@ -135,3 +144,34 @@ def _split(text: str, separator: str) -> list[str]:
             start = i + len(separator)
     parts.append(text[start:])
     return parts
+
+
+#: Node tests and kinds that never match an attribute (``node()`` in a pattern is a child).
+_NON_ATTRIBUTE_TESTS = re.compile(
+    r"(?:node|text|comment|processing-instruction|element|document-node)\s*\(\s*[^()]*\)")
+
+
+def may_match_attribute(context: str) -> bool:
+    """Whether a rule context (an XSLT pattern) might match an attribute node.
+
+    Conservative: outside predicates and quotes, any ``@``, ``attribute``, variable or
+    function call (``key()``, ``id()``...) counts; plain element paths such as
+    ``tei:ptr``, ``tei:*[@when]`` or ``(tei:a | tei:b)[@c]`` do not.
+    """
+    outside, depth, quote = [], 0, ""
+    for char in context:
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+        elif depth == 0:
+            outside.append(char)
+    if quote or depth:
+        return True  # not a pattern this scan understands
+    steps = _NON_ATTRIBUTE_TESTS.sub("", "".join(outside))
+    return "@" in steps or "attribute" in steps or "$" in steps or \
+        re.search(r"[\w.-]\s*\(", steps) is not None

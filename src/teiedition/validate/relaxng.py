@@ -21,9 +21,10 @@ reduced to the element names the documents of the run contain, then compiled:
 
 A grammar compiled for a set of names serves every later document whose names
 are a subset; a document with new names gets a verdict grammar for the union,
-so a batch compiles a few times at its start. A run needs at most one
-diagnostic grammar: the next document with new names that needs one compiles
-the whole grammar instead, which then serves the rest of the run. Reduced
+so a batch compiles a few times at its start. A run compiles at most three
+diagnostic grammars, each for the union of the names seen so far; a fourth
+would cost nearly what the whole grammar costs, which then serves the rest of
+the run. Reduced
 grammars are kept in the user's cache (cache.py), so a later run with the same
 schema and names reads them instead of reducing the whole grammar again.
 Grammars with ``include``, ``externalRef``, ``parentRef`` or nested grammars
@@ -44,6 +45,7 @@ from .expect import expected_children
 from .locate import SourceLines, element_column
 from .messages import relaxng_message, tidy
 from .problems import Problem
+from .prune import split_tag
 
 if TYPE_CHECKING:
     from .schemas import SchemaFile
@@ -59,12 +61,14 @@ LARGE_DOCUMENT = 15_000
 #: For the same reason, a run that has spent this long validating against verdict grammars
 #: (a batch of files) switches to the diagnostic grammar, compiled once for the rest.
 VERDICT_BUDGET_SECONDS = 1.0
+#: A run compiles at most this many diagnostic grammars, for growing sets of names, before
+#: it compiles the whole grammar.
+MAX_DIAGNOSTIC_GRAMMARS = 3
 
 
 def element_names(tree: etree._ElementTree) -> Names:
     """The (namespace, local name) of every element of a document."""
-    return frozenset((etree.QName(e).namespace or "", etree.QName(e).localname)
-                     for e in tree.iter() if isinstance(e.tag, str))
+    return frozenset({split_tag(tag) for tag in {e.tag for e in tree.iter(etree.Element)}})
 
 
 def reducible(grammar: etree._ElementTree) -> bool:
@@ -165,6 +169,7 @@ class RelaxNG:
         self._verdict = _Compiled()
         self._diagnostic = _Compiled()
         self._verdict_seconds = 0.0
+        self._diagnostic_compiles = 1
 
     def _compile_whole(self) -> etree.RelaxNG:
         if self._whole is None:
@@ -181,9 +186,13 @@ class RelaxNG:
         if compiled.schema is not None and names <= compiled.names:
             return compiled.schema
         if keep_structure and compiled.schema is not None:
-            # A diagnostic grammar costs seconds and approaches the whole one as the set
-            # grows: a second one is not worth it.
-            return self._compile_whole()
+            # A diagnostic grammar costs a second or two and approaches the whole one as the
+            # set grows: after a few, the whole grammar (5 s or more) serves the rest. (In a
+            # batch of letters, the first with one more element name would otherwise cost
+            # the whole grammar.)
+            self._diagnostic_compiles += 1
+            if self._diagnostic_compiles > MAX_DIAGNOSTIC_GRAMMARS:
+                return self._compile_whole()
         union = compiled.names | names
         kind = "rng-diagnostic" if keep_structure else "rng-verdict"
         key = cache_digest(kind, self._source.data, "\n".join(sorted(" ".join(n) for n in union)))

@@ -29,6 +29,7 @@ from ..xslt import ALLOWED_PROTOCOLS
 from .cache import SchemaCache
 from .cache import digest as cache_digest
 from .locate import SourceLines, element_column
+from .passes import PATTERN, merge_traversals, trim_traversals
 from .prune import document_names, kept_patterns, prune
 from .problems import Problem, severity_of_role
 
@@ -124,6 +125,8 @@ def compile_rules(schematron: etree._ElementTree, *, phase: str | None = None) -
     if root is None:
         raise InputError("the Schematron rules do not compile (no stylesheet produced)")
     root.set("version", "3.0")
+    trim_traversals(root)
+    merge_traversals(root)
     return Compiled(etree.tostring(root, encoding="unicode"))
 
 
@@ -176,18 +179,49 @@ class SaxonSchematron:
         self._current = self._executables[kept]
         return self._current
 
-    def iter_problems(self, tree: etree._ElementTree,
-                      source: SourceLines) -> Iterator[Problem]:
+    def prepare(self, tree: etree._ElementTree) -> "PendingRun":
+        """Everything that reads the document (its names, its text); :meth:`PendingRun.run`
+        then needs nothing but Saxon, so that another schema may check the tree meanwhile."""
         executable = self._executable(document_names(tree)).clone()
         executable.set_capture_result_documents(True)
-        node = self._proc.parse_xml(xml_text=etree.tostring(tree.getroot(), encoding="unicode"))
+        return PendingRun(self, executable, etree.tostring(tree.getroot(), encoding="unicode"))
+
+    def iter_problems(self, tree: etree._ElementTree,
+                      source: SourceLines) -> Iterator[Problem]:
+        pending = self.prepare(tree)
+        pending.run()
+        yield from pending.problems(tree, source)
+
+
+class PendingRun:
+    """One document's run of :class:`SaxonSchematron`, in three steps: prepared (the
+    document read), :meth:`run` (in Saxon alone), :meth:`problems` (located in the tree)."""
+
+    def __init__(self, rules: SaxonSchematron, executable: Any, text: str) -> None:
+        self._rules = rules
+        self._executable = executable
+        self._text = text
+        self._svrl: str | None = None
+        self._failure: str | None = None
+
+    def run(self) -> None:
+        """Apply the rules to the document's text; the tree is not touched."""
+        proc = self._rules._proc
         try:
-            svrl = executable.transform_to_string(xdm_node=node) or ""
+            node = proc.parse_xml(xml_text=self._text)
+            self._svrl = self._executable.transform_to_string(xdm_node=node) or ""
         except PySaxonApiError as err:
-            yield Problem("schematron-failed", f"the Schematron rules could not run on this "
-                          f"document: {str(err).strip()}", schema=self.name)
+            self._failure = str(err).strip()
+
+    def problems(self, tree: etree._ElementTree, source: SourceLines) -> Iterator[Problem]:
+        """The findings of :meth:`run`, at their elements' lines and columns."""
+        name = self._rules.name
+        if self._failure is not None or self._svrl is None:
+            yield Problem("schematron-failed", "the Schematron rules could not run on this "
+                          f"document: {self._failure or 'not run'}", schema=name)
             return
-        yield from svrl_problems(etree.fromstring(svrl.encode("utf-8")), tree, source, self.name)
+        yield from svrl_problems(etree.fromstring(self._svrl.encode("utf-8")), tree, source,
+                                 name)
 
 
 def svrl_problems(report: etree._Element, tree: etree._ElementTree, source: SourceLines,
@@ -204,7 +238,8 @@ def svrl_problems(report: etree._Element, tree: etree._ElementTree, source: Sour
             line = element.sourceline if element is not None else None
             column = element_column(element, source) if element is not None else None
             text = svrl_text(node)
-            yield Problem(node.get("id") or pattern or "schematron", text, line, column,
+            rule = node.get("id") or node.get(PATTERN) or pattern or "schematron"
+            yield Problem(rule, text, line, column,
                           severity=severity_of_role(role), schema=schema, xpath=location,
                           role=role)
 

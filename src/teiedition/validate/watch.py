@@ -19,11 +19,12 @@ from ..errors import InputError
 from ..files import expand_paths, read_bytes
 from . import Validator
 from .problems import FileReport
+from .worker import WorkerClient
 
 Stamp = tuple[int, int]
 
 
-def check_files(validator: Validator, files: list[Path], *, max_bytes: int
+def check_files(validator: Validator | WorkerClient, files: list[Path], *, max_bytes: int
                 ) -> tuple[list[FileReport], list[InputError]]:
     """Read and check ``files``; a file that cannot be read, or is larger than ``max_bytes``,
     is an :class:`InputError` instead of a report."""
