@@ -15,7 +15,7 @@ from typing import Any, Callable
 import click
 
 from . import __version__
-from .build import BuildOptions, build
+from .workflow import BuildOptions, build
 from .console import build_report, conversion_report, progress_display, rendering_report
 from .errors import InputError, OutputExistsError, TeieditionError
 from .files import expand_paths, read_bytes, read_text_file, write_atomic, write_beside

@@ -11,7 +11,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 
 import click
 
-from .build import BuildReport, Progress
+from .workflow import BuildReport, Progress
 from .model import Document, Mention, iter_blocks
 from .render import count_unhandled
 from .validate.formats import problem_line

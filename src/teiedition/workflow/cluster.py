@@ -1,0 +1,133 @@
+"""The Dask executor: documents run on the workers of a Dask distributed scheduler.
+
+Dask (``pip install 'teiedition[cluster]'``) is imported only when a scheduler is named.
+
+- **Per document.** Each document is one task; what every task shares (the build's
+  settings, the register) is scattered to the workers once, not sent with each document.
+- **Bounded memory.** At most two tasks per worker are in flight at a time; the client
+  packs and submits the next document as one comes back. A worker thus holds the inputs
+  of at most a few documents, and builds one at a time (:mod:`.shipping` takes a lock, as
+  Saxon and Typst are not known to be thread-safe); the largest documents (a 1,000,000-word
+  text and its PDF volumes) cannot pile up on one worker, whatever their number. This is
+  simpler than Dask's worker resources, which would need every worker started with a
+  declared memory budget, and it keeps the client's own memory bounded too (it never holds
+  the whole corpus's bytes).
+- **Workers that die.** The scheduler reschedules the tasks of a worker that died on
+  another one (``distributed.scheduler.allowed-failures`` times, 3 by default); a document
+  whose worker dies on every try comes back as :class:`distributed.KilledWorker` and is
+  reported as a failed document. A task's own exceptions are not retried: a document is
+  built the same way wherever it runs.
+- **Never hangs.** The scheduler must answer within ``connect_timeout`` seconds; with no
+  worker for ``idle_timeout`` seconds the build stops with an error.
+- **Ctrl-C** cancels every future not yet received; the client writes each document's
+  outputs as they arrive, atomically, so no file is left half-written.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any, Callable
+
+from ..errors import InputError, TeieditionError
+from .executors import Batch, Task
+
+INSTALL = "--scheduler needs Dask: pip install 'teiedition[cluster]'"
+#: Tasks in flight per worker.
+PER_WORKER = 2
+
+
+def distributed_module() -> Any:
+    """The ``distributed`` package, or an error saying how to install it."""
+    try:
+        import distributed
+    except ImportError:
+        raise InputError(INSTALL) from None
+    return distributed
+
+
+class DaskCluster:
+    """The workers of the Dask scheduler at ``address`` (e.g. ``tcp://10.0.0.5:8786``)."""
+
+    ships = True
+
+    def __init__(self, address: str, *, shared_fs: bool = False, connect_timeout: float = 30,
+                 idle_timeout: float = 120) -> None:
+        self.distributed = distributed_module()
+        self.address = address
+        self.shared_fs = shared_fs
+        self.connect_timeout = connect_timeout
+        self.idle_timeout = idle_timeout
+
+    def run(self, batch: Batch, on_done: Callable[[Task, Any], None]) -> None:
+        distributed = self.distributed
+        try:
+            client = distributed.Client(self.address, timeout=self.connect_timeout,
+                                        set_as_default=False)
+        except (OSError, TimeoutError) as err:
+            raise InputError(f"cannot reach the Dask scheduler at {self.address}: "
+                             f"{err}") from None
+        with client:
+            self._run(client, batch, on_done)
+
+    def _run(self, client: Any, batch: Batch, on_done: Callable[[Task, Any], None]) -> None:
+        distributed = self.distributed
+        workers = self._wait_for_workers(client)
+        common = tuple(client.scatter(value, broadcast=True, hash=False)
+                       if value is not None else None for value in batch.common)
+        run_id = uuid.uuid4().hex[:12]
+        waiting = iter(batch.tasks)
+        futures: dict[Any, Task] = {}
+
+        def submit_next() -> None:
+            task = next(waiting, None)
+            if task is not None:
+                futures[client.submit(batch.function, *task.args(), *common, pure=False,
+                                      key=f"teiedition-{task.key}-{run_id}")] = task
+
+        try:
+            for _ in range(PER_WORKER * workers):
+                submit_next()
+            done_count = 0
+            while futures:
+                try:
+                    done, _ = distributed.wait(list(futures), timeout=5,
+                                               return_when="FIRST_COMPLETED")
+                except TimeoutError:  # nothing finished for a while: are there workers?
+                    workers = self._wait_for_workers(client)
+                    continue
+                for future in done:
+                    task = futures.pop(future)
+                    on_done(task, self._receive(batch, task, future))
+                    future.release()
+                    done_count += 1
+                    if done_count % 32 == 0:  # workers may have joined
+                        workers = max(1, len(client.nthreads()))
+                    while len(futures) < PER_WORKER * workers:
+                        before = len(futures)
+                        submit_next()
+                        if len(futures) == before:
+                            break
+        except KeyboardInterrupt:
+            client.cancel(list(futures))
+            raise
+
+    def _receive(self, batch: Batch, task: Task, future: Any) -> Any:
+        try:
+            value = future.result()
+        except self.distributed.KilledWorker:
+            return batch.failed(task, "its worker died on every try (the scheduler's "
+                                      "distributed.scheduler.allowed-failures)")
+        except TeieditionError as err:
+            return batch.failed(task, str(err))
+        except Exception as err:  # a bug or a broken worker: the document's own failure
+            return batch.failed(task, f"failed on the worker: {type(err).__name__}: {err}")
+        return batch.receive(task, value)
+
+    def _wait_for_workers(self, client: Any) -> int:
+        try:
+            client.wait_for_workers(1, timeout=self.idle_timeout)
+        except (TimeoutError, self.distributed.TimeoutError) as err:
+            raise TeieditionError(f"no Dask worker at {self.address} for "
+                                  f"{self.idle_timeout:.0f} s: start some "
+                                  f"(dask worker {self.address})") from err
+        return max(1, len(client.nthreads()))
