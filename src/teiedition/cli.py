@@ -16,6 +16,7 @@ import click
 
 from . import __version__
 from .workflow import BuildOptions, build
+from .workflow.checking import CheckOptions, check_many
 from .console import build_report, conversion_report, progress_display, rendering_report
 from .errors import InputError, OutputExistsError, TeieditionError
 from .files import expand_paths, read_bytes, read_text_file, write_atomic, write_beside
@@ -35,7 +36,7 @@ from .tei import Provenance, build_draft_register, to_bytes
 from .xinclude import parse_with_includes
 from .validate import Report, Validator
 from .validate.formats import FORMATS
-from .validate.watch import check_files, iter_changes
+from .validate.watch import iter_changes
 
 
 class CommandError(click.ClickException):
@@ -98,6 +99,21 @@ def cli() -> None:
     codes: 0 success, 1 failure or problems found, 2 bad input or usage, 130
     interrupted.
     """
+
+
+def cluster_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--scheduler and --shared-fs: the work on a Dask cluster (issue 18)."""
+    func = click.option(
+        "--shared-fs", "shared_fs", is_flag=True,
+        help="With --scheduler: the workers read the inputs from their paths here (a file "
+             "system every worker mounts at the same path) instead of receiving them; they "
+             "still write nothing.")(func)
+    return click.option(
+        "--scheduler", metavar="ADDRESS",
+        help="Run the documents on the workers of this Dask scheduler (e.g. "
+             "tcp://10.0.0.5:8786) instead of local processes; needs the 'cluster' extra. "
+             "Inputs travel with each document and the outputs come back to be written "
+             "here.")(func)
 
 
 search_option = click.option(
@@ -410,11 +426,15 @@ def _edition_fonts(file: Path, meta: Path | None) -> tuple[str, ...]:
 @click.option("--watch", is_flag=True,
               help="After checking PATHS, keep watching them and check each file again as it "
                    "is saved (the schemas stay compiled); stop with Ctrl-C (exit code 130).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Check this many files at once, in separate processes.")
+@cluster_options
 @click.option("-q", "--quiet", is_flag=True, help="No summary on standard error.")
 @maps_errors
 def validate_command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str,
                      require_review: bool, max_size: int, no_embedded_rules: bool,
-                     strict: bool, no_xinclude: bool, watch: bool, quiet: bool) -> None:
+                     strict: bool, no_xinclude: bool, watch: bool, jobs: int,
+                     scheduler: str | None, shared_fs: bool, quiet: bool) -> None:
     """Validate TEI files against the project's schema and rules, or other schemas.
 
     PATHS are files, folders (searched recursively for *.xml) or glob patterns.
@@ -428,22 +448,25 @@ def validate_command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str,
     the usage is wrong.
     """
     files, missing = expand_paths(list(paths))
-    validator = Validator(schemas or ("project",), require_review=require_review,
-                          embedded_rules=not no_embedded_rules, strict=strict,
-                          xinclude=not no_xinclude)
-    code = _report(validator, files, list(missing), max_size, fmt, quiet)
+    options = CheckOptions(schemas or ("project",), require_review=require_review,
+                           embedded_rules=not no_embedded_rules, strict=strict,
+                           xinclude=not no_xinclude)
+    validator = options.validator()
+    spread = functools.partial(check_many, options=options, jobs=jobs, scheduler=scheduler,
+                               shared_fs=shared_fs, validator=validator)
+    code = _report(validator, files, list(missing), max_size, fmt, quiet, spread)
     try:
         for changed in iter_changes(list(paths)) if watch else ():
-            _report(validator, changed, [], max_size, fmt, quiet)
+            _report(validator, changed, [], max_size, fmt, quiet, spread)
     except KeyboardInterrupt:
         sys.exit(130)
     sys.exit(code)
 
 
 def _report(validator: Validator, files: list[Path], unreadable: list[InputError],
-            max_size: int, fmt: str, quiet: bool) -> int:
-    """Check ``files``, write the report; the exit code it calls for."""
-    reports, failed = check_files(validator, files, max_bytes=max_size * 1_000_000)
+            max_size: int, fmt: str, quiet: bool, check: Callable[..., Any]) -> int:
+    """Check ``files`` (with ``check``: check_many), write the report; the exit code."""
+    reports, failed = check(files, max_bytes=max_size * 1_000_000)
     unreadable += failed
     report = Report(tuple(reports), validator.specs)
     click.echo(FORMATS[fmt](report), nl=False)
@@ -485,13 +508,15 @@ def _report(validator: Validator, files: list[Path], unreadable: list[InputError
 @click.option("--package", "package", type=click.Path(path_type=Path), metavar="NAME.zip",
               help="After a build without problems, also write the deposit package (see "
                    "`teiedition package`).")
+@cluster_options
 @verbosity_options("A line per document (no progress bar) with each step's time and "
                    "message.")
 @maps_errors
 def build_command(edition: Path, output: Path, jobs: int, reconvert: bool, no_pdf: bool,
                   edition_pdf: bool, pdf_standard: str, font_paths: tuple[Path, ...],
                   warn_unhandled: bool, schemas: tuple[str, ...], date: str | None,
-                  search: bool, package: Path | None, verbose: bool, quiet: bool) -> None:
+                  search: bool, package: Path | None, scheduler: str | None, shared_fs: bool,
+                  verbose: bool, quiet: bool) -> None:
     """Build the edition in EDITION (default: seeds/) into OUTPUT (default: output/).
 
     Each NAME.txt (with NAME.toml, its metadata, and NAME.notes.txt, its endnotes, if
@@ -507,7 +532,8 @@ def build_command(edition: Path, output: Path, jobs: int, reconvert: bool, no_pd
     each document and step. Exit code 0 when everything is built and valid, 1 when a
     document failed or is invalid, 2 for bad input, 130 when interrupted.
     """
-    options = BuildOptions(jobs=jobs, reconvert=reconvert, pdf=not no_pdf,
+    options = BuildOptions(jobs=jobs, scheduler=scheduler, shared_fs=shared_fs,
+                           reconvert=reconvert, pdf=not no_pdf,
                            edition_pdf=edition_pdf, pdf_standard=pdf_standard,
                            font_paths=font_paths, warn_unhandled=warn_unhandled,
                            schemas=schemas or ("project",), search=search,

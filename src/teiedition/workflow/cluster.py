@@ -3,7 +3,8 @@
 Dask (``pip install 'teiedition[cluster]'``) is imported only when a scheduler is named.
 
 - **Per document.** Each document is one task; what every task shares (the build's
-  settings, the register) is scattered to the workers once, not sent with each document.
+  settings, the register) is sent to the scheduler once, as a task every document depends
+  on (fetched once per worker), not with each document.
 - **Bounded memory.** At most two tasks per worker are in flight at a time; the client
   packs and submits the next document as one comes back. A worker thus holds the inputs
   of at most a few documents, and builds one at a time (:mod:`.shipping` takes a lock, as
@@ -66,15 +67,18 @@ class DaskCluster:
         except (OSError, TimeoutError) as err:
             raise InputError(f"cannot reach the Dask scheduler at {self.address}: "
                              f"{err}") from None
-        with client:
+        with client, client.as_current():  # the client distributed.wait uses, in this thread
             self._run(client, batch, on_done)
 
     def _run(self, client: Any, batch: Batch, on_done: Callable[[Task, Any], None]) -> None:
         distributed = self.distributed
         workers = self._wait_for_workers(client)
-        common = tuple(client.scatter(value, broadcast=True, hash=False)
-                       if value is not None else None for value in batch.common)
         run_id = uuid.uuid4().hex[:12]
+        # What all tasks share goes to the scheduler once, as a task of its own: unlike
+        # scattered data, it is made again if every worker holding it dies.
+        common = tuple(client.submit(_same, value, pure=False,
+                                     key=f"teiedition-common-{i}-{run_id}")
+                       if value is not None else None for i, value in enumerate(batch.common))
         waiting = iter(batch.tasks)
         futures: dict[Any, Task] = {}
 
@@ -95,6 +99,8 @@ class DaskCluster:
                 except TimeoutError:  # nothing finished for a while: are there workers?
                     workers = self._wait_for_workers(client)
                     continue
+                except distributed.client.FuturesCancelledError:
+                    done = {f for f in futures if f.status != "pending"}
                 for future in done:
                     task = futures.pop(future)
                     on_done(task, self._receive(batch, task, future))
@@ -112,6 +118,8 @@ class DaskCluster:
             raise
 
     def _receive(self, batch: Batch, task: Task, future: Any) -> Any:
+        if future.cancelled():
+            return batch.failed(task, "the scheduler cancelled it")
         try:
             value = future.result()
         except self.distributed.KilledWorker:
@@ -131,3 +139,7 @@ class DaskCluster:
                                   f"{self.idle_timeout:.0f} s: start some "
                                   f"(dask worker {self.address})") from err
         return max(1, len(client.nthreads()))
+
+
+def _same(value: Any) -> Any:
+    return value

@@ -176,7 +176,7 @@ def _register_file(sha: str | None, data: bytes | None, shared: Path) -> Path:
     """The register at a path that stays the same for its content, so that it is read and
     indexed once per worker (document.load_register keeps it by path and digest); without
     ``data`` (a shared file system) it is read from the client's path ``shared``."""
-    path = _worker_folder() / f"register-{sha}.xml"
+    path = _worker_folder() / str(sha) / shared.name  # its name is recorded in the TEI
     if not path.is_file():
         write_atomic(path, data if data is not None else read_bytes(shared, what="register"),
                      force=True)
