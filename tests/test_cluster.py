@@ -276,7 +276,8 @@ def test_without_dask_the_scheduler_says_how_to_install_it(edition, tmp_path, ru
 
 
 def test_an_unreachable_scheduler_is_one_clear_error(edition, tmp_path, runner) -> None:
-    result = runner.invoke(cli, ["build", str(edition), "-o", str(tmp_path / "out"),
-                                 "--no-pdf", "--scheduler", "tcp://127.0.0.1:9"])
+    with dask.config.set({"distributed.comm.timeouts.connect": "2s"}):
+        result = runner.invoke(cli, ["build", str(edition), "-o", str(tmp_path / "out"),
+                                     "--no-pdf", "--scheduler", "tcp://127.0.0.1:9"])
     assert result.exit_code == 2
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.output

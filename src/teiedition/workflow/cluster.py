@@ -18,8 +18,9 @@ Dask (``pip install 'teiedition[cluster]'``) is imported only when a scheduler i
   whose worker dies on every try comes back as :class:`distributed.KilledWorker` and is
   reported as a failed document. A task's own exceptions are not retried: a document is
   built the same way wherever it runs.
-- **Never hangs.** The scheduler must answer within ``connect_timeout`` seconds; with no
-  worker for ``idle_timeout`` seconds the build stops with an error.
+- **Never hangs.** The scheduler must answer within Dask's connect timeout
+  (``distributed.comm.timeouts.connect``, 30 s); with no worker for ``idle_timeout`` seconds
+  the build stops with an error.
 - **Ctrl-C** cancels every future not yet received; the client writes each document's
   outputs as they arrive, atomically, so no file is left half-written.
 """
@@ -51,8 +52,8 @@ class DaskCluster:
 
     ships = True
 
-    def __init__(self, address: str, *, shared_fs: bool = False, connect_timeout: float = 30,
-                 idle_timeout: float = 120) -> None:
+    def __init__(self, address: str, *, shared_fs: bool = False,
+                 connect_timeout: float | None = None, idle_timeout: float = 120) -> None:
         self.distributed = distributed_module()
         self.address = address
         self.shared_fs = shared_fs
@@ -62,8 +63,9 @@ class DaskCluster:
     def run(self, batch: Batch, on_done: Callable[[Task, Any], None]) -> None:
         distributed = self.distributed
         try:
-            client = distributed.Client(self.address, timeout=self.connect_timeout,
-                                        set_as_default=False)
+            # Without a timeout of our own, Dask's: distributed.comm.timeouts.connect (30 s).
+            timeout = {} if self.connect_timeout is None else {"timeout": self.connect_timeout}
+            client = distributed.Client(self.address, set_as_default=False, **timeout)
         except (OSError, TimeoutError) as err:
             raise InputError(f"cannot reach the Dask scheduler at {self.address}: "
                              f"{err}") from None
