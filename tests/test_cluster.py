@@ -35,9 +35,9 @@ EVERYTHING = CASES / "schema" / "valid-everything.001.xml"
 
 @pytest.fixture(scope="module")
 def cluster():
-    # A document whose worker dies is tried twice more, not three times: the test of a
+    # A document whose worker dies is tried once more, not three times: the test of a
     # document that kills every worker stays short.
-    with dask.config.set({"distributed.scheduler.allowed-failures": 2}), \
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1}), \
             distributed.LocalCluster(processes=True, n_workers=2, threads_per_worker=1,
                                      host="127.0.0.1", dashboard_address=None) as local:
         yield local
@@ -131,11 +131,14 @@ def test_documents_travel_with_what_they_include_and_show(cluster, edition, loca
 
 
 def test_shared_fs_workers_read_the_paths_themselves(cluster, edition, local_html,
-                                                     tmp_path) -> None:
-    out = with_hand_files(tmp_path / "out")
-    build(edition, out, options(pdf=False, scheduler=cluster.scheduler_address,
-                                shared_fs=True))
-    assert files_of(out) == files_of(local_html)
+                                                     tmp_path, monkeypatch) -> None:
+    """Relative paths too: they are the client's, whatever the workers' working folder."""
+    monkeypatch.chdir(tmp_path)
+    with_hand_files(Path("out"))
+    report = build(Path(os.path.relpath(edition)), Path("out"), options(
+        pdf=False, scheduler=cluster.scheduler_address, shared_fs=True))
+    assert report.ok
+    assert files_of(tmp_path / "out") == files_of(local_html)
 
 
 def test_a_killed_worker_loses_nothing(cluster, client, edition, local_html, tmp_path) -> None:
@@ -157,7 +160,7 @@ def test_a_killed_worker_loses_nothing(cluster, client, edition, local_html, tmp
     assert killed
     assert report.ok, [str(p.problem.message) for p in report.problems]
     assert files_of(out) == files_of(local_html)
-    client.wait_for_workers(2, timeout=60)  # the nanny starts a new one
+    client.wait_for_workers(1, timeout=60)  # the nanny starts a new one
 
 
 class Poison(distributed.WorkerPlugin):
@@ -192,7 +195,7 @@ def test_a_document_that_kills_every_worker_is_reported_and_the_rest_finish(
     assert "worker died" in failed.steps[0].message
     assert not (tmp_path / "out" / "html" / f"{POISON}.html").exists()
     assert (tmp_path / "out" / "html" / "index.html").is_file()
-    client.wait_for_workers(2, timeout=60)
+    client.wait_for_workers(1, timeout=60)
 
 
 def test_an_interrupted_cluster_build_leaves_no_partial_file(cluster, edition, local_html,
@@ -242,6 +245,24 @@ def test_a_cluster_validation_gives_the_local_reports(cluster, local_html, tmp_p
     shared = without_times(check_many(files, options_, max_bytes=10**8, shared_fs=True,
                                       scheduler=cluster.scheduler_address))
     assert shared == here
+    processes = without_times(check_many(files, options_, max_bytes=10**8, jobs=2))
+    assert processes == here
+
+
+def test_a_worker_running_other_code_refuses_its_documents(cluster, tmp_path,
+                                                           monkeypatch) -> None:
+    """The fingerprints decide what is up to date: a worker whose code, stylesheets or
+    libraries are not the client's would record results that do not match them."""
+    from teiedition.workflow import edition as edition_module, shipping
+    small = make_edition(tmp_path / "small", NAMES[:1])
+    other = dataclasses.replace(edition_module.fingerprints(), code="another version")
+    monkeypatch.setattr(shipping, "fingerprints", lambda: other)  # the client's side only
+    report = build(small, tmp_path / "out", options(pdf=False,
+                                                    scheduler=cluster.scheduler_address))
+    [document] = report.documents
+    assert document.status == "failed"
+    assert "runs other code than the client" in document.steps[0].message
+    assert not (tmp_path / "out" / "tei").exists()
 
 
 def test_the_commands_take_a_scheduler(cluster, edition, local_html, tmp_path, runner) -> None:

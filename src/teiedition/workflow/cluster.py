@@ -14,10 +14,12 @@ Dask (``pip install 'teiedition[cluster]'``) is imported only when a scheduler i
   declared memory budget, and it keeps the client's own memory bounded too (it never holds
   the whole corpus's bytes).
 - **Workers that die.** The scheduler reschedules the tasks of a worker that died on
-  another one (``distributed.scheduler.allowed-failures`` times, 3 by default); a document
-  whose worker dies on every try comes back as :class:`distributed.KilledWorker` and is
-  reported as a failed document. A task's own exceptions are not retried: a document is
-  built the same way wherever it runs.
+  another one (``distributed.scheduler.allowed-failures`` times, 3 by default) and then
+  gives up on them (:class:`distributed.KilledWorker`). It blames every task the worker
+  held, so a document that kills its worker also takes down the documents waiting beside
+  it: those are tried once more at the end, each alone, and only a document whose worker
+  still dies is reported as a failed document. A task's own exceptions are not retried: a
+  document is built the same way wherever it runs.
 - **Never hangs.** The scheduler must answer within Dask's connect timeout
   (``distributed.comm.timeouts.connect``, 30 s); with no worker for ``idle_timeout`` seconds
   the build stops with an error.
@@ -73,51 +75,74 @@ class DaskCluster:
             self._run(client, batch, on_done)
 
     def _run(self, client: Any, batch: Batch, on_done: Callable[[Task, Any], None]) -> None:
-        distributed = self.distributed
-        workers = self._wait_for_workers(client)
+        self._wait_for_workers(client)
         run_id = uuid.uuid4().hex[:12]
         # What all tasks share goes to the scheduler once, as a task of its own: unlike
         # scattered data, it is made again if every worker holding it dies.
         common = tuple(client.submit(_same, value, pure=False,
                                      key=f"teiedition-common-{i}-{run_id}")
                        if value is not None else None for i, value in enumerate(batch.common))
-        waiting = iter(batch.tasks)
+        suspects: list[Task] = []
+        self._drain(client, batch, list(batch.tasks), common, f"{run_id}", PER_WORKER,
+                    on_done, suspects)
+        # The scheduler blames every document a dying worker held, not only the one that
+        # killed it: each is tried again alone, so that only a document whose worker dies
+        # while it is the only one in flight is reported failed, and the rest finish.
+        for tried, task in enumerate(suspects):
+            self._drain(client, batch, [task], common, f"{run_id}-alone-{tried}", 0,
+                        on_done, None)
+
+    def _drain(self, client: Any, batch: Batch, tasks: list[Task], common: tuple[Any, ...],
+               run_id: str, per_worker: int, on_done: Callable[[Task, Any], None],
+               suspects: list[Task] | None) -> None:
+        """Run ``tasks``, ``per_worker`` in flight per worker (0: one in all); a task whose
+        workers died goes to ``suspects`` (None: it failed)."""
+        distributed = self.distributed
+        waiting = iter(tasks)
         futures: dict[Any, Task] = {}
 
-        def submit_next() -> None:
-            task = next(waiting, None)
-            if task is not None:
+        def limit() -> int:
+            return per_worker * max(1, len(client.nthreads())) if per_worker else 1
+
+        def fill(room: int) -> None:
+            for task in waiting:
                 futures[client.submit(batch.function, *task.args(), *common, pure=False,
                                       key=f"teiedition-{task.key}-{run_id}")] = task
+                if len(futures) >= room:
+                    break
 
         try:
-            for _ in range(PER_WORKER * workers):
-                submit_next()
-            done_count = 0
+            room = limit()
+            fill(room)
+            finished = 0
             while futures:
                 try:
                     done, _ = distributed.wait(list(futures), timeout=5,
                                                return_when="FIRST_COMPLETED")
                 except TimeoutError:  # nothing finished for a while: are there workers?
-                    workers = self._wait_for_workers(client)
+                    self._wait_for_workers(client)
                     continue
                 except distributed.client.FuturesCancelledError:
                     done = {f for f in futures if f.status != "pending"}
                 for future in done:
                     task = futures.pop(future)
-                    on_done(task, self._receive(batch, task, future))
+                    if suspects is not None and self._killed(future):
+                        suspects.append(task)
+                    else:
+                        on_done(task, self._receive(batch, task, future))
                     future.release()
-                    done_count += 1
-                    if done_count % 32 == 0:  # workers may have joined
-                        workers = max(1, len(client.nthreads()))
-                    while len(futures) < PER_WORKER * workers:
-                        before = len(futures)
-                        submit_next()
-                        if len(futures) == before:
-                            break
+                    finished += 1
+                    if finished % 32 == 0:  # workers may have come or gone
+                        room = limit()
+                if len(futures) < room:
+                    fill(room)
         except KeyboardInterrupt:
             client.cancel(list(futures))
             raise
+
+    def _killed(self, future: Any) -> bool:
+        return future.status == "error" and \
+            isinstance(future.exception(), self.distributed.KilledWorker)
 
     def _receive(self, batch: Batch, task: Task, future: Any) -> Any:
         if future.cancelled():
@@ -125,8 +150,8 @@ class DaskCluster:
         try:
             value = future.result()
         except self.distributed.KilledWorker:
-            return batch.failed(task, "its worker died on every try (the scheduler's "
-                                      "distributed.scheduler.allowed-failures)")
+            return batch.failed(task, "its worker died on every try, also when it was the "
+                                      "only document in flight")
         except TeieditionError as err:
             return batch.failed(task, str(err))
         except Exception as err:  # a bug or a broken worker: the document's own failure

@@ -50,6 +50,9 @@ class Parcel:
     known: Mapping[str, str | None]
     #: The client's code, stylesheets and schema: a worker running other code refuses.
     prints: Fingerprints
+    #: The client's working folder: with a shared file system, the one relative paths are
+    #: read from (a worker's own is anywhere).
+    cwd: str = ""
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,7 @@ def pack(member: Member, edition: Path, settings: Settings, previous: Mapping[st
          shared_fs: bool) -> Parcel:
     """The parcel of one document (on the client)."""
     if shared_fs:
-        return Parcel(member, edition, previous, None, {}, fingerprints())
+        return Parcel(member, edition, previous, None, {}, fingerprints(), os.getcwd())
     files, known = gather(member, edition, settings.out, previous)
     return Parcel(member, edition, previous, files, known, fingerprints())
 
@@ -135,8 +138,10 @@ def build_parcel(parcel: Parcel, settings: Settings, register: bytes | None) -> 
                         "version on every worker")
     with _ONE_AT_A_TIME, tempfile.TemporaryDirectory(prefix="teiedition-doc-") as scratch:
         roots = {EDITION: Path(scratch) / EDITION, OUTPUT: Path(scratch) / OUTPUT}
+        cwd = Path(parcel.cwd)
         files, known = (parcel.files, parcel.known) if parcel.files is not None else \
-            gather(parcel.member, parcel.edition, settings.out, parcel.previous)
+            gather(_move(parcel.member, {Path("."): cwd}), cwd / parcel.edition,
+                   cwd / settings.out, parcel.previous)
         for root, name, data in files:
             target = roots[root] / name
             if not target.resolve().is_relative_to(roots[root].resolve()):
@@ -145,7 +150,8 @@ def build_parcel(parcel: Parcel, settings: Settings, register: bytes | None) -> 
             target.write_bytes(data)
         roots[OUTPUT].mkdir(exist_ok=True)
         moves = {parcel.edition: roots[EDITION], settings.out: roots[OUTPUT]}
-        local_register = _register_file(settings.register_digest, register, settings.register) \
+        local_register = _register_file(settings.register_digest, register,
+                                        cwd / settings.register) \
             if settings.register is not None else None
         if local_register is not None:
             moves[settings.register] = local_register
