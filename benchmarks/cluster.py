@@ -96,30 +96,35 @@ def measure(kind: str, n: int, edition: Path, out: Path, pdf: bool) -> dict:
 
 
 def cluster_rows(tmp: Path, documents: int, rounds: int, *, pdf: bool = False,
-                 words: int = 400) -> list[tuple[str, str, float, float, float, int]]:
+                 words: int = 400, parallel: tuple[int, ...] = (1, 2)
+                 ) -> list[tuple[str, str, float, float, float, int]]:
     """Rows for benchmarks/run.py's table: (input, step, median s, peak MB, ratio, runs);
-    the ratio of a cluster row is over local processes at the same parallelism."""
+    the ratio of a cluster row is over local processes at the same parallelism, that of a
+    local row over ``--jobs`` of the least parallelism measured. ``parallel``: which of 1
+    and 2 processes or workers to measure."""
+    configs = [c for c in CONFIGS if c[2] in parallel]
     edition = tmp / f"cluster-edition-{documents}"
     if not edition.exists():
         generate_edition(edition, words=words, pages=documents, seed=18)
-    found: dict[str, list[dict]] = {label: [] for label, _, _ in CONFIGS}
+    found: dict[str, list[dict]] = {label: [] for label, _, _ in configs}
     for _ in range(rounds):
-        for label, kind, n in CONFIGS:
+        for label, kind, n in configs:
             found[label].append(measure(kind, n, edition, tmp / "cluster-out", pdf))
             print(f"{label}: {found[label][-1]}", file=sys.stderr, flush=True)
     what = f"build {documents:,} documents of {words} words ({'TEI, HTML, PDF' if pdf else 'TEI, HTML'})"
     medians = {label: statistics.median(r["seconds"] for r in runs)
                for label, runs in found.items()}
     rows = []
-    for label, kind, n in CONFIGS:
+    least = configs[0][0]
+    for label, kind, n in configs:
         runs = found[label]
         seconds = medians[label]
         peak = statistics.median(max(r["worker_mb"]) for r in runs)
         cpu = statistics.median(r["cpu"] for r in runs)
-        floor = medians[CONFIGS[n - 1][0]]
+        floor = medians[CONFIGS[n - 1][0]] if CONFIGS[n - 1][0] in medians else seconds
         rows.append((what, f"{label}: {documents / seconds:.1f} documents/s, "
                      f"{cpu:.0f} processor s", seconds, peak,
-                     seconds / floor if kind == "cluster" else seconds / medians[CONFIGS[0][0]],
+                     seconds / floor if kind == "cluster" else seconds / medians[least],
                      len(runs)))
     return rows
 
@@ -130,13 +135,15 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--words", type=int, default=400)
     parser.add_argument("--pdf", action="store_true", help="PDFs too")
+    parser.add_argument("--parallel", type=int, action="append", choices=[1, 2],
+                        help="measure only 1 or 2 processes and workers (repeatable)")
     parser.add_argument("--keep", type=Path, help="generate the corpus here and keep it")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = args.keep or Path(tmp)
         root.mkdir(parents=True, exist_ok=True)
         for row in cluster_rows(root, args.documents, args.rounds, pdf=args.pdf,
-                                words=args.words):
+                                words=args.words, parallel=tuple(args.parallel or (1, 2))):
             print(" | ".join(f"{c:.3f}" if isinstance(c, float) else str(c) for c in row))
 
 

@@ -5,11 +5,12 @@ Dask (``pip install 'teiedition[cluster]'``) is imported only when a scheduler i
 - **Per document.** Each document is one task; what every task shares (the build's
   settings, the register) is sent to the scheduler once, as a task every document depends
   on (fetched once per worker), not with each document.
-- **Bounded memory.** At most two tasks per worker are in flight at a time; the client
-  packs and submits the next document as one comes back. A worker thus holds the inputs
-  of at most a few documents, and builds one at a time (:mod:`.shipping` takes a lock, as
-  Saxon and Typst are not known to be thread-safe); the largest documents (a 1,000,000-word
-  text and its PDF volumes) cannot pile up on one worker, whatever their number. This is
+- **Bounded memory.** At most twice as many tasks as there are workers are in flight in
+  the whole cluster; the client packs and submits the next document as one comes back. A
+  worker builds one document at a time (:mod:`.shipping` takes a lock, as Saxon and Typst
+  are not known to be thread-safe), and a task waiting beside it holds only its input
+  bytes: the largest documents (a 1,000,000-word text and its PDF volumes) cannot pile up
+  on one worker, whatever their number. This is
   simpler than Dask's worker resources, which would need every worker started with a
   declared memory budget, and it keeps the client's own memory bounded too (it never holds
   the whole corpus's bytes).
