@@ -282,6 +282,20 @@ def test_the_commands_take_a_scheduler(cluster, edition, local_html, tmp_path, r
             for f in json.loads(checked.stdout)["files"]] == strip
 
 
+def test_the_client_never_writes_outside_the_output_folder(tmp_path) -> None:
+    """The changes come from another machine: one naming a path outside the output folder
+    is refused before anything of its document is written."""
+    from teiedition.errors import TeieditionError
+    from teiedition.workflow.outputs import Change, apply_changes
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(TeieditionError, match="outside the output folder"):
+        apply_changes(out, (Change("html/a.html", b"page"), Change("../evil.xml", b"x")))
+    assert not (out / "html").exists() and not (tmp_path / "evil.xml").exists()
+    apply_changes(out, (Change("html/a.html", b"page"), Change("html/b.html", None)))
+    assert (out / "html" / "a.html").read_bytes() == b"page"
+
+
 def test_without_dask_the_scheduler_says_how_to_install_it(edition, tmp_path, runner,
                                                           monkeypatch) -> None:
     monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed fails

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, Protocol
 
+from ..errors import TeieditionError
 from ..files import write_atomic
 from .edition import content_digest, file_digest
 
@@ -104,7 +105,8 @@ def apply_changes(out: Path, changes: tuple[Change, ...]) -> None:
     for change in changes:
         target = out / change.path
         if not target.resolve().is_relative_to(root) or target.resolve() == root:
-            raise ValueError(f"a worker sent a path outside the output folder: {change.path}")
+            raise TeieditionError("a worker sent a path outside the output folder; nothing "
+                                  "of this document was written", path=change.path)
     for change in changes:
         target = out / change.path
         if change.data is None:

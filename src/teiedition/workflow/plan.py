@@ -13,7 +13,7 @@ import functools
 from pathlib import Path
 from typing import Any, Mapping
 
-from ..errors import InputError
+from ..errors import InputError, TeieditionError
 from ..files import read_bytes
 from ..validate.problems import Problem
 from .document import DocumentResult, Located, Settings, Step, build_document
@@ -53,10 +53,17 @@ def document_batch(edition: Edition, settings: Settings,
                              "--shared-fs (the same path on every worker)")
     register = read_bytes(edition.register, what="register") \
         if edition.register is not None and not shared_fs else None
+
+    def receive(task: Task, value: Any) -> DocumentResult:
+        try:
+            return deliver(value, settings.out)
+        except TeieditionError as err:
+            return failed(task, str(err))
+
     return Batch(build_parcel, (settings, register), [
         Task(m.stem, functools.partial(_parcel, m, edition.folder, settings,
                                        records.get(m.stem, {}), shared_fs))
-        for m in edition.members], lambda task, value: deliver(value, settings.out), failed)
+        for m in edition.members], receive, failed)
 
 
 def _args(member: Member, previous: Mapping[str, Any]) -> tuple[Any, ...]:
