@@ -5,6 +5,8 @@
     python benchmarks/run.py --markdown      # the table as docs/performance.md keeps it
     python benchmarks/run.py --only build    # one section (convert, validate, html, pdf,
                                              # build), repeatable
+    python benchmarks/run.py --only cluster  # local processes against a Dask LocalCluster
+                                             # (issue 18; not part of a run of all sections)
 
 Each figure is the median of several runs in a fresh process (so that peak
 memory, the process's high-water mark VmHWM, belongs to that step alone;
@@ -376,7 +378,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="smaller inputs, fewer runs")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     parser.add_argument("--only", action="append", metavar="SECTION",
-                        choices=["convert", "validate", "one-file", "html", "pdf", "build"],
+                        choices=["convert", "validate", "one-file", "html", "pdf", "build",
+                                 "cluster"],
                         help="run only these sections (repeatable)")
     args = parser.parse_args()
     sizes = (10_000, 100_000) if args.quick else (10_000, 100_000, 1_000_000)
@@ -427,6 +430,10 @@ def main() -> None:
                 rows.append(big_edition_row(tmp_path, texts[big][0]))
         if "build" in sections:
             rows.extend(build_rows(tmp_path, pages))
+        if "cluster" in sections:
+            from cluster import cluster_rows
+            rows.extend(cluster_rows(tmp_path, 200 if args.quick else 2000,
+                                     1 if args.quick else 2))
     print_table(rows, markdown=args.markdown)
 
 

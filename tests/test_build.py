@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from lxml import etree, html
 
-from teiedition.build import BuildInterrupted, BuildOptions, build
+from teiedition.workflow import BuildInterrupted, BuildOptions, build
 from teiedition.cli import cli
 from teiedition.xmlparse import parse_tei
 
@@ -122,13 +122,13 @@ def test_a_changed_register_reconverts_what_uses_it(edition: Path, tmp_path: Pat
 
 
 def test_a_stylesheet_change_rerenders_everything(edition, tmp_path, monkeypatch) -> None:
-    from teiedition.build import edition as edition_module
+    from teiedition.workflow import edition as edition_module
     out = tmp_path / "out"
     build(edition, out, options())
     prints = edition_module.fingerprints()
     monkeypatch.setattr(edition_module, "fingerprints", lambda: type(prints)(
         prints.code, "changed", prints.schema))
-    from teiedition.build import document, whole
+    from teiedition.workflow import document, whole
     monkeypatch.setattr(document, "fingerprints", edition_module.fingerprints)
     monkeypatch.setattr(whole, "fingerprints", edition_module.fingerprints)
     report = build(edition, out, options())
@@ -242,7 +242,7 @@ def test_a_broken_register_stops_the_build_before_any_work(edition, tmp_path, ru
 
 def test_a_parity_failure_is_reported_like_a_validation_error(edition, tmp_path,
                                                               monkeypatch) -> None:
-    from teiedition.build import document
+    from teiedition.workflow import document
     from teiedition.render import HtmlEdition, html_text_page
 
     def drops_a_name(stem, tree, **kwargs):
@@ -359,7 +359,7 @@ def test_interrupted_build_leaves_no_half_file_and_resumes(tmp_path: Path) -> No
 
 
 def test_interruption_in_the_library_is_recorded(edition, tmp_path, monkeypatch) -> None:
-    from teiedition.build import document
+    from teiedition.workflow import document
     real = document.pdf_volumes
     calls = []
 
@@ -408,7 +408,7 @@ def test_time_stays_out_of_the_outputs(edition: Path, tmp_path: Path) -> None:
 
 
 def test_an_unreadable_tei_file_fails_alone(edition, tmp_path, monkeypatch) -> None:
-    from teiedition.build import document
+    from teiedition.workflow import document
     from teiedition.errors import InputError
     real = document.read_bytes
 

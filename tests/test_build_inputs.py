@@ -6,7 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
-from teiedition.build import BuildOptions, build
+from teiedition.workflow import BuildOptions, build
 
 from conftest import SEED_META, SEEDS
 from test_markdown import FRONT

@@ -186,8 +186,8 @@ def test_unhandled_elements_are_summed_up_in_one_table(tmp_path: Path, runner) -
 def test_build_sums_up_unhandled_elements_across_documents(tmp_path: Path, capsys) -> None:
     """Only valid TEI is rendered by `build`, so the table is tested on a report: the counts
     of each document (kept in build.json, so an up-to-date document counts too) add up."""
-    from teiedition.build import BuildOptions, BuildReport
-    from teiedition.build.document import DocumentResult
+    from teiedition.workflow import BuildOptions, BuildReport
+    from teiedition.workflow.document import DocumentResult
     from teiedition.console import build_report
     documents = (DocumentResult("a", (), unhandled={"table": 3, "g": 1}),
                  DocumentResult("b", (), unhandled={"table": 2}))

@@ -8,7 +8,7 @@ import json
 
 from lxml import etree
 
-from teiedition.build import BuildOptions, build
+from teiedition.workflow import BuildOptions, build
 from teiedition.render import html_pages
 from teiedition.search import records
 

@@ -27,10 +27,11 @@ from .render import PDF_STANDARDS
 from .tei import Provenance, build_draft_register, to_bytes
 from .validate import Report, Validator
 from .validate.formats import FORMATS
-from .validate.watch import check_files, iter_changes
+from .validate.watch import iter_changes
 from .validate.worker import Settings, WorkerClient, make_validator
-# The modules of the other commands (build, HTML and PDF, packages, the server) are imported
-# by the commands that use them: a conversion does not pay for loading them (issue 18).
+# The modules of the other commands (build, HTML and PDF, packages, the server, the
+# executors) are imported by the commands that use them: a conversion does not pay for
+# loading them (issue 18).
 
 class CommandError(click.ClickException):
     """A :class:`TeieditionError` on its way out, keeping its exit code."""
@@ -100,6 +101,21 @@ def cli() -> None:
     codes: 0 success, 1 failure or problems found, 2 bad input or usage, 130
     interrupted.
     """
+
+
+def cluster_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--scheduler and --shared-fs: the work on a Dask cluster (issue 18)."""
+    func = click.option(
+        "--shared-fs", "shared_fs", is_flag=True,
+        help="With --scheduler: the workers read the inputs from their paths here (a file "
+             "system every worker mounts at the same path) instead of receiving them; they "
+             "still write nothing.")(func)
+    return click.option(
+        "--scheduler", metavar="ADDRESS",
+        help="Run the documents on the workers of this Dask scheduler (e.g. "
+             "tcp://10.0.0.5:8786) instead of local processes; needs the 'cluster' extra. "
+             "Inputs travel with each document and the outputs come back to be written "
+             "here.")(func)
 
 
 search_option = click.option(
@@ -426,14 +442,17 @@ def _edition_fonts(file: Path, meta: Path | None) -> tuple[str, ...]:
                    "is saved (the schemas stay compiled); stop with Ctrl-C (exit code 130).")
 @click.option("--worker/--no-worker", default=None,
               help="Check the files in a worker process that keeps the schemas compiled "
-                   "between runs, started on demand (the default, except when CI is set or "
-                   "with --watch); see docs/validation.md.")
+                   "between runs, started on demand (the default, except when CI is set, "
+                   "with --watch, --jobs or --scheduler); see docs/validation.md.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Check this many files at once, in separate processes.")
+@cluster_options
 @click.option("-q", "--quiet", is_flag=True, help="No summary on standard error.")
 @maps_errors
 def validate_command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str,
                      require_review: bool, max_size: int, no_embedded_rules: bool,
                      strict: bool, no_xinclude: bool, watch: bool, worker: bool | None,
-                     quiet: bool) -> None:
+                     jobs: int, scheduler: str | None, shared_fs: bool, quiet: bool) -> None:
     """Validate TEI files against the project's schema and rules, or other schemas.
 
     PATHS are files, folders (searched recursively for *.xml) or glob patterns.
@@ -447,23 +466,30 @@ def validate_command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str,
     the usage is wrong.
     """
     files, missing = expand_paths(list(paths))
+    from .workflow.checking import check_many
     settings = Settings(tuple(schemas) or ("project",), require_review=require_review,
                         embedded_rules=not no_embedded_rules, strict=strict,
                         xinclude=not no_xinclude)
-    validator = make_validator(settings, worker=False if watch else worker)
-    code = _report(validator, files, list(missing), max_size, fmt, quiet)
+    # The warm worker serves one run at a time: --jobs and --scheduler compile the schemas
+    # in each of their processes instead, and --watch keeps its own compiled.
+    spread_out = jobs > 1 or scheduler is not None
+    validator = make_validator(settings, worker=False if watch or spread_out else worker)
+    spread = functools.partial(check_many, options=settings, jobs=jobs, scheduler=scheduler,
+                               shared_fs=shared_fs, validator=validator)
+    code = _report(validator, files, list(missing), max_size, fmt, quiet, spread)
     try:
         for changed in iter_changes(list(paths)) if watch else ():
-            _report(validator, changed, [], max_size, fmt, quiet)
+            _report(validator, changed, [], max_size, fmt, quiet, spread)
     except KeyboardInterrupt:
         sys.exit(130)
     sys.exit(code)
 
 
-def _report(validator: Validator | WorkerClient, files: list[Path], unreadable: list[InputError],
-            max_size: int, fmt: str, quiet: bool) -> int:
-    """Check ``files``, write the report; the exit code it calls for."""
-    reports, failed = check_files(validator, files, max_bytes=max_size * 1_000_000)
+def _report(validator: Validator | WorkerClient, files: list[Path],
+            unreadable: list[InputError], max_size: int, fmt: str, quiet: bool,
+            check: Callable[..., Any]) -> int:
+    """Check ``files`` (with ``check``: check_many), write the report; the exit code."""
+    reports, failed = check(files, max_bytes=max_size * 1_000_000)
     unreadable += failed
     report = Report(tuple(reports), validator.specs)
     click.echo(FORMATS[fmt](report), nl=False)
@@ -506,6 +532,7 @@ def _report(validator: Validator | WorkerClient, files: list[Path], unreadable: 
 @click.option("--package", "package", type=click.Path(path_type=Path), metavar="NAME.zip",
               help="After a build without problems, also write the deposit package (see "
                    "`teiedition package`).")
+@cluster_options
 @verbosity_options("A line per document (no progress bar) with each step's time and "
                    "message.")
 @maps_errors
@@ -513,7 +540,8 @@ def build_command(edition: Path, output: Path, jobs: int, reconvert: bool, no_pd
                   edition_pdf: bool, chronology: bool, pdf_standard: str,
                   font_paths: tuple[Path, ...],
                   warn_unhandled: bool, schemas: tuple[str, ...], date: str | None,
-                  search: bool, package: Path | None, verbose: bool, quiet: bool) -> None:
+                  search: bool, package: Path | None, scheduler: str | None, shared_fs: bool,
+                  verbose: bool, quiet: bool) -> None:
     """Build the edition in EDITION (default: seeds/) into OUTPUT (default: output/).
 
     Each NAME.txt (with NAME.toml, its metadata, and NAME.notes.txt, its endnotes, if
@@ -532,10 +560,11 @@ def build_command(edition: Path, output: Path, jobs: int, reconvert: bool, no_pd
     if chronology and not edition_pdf:
         raise click.UsageError("--chronology is an appendix of the edition's book: add "
                                "--edition-pdf")
-    from .build import BuildOptions, build
+    from .workflow import BuildOptions, build
     from .console import build_report, progress_display
     from .deposit import check_target, edition_metadata, make_package
-    options = BuildOptions(jobs=jobs, reconvert=reconvert, pdf=not no_pdf,
+    options = BuildOptions(jobs=jobs, scheduler=scheduler, shared_fs=shared_fs,
+                           reconvert=reconvert, pdf=not no_pdf,
                            edition_pdf=edition_pdf, chronology=chronology,
                            pdf_standard=pdf_standard,
                            font_paths=font_paths, warn_unhandled=warn_unhandled,

@@ -15,7 +15,7 @@ from .model import Document, Mention, iter_blocks
 from .validate.formats import problem_line
 
 if TYPE_CHECKING:  # the build is imported by the build command, not by a conversion
-    from .build import BuildReport, Progress
+    from .workflow import BuildReport, Progress
 
 
 def conversion_report(source: Path, target: Path, doc: Document, *, verbose: bool, quiet: bool) -> None:

@@ -11,6 +11,7 @@ import os
 import re
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 from .errors import InputError, OutputExistsError
 
@@ -103,8 +104,10 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
         raise
 
 
-def write_beside(folder: Path, files: tuple[tuple[str, bytes], ...]) -> None:
-    """Write ``files`` (relative path, bytes) under ``folder``, replacing older copies.
+def write_beside(folder: Path, files: tuple[tuple[str, bytes], ...], *,
+                 write: Callable[[Path, bytes], None] | None = None) -> None:
+    """Write ``files`` (relative path, bytes) under ``folder``, replacing older copies
+    (with ``write``, default: :func:`write_atomic`, forced).
 
     The paths come from a document (a Word package's part names): each is checked to stay
     inside ``folder`` before anything is written, so none lands outside it (issue 15)."""
@@ -117,7 +120,10 @@ def write_beside(folder: Path, files: tuple[tuple[str, bytes], ...]) -> None:
                              path=str(folder))
         targets.append((target, data))
     for target, data in targets:
-        write_atomic(target, data, force=True)
+        if write is None:
+            write_atomic(target, data, force=True)
+        else:
+            write(target, data)
 
 
 def _umask() -> int:

@@ -1,7 +1,8 @@
 """Building one document: convert (unless the TEI is the editor's), validate, render, check.
 
 :func:`build_document` is what a worker process runs for each document; it reads its
-inputs, writes its outputs atomically and returns a :class:`DocumentResult` with the state
+inputs, writes its outputs through an :class:`~.outputs.Outputs` (atomically in place, or
+recorded for the client on a cluster) and returns a :class:`DocumentResult` with the state
 the next build compares against. Each step is redone only when its fingerprint (the
 content hashes of what it depends on) changed or its output is missing or altered.
 """
@@ -16,7 +17,7 @@ from typing import Any, Callable, Mapping
 
 from ..convert.names import NameIndex
 from ..errors import TeieditionError
-from ..files import read_bytes, read_text_file, write_atomic, write_beside
+from ..files import read_bytes, read_text_file, write_beside
 from ..inputs import MARKDOWN_SUFFIXES, convert_sources
 from ..media import images_beside
 from ..metadata import minimal_metadata, parse_metadata
@@ -31,6 +32,7 @@ from ..xinclude import parse_with_includes, resolve_xincludes
 from ..xmlparse import parse_tei
 from ..validate.problems import Problem
 from .edition import Member, Text, content_digest, digest, file_digest, fingerprints
+from .outputs import DiskOutputs, Outputs
 
 @dataclass(frozen=True)
 class Settings:
@@ -160,15 +162,17 @@ class _Steps:
         return status
 
 
-def build_document(member: Member, settings: Settings,
-                   previous: Mapping[str, Any]) -> DocumentResult:
-    """Build one document; ``previous`` is its record from the last build (or empty)."""
+def build_document(member: Member, settings: Settings, previous: Mapping[str, Any],
+                   outputs: Outputs | None = None) -> DocumentResult:
+    """Build one document; ``previous`` is its record from the last build (or empty);
+    ``outputs``: where its outputs go (default: written in place)."""
+    outputs = outputs or DiskOutputs()
     steps = _Steps()
     record: dict[str, Any] = {}
     tei = member.tei
     if member.text is not None:
         status = steps.run("convert", lambda: _convert(member, settings, previous, record,
-                                                       steps.warnings))
+                                                       steps.warnings, outputs))
         if status == "failed":
             for name in ("validate", "html", "pdf"):
                 steps.steps.append(Step(name, "not-run"))
@@ -209,7 +213,8 @@ def build_document(member: Member, settings: Settings,
 
     if steps.run("validate", validate) == "failed":
         for name in ("html", "pdf"):
-            steps.steps.append(Step(name, *_remove_outputs(previous.get(name), settings.out)))
+            steps.steps.append(Step(name, *_remove_outputs(previous.get(name), settings.out,
+                                                                 outputs)))
         return DocumentResult(member.stem, tuple(steps.steps), tuple(steps.problems),
                               tuple(steps.warnings), record)
 
@@ -225,7 +230,7 @@ def build_document(member: Member, settings: Settings,
         return images_beside(tree(), tei.parent) if b"url=" in data else {}
 
     shown = digest(*(f"{url}={content_digest(blob)}" for url, blob in sorted(images().items())))
-    outputs = (("html", settings.html, settings.out / "html" / f"{member.stem}.html",
+    renderings = (("html", settings.html, settings.out / "html" / f"{member.stem}.html",
                 digest("html", prints.code, prints.stylesheets, tei_sha, settings.date,
                        str(settings.warn_unhandled), str(settings.search), shown,
                        *settings.documents)),
@@ -233,11 +238,12 @@ def build_document(member: Member, settings: Settings,
                 digest("pdf", prints.code, prints.stylesheets, tei_sha, settings.pdf_standard,
                        str(settings.warn_unhandled), *map(str, settings.fonts.paths),
                        *settings.fonts.families, shown, *settings.documents)))
-    for name, wanted, target, key in outputs:
+    for name, wanted, target, key in renderings:
         if not wanted:
             continue
         steps.run(name, lambda name=name, target=target, key=key: _render(
-            name, target, key, tree, settings, previous, record, steps, str(tei), images))
+            name, target, key, tree, settings, previous, record, steps, str(tei), images,
+            outputs))
     return DocumentResult(member.stem, tuple(steps.steps), tuple(steps.problems),
                           tuple(steps.warnings), record, valid_tei=tei_sha,
                           unhandled=steps.unhandled)
@@ -248,7 +254,7 @@ def _raise(error: TeieditionError) -> tuple[str, str]:
 
 
 def _convert(member: Member, settings: Settings, previous: Mapping[str, Any],
-             record: dict[str, Any], warnings: list[str]) -> tuple[str, str]:
+             record: dict[str, Any], warnings: list[str], outputs: Outputs) -> tuple[str, str]:
     """Convert the text unless its TEI file is up to date or is the editor's: edited by hand
     since the last build wrote it, or not written by a build at all (unless it is exactly
     what the conversion gives, as after an interrupted build: then it is adopted)."""
@@ -257,7 +263,7 @@ def _convert(member: Member, settings: Settings, previous: Mapping[str, Any],
     key = digest("convert", fingerprints().code, *(file_digest(p) for p in text.sources),
                  file_digest(text.metadata), file_digest(text.notes), settings.register_digest)
     old = previous.get("conversion", {})
-    current = file_digest(member.tei)
+    current = outputs.digest(member.tei)
     written = old.get("written")
     if current is not None and current == written and old.get("key") == key \
             and not settings.reconvert:
@@ -280,9 +286,10 @@ def _convert(member: Member, settings: Settings, previous: Mapping[str, Any],
             warnings.append(f"{member.tei}: not written by teiedition build; kept as the "
                             "editor's master (--reconvert replaces it, keeping a backup)")
             return "kept", "not written by teiedition build"
-        summary += f"; the file there before is kept as {_backup(member.tei, current, settings.out)}"
-    write_beside(member.tei.parent, media)
-    write_atomic(member.tei, data, force=True)
+        backup = _backup(member.tei, current, settings.out, outputs)
+        summary += f"; the file there before is kept as {backup}"
+    write_beside(member.tei.parent, media, write=outputs.write)
+    outputs.write(member.tei, data)
     record["conversion"] = {"key": key, "written": content_digest(data)}
     return "done", summary
 
@@ -315,35 +322,35 @@ def _conversion(text: Text, settings: Settings, warnings: list[str]
             result.media)
 
 
-def _backup(tei: Path, sha: str | None, out: Path) -> Path:
+def _backup(tei: Path, sha: str | None, out: Path, outputs: Outputs) -> Path:
     """Keep the editor's file under backup/, named by its content (never overwritten)."""
     target = out / "backup" / f"{tei.stem}.{(sha or '')[:12]}.xml"
-    if not target.exists():
-        write_atomic(target, read_bytes(tei, what="TEI file"))
+    outputs.write(target, read_bytes(tei, what="TEI file"), force=False)
     return target
 
 
 def _render(name: str, target: Path, key: str, tree: Callable[[], Any], settings: Settings,
             previous: Mapping[str, Any], record: dict[str, Any], steps: _Steps,
-            tei_path: str, images: Callable[[], Mapping[str, bytes]]) -> tuple[str, str]:
+            tei_path: str, images: Callable[[], Mapping[str, bytes]], outputs: Outputs
+            ) -> tuple[str, str]:
     """Make the HTML page or the PDF (a long text's PDF comes in volumes, NAME.vol-N.pdf),
     unless the files the last build made for the same fingerprint are there unchanged."""
     old = previous.get(name, {})
     files: dict[str, str] = dict(old.get("files", {}))
     if old.get("key") == key and files and all(
-            file_digest(settings.out / path) == sha for path, sha in files.items()):
+            outputs.digest(settings.out / path) == sha for path, sha in files.items()):
         problems = [_problem(p) for p in old.get("problems", [])]
         unhandled = dict(old.get("unhandled", {}))
         status = "up-to-date"
     else:
-        outputs: dict[Path, bytes] = {}
+        made: dict[Path, bytes] = {}
         if name == "html":
             page = html_text_page(target.stem, tree(), access_date=settings.date,
                                   warn_unhandled=settings.warn_unhandled,
                                   documents=settings.documents, images=images(),
                                   search=settings.search)
-            outputs[target] = page.pages[target.name].encode("utf-8")
-            outputs.update((target.parent / path, data) for path, data in page.files.items())
+            made[target] = page.pages[target.name].encode("utf-8")
+            made.update((target.parent / path, data) for path, data in page.files.items())
             problems = check_parity(tree(), html_page=page.pages[target.name])
             messages, unhandled = count_unhandled(page.messages)
             steps.warnings.extend(f"{tei_path}: {m}" for m in messages)
@@ -355,14 +362,14 @@ def _render(name: str, target: Path, key: str, tree: Callable[[], Any], settings
             for number, printed in enumerate(volumes, 1):
                 path = target if len(volumes) == 1 else \
                     target.with_name(f"{target.stem}.vol-{number}.pdf")
-                outputs[path] = printed.data
+                made[path] = printed.data
             steps.warnings.extend(f"{tei_path}: {w}" for w in dict.fromkeys(messages))
             problems = check_parity(tree(), pdf_marks=[m for v in volumes for m in v.marks])
-        for path, data in outputs.items():
-            write_atomic(path, data, force=True)
+        for path, data in made.items():
+            outputs.write(path, data)
         new = {str(path.relative_to(settings.out)): content_digest(data)
-               for path, data in outputs.items()}
-        _unlink(settings.out, set(files) - set(new))  # volumes no longer made
+               for path, data in made.items()}
+        _unlink(settings.out, set(files) - set(new), outputs)  # volumes no longer made
         files = new
         status = "done"
     record[name] = {"key": key, "files": files, "problems": [_as_dict(p) for p in problems]}
@@ -376,19 +383,15 @@ def _render(name: str, target: Path, key: str, tree: Callable[[], Any], settings
     return status, ""
 
 
-def _unlink(out: Path, paths: set[str]) -> list[str]:
-    removed = []
-    for path in sorted(paths):
-        if (out / path).is_file():
-            (out / path).unlink()
-            removed.append(path)
-    return removed
+def _unlink(out: Path, paths: set[str], outputs: Outputs) -> list[str]:
+    return [path for path in sorted(paths) if outputs.remove(out / path)]
 
 
-def _remove_outputs(old: Mapping[str, Any] | None, out: Path) -> tuple[str, float, str]:
+def _remove_outputs(old: Mapping[str, Any] | None, out: Path, outputs: Outputs
+                    ) -> tuple[str, float, str]:
     """An invalid document's outputs from an earlier build are removed: left, they would
     pass for a rendering of the file as it is now."""
-    removed = _unlink(out, set((old or {}).get("files", {})))
+    removed = _unlink(out, set((old or {}).get("files", {})), outputs)
     if removed:
         return "removed", 0.0, f"{', '.join(removed)} (from an earlier build) removed"
     return "not-run", 0.0, ""

@@ -1,19 +1,18 @@
-"""``teiedition build``: the whole pipeline for every text of an edition, incrementally.
+"""``teiedition build`` and the batch ``validate``: the work across many documents.
 
-:func:`build` finds the edition's documents (:mod:`.edition`), builds each one, in
-parallel processes when asked (:mod:`.document`), then the pages across all of them (home
-page, indexes; optionally one PDF of the whole edition, :mod:`.whole`), and writes the
-report, ``build.json``, which is also the state the next build compares against.
+:func:`build` finds the edition's documents (:mod:`.edition`), builds each one
+(:mod:`.document`) with an executor (:mod:`.executors`: this process, local processes, or
+a Dask cluster, :mod:`.cluster`, to which the documents travel as parcels,
+:mod:`.shipping`), then the pages across all of them (home page, indexes; optionally one
+PDF of the whole edition, :mod:`.whole`), and writes the report, ``build.json``, which is
+also the state the next build compares against. :mod:`.plan` describes that work once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import multiprocessing
-import signal
 import time
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Mapping
@@ -22,8 +21,10 @@ from .. import __version__
 from ..errors import TeieditionError
 from ..files import write_atomic
 from ..fonts import FontSettings
-from .document import DocumentResult, Located, Settings, Step, build_document, load_register
+from .document import DocumentResult, Located, Settings, Step, load_register
 from .edition import Edition, edition_fonts, find_edition, file_digest
+from .executors import Task, executor_for
+from .plan import document_batch
 from .whole import build_edition_pages
 
 __all__ = ["BuildInterrupted", "BuildOptions", "BuildReport", "Progress", "build"]
@@ -42,6 +43,12 @@ class BuildInterrupted(TeieditionError):
 @dataclass(frozen=True)
 class BuildOptions:
     jobs: int = 1
+    #: The address of a Dask scheduler whose workers build the documents (``--scheduler``);
+    #: None: local processes (``jobs``).
+    scheduler: str | None = None
+    #: The workers read the inputs from the client's paths themselves (``--shared-fs``)
+    #: instead of receiving them with each document.
+    shared_fs: bool = False
     reconvert: bool = False
     html: bool = True
     pdf: bool = True
@@ -117,6 +124,7 @@ class BuildReport:
             "output": str(self.out),
             "date": self.options.date,
             "jobs": self.options.jobs,
+            "scheduler": self.options.scheduler,
             "status": "interrupted" if self.interrupted else "ok" if self.ok else "failed",
             "seconds": round(self.seconds, 3),
             "documents": [_document_json(d) for d in self.documents],
@@ -166,7 +174,7 @@ def build(folder: Path, out: Path, options: BuildOptions | None = None, *,
     results: dict[str, DocumentResult] = {}
     report = BuildReport(folder, out, options, ())
     try:
-        _build_documents(edition, settings, previous, options.jobs, results, progress)
+        _build_documents(edition, settings, previous, options, results, progress)
         edition_steps, edition_problems, edition_record = build_edition_pages(
             edition, [results[m.stem] for m in edition.members], settings,
             previous.get("edition_state", {}), edition_pdf=options.edition_pdf,
@@ -191,43 +199,20 @@ def build(folder: Path, out: Path, options: BuildOptions | None = None, *,
 
 
 def _build_documents(edition: Edition, settings: Settings, previous: Mapping[str, Any],
-                     jobs: int, results: dict[str, DocumentResult],
+                     options: BuildOptions, results: dict[str, DocumentResult],
                      progress: Callable[[Progress], None] | None) -> None:
     records = {d.get("name"): d.get("state", {}) for d in previous.get("documents", [])}
+    executor = executor_for(options.jobs, options.scheduler, shared_fs=options.shared_fs)
+    batch = document_batch(edition, settings, records, ships=executor.ships,
+                           shared_fs=options.shared_fs)
     total = len(edition.members)
-    if jobs <= 1 or total <= 1:
-        for member in edition.members:
-            results[member.stem] = build_document(member, settings, records.get(member.stem, {}))
-            if progress:
-                progress(Progress(len(results), total, member.stem, results[member.stem]))
-        return
-    # Spawned, not forked: a forked child would inherit the parent's Saxon and Typst state.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(jobs, total), mp_context=context,
-                             initializer=_worker_ignores_interrupts) as pool:
-        futures: dict[Future[DocumentResult], str] = {
-            pool.submit(build_document, member, settings, records.get(member.stem, {})):
-            member.stem for member in edition.members}
-        try:
-            for future in as_completed(futures):
-                results[futures[future]] = future.result()
-                if progress:
-                    progress(Progress(len(results), total, futures[future],
-                                      results[futures[future]]))
-        except KeyboardInterrupt:
-            # Documents not started are dropped; those in progress finish (their outputs
-            # are written atomically either way) and are recorded.
-            pool.shutdown(wait=True, cancel_futures=True)
-            for future, stem in futures.items():
-                if future.done() and not future.cancelled() and future.exception() is None:
-                    results[stem] = future.result()
-            raise
 
+    def done(task: Task, result: DocumentResult) -> None:
+        results[task.key] = result
+        if progress:
+            progress(Progress(len(results), total, task.key, result))
 
-def _worker_ignores_interrupts() -> None:
-    # Ctrl-C reaches every process of the terminal's group: the workers leave it to the
-    # main process, which lets the documents in progress finish and records them.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    executor.run(batch, done)
 
 
 def _previous(out: Path) -> dict[str, Any]:
