@@ -9,7 +9,7 @@ import io
 import pytest
 from lxml import etree
 
-from teiedition.build import BuildOptions, build
+from teiedition.workflow import BuildOptions, build
 from teiedition.render import PdfContents, edition_book, pdf
 
 from conftest import shared_path
