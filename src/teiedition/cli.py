@@ -118,11 +118,14 @@ def cluster_options(func: Callable[..., Any]) -> Callable[..., Any]:
              "here.")(func)
 
 
-search_option = click.option(
-    "--search", is_flag=True,
-    help="Also make the search index (Pagefind): a search page and a search box on every "
-         "page, with filters by text, person, place, organisation and year. It works when the "
-         "edition is served over HTTP (teiedition serve).")
+_SEARCH_HELP = ("the search index (Pagefind): a search page and a search box on every page, "
+                "with filters by text, person, place, organisation and year. It works when the "
+                "edition is served over HTTP (teiedition serve).")
+search_option = click.option("--search", is_flag=True, help="Also make " + _SEARCH_HELP)
+#: An edition's build makes its search by default (``--no-search`` leaves it out); ``html``,
+#: which also renders single files, makes it when asked.
+build_search_option = click.option("--search/--no-search", default=True, show_default=True,
+                                   help="Make " + _SEARCH_HELP)
 
 
 @cli.command("convert")
@@ -528,7 +531,7 @@ def _report(validator: Validator | WorkerClient, files: list[Path],
 @click.option("--date", "date", metavar="YYYY-MM-DD",
               help="Date recorded in converted files and shown as the HTML's access date. "
                    "Default: SOURCE_DATE_EPOCH if set, else today.")
-@search_option
+@build_search_option
 @click.option("--package", "package", type=click.Path(path_type=Path), metavar="NAME.zip",
               help="After a build without problems, also write the deposit package (see "
                    "`teiedition package`).")

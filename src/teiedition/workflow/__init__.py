@@ -64,9 +64,8 @@ class BuildOptions:
     #: other projects (``--schema``).
     schemas: tuple[str, ...] = ("project",)
     #: Make the search index of the HTML edition, with a search page and a search box on
-    #: every page (``--search``; Pagefind's index is not byte for byte the same from one
-    #: run to the next, so it is asked for).
-    search: bool = False
+    #: every page (``--no-search`` leaves it out).
+    search: bool = True
     #: The date recorded in converted files and shown as the access date of the HTML.
     date: str = field(default_factory=lambda: dt.date.today().isoformat())
 
