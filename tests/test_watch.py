@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from teiedition import cli as cli_module
+from teiedition.cli import validate as validate_command_module
 from teiedition.cli import cli
 from teiedition.validate import Validator
 from teiedition.validate.watch import check_files, iter_changes
@@ -50,7 +50,7 @@ def test_watch_checks_saved_files_again(runner, tmp_path: Path, monkeypatch) -> 
     def saved(paths, **kwargs):
         shutil.copy(INVALID, target)
         yield [target]
-    monkeypatch.setattr(cli_module, "iter_changes", saved)
+    monkeypatch.setattr(validate_command_module, "iter_changes", saved)
     result = runner.invoke(cli, ["validate", "--watch", str(target)])
     assert result.stderr.count("1 file, 1 valid") == 1
     assert result.stderr.count("1 file, 0 valid") == 1
@@ -63,5 +63,5 @@ def test_ctrl_c_ends_the_watch_with_130(runner, monkeypatch) -> None:
     def interrupted(paths, **kwargs):
         raise KeyboardInterrupt
         yield
-    monkeypatch.setattr(cli_module, "iter_changes", interrupted)
+    monkeypatch.setattr(validate_command_module, "iter_changes", interrupted)
     assert runner.invoke(cli, ["validate", "--watch", str(VALID)]).exit_code == 130

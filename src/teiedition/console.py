@@ -1,5 +1,5 @@
 """What the commands print on standard error: conversion summaries, build progress and
-build reports. Kept apart from cli.py, which only parses options and calls the library."""
+build reports. Kept apart from cli/, which only parses options and calls the library."""
 
 from __future__ import annotations
 
