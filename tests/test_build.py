@@ -299,12 +299,12 @@ def test_a_long_text_is_printed_in_volumes(tmp_path: Path, monkeypatch) -> None:
     in one of them (tests/test_pdf.py), and the single PDF of an earlier build goes."""
     import io
     from pypdf import PdfReader
-    from teiedition import render
+    from teiedition.render import typeset
     edition = make_edition(tmp_path / "edition", ["long"])
     out = tmp_path / "out"
     assert build(edition, out, options()).ok
     assert (out / "pdf" / "long.pdf").is_file()
-    monkeypatch.setattr(render, "VOLUME_WORDS", 200)
+    monkeypatch.setattr(typeset, "VOLUME_WORDS", 200)
     (edition / "long.txt").write_text(SEED_TEXT.read_text(encoding="utf-8") + "|\nMore.\n",
                                       encoding="utf-8")
     report = build(edition, out, options())

@@ -126,9 +126,9 @@ def test_the_box_font_draws_each_code_point() -> None:
 def test_a_pdf_a_error_about_a_character_is_answered_with_a_box(monkeypatch) -> None:
     """The safety net: when the font check misses a character (here: it is told nothing is
     missing), Typst's PDF/A error names it, and it gets a box."""
-    import teiedition.render as render
-    real = render.plan_fonts
-    monkeypatch.setattr(render, "plan_fonts", lambda text, settings: real("", settings))
+    from teiedition.render import typeset
+    real = typeset.plan_fonts
+    monkeypatch.setattr(typeset, "plan_fonts", lambda text, settings: real("", settings))
     printed = pdf(tei_with(f"A {NOWHERE[1]} b"), standard="a-3b")
     assert NOWHERE[1] in text_of(printed.data)
     assert any("U+10FFFD" in w for w in printed.warnings)

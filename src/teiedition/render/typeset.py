@@ -1,148 +1,26 @@
-"""TEI → outputs. ``html_pages`` makes the HTML reading edition of one or more TEI documents.
-
-The stylesheets are the bundled ones (xslt/), compiled once per process; documents are
-parsed by lxml before Saxon sees them (see xslt.py).
-"""
+"""TEI → Typst → PDF (PDF/A with the TEI embedded), in volumes for long texts."""
 
 from __future__ import annotations
 
-import copy
 import json
 import multiprocessing
 import re
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import Mapping, Sequence
 
 import typst
 from lxml import etree
 
-from .errors import TeieditionError
-from .media import media_path, with_sources
-from .search import search_index
-from .fonts import FontPlan, FontSettings, box_font, plan_fonts
-from .resources import resource
-from .tei import TEI_NS
-from .xslt import Parsed, RenderError, Result, Stylesheets, bundled
-
-#: The namespace of teiedition's own attributes on documents handed to the stylesheets.
-E_NS = "urn:teiedition"
-INDEX_PAGES = ("persons", "places", "organisations", "events")
-
-
-@dataclass(frozen=True)
-class HtmlEdition:
-    """The pages of an HTML edition: file name → text, the stylesheet, and any messages;
-    ``files``: the images the pages show (path in the edition → bytes)."""
-
-    pages: Mapping[str, str]
-    messages: tuple[str, ...]
-    files: Mapping[str, bytes] = field(default_factory=dict)
-
-
-def html_pages(documents: Sequence[tuple[str, etree._ElementTree]], *, access_date: str = "",
-               warn_unhandled: bool = False, images: Mapping[str, Mapping[str, bytes]] | None = None,
-               search: bool = False, stylesheets: Stylesheets | None = None) -> HtmlEdition:
-    """The HTML edition of ``documents`` (a file stem and a parsed TEI tree each): a page per
-    document (:func:`html_text_page`) and the edition's pages (:func:`html_edition_pages`).
-    Pointers from one document to another ("letter2.xml#p3") link their pages. ``images``:
-    for a stem, the images found beside its TEI file (media.images_beside). With
-    ``warn_unhandled``, each element the stylesheets do not know (its text is kept) gives a
-    message. With ``search``, the files also hold the search index (search.py)."""
-    sheets = stylesheets or bundled()
-    pages: dict[str, str] = {}
-    files: dict[str, bytes] = {}
-    messages: list[str] = []
-    stems = [stem for stem, _ in documents]
-    parsed = None
-    for stem, tree in documents:
-        sources = {url: media_path(stem, url) for url in (images or {}).get(stem, {})}
-        parsed = sheets.parse(with_sources(tree, sources))
-        page = _text_page(stem, parsed, sheets, access_date=access_date,
-                          warn_unhandled=warn_unhandled, documents=stems, search=search)
-        pages.update(page.pages)
-        messages.extend(page.messages)
-        files.update({sources[url]: data for url, data in (images or {}).get(stem, {}).items()})
-    # One document: its edition pages read the document Saxon already holds.
-    edition = html_edition_pages(documents, stylesheets=sheets, search=search,
-                                 parsed=parsed if len(documents) == 1 else None)
-    pages.update(edition.pages)
-    if search:
-        files.update(search_index(pages))
-    return HtmlEdition(pages, tuple(messages) + edition.messages, files)
-
-
-def html_text_page(stem: str, tree: etree._ElementTree, *, access_date: str = "",
-                   warn_unhandled: bool = False, documents: Sequence[str] = (),
-                   images: Mapping[str, bytes] | None = None, search: bool = False,
-                   stylesheets: Stylesheets | None = None) -> HtmlEdition:
-    """The page of one TEI document, ``stem``.html: its text, notes and header. ``documents``:
-    the stems of the edition's documents (pointers to them link their pages); ``images``:
-    the document's images by @url (they are shown, and copied to media/STEM/)."""
-    sheets = stylesheets or bundled()
-    sources = {url: media_path(stem, url) for url in images or {}}
-    page = _text_page(stem, sheets.parse(with_sources(tree, sources)), sheets,
-                      access_date=access_date, warn_unhandled=warn_unhandled,
-                      documents=documents, search=search)
-    return replace(page, files={sources[url]: data for url, data in (images or {}).items()})
-
-
-def _text_page(stem: str, parsed: Parsed, sheets: Stylesheets, *, access_date: str,
-               warn_unhandled: bool, documents: Sequence[str], search: bool) -> HtmlEdition:
-    name = f"{stem}.html"
-    result = sheets.run("html", parsed, {
-        "page": "text", "text-file": name, "access-date": access_date,
-        "warn-unhandled": warn_unhandled, "documents": "\n".join(documents),
-        "search": search})
-    return HtmlEdition({name: result.main}, result.messages)
-
-
-def html_edition_pages(documents: Sequence[tuple[str, etree._ElementTree]], *,
-                       stylesheets: Stylesheets | None = None, search: bool = False,
-                       parsed: Parsed | None = None) -> HtmlEdition:
-    """The pages across all ``documents``: the home page (index.html, the texts with their
-    source and counts), index pages of persons, places, organisations and events, the
-    chronology (every dated mention in date order, with a timeline), the CSS,
-    the search page (with ``search``), and the script that remembers the reader's choice
-    of reading across pages and starts the search. All
-    pages come from one transformation of the documents (as a teiCorpus; ``parsed``: the
-    one document, already handed to Saxon)."""
-    sheets = stylesheets or bundled()
-    if parsed is None:
-        corpus = etree.Element(f"{{{TEI_NS}}}teiCorpus", nsmap={None: TEI_NS, "e": E_NS})
-        for stem, tree in documents:
-            member = copy.deepcopy(tree.getroot())
-            member.set(f"{{{E_NS}}}file", f"{stem}.html")
-            corpus.append(member)
-        parsed = sheets.parse(corpus)
-    first = f"{documents[0][0]}.html" if documents else "index.html"
-    result = sheets.run("html", parsed, {"page": "edition", "text-file": first,
-                                         "search": search})
-    pages = {name: result.documents[name] for name in ("index.html", "chronology.html")
-             + ("search.html",) * search + tuple(f"{page}.html" for page in INDEX_PAGES)}
-    for asset in ("edition.css", "edition.js"):
-        pages[asset] = resource("xslt", "html", asset).read_text(encoding="utf-8")
-    return HtmlEdition(pages, result.messages)
-
-
-_UNHANDLED = re.compile(r"unhandled: (\S+) \(its text is kept\)")
-
-
-def count_unhandled(messages: Iterable[str]) -> tuple[tuple[str, ...], dict[str, int]]:
-    """The messages of a rendering apart from those the stylesheets give for each element
-    they do not know (``--warn-unhandled``), and how often each such element occurred: the
-    commands print these as one table (issue 13), not a line per occurrence."""
-    others: list[str] = []
-    counts: dict[str, int] = {}
-    for message in messages:
-        found = _UNHANDLED.search(message)
-        if found:
-            counts[found.group(1)] = counts.get(found.group(1), 0) + 1
-        else:
-            others.append(message)
-    return tuple(others), counts
+from ..errors import TeieditionError
+from ..media import media_path, with_sources
+from ..fonts import FontPlan, FontSettings, box_font, plan_fonts
+from ..resources import resource
+from ..xslt import RenderError, Result, Stylesheets, bundled
+from .corpus import corpus
+from .volumes import paragraphs, split_volumes
 
 
 #: PDF standards teiedition produces: PDF/A-3b embeds the TEI source, PDF/A-2b cannot.
@@ -204,12 +82,7 @@ def edition_book(documents: Sequence[tuple[str, etree._ElementTree]]) -> etree._
     """The edition's documents (a file stem and a parsed TEI tree each) as one teiCorpus,
     the edition's book: each member named by its stem (e:file), so that ids are looked up
     within their own document and a pointer from one to another ("b.xml#p3") arrives."""
-    corpus = etree.Element(f"{{{TEI_NS}}}teiCorpus", nsmap={None: TEI_NS, "e": E_NS})
-    for stem, tree in documents:
-        member = copy.deepcopy(tree.getroot())
-        member.set(f"{{{E_NS}}}file", stem)
-        corpus.append(member)
-    return etree.ElementTree(corpus)
+    return corpus(documents)
 
 
 def pdf(tree: etree._ElementTree, *, standard: str = "a-3b", fonts: FontSettings | None = None,
@@ -294,7 +167,7 @@ def pdf_volumes(tree: etree._ElementTree, *, standard: str = "a-3b",
                                volume=f"Volume {number} of {len(volumes)}",
                                paragraph_offset=offset, warn_unhandled=warn_unhandled,
                                contents=contents, stylesheets=stylesheets))
-        offset += _paragraphs(volume)
+        offset += paragraphs(volume)
     plan = plan_fonts("".join(set("".join(run.main for run in runs))), fonts or FontSettings())
     results = [_typeset(run, tree, standard=standard, plan=plan, isolated=True, images=images)
                for run in runs]
@@ -381,75 +254,3 @@ def _typst_text(literal: str) -> str:
     return re.sub(r'\\u\{([0-9a-fA-F]+)\}|\\(.)',
                   lambda m: chr(int(m.group(1), 16)) if m.group(1) else
                   {"n": "\n", "t": "\t", "r": "\r"}.get(m.group(2), m.group(2)), literal)
-
-
-def split_volumes(tree: etree._ElementTree, words_per_volume: int
-                  ) -> list[etree._ElementTree]:
-    """The tree itself when its text is short enough; else one copy per volume, each
-    keeping the header, the standOff and one run of the text's blocks (the element children
-    of the first element of the text with more than one: the body, or its only div).
-    Comments and processing instructions are not blocks: each goes with the block after
-    it, or with the last block (issue 13: one among the blocks crashed the split)."""
-    root = tree.getroot()
-    container = root.find(f"{{{TEI_NS}}}text")
-    while container is not None and len(_elements(container)) == 1:
-        container = _elements(container)[0]
-    if container is None or len(_elements(container)) < 2:
-        return [tree]
-    blocks = _elements(container)
-    sizes = [len("".join(block.itertext()).split()) for block in blocks]
-    if sum(sizes) <= words_per_volume:
-        return [tree]
-    runs: list[set[int]] = [set()]
-    words = 0
-    for index, size in enumerate(sizes):
-        if runs[-1] and words + size > words_per_volume:
-            runs.append(set())
-            words = 0
-        runs[-1].add(index)
-        words += size
-    owners = _block_of_each_child(container)
-    path = tree.getpath(container)
-    volumes = []
-    for run in runs:
-        copy_root = copy.deepcopy(root)
-        box = copy_root.getroottree().xpath(path)[0]
-        for child, owner in reversed(list(zip(box, owners, strict=True))):
-            if owner not in run:
-                box.remove(child)
-        volumes.append(copy_root.getroottree())
-    return volumes
-
-
-def _elements(parent: etree._Element) -> list[etree._Element]:
-    return [child for child in parent if isinstance(child.tag, str)]
-
-
-def _block_of_each_child(parent: etree._Element) -> list[int]:
-    """For each child node of ``parent``, the number of the block (element child) it goes
-    with: an element is its own block; a comment or processing instruction goes with the
-    next element, or with the last one when none follows."""
-    owners: list[int] = []
-    waiting: list[int] = []  # positions of the comments before the next element
-    count = 0
-    for position, child in enumerate(parent):
-        if isinstance(child.tag, str):
-            for other in waiting:
-                owners[other] = count
-            waiting = []
-            owners.append(count)
-            count += 1
-        else:
-            waiting.append(position)
-            owners.append(-1)
-    for other in waiting:
-        owners[other] = count - 1
-    return owners
-
-
-def _paragraphs(tree: etree._ElementTree) -> int:
-    """The paragraphs the print edition numbers (as f:paragraph-number counts them)."""
-    text = tree.getroot().find(f"{{{TEI_NS}}}text")
-    skip = {f"{{{TEI_NS}}}note", f"{{{TEI_NS}}}quote"}
-    return sum(1 for p in text.iter(f"{{{TEI_NS}}}p")
-               if not any(a.tag in skip for a in p.iterancestors())) if text is not None else 0
