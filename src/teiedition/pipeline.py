@@ -11,8 +11,6 @@ from .collector import collector_paused
 from .convert import read_notes, read_text
 from .convert.names import NameIndex
 from .convert.ner import Recognizer
-from .convert.docx import read_docx
-from .convert.markdown import read_markdown
 from .convert.pages import Page, read_pages
 from .convert.structure import tag_structured
 from .convert.taggers import tag_document
@@ -61,6 +59,7 @@ def convert_word(data: bytes, meta: Metadata, provenance: Provenance, *,
     """Convert a Word document (.docx, .docm) to TEI: its structure, notes, formatting and
     images (returned as ``media``, to be written under ``media_folder`` beside the TEI);
     names and dates tagged as in a page of text. See :func:`.convert.docx.read_docx`."""
+    from .convert.docx import read_docx  # loaded when a Word file is converted
     word = read_docx(data, path=provenance.source_name, changes=changes, comments=comments,
                      media_folder=media_folder)
     return _structured(word.document, meta, provenance, register, recognizer, name_index,
@@ -74,6 +73,7 @@ def convert_markdown(text: str, meta: Metadata | None, provenance: Provenance, *
     """Convert Markdown to TEI. ``meta`` None: the metadata comes from the file's YAML front
     matter (the keys of the metadata file), or, without one, is minimal (and a finding
     says so)."""
+    from .convert.markdown import read_markdown  # loaded when Markdown is converted
     read = read_markdown(text, path=provenance.source_name)
     document = read.document
     if meta is None and read.front_matter:
