@@ -220,18 +220,29 @@ class RelaxNG:
         except (etree.XMLSyntaxError, etree.RelaxNGParseError):
             return None  # cannot happen with the checksum; compiled afresh and replaced
 
-    def iter_problems(self, tree: etree._ElementTree,
-                      source: SourceLines) -> Iterator[Problem]:
-        names = element_names(tree)
+    def prepare(self, tree: etree._ElementTree) -> "GrammarRun":
+        """Everything that needs the interpreter before the verdict (the document's names,
+        the grammar for them, compiled if need be); :meth:`GrammarRun.run` then stays in
+        libxml2, which lets go of the interpreter lock, so that Saxon can run the rules on
+        the other core meanwhile."""
         small = sum(1 for _ in tree.iter()) < LARGE_DOCUMENT and \
             self._verdict_seconds < VERDICT_BUDGET_SECONDS
-        if small:
-            start = time.perf_counter()
-            valid = self._for(self._verdict, names, False).validate(tree)
-            self._verdict_seconds += time.perf_counter() - start
-            if valid:
-                return
-        schema = self._for(self._diagnostic, names, True)
+        names = element_names(tree)
+        schema = self._for(self._verdict, names, False) if small else \
+            self._for(self._diagnostic, names, True)
+        return GrammarRun(self, tree, schema, small)
+
+    def iter_problems(self, tree: etree._ElementTree,
+                      source: SourceLines) -> Iterator[Problem]:
+        pending = self.prepare(tree)
+        pending.run()
+        yield from pending.problems(tree, source)
+
+    def _diagnose(self, tree: etree._ElementTree, source: SourceLines, *,
+                  small: bool) -> Iterator[Problem]:
+        """The problems of a document that the verdict grammar rejected (or that is large):
+        the diagnostic grammar's messages, or the whole grammar's."""
+        schema = self._for(self._diagnostic, element_names(tree), True)
         if schema.validate(tree):
             if not small or schema is self._whole:
                 return
@@ -269,6 +280,39 @@ class RelaxNG:
             message += f" (inside <{etree.QName(element.getparent()).localname}>)"
         return Problem(self.rule, message, line, column, schema=self.name,
                        detail=tidy(entry.message))
+
+
+class GrammarRun:
+    """One document's check by :class:`RelaxNG`, in three steps like the rules'
+    (schematron.PendingRun): prepared, :meth:`run` (libxml2 alone), :meth:`problems`."""
+
+    def __init__(self, grammar: RelaxNG, tree: etree._ElementTree, schema: etree.RelaxNG,
+                 small: bool) -> None:
+        self._grammar = grammar
+        self._tree = tree
+        self._schema = schema
+        self._small = small
+        self._valid: bool | None = None
+
+    def run(self) -> None:
+        """The verdict of the grammar prepared for the document (the tree is only read)."""
+        start = time.perf_counter()
+        self._valid = bool(self._schema.validate(self._tree))
+        if self._small:
+            self._grammar._verdict_seconds += time.perf_counter() - start
+
+    def problems(self, tree: etree._ElementTree, source: SourceLines) -> Iterator[Problem]:
+        """Nothing for a valid document; else the messages, from a grammar that gives them."""
+        if self._valid is None:
+            self.run()
+        if self._valid:
+            return
+        if not self._small:
+            # The diagnostic (or whole) grammar already said no: its own log has the reasons.
+            for entry in list(self._schema.error_log):
+                yield self._grammar._problem(entry, self._schema, tree, source)
+            return
+        yield from self._grammar._diagnose(tree, source, small=True)
 
 
 def _element_at(tree: etree._ElementTree, path: str | None) -> etree._Element | None:
