@@ -103,6 +103,13 @@ class Validator:
                 else list(schema.iter_problems(tree, source))
                 for i, schema in enumerate(self.schemas)]
 
+    def expect(self, count: int) -> None:
+        """Hear that ``count`` documents are about to be checked (this run's files), so that
+        the schemas can prepare for a batch rather than for one file (relaxng.py)."""
+        for schema in self.schemas:
+            if isinstance(schema, RelaxNG):
+                schema.expect(count)
+
     def check_bytes(self, data: bytes, path: str) -> FileReport:
         """Parse ``data`` safely and check it; reading problems are reported like the rest."""
         return self.check_document(data, path)[0]

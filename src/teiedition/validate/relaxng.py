@@ -169,7 +169,24 @@ class RelaxNG:
         self._verdict = _Compiled()
         self._diagnostic = _Compiled()
         self._verdict_seconds = 0.0
+        self._verdict_documents = 0
+        #: Documents the run has said are still to come (see :meth:`expect`), this one included.
+        self._expected = 0
         self._diagnostic_compiles = 1
+
+    def expect(self, count: int) -> None:
+        """Hear that ``count`` documents follow (a batch): once the first has shown what
+        the verdict grammar costs a document, a batch that would spend the budget on it
+        anyway compiles the diagnostic grammar straight away instead of first spending it."""
+        self._expected = count
+
+    def _use_verdict(self, nodes: int) -> bool:
+        if nodes >= LARGE_DOCUMENT or self._verdict_seconds >= VERDICT_BUDGET_SECONDS:
+            return False
+        if self._verdict_documents and self._expected > 1:
+            projected = self._verdict_seconds / self._verdict_documents * self._expected
+            return self._verdict_seconds + projected < VERDICT_BUDGET_SECONDS
+        return True
 
     def _compile_whole(self) -> etree.RelaxNG:
         if self._whole is None:
@@ -225,8 +242,8 @@ class RelaxNG:
         the grammar for them, compiled if need be); :meth:`GrammarRun.run` then stays in
         libxml2, which lets go of the interpreter lock, so that Saxon can run the rules on
         the other core meanwhile."""
-        small = sum(1 for _ in tree.iter()) < LARGE_DOCUMENT and \
-            self._verdict_seconds < VERDICT_BUDGET_SECONDS
+        small = self._use_verdict(sum(1 for _ in tree.iter()))
+        self._expected = max(self._expected - 1, 0)
         names = element_names(tree)
         schema = self._for(self._verdict, names, False) if small else \
             self._for(self._diagnostic, names, True)
@@ -300,6 +317,7 @@ class GrammarRun:
         self._valid = bool(self._schema.validate(self._tree))
         if self._small:
             self._grammar._verdict_seconds += time.perf_counter() - start
+            self._grammar._verdict_documents += 1
 
     def problems(self, tree: etree._ElementTree, source: SourceLines) -> Iterator[Problem]:
         """Nothing for a valid document; else the messages, from a grammar that gives them."""
