@@ -23,6 +23,7 @@ from .cache import SchemaCache, default_folder
 from .locate import SourceLines
 from .problems import FileReport, Problem, Report
 from .schemas import Schema, load_schemas
+from .prune import document_names
 from .relaxng import RelaxNG
 from .schematron import SaxonSchematron
 
@@ -77,8 +78,11 @@ class Validator:
         The grammar's thread must be inside libxml2 before Saxon starts: a thread that
         still needs the lock when Saxon takes it waits for the whole Saxon call, and the
         two then alternate instead of overlapping (measured: slower than one thread)."""
-        pending = {i: schema.prepare(tree) for i, schema in enumerate(self.schemas)
-                   if isinstance(schema, (SaxonSchematron, RelaxNG))}
+        prepared = [i for i, schema in enumerate(self.schemas)
+                    if isinstance(schema, (SaxonSchematron, RelaxNG))]
+        # The names are read once for all the schemas (a walk of the tree each otherwise).
+        names = document_names(tree) if len(prepared) > 1 else None
+        pending = {i: self.schemas[i].prepare(tree, names) for i in prepared}
         rules = [run for i, run in pending.items()
                  if isinstance(self.schemas[i], SaxonSchematron)]
         grammars = [run for run in pending.values() if run not in rules]

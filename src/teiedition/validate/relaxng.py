@@ -237,14 +237,16 @@ class RelaxNG:
         except (etree.XMLSyntaxError, etree.RelaxNGParseError):
             return None  # cannot happen with the checksum; compiled afresh and replaced
 
-    def prepare(self, tree: etree._ElementTree) -> "GrammarRun":
+    def prepare(self, tree: etree._ElementTree, names: Names | None = None) -> "GrammarRun":
         """Everything that needs the interpreter before the verdict (the document's names,
         the grammar for them, compiled if need be); :meth:`GrammarRun.run` then stays in
         libxml2, which lets go of the interpreter lock, so that Saxon can run the rules on
-        the other core meanwhile."""
+        the other core meanwhile. ``names``: the document's :func:`prune.document_names`,
+        when the caller has them already (its attributes are left aside here)."""
         small = self._use_verdict(sum(1 for _ in tree.iter()))
         self._expected = max(self._expected - 1, 0)
-        names = element_names(tree)
+        names = element_names(tree) if names is None else \
+            frozenset(name for name in names if name[0] != "@")
         schema = self._for(self._verdict, names, False) if small else \
             self._for(self._diagnostic, names, True)
         return GrammarRun(self, tree, schema, small)

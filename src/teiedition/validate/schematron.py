@@ -179,10 +179,12 @@ class SaxonSchematron:
         self._current = self._executables[kept]
         return self._current
 
-    def prepare(self, tree: etree._ElementTree) -> "PendingRun":
+    def prepare(self, tree: etree._ElementTree,
+                names: frozenset[tuple[str, str]] | None = None) -> "PendingRun":
         """Everything that reads the document (its names, its text); :meth:`PendingRun.run`
-        then needs nothing but Saxon, so that another schema may check the tree meanwhile."""
-        executable = self._executable(document_names(tree)).clone()
+        then needs nothing but Saxon, so that another schema may check the tree meanwhile.
+        ``names``: the document's :func:`prune.document_names`, if the caller has them."""
+        executable = self._executable(document_names(tree) if names is None else names).clone()
         executable.set_capture_result_documents(True)
         return PendingRun(self, executable, etree.tostring(tree.getroot(), encoding="unicode"))
 
