@@ -144,3 +144,38 @@ def test_a_batch_compiles_a_few_diagnostic_grammars_then_the_whole(tmp_path: Pat
         seen.append((len(grammar._diagnostic.names), grammar._whole is not None))
     # {TEI}; then a second diagnostic grammar for {TEI, p}; then the whole grammar.
     assert seen == [(1, False), (2, False), (2, True)]
+
+
+def test_a_batch_that_says_its_size_skips_the_verdict_grammar_after_the_first(
+        tmp_path: Path, monkeypatch) -> None:
+    from teiedition.validate import relaxng
+    rng = tmp_path / "doc.rng"
+    rng.write_text(GRAMMAR, encoding="utf-8")
+    document = tree(f'<TEI xmlns="{TEI}"><p>a</p></TEI>')
+    invalid = tree(f'<TEI xmlns="{TEI}"><list/></TEI>')
+
+    def kinds(expected: int | None, budget: float) -> list[bool]:
+        """For four documents: whether each was checked with the verdict grammar."""
+        monkeypatch.setattr(relaxng, "VERDICT_BUDGET_SECONDS", budget)
+        validator = Validator([str(rng)], xinclude=False, use_cache=False)
+        if expected is not None:
+            validator.expect(expected)
+        grammar = validator.schemas[0]
+        used = []
+        for _ in range(4):
+            run = grammar.prepare(document)
+            run.run()
+            assert not list(run.problems(document, None))
+            used.append(run._small)
+        # The same messages whichever grammar a batch has come to.
+        assert [p.message for p in validator.iter_problems(invalid)] == \
+            ["<list> is incomplete; expected <item>"]
+        return used
+
+    # A budget that four documents cannot spend: the verdict grammar throughout.
+    assert kinds(1000, 60.0) == [True] * 4
+    # A batch of a billion would spend half a second at a nanosecond each: after the first,
+    # the diagnostic grammar.
+    assert kinds(10**9, 0.5) == [True, False, False, False]
+    # Without the size, the run spends the budget first (here: not yet).
+    assert kinds(None, 0.5) == [True] * 4

@@ -214,3 +214,33 @@ def test_one_walk_for_all_patterns_finds_what_one_walk_each_finds(tmp_path: Path
     assert findings() == merged
     monkeypatch.setattr(schematron, "trim_traversals", lambda stylesheet: None)
     assert findings() == merged
+
+
+def test_a_document_that_no_rule_context_can_match_needs_no_saxon_run(tmp_path: Path) -> None:
+    from teiedition.validate.schematron import SaxonSchematron
+    sch = tmp_path / "rules.sch"
+    sch.write_text("""<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">
+  <ns prefix="t" uri="http://www.tei-c.org/ns/1.0"/>
+  <pattern id="hi-info">
+    <rule context="t:hi"><report test="matches(., '^t')">hi starts with t</report></rule>
+  </pattern>
+  <pattern id="dated">
+    <rule context="t:*[@when and @notBefore]"><report test="true()">both</report></rule>
+  </pattern>
+</schema>""", encoding="utf-8")
+    validator = Validator([str(sch)], use_cache=False)
+    rules = validator.schemas[0]
+    assert isinstance(rules, SaxonSchematron)
+    without = tree_of(f'<TEI xmlns="{TEI}"><text><p n="1900">two</p></text></TEI>')
+    pending = rules.prepare(without)
+    assert pending._executable is None  # neither <hi> nor @when: nothing to run
+    assert list(validator.iter_problems(without)) == []
+    for body, rule in (("<hi>two</hi>", "hi-info"), ('<p when="1" notBefore="1">x</p>', "dated")):
+        document = tree_of(f'<TEI xmlns="{TEI}"><text>{body}</text></TEI>')
+        assert rules.prepare(document)._executable is not None
+        assert [p.rule for p in validator.iter_problems(document)] == [rule]
+
+
+def tree_of(text: str):
+    from lxml import etree
+    return etree.ElementTree(etree.fromstring(text))

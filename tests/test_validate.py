@@ -13,6 +13,7 @@ from lxml import etree
 
 from teiedition import convert, to_bytes
 from teiedition.validate import Validator, check, is_valid, iter_problems
+from teiedition.validate.locate import SourceLines
 from teiedition.xmlparse import parse_bytes
 
 from conftest import CASES, SEED_TEXT, SHARED, shared_path
@@ -284,3 +285,33 @@ def test_note_sequence_finds_the_previous_note_of_its_place_as_before() -> None:
     found = [quick(n, last=nearest(n), place=n.get("place", "")) for n in notes]
     assert found == [plain(n, place=n.get("place", "")) for n in notes]
     assert sum(1 for f in found if f) == 8
+
+
+@pytest.mark.parametrize("phase", [None, "publication"])
+def test_project_rules_with_one_walk_find_what_the_skeleton_finds(phase) -> None:
+    """The project's rules run with the skeleton's stylesheet rewired (validate/passes.py);
+    lxml's own Schematron, unchanged, must find the same on every schema fixture."""
+    from lxml import isoschematron
+
+    from teiedition.resources import resource
+    from teiedition.validate.schemas import SchematronRules
+    path = resource("schema", "teiedition.sch")
+    ours = SchematronRules(path, phase=phase)
+    skeleton = isoschematron.Schematron(
+        etree.parse(str(path)), phase=phase, store_report=True,
+        error_finder=isoschematron.Schematron.ASSERTS_AND_REPORTS,
+        compile_params={"generate-fired-rule": "'false'"})
+    svrl = "{http://purl.oclc.org/dsdl/svrl}"
+    fixtures = sorted((CASES / "schema").glob("*.xml"))
+    found_any = False
+    for fixture in fixtures:
+        tree = parse_bytes(fixture.read_bytes()).tree
+        if tree is None:
+            continue  # not XML (the fixtures include an entity bomb)
+        skeleton.validate(tree)
+        expected = [(n.get("id"), n.get("location")) for n in skeleton.validation_report.iter(
+            svrl + "failed-assert", svrl + "successful-report")]
+        assert [(p.rule, p.xpath) for p in ours.iter_problems(tree, SourceLines(
+            fixture.read_bytes()))] == [(r or "schematron", loc) for r, loc in expected]
+        found_any = found_any or bool(expected)
+    assert found_any

@@ -206,3 +206,46 @@ def test_includes_are_read_from_the_documents_folder(schema: Path, folder: Path,
                                                                   str(document))
     warm = client(schema, folder).check_bytes(document.read_bytes(), str(document))
     assert not warm.valid and problems(warm) == problems(local)
+
+
+def test_a_batch_size_reaches_the_workers_validator(schema: Path, folder: Path,
+                                                    monkeypatch) -> None:
+    """validate says how many files follow (Validator.expect); the client passes it on with
+    its next request only, and the worker tells its validator."""
+    import socket
+    heard: list[int] = []
+
+    class Recording(Validator):
+        def expect(self, count: int) -> None:
+            heard.append(count)
+            super().expect(count)
+
+    validator = Recording([str(schema)], use_cache=False)
+    for request in ({"path": "x.xml", "expect": 3}, {"path": "x.xml"},
+                    {"path": "x.xml", "expect": "3"}):
+        ours, theirs = socket.socketpair()
+        with ours, theirs:
+            worker_module._send(ours, request, VALID)
+            assert worker_module._answer(theirs, validator)
+            answer, _ = worker_module._receive(ours)
+        assert answer["problems"] == []
+    assert heard == [3]  # not when absent, nor when it is not a number
+
+    warm = client(schema, folder)
+    requests: list[dict] = []
+
+    class Connection:
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc) -> bool:
+            return False
+    monkeypatch.setattr(warm, "_connect", Connection)
+    monkeypatch.setattr(worker_module, "_send",
+                        lambda conn, header, data=b"": requests.append(header))
+    monkeypatch.setattr(worker_module, "_receive",
+                        lambda conn: ({"problems": [], "seconds": 0.0}, b""))
+    warm.expect(2)
+    warm.check_bytes(VALID, "a.xml")
+    warm.check_bytes(VALID, "b.xml")
+    assert [r.get("expect") for r in requests] == [2, None]

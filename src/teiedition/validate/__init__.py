@@ -8,6 +8,7 @@ once, so one object checks any number of files.
 from __future__ import annotations
 
 import functools
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -22,6 +23,8 @@ from .cache import SchemaCache, default_folder
 from .locate import SourceLines
 from .problems import FileReport, Problem, Report
 from .schemas import Schema, load_schemas
+from .prune import document_names
+from .relaxng import RelaxNG
 from .schematron import SaxonSchematron
 
 __all__ = ["FileReport", "Problem", "Report", "Validator", "check", "is_valid", "iter_problems"]
@@ -66,30 +69,50 @@ class Validator:
 
     def _run_schemas(self, tree: etree._ElementTree, source: SourceLines
                      ) -> list[list[Problem]]:
-        """Each schema's problems, in order. Rules run by Saxon and the other schemas (a
-        RELAX NG grammar) check the document at the same time, on two cores: lxml lets go
-        of the interpreter lock while it validates (issue 16: the rules cost as much as the
-        grammar for a batch of letters). Only reading happens meanwhile: the rules read the
-        tree before (prepare) and after (problems), the other schemas during."""
-        pending = {i: schema.prepare(tree) for i, schema in enumerate(self.schemas)
-                   if isinstance(schema, SaxonSchematron)}
-        others = [i for i in range(len(self.schemas)) if i not in pending]
-        def check_others() -> dict[int, list[Problem]]:
-            return {i: list(self.schemas[i].iter_problems(tree, source)) for i in others}
-        if pending and others:
+        """Each schema's problems, in order. A RELAX NG grammar checks the document on the
+        other core while Saxon runs the rules: libxml2 lets go of the interpreter lock while
+        it validates, Saxon does not (issue 16: the rules cost as much as the grammar for a
+        batch of letters). Only reading happens meanwhile: both read the tree before
+        (prepare) and after (problems), and each run only reads it.
+
+        The grammar's thread must be inside libxml2 before Saxon starts: a thread that
+        still needs the lock when Saxon takes it waits for the whole Saxon call, and the
+        two then alternate instead of overlapping (measured: slower than one thread)."""
+        prepared = [i for i, schema in enumerate(self.schemas)
+                    if isinstance(schema, (SaxonSchematron, RelaxNG))]
+        # The names are read once for all the schemas (a walk of the tree each otherwise).
+        names = document_names(tree) if len(prepared) > 1 else None
+        pending = {i: self.schemas[i].prepare(tree, names) for i in prepared}
+        rules = [run for i, run in pending.items()
+                 if isinstance(self.schemas[i], SaxonSchematron)]
+        grammars = [run for run in pending.values() if run not in rules]
+        if rules and grammars:
             if self._pool is None:
                 self._pool = ThreadPoolExecutor(max_workers=1,
                                                 thread_name_prefix="teiedition-grammar")
-            checking = self._pool.submit(check_others)
-            for run in pending.values():
+            started = threading.Event()
+            def check_grammars() -> None:
+                started.set()
+                for run in grammars:
+                    run.run()
+            checking = self._pool.submit(check_grammars)
+            started.wait()
+            for run in rules:
                 run.run()
-            found = checking.result()
+            checking.result()
         else:
             for run in pending.values():
                 run.run()
-            found = check_others()
-        return [found[i] if i in found else list(pending[i].problems(tree, source))
-                for i in range(len(self.schemas))]
+        return [list(pending[i].problems(tree, source)) if i in pending
+                else list(schema.iter_problems(tree, source))
+                for i, schema in enumerate(self.schemas)]
+
+    def expect(self, count: int) -> None:
+        """Hear that ``count`` documents are about to be checked (this run's files), so that
+        the schemas can prepare for a batch rather than for one file (relaxng.py)."""
+        for schema in self.schemas:
+            if isinstance(schema, RelaxNG):
+                schema.expect(count)
 
     def check_bytes(self, data: bytes, path: str) -> FileReport:
         """Parse ``data`` safely and check it; reading problems are reported like the rest."""

@@ -49,10 +49,23 @@ def split_tag(tag: str) -> tuple[str, str]:
 
 def kept_patterns(schematron: etree._ElementTree, names: Names) -> Iterator[int]:
     """The positions (among the schema's patterns) of the patterns that may fire."""
-    prefixes = {ns.get("prefix"): ns.get("uri") for ns in schematron.getroot().iter(_S + "ns")}
-    for index, pattern in enumerate(schematron.getroot().iterchildren(_S + "pattern")):
-        if _may_fire(pattern, prefixes, names):
+    for index, targets in enumerate(pattern_targets(schematron)):
+        if may_fire(targets, names):
             yield index
+
+
+def pattern_targets(schematron: etree._ElementTree) -> list[Names | None]:
+    """For each pattern, the names one of which a document needs for the pattern to fire
+    (see :func:`context_elements`); None for a pattern that may fire on any document."""
+    prefixes = {ns.get("prefix"): ns.get("uri") for ns in schematron.getroot().iter(_S + "ns")}
+    return [_targets(pattern, prefixes)
+            for pattern in schematron.getroot().iterchildren(_S + "pattern")]
+
+
+def may_fire(targets: Names | None, names: Names) -> bool:
+    """Whether a pattern with these :func:`pattern_targets` may fire on a document with
+    these names."""
+    return targets is None or not targets.isdisjoint(names)
 
 
 def prune(schematron: etree._ElementTree, kept: tuple[int, ...]) -> etree._ElementTree:
@@ -66,18 +79,19 @@ def prune(schematron: etree._ElementTree, kept: tuple[int, ...]) -> etree._Eleme
     return copy
 
 
-def _may_fire(pattern: etree._Element, prefixes: dict[str | None, str | None],
-              names: Names) -> bool:
+def _targets(pattern: etree._Element, prefixes: dict[str | None, str | None]) -> Names | None:
     if pattern.get("abstract") == "true" or pattern.get("is-a"):
-        return True
+        return None
     rules = list(pattern.iter(_S + "rule"))
     if not rules:
-        return True
+        return None
+    found: set[tuple[str, str]] = set()
     for rule in rules:
         targets = context_elements(rule.get("context", ""), prefixes)
-        if targets is None or targets & names:
-            return True
-    return False
+        if targets is None:
+            return None
+        found |= targets
+    return frozenset(found)
 
 
 def context_elements(context: str, prefixes: dict[str | None, str | None]) -> Names | None:

@@ -169,7 +169,24 @@ class RelaxNG:
         self._verdict = _Compiled()
         self._diagnostic = _Compiled()
         self._verdict_seconds = 0.0
+        self._verdict_documents = 0
+        #: Documents the run has said are still to come (see :meth:`expect`), this one included.
+        self._expected = 0
         self._diagnostic_compiles = 1
+
+    def expect(self, count: int) -> None:
+        """Hear that ``count`` documents follow (a batch): once the first has shown what
+        the verdict grammar costs a document, a batch that would spend the budget on it
+        anyway compiles the diagnostic grammar straight away instead of first spending it."""
+        self._expected = count
+
+    def _use_verdict(self, nodes: int) -> bool:
+        if nodes >= LARGE_DOCUMENT or self._verdict_seconds >= VERDICT_BUDGET_SECONDS:
+            return False
+        if self._verdict_documents and self._expected > 1:
+            projected = self._verdict_seconds / self._verdict_documents * self._expected
+            return self._verdict_seconds + projected < VERDICT_BUDGET_SECONDS
+        return True
 
     def _compile_whole(self) -> etree.RelaxNG:
         if self._whole is None:
@@ -220,18 +237,31 @@ class RelaxNG:
         except (etree.XMLSyntaxError, etree.RelaxNGParseError):
             return None  # cannot happen with the checksum; compiled afresh and replaced
 
+    def prepare(self, tree: etree._ElementTree, names: Names | None = None) -> "GrammarRun":
+        """Everything that needs the interpreter before the verdict (the document's names,
+        the grammar for them, compiled if need be); :meth:`GrammarRun.run` then stays in
+        libxml2, which lets go of the interpreter lock, so that Saxon can run the rules on
+        the other core meanwhile. ``names``: the document's :func:`prune.document_names`,
+        when the caller has them already (its attributes are left aside here)."""
+        small = self._use_verdict(sum(1 for _ in tree.iter()))
+        self._expected = max(self._expected - 1, 0)
+        names = element_names(tree) if names is None else \
+            frozenset(name for name in names if name[0] != "@")
+        schema = self._for(self._verdict, names, False) if small else \
+            self._for(self._diagnostic, names, True)
+        return GrammarRun(self, tree, schema, small)
+
     def iter_problems(self, tree: etree._ElementTree,
                       source: SourceLines) -> Iterator[Problem]:
-        names = element_names(tree)
-        small = sum(1 for _ in tree.iter()) < LARGE_DOCUMENT and \
-            self._verdict_seconds < VERDICT_BUDGET_SECONDS
-        if small:
-            start = time.perf_counter()
-            valid = self._for(self._verdict, names, False).validate(tree)
-            self._verdict_seconds += time.perf_counter() - start
-            if valid:
-                return
-        schema = self._for(self._diagnostic, names, True)
+        pending = self.prepare(tree)
+        pending.run()
+        yield from pending.problems(tree, source)
+
+    def _diagnose(self, tree: etree._ElementTree, source: SourceLines, *,
+                  small: bool) -> Iterator[Problem]:
+        """The problems of a document that the verdict grammar rejected (or that is large):
+        the diagnostic grammar's messages, or the whole grammar's."""
+        schema = self._for(self._diagnostic, element_names(tree), True)
         if schema.validate(tree):
             if not small or schema is self._whole:
                 return
@@ -269,6 +299,40 @@ class RelaxNG:
             message += f" (inside <{etree.QName(element.getparent()).localname}>)"
         return Problem(self.rule, message, line, column, schema=self.name,
                        detail=tidy(entry.message))
+
+
+class GrammarRun:
+    """One document's check by :class:`RelaxNG`, in three steps like the rules'
+    (schematron.PendingRun): prepared, :meth:`run` (libxml2 alone), :meth:`problems`."""
+
+    def __init__(self, grammar: RelaxNG, tree: etree._ElementTree, schema: etree.RelaxNG,
+                 small: bool) -> None:
+        self._grammar = grammar
+        self._tree = tree
+        self._schema = schema
+        self._small = small
+        self._valid: bool | None = None
+
+    def run(self) -> None:
+        """The verdict of the grammar prepared for the document (the tree is only read)."""
+        start = time.perf_counter()
+        self._valid = bool(self._schema.validate(self._tree))
+        if self._small:
+            self._grammar._verdict_seconds += time.perf_counter() - start
+            self._grammar._verdict_documents += 1
+
+    def problems(self, tree: etree._ElementTree, source: SourceLines) -> Iterator[Problem]:
+        """Nothing for a valid document; else the messages, from a grammar that gives them."""
+        if self._valid is None:
+            self.run()
+        if self._valid:
+            return
+        if not self._small:
+            # The diagnostic (or whole) grammar already said no: its own log has the reasons.
+            for entry in list(self._schema.error_log):
+                yield self._grammar._problem(entry, self._schema, tree, source)
+            return
+        yield from self._grammar._diagnose(tree, source, small=True)
 
 
 def _element_at(tree: etree._ElementTree, path: str | None) -> etree._Element | None:

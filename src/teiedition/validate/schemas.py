@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Protocol
@@ -24,7 +25,7 @@ from ..errors import InputError
 from ..resources import resource
 from .locate import SourceLines, element_column
 from .messages import lxml_schema_message, tidy, xmlschema_message
-from . import schematron
+from . import passes, schematron
 from .cache import SchemaCache
 from .cache import digest as cache_digest
 from .problems import Problem, severity_of_role
@@ -139,18 +140,26 @@ class SchematronRules:
         try:
             # No svrl:fired-rule per matched element: with a `*` rule that would be a
             # report node for every element of the document.
-            self._schema = isoschematron.Schematron(
-                _parse_schema_file(path), store_report=True, phase=phase,
+            compiled = isoschematron.Schematron(
+                _parse_schema_file(path), store_xslt=True, phase=phase,
                 error_finder=isoschematron.Schematron.ASSERTS_AND_REPORTS,
                 compile_params={"generate-fired-rule": "'false'"})
         except etree.SchematronParseError as err:
             raise InputError(f"not a usable Schematron schema: {err}", path=str(path)) from None
+        # lxml compiles (and checks) the schema with the ISO skeleton; its stylesheet is then
+        # rewired as the Saxon one is (passes.py): without the skeleton's second walk of
+        # every node per pattern, and without visiting attributes that no rule context can
+        # match (issue 16: the project's rules, 1,000,000 words). The same findings.
+        stylesheet = copy.deepcopy(compiled.validator_xslt.getroot())
+        passes.trim_traversals(stylesheet)
+        passes.merge_traversals(stylesheet)
+        self._xslt = etree.XSLT(stylesheet)
 
     def iter_problems(self, tree: etree._ElementTree,
                       source: SourceLines) -> Iterator[Problem]:
-        if self._schema.validate(tree):
+        report = self._xslt(tree).getroot()
+        if report is None:
             return
-        report = self._schema.validation_report
         for node in report.iter(SVRL + "failed-assert", SVRL + "successful-report"):
             rule = node.get("id") or "schematron"
             role = node.get("role")

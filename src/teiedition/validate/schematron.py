@@ -30,7 +30,7 @@ from .cache import SchemaCache
 from .cache import digest as cache_digest
 from .locate import SourceLines, element_column
 from .passes import PATTERN, merge_traversals, trim_traversals
-from .prune import document_names, kept_patterns, prune
+from .prune import document_names, kept_patterns, may_fire, pattern_targets, prune
 from .problems import Problem, severity_of_role
 
 ISO = "http://purl.oclc.org/dsdl/schematron"
@@ -155,6 +155,8 @@ class SaxonSchematron:
         # rules are compiled from text, which needs neither.
         self._proc.set_configuration_property(ALLOWED_PROTOCOLS, "")
         self._names: frozenset[tuple[str, str]] = frozenset()
+        #: What each pattern needs to fire: a document that meets none needs no Saxon run.
+        self._targets = pattern_targets(rules)
         self._executables: dict[tuple[int, ...], Any] = {}
         self._current: Any = None
 
@@ -179,10 +181,18 @@ class SaxonSchematron:
         self._current = self._executables[kept]
         return self._current
 
-    def prepare(self, tree: etree._ElementTree) -> "PendingRun":
+    def prepare(self, tree: etree._ElementTree,
+                names: frozenset[tuple[str, str]] | None = None) -> "PendingRun":
         """Everything that reads the document (its names, its text); :meth:`PendingRun.run`
-        then needs nothing but Saxon, so that another schema may check the tree meanwhile."""
-        executable = self._executable(document_names(tree)).clone()
+        then needs nothing but Saxon, so that another schema may check the tree meanwhile.
+        ``names``: the document's :func:`prune.document_names`, if the caller has them."""
+        if names is None:
+            names = document_names(tree)
+        if not any(may_fire(targets, names) for targets in self._targets):
+            # No rule context can match an element of this document (prune.py): the report
+            # would list no finding, so Saxon neither parses nor runs anything.
+            return PendingRun(self, None, "")
+        executable = self._executable(names).clone()
         executable.set_capture_result_documents(True)
         return PendingRun(self, executable, etree.tostring(tree.getroot(), encoding="unicode"))
 
@@ -206,6 +216,9 @@ class PendingRun:
 
     def run(self) -> None:
         """Apply the rules to the document's text; the tree is not touched."""
+        if self._executable is None:
+            self._svrl = ""
+            return
         proc = self._rules._proc
         try:
             node = proc.parse_xml(xml_text=self._text)
@@ -220,8 +233,9 @@ class PendingRun:
             yield Problem("schematron-failed", "the Schematron rules could not run on this "
                           f"document: {self._failure or 'not run'}", schema=name)
             return
-        yield from svrl_problems(etree.fromstring(self._svrl.encode("utf-8")), tree, source,
-                                 name)
+        if self._svrl:
+            yield from svrl_problems(etree.fromstring(self._svrl.encode("utf-8")), tree,
+                                     source, name)
 
 
 def svrl_problems(report: etree._Element, tree: etree._ElementTree, source: SourceLines,

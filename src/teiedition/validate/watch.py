@@ -29,6 +29,7 @@ def check_files(validator: Validator | WorkerClient, files: list[Path], *, max_b
     """Read and check ``files``; a file that cannot be read, or is larger than ``max_bytes``,
     is an :class:`InputError` instead of a report."""
     reports, unreadable = [], []
+    validator.expect(len(files))
     for path in files:
         try:
             size = path.stat().st_size

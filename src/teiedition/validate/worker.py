@@ -164,6 +164,15 @@ class WorkerClient:
         self.warnings: list[str] = []
         self._key = worker_key(self.settings)
         self._local: Any = None if self._key else self.settings.validator()
+        #: A batch's size, told to the worker with the next file (see Validator.expect).
+        self._expected = 0
+
+    def expect(self, count: int) -> None:
+        """As :meth:`Validator.expect`, for the worker (or this process's validator)."""
+        if self._local is not None:
+            self._local.expect(count)
+        else:
+            self._expected = count
 
     def check_bytes(self, data: bytes, path: str) -> FileReport:
         """Check one file's bytes, as :meth:`Validator.check_bytes` does."""
@@ -183,6 +192,8 @@ class WorkerClient:
         # working folder; links are not followed here, as Path(path).parent is not).
         folder = Path(path).absolute().parent if Path(path).is_file() else None
         request = {"path": path, "folder": str(folder) if folder else None}
+        if self._expected:
+            request["expect"], self._expected = self._expected, 0
         for attempt in (1, 2):  # a worker may leave (idle) just as the run connects
             try:
                 with self._connect() as conn:
@@ -308,6 +319,8 @@ def _answer(conn: socket.socket, validator: Any) -> bool:
         return False
     try:
         folder = Path(request["folder"]) if request.get("folder") else None
+        if isinstance(request.get("expect"), int):
+            validator.expect(request["expect"])
         report, _ = validator.check_document(data, request["path"], folder)
         answer = {"problems": [asdict(p) for p in report.problems],
                   "seconds": report.seconds, "warnings": validator.warnings, "pid": os.getpid()}
