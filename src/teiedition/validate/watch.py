@@ -32,17 +32,25 @@ def check_files(validator: Validator | WorkerClient, files: list[Path], *, max_b
     validator.expect(len(files))
     for path in files:
         try:
-            size = path.stat().st_size
-            if size > max_bytes:
-                raise InputError(f"{size / 1e6:.0f} MB is larger than --max-size "
-                                 f"{max_bytes // 1_000_000} MB; not validated", path=str(path))
-            data = read_bytes(path, what="file")
-        except (InputError, OSError) as err:
-            unreadable.append(err if isinstance(err, InputError) else
-                              InputError(f"cannot be read: {err.strerror}", path=str(path)))
+            data = read_to_check(path, max_bytes)
+        except InputError as err:
+            unreadable.append(err)
             continue
         reports.append(validator.check_bytes(data, str(path)))
     return reports, unreadable
+
+
+def read_to_check(path: Path, max_bytes: int) -> bytes:
+    """The bytes of ``path``, or an :class:`InputError` when it cannot be read or is larger
+    than ``max_bytes`` (checked before reading it)."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"{size / 1e6:.0f} MB is larger than --max-size "
+                             f"{max_bytes // 1_000_000} MB; not validated", path=str(path))
+        return read_bytes(path, what="file")
+    except OSError as err:
+        raise InputError(f"cannot be read: {err.strerror}", path=str(path)) from None
 
 
 def _stamps(paths: list[str]) -> dict[Path, Stamp]:

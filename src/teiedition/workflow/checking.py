@@ -16,9 +16,8 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from ..errors import InputError, TeieditionError
-from ..files import read_bytes
 from ..validate import FileReport, Validator
-from ..validate.watch import check_files
+from ..validate.watch import check_files, read_to_check
 from ..validate.worker import Settings
 from ..xinclude import XI, resolve_xincludes
 from ..xmlparse import parse_bytes
@@ -96,15 +95,9 @@ def check_path(path: Path, options: CheckOptions, max_bytes: int
 def _sheet(path: Path, max_bytes: int, xinclude: bool) -> tuple[Any, ...]:
     """The file as a :class:`Sheet` (on the client): read with the checks of a local run."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"{size / 1e6:.0f} MB is larger than --max-size "
-                             f"{max_bytes // 1_000_000} MB; not validated", path=str(path))
-        data = read_bytes(path, what="file")
+        data = read_to_check(path, max_bytes)
     except InputError as err:
         return (Sheet(str(path), None, error=err.message),)
-    except OSError as err:
-        return (Sheet(str(path), None, error=f"cannot be read: {err.strerror}"),)
     return (Sheet(str(path), data, _included(data, path) if xinclude else ()),)
 
 
