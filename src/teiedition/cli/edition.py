@@ -10,7 +10,7 @@ import click
 
 from ..serve import LOOPBACK
 from ..render import PDF_STANDARDS
-from .options import (build_search_option, chronology_option, cluster_options, font_path_option,
+from .options import (search_option, chronology_option, cluster_options, font_path_option,
     maps_errors, run_date, verbosity_options, warn_unhandled_option)
 
 
@@ -39,7 +39,7 @@ from .options import (build_search_option, chronology_option, cluster_options, f
 @click.option("--date", "date", metavar="YYYY-MM-DD",
               help="Date recorded in converted files and shown as the HTML's access date. "
                    "Default: SOURCE_DATE_EPOCH if set, else today.")
-@build_search_option
+@search_option
 @click.option("--package", "package", type=click.Path(path_type=Path), metavar="NAME.zip",
               help="After a build without problems, also write the deposit package (see "
                    "`teiedition package`).")

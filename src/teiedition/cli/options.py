@@ -92,10 +92,6 @@ _SEARCH_HELP = ("the search index (Pagefind): a search page and a search box on 
                 "with filters by text, person, place, organisation and year. It works when the "
                 "edition is served over HTTP (teiedition serve).")
 search_option = click.option("--search", is_flag=True, help="Also make " + _SEARCH_HELP)
-#: An edition's build makes its search by default (``--no-search`` leaves it out); ``html``,
-#: which also renders single files, makes it when asked.
-build_search_option = click.option("--search/--no-search", default=True, show_default=True,
-                                   help="Make " + _SEARCH_HELP)
 
 
 def run_date(date: str | None) -> str:

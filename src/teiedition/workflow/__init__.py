@@ -64,8 +64,10 @@ class BuildOptions:
     #: other projects (``--schema``).
     schemas: tuple[str, ...] = ("project",)
     #: Make the search index of the HTML edition, with a search page and a search box on
-    #: every page (``--no-search`` leaves it out).
-    search: bool = True
+    #: every page (``--search``). Asked for, not made by default: Pagefind's Python API
+    #: takes each record (a paragraph, a note) in a round trip of its own, so the index of
+    #: an edition of thousands of pages takes far longer than the edition itself.
+    search: bool = False
     #: The date recorded in converted files and shown as the access date of the HTML.
     date: str = field(default_factory=lambda: dt.date.today().isoformat())
 
