@@ -45,7 +45,7 @@ PER_WORKER = 2
 #: client, scheduler and worker) is shared by small documents, and large ones go alone.
 GROUP_MOST = 8
 GROUP_BYTES = 256 * 1024
-#: A drain groups no more than leaves this many Dask tasks per task in flight.
+#: Groups are no larger than leaves about this many Dask tasks per task in flight.
 GROUPS_PER_TASK_IN_FLIGHT = 4
 
 
@@ -121,7 +121,7 @@ class DaskCluster:
         # Small enough that every worker still gets several groups to do: a few large
         # groups at the end would leave the other workers idle.
         most = 1 if not per_worker else \
-            max(1, min(self.group_most, len(tasks) // (GROUPS_PER_TASK_IN_FLIGHT * limit())))
+            max(1, min(self.group_most, -(-len(tasks) // (GROUPS_PER_TASK_IN_FLIGHT * limit()))))
         group = _Grouper(waiting, most, self.group_bytes)
 
         def fill(room: int) -> None:
