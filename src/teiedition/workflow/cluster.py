@@ -2,11 +2,19 @@
 
 Dask (``pip install 'teiedition[cluster]'``) is imported only when a scheduler is named.
 
-- **Per document.** Each document is one task; what every task shares (the build's
-  settings, the register) is sent to the scheduler once, as a task every document depends
-  on (fetched once per worker), not with each document.
+- **Per document.** Each document is built, fails and is retried on its own; what every
+  document shares (the build's settings, the register) is sent to the scheduler once, as a
+  task every document depends on (fetched once per worker), not with each document.
+- **Small documents travel together.** Dask's own cost per task (a few ms of processor
+  time on the client, the scheduler and the worker) is most of what a cluster adds to a
+  small page built without PDF, so consecutive small documents share a Dask task: at most
+  ``GROUP_MOST``, and past the first at most ``GROUP_BYTES`` of input (a large document
+  travels alone). On the worker each is built on its own (:func:`_run_group`: one
+  document's exception is its own failure, the others go on); on the client each is
+  written and handed over in turn. A group whose worker dies is a suspect task like any
+  other (below): its documents are tried again alone.
 - **Bounded memory.** At most twice as many tasks as there are workers are in flight in
-  the whole cluster; the client packs and submits the next document as one comes back. A
+  the whole cluster; the client packs and submits the next task as one comes back. A
   worker builds one document at a time (:mod:`.shipping` takes a lock, as Saxon and Typst
   are not known to be thread-safe), and a task waiting beside it holds only its input
   bytes: the largest documents (a 1,000,000-word text and its PDF volumes) cannot pile up
