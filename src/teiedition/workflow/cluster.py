@@ -8,7 +8,7 @@ Dask (``pip install 'teiedition[cluster]'``) is imported only when a scheduler i
 - **Small documents travel together.** Dask's own cost per task (a few ms of processor
   time on the client, the scheduler and the worker) is most of what a cluster adds to a
   small page built without PDF, so consecutive small documents share a Dask task: at most
-  ``GROUP_MOST``, and past the first at most ``GROUP_BYTES`` of input (a large document
+  ``GROUP_MOST``, with at most ``GROUP_BYTES`` of input together (a larger document
   travels alone). On the worker each is built on its own (:func:`_run_group`: one
   document's exception is its own failure, the others go on); on the client each is
   written and handed over in turn. A group whose worker dies is a suspect task like any
@@ -48,8 +48,8 @@ from .executors import Batch, Task
 INSTALL = "--scheduler needs Dask: pip install 'teiedition[cluster]'"
 #: Dask tasks in flight per worker.
 PER_WORKER = 2
-#: A Dask task carries at most this many documents, and past its first at most
-#: GROUP_BYTES of their inputs: Dask's own cost per task (a few ms of processor time on
+#: A Dask task carries at most this many documents, with at most GROUP_BYTES of input
+#: together (a larger document alone): Dask's own cost per task (a few ms of processor time on
 #: client, scheduler and worker) is shared by small documents, and large ones go alone.
 GROUP_MOST = 8
 GROUP_BYTES = 256 * 1024
@@ -117,7 +117,7 @@ class DaskCluster:
                run_id: str, per_worker: int, on_done: Callable[[Task, Any], None],
                suspects: list[Task] | None) -> None:
         """Run ``tasks``, ``per_worker`` Dask tasks in flight per worker (0: one in all), in
-        groups (see :meth:`_group`); the documents of a Dask task whose workers died go to
+        groups (:class:`_Grouper`); the documents of a Dask task whose workers died go to
         ``suspects`` (None: they failed)."""
         distributed = self.distributed
         waiting = iter(tasks)
@@ -237,8 +237,8 @@ def _run_group(function: Callable[..., Any], arguments: list[tuple[Any, ...]],
 
 
 class _Grouper:
-    """Consecutive tasks in groups of at most ``most`` and, past the first, ``budget``
-    bytes of input: a large document travels alone."""
+    """Consecutive tasks in groups of at most ``most`` tasks and ``budget`` bytes of input
+    together: a larger task travels alone."""
 
     def __init__(self, tasks: Iterator[Task], most: int, budget: int) -> None:
         self.tasks = tasks
