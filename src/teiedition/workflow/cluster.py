@@ -49,7 +49,7 @@ INSTALL = "--scheduler needs Dask: pip install 'teiedition[cluster]'"
 #: Dask tasks in flight per worker.
 PER_WORKER = 2
 #: A Dask task carries at most this many documents, with at most GROUP_BYTES of input
-#: together (a larger document alone): Dask's own cost per task (a few ms of processor time on
+#: together: Dask's own cost per task (a few ms of processor time on
 #: client, scheduler and worker) is shared by small documents, and large ones go alone.
 GROUP_MOST = 8
 GROUP_BYTES = 256 * 1024
