@@ -246,8 +246,6 @@ def test_a_group_with_a_document_that_kills_every_worker_loses_only_that_documen
     shutil.copytree(edition, folder)
     shutil.copy(folder / "alpha.txt", folder / f"{POISON}.txt")
     shutil.copy(folder / "alpha.toml", folder / f"{POISON}.toml")
-    # the two workers, settled after the earlier tests killed some: 4 tasks in flight
-    client.wait_for_workers(2, timeout=60)
     client.register_plugin(PoisonInAGroup())
     try:
         report = build(folder, tmp_path / "out",
