@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 import shutil
 import signal
 import sys
@@ -196,6 +197,103 @@ def test_a_document_that_kills_every_worker_is_reported_and_the_rest_finish(
     assert not (tmp_path / "out" / "html" / f"{POISON}.html").exists()
     assert (tmp_path / "out" / "html" / "index.html").is_file()
     client.wait_for_workers(1, timeout=60)
+
+
+class PoisonInAGroup(Poison):
+    """Ends the worker's process as it starts on any task carrying ``poison``, alone or
+    in a group of documents."""
+
+    name = "teiedition-test-poison-in-a-group"
+
+    def transition(self, key, start, finish, **kwargs) -> None:
+        if finish == "executing" and re.search(rf"[-+]{POISON}[-+]", str(key)):
+            os._exit(1)
+
+
+@pytest.fixture()
+def in_groups(monkeypatch) -> list[str]:
+    """Small documents grouped even in a small edition (a build groups only as many as
+    leave every worker several tasks): 8 documents, 4 tasks in flight, groups of 2. The
+    keys of the tasks the builds submit are recorded."""
+    from teiedition.workflow import cluster as cluster_module
+    monkeypatch.setattr(cluster_module, "GROUPS_PER_TASK_IN_FLIGHT", 1)
+    keys: list[str] = []
+    submit = distributed.Client.submit
+
+    def recorded(self, *args, key=None, **kwargs):
+        keys.append(str(key))
+        return submit(self, *args, key=key, **kwargs)
+
+    monkeypatch.setattr(distributed.Client, "submit", recorded)
+    return keys
+
+
+def test_small_documents_travel_in_groups_and_each_gets_its_own_result(
+        cluster, client, edition, local_html, tmp_path, in_groups) -> None:
+    out = with_hand_files(tmp_path / "out")
+    report = build(edition, out, options(pdf=False, scheduler=cluster.scheduler_address))
+    assert report.ok
+    assert files_of(out) == files_of(local_html)
+    assert report_of(out) == report_of(local_html)
+    assert [key for key in in_groups if "+" in key], in_groups
+
+
+def test_a_group_with_a_document_that_kills_every_worker_loses_only_that_document(
+        cluster, client, edition, tmp_path, in_groups) -> None:
+    import cloudpickle
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    folder = tmp_path / "edition"
+    shutil.copytree(edition, folder)
+    shutil.copy(folder / "alpha.txt", folder / f"{POISON}.txt")
+    shutil.copy(folder / "alpha.toml", folder / f"{POISON}.toml")
+    client.register_plugin(PoisonInAGroup())
+    try:
+        report = build(folder, tmp_path / "out",
+                       options(pdf=False, scheduler=cluster.scheduler_address))
+    finally:
+        client.unregister_worker_plugin(PoisonInAGroup.name)
+        cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
+    status = {d.stem: d.status for d in report.documents}
+    assert status == {**{name: "ok" for name in NAMES}, POISON: "failed"}
+    [failed] = [d for d in report.documents if d.stem == POISON]
+    assert "worker died" in failed.steps[0].message
+    # it travelled in a group: the group's other documents were tried again alone
+    [group] = [key for key in in_groups if re.search(rf"\+{POISON}\b|\b{POISON}\+", key)]
+    partners = [stem for stem in group.split("-")[1].split("+") if stem != POISON]
+    for partner in partners:  # (as many as the workers there were allowed: 1 or 2)
+        assert [key for key in in_groups if key.startswith(f"teiedition-{partner}-")
+                and "-alone-" in key], (partner, in_groups)
+    for name in NAMES:
+        assert (tmp_path / "out" / "html" / f"{name}.html").is_file()
+    client.wait_for_workers(1, timeout=60)
+
+
+def test_groups_are_small_and_a_large_document_goes_alone() -> None:
+    from teiedition.workflow.cluster import _Grouper
+    from teiedition.workflow.executors import Task
+
+    sizes = [10, 10, 10, 10, 10, 500, 10, 90, 20]
+    tasks = iter([Task(str(i), tuple, size) for i, size in enumerate(sizes)])
+    grouper = _Grouper(tasks, 3, 100)
+    groups = []
+    while group := grouper.next():
+        groups.append([int(t.key) for t in group])
+    assert groups == [[0, 1, 2], [3, 4], [5], [6, 7], [8]]
+
+
+def test_a_document_that_raises_fails_alone_in_its_group() -> None:
+    from teiedition.errors import TeieditionError
+    from teiedition.workflow.cluster import _Failed, _run_group
+
+    def half(n: int, by: int) -> float:
+        if n == 1:
+            raise TeieditionError("one is not allowed")
+        return 1 / (n - 2) / by
+
+    values = _run_group(half, [(4,), (1,), (2,), (6,)], 2)
+    assert values == [0.25, _Failed("one is not allowed"),
+                      _Failed("failed on the worker: ZeroDivisionError: division by zero"),
+                      0.125]
 
 
 def test_an_interrupted_cluster_build_leaves_no_partial_file(cluster, edition, local_html,

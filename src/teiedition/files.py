@@ -11,7 +11,7 @@ import os
 import re
 import tempfile
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 from .errors import InputError, OutputExistsError
 
@@ -36,6 +36,18 @@ def read_bytes(path: Path, *, what: str = "file") -> bytes:
     except OSError as err:
         raise InputError(f"cannot read the {what}: {err.strerror or err}", path=name) from None
     return data
+
+
+def total_size(paths: Iterable[Path | None]) -> int:
+    """The bytes of the files at ``paths`` that exist (None and missing files count 0)."""
+    total = 0
+    for path in paths:
+        if path is not None:
+            try:
+                total += path.stat().st_size
+            except OSError:
+                pass
+    return total
 
 
 def decode_text(data: bytes, *, path: str, what: str = "text") -> str:

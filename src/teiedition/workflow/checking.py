@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from ..errors import InputError, TeieditionError
+from ..files import total_size
 from ..validate import FileReport, Validator
 from ..validate.watch import check_files, read_to_check
 from ..validate.worker import Settings
@@ -62,7 +63,8 @@ def check_many(files: Sequence[Path], options: CheckOptions, *, max_bytes: int,
     here = not executor.ships or shared_fs
     batch = Batch(check_path if here else check_sheet, (options, max_bytes), [
         Task(str(i), functools.partial(_here, path) if here else
-             functools.partial(_sheet, path, max_bytes, options.xinclude))
+             functools.partial(_sheet, path, max_bytes, options.xinclude),
+             total_size([path]))
         for i, path in enumerate(files)], lambda task, value: value,
         lambda task, reason: (f"not checked: {reason}", str(files[int(task.key)])))
     found: dict[int, Any] = {}

@@ -2,11 +2,19 @@
 
 Dask (``pip install 'teiedition[cluster]'``) is imported only when a scheduler is named.
 
-- **Per document.** Each document is one task; what every task shares (the build's
-  settings, the register) is sent to the scheduler once, as a task every document depends
-  on (fetched once per worker), not with each document.
+- **Per document.** Each document is built, fails and is retried on its own; what every
+  document shares (the build's settings, the register) is sent to the scheduler once, as a
+  task every document depends on (fetched once per worker), not with each document.
+- **Small documents travel together.** Dask's own cost per task (a few ms of processor
+  time on the client, the scheduler and the worker) is most of what a cluster adds to a
+  small page built without PDF, so consecutive small documents share a Dask task: at most
+  ``GROUP_MOST``, with at most ``GROUP_BYTES`` of input together (a larger document
+  travels alone). On the worker each is built on its own (:func:`_run_group`: one
+  document's exception is its own failure, the others go on); on the client each is
+  written and handed over in turn. A group whose worker dies is a suspect task like any
+  other (below): its documents are tried again alone.
 - **Bounded memory.** At most twice as many tasks as there are workers are in flight in
-  the whole cluster; the client packs and submits the next document as one comes back. A
+  the whole cluster; the client packs and submits the next task as one comes back. A
   worker builds one document at a time (:mod:`.shipping` takes a lock, as Saxon and Typst
   are not known to be thread-safe), and a task waiting beside it holds only its input
   bytes: the largest documents (a 1,000,000-word text and its PDF volumes) cannot pile up
@@ -31,14 +39,22 @@ Dask (``pip install 'teiedition[cluster]'``) is imported only when a scheduler i
 from __future__ import annotations
 
 import uuid
-from typing import Any, Callable
+from dataclasses import dataclass
+from typing import Any, Callable, Iterator
 
 from ..errors import InputError, TeieditionError
 from .executors import Batch, Task
 
 INSTALL = "--scheduler needs Dask: pip install 'teiedition[cluster]'"
-#: Tasks in flight per worker.
+#: Dask tasks in flight per worker.
 PER_WORKER = 2
+#: A Dask task carries at most this many documents, with at most GROUP_BYTES of input
+#: together: Dask's own cost per task (a few ms of processor time on
+#: client, scheduler and worker) is shared by small documents, and large ones go alone.
+GROUP_MOST = 8
+GROUP_BYTES = 256 * 1024
+#: Groups are no larger than leaves about this many Dask tasks per task in flight.
+GROUPS_PER_TASK_IN_FLIGHT = 4
 
 
 def distributed_module() -> Any:
@@ -56,12 +72,15 @@ class DaskCluster:
     ships = True
 
     def __init__(self, address: str, *, shared_fs: bool = False,
-                 connect_timeout: float | None = None, idle_timeout: float = 120) -> None:
+                 connect_timeout: float | None = None, idle_timeout: float = 120,
+                 group_most: int = GROUP_MOST, group_bytes: int = GROUP_BYTES) -> None:
         self.distributed = distributed_module()
         self.address = address
         self.shared_fs = shared_fs
         self.connect_timeout = connect_timeout
         self.idle_timeout = idle_timeout
+        self.group_most = group_most
+        self.group_bytes = group_bytes
 
     def run(self, batch: Batch, on_done: Callable[[Task, Any], None]) -> None:
         distributed = self.distributed
@@ -86,9 +105,10 @@ class DaskCluster:
         suspects: list[Task] = []
         self._drain(client, batch, list(batch.tasks), common, f"{run_id}", PER_WORKER,
                     on_done, suspects)
-        # The scheduler blames every document a dying worker held, not only the one that
-        # killed it: each is tried again alone, so that only a document whose worker dies
-        # while it is the only one in flight is reported failed, and the rest finish.
+        # The scheduler blames every task a dying worker held, not only the document that
+        # killed it: each of their documents is tried again alone, so that only a document
+        # whose worker dies while it is the only one in flight is reported failed, and the
+        # rest finish.
         for tried, task in enumerate(suspects):
             self._drain(client, batch, [task], common, f"{run_id}-alone-{tried}", 0,
                         on_done, None)
@@ -96,21 +116,31 @@ class DaskCluster:
     def _drain(self, client: Any, batch: Batch, tasks: list[Task], common: tuple[Any, ...],
                run_id: str, per_worker: int, on_done: Callable[[Task, Any], None],
                suspects: list[Task] | None) -> None:
-        """Run ``tasks``, ``per_worker`` in flight per worker (0: one in all); a task whose
-        workers died goes to ``suspects`` (None: it failed)."""
+        """Run ``tasks``, ``per_worker`` Dask tasks in flight per worker (0: one in all), in
+        groups (:class:`_Grouper`); the documents of a Dask task whose workers died go to
+        ``suspects`` (None: they failed)."""
         distributed = self.distributed
         waiting = iter(tasks)
-        futures: dict[Any, Task] = {}
+        futures: dict[Any, list[Task]] = {}
 
         def limit() -> int:
             return per_worker * max(1, len(client.nthreads())) if per_worker else 1
 
+        # Small enough that every worker still gets several groups to do: a few large
+        # groups at the end would leave the other workers idle.
+        most = 1 if not per_worker else \
+            max(1, min(self.group_most, -(-len(tasks) // (GROUPS_PER_TASK_IN_FLIGHT * limit()))))
+        group = _Grouper(waiting, most, self.group_bytes)
+
         def fill(room: int) -> None:
-            for task in waiting:
-                futures[client.submit(batch.function, *task.args(), *common, pure=False,
-                                      key=f"teiedition-{task.key}-{run_id}")] = task
-                if len(futures) >= room:
+            while len(futures) < room:
+                members = group.next()
+                if not members:
                     break
+                key = f"teiedition-{'+'.join(t.key for t in members)}-{run_id}"
+                futures[client.submit(_run_group, batch.function,
+                                      [t.args() for t in members], *common,
+                                      pure=False, key=key)] = members
 
         try:
             room = limit()
@@ -126,17 +156,19 @@ class DaskCluster:
                 except distributed.client.FuturesCancelledError:
                     done = {f for f in futures if f.status != "pending"}
                 for future in done:
-                    task = futures.pop(future)
+                    members = futures.pop(future)
                     if suspects is not None and self._killed(future):
-                        suspects.append(task)
+                        suspects.extend(members)
                     else:
-                        on_done(task, self._receive(batch, task, future))
+                        # one document at a time: its outputs written, then it is handed
+                        # over (a Ctrl-C in between leaves no output unrecorded)
+                        for task, value in self._receive(batch, members, future):
+                            on_done(task, value)
                     future.release()
                     finished += 1
                     if finished % 32 == 0:  # workers may have come or gone
                         room = limit()
-                if len(futures) < room:
-                    fill(room)
+                fill(room)
         except KeyboardInterrupt:
             client.cancel(list(futures))
             raise
@@ -145,19 +177,22 @@ class DaskCluster:
         return future.status == "error" and \
             isinstance(future.exception(), self.distributed.KilledWorker)
 
-    def _receive(self, batch: Batch, task: Task, future: Any) -> Any:
+    def _receive(self, batch: Batch, members: list[Task], future: Any
+                 ) -> Iterator[tuple[Task, Any]]:
+        """What the client makes of each document of a finished Dask task, one by one."""
         if future.cancelled():
-            return batch.failed(task, "the scheduler cancelled it")
-        try:
-            value = future.result()
-        except self.distributed.KilledWorker:
-            return batch.failed(task, "its worker died on every try, also when it was the "
-                                      "only document in flight")
-        except TeieditionError as err:
-            return batch.failed(task, str(err))
-        except Exception as err:  # a bug or a broken worker: the document's own failure
-            return batch.failed(task, f"failed on the worker: {type(err).__name__}: {err}")
-        return batch.receive(task, value)
+            values = [_Failed("the scheduler cancelled it")] * len(members)
+        else:
+            try:
+                values = future.result()
+            except self.distributed.KilledWorker:
+                values = [_Failed("its worker died on every try, also when it was the only "
+                                  "document in flight")] * len(members)
+            except Exception as err:  # the group itself could not run: each document fails
+                values = [_Failed(_reason(err))] * len(members)
+        for task, value in zip(members, values, strict=True):
+            yield task, (batch.failed(task, value.reason) if isinstance(value, _Failed)
+                         else batch.receive(task, value))
 
     def _wait_for_workers(self, client: Any) -> int:
         try:
@@ -171,3 +206,57 @@ class DaskCluster:
 
 def _same(value: Any) -> Any:
     return value
+
+
+@dataclass(frozen=True)
+class _Failed:
+    """A document of a group that raised on the worker (the others went on)."""
+
+    reason: str
+
+
+def _reason(err: Exception) -> str:
+    if isinstance(err, TeieditionError):
+        return str(err)
+    # a bug or a broken worker: the document's own failure
+    return f"failed on the worker: {type(err).__name__}: {err}"
+
+
+def _run_group(function: Callable[..., Any], arguments: list[tuple[Any, ...]],
+               *common: Any) -> list[Any]:
+    """On a worker: ``function`` for each document of a group, each value or failure its
+    own. A task's exceptions are not retried: a document is built the same way wherever
+    it runs."""
+    values: list[Any] = []
+    for args in arguments:
+        try:
+            values.append(function(*args, *common))
+        except Exception as err:
+            values.append(_Failed(_reason(err)))
+    return values
+
+
+class _Grouper:
+    """Consecutive tasks in groups of at most ``most`` tasks and ``budget`` bytes of input
+    together: a larger task travels alone."""
+
+    def __init__(self, tasks: Iterator[Task], most: int, budget: int) -> None:
+        self.tasks = tasks
+        self.most = most
+        self.budget = budget
+        self.carried: Task | None = None
+
+    def next(self) -> list[Task]:
+        group: list[Task] = []
+        size = 0
+        while len(group) < self.most:
+            task = self.carried or next(self.tasks, None)
+            self.carried = None
+            if task is None:
+                break
+            if group and size + task.size > self.budget:
+                self.carried = task  # it starts the next group
+                break
+            group.append(task)
+            size += task.size
+        return group

@@ -25,6 +25,9 @@ class Task:
 
     key: str
     args: Callable[[], tuple[Any, ...]]
+    #: The bytes of its input as far as known before it is packed (0: unknown): an
+    #: executor may group small tasks by it.
+    size: int = 0
 
 
 @dataclass(frozen=True)

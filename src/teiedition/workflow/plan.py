@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from ..errors import InputError, TeieditionError
-from ..files import read_bytes
+from ..files import read_bytes, total_size
 from ..validate.problems import Problem
 from .document import DocumentResult, Located, Settings, Step, build_document
 from .edition import Edition, Member
@@ -62,8 +62,16 @@ def document_batch(edition: Edition, settings: Settings,
 
     return Batch(build_parcel, (settings, register), [
         Task(m.stem, functools.partial(_parcel, m, edition.folder, settings,
-                                       records.get(m.stem, {}), shared_fs))
+                                       records.get(m.stem, {}), shared_fs), _size(m))
         for m in edition.members], receive, failed)
+
+
+def _size(member: Member) -> int:
+    """The bytes of a document's inputs (its text's files, or its TEI file if added by hand)."""
+    text = member.text
+    if text is None:
+        return total_size([member.tei])
+    return total_size([*text.sources, text.metadata, text.notes])
 
 
 def _args(member: Member, previous: Mapping[str, Any]) -> tuple[Any, ...]:
