@@ -175,21 +175,27 @@ class Poison(distributed.WorkerPlugin):
             os._exit(1)
 
 
-def test_a_document_that_kills_every_worker_is_reported_and_the_rest_finish(
-        cluster, client, edition, tmp_path) -> None:
+def _build_with_poison(plugin, cluster, client, edition, tmp_path):
+    """A cluster build of the edition with a copy of one text named POISON, while ``plugin``
+    (a worker plugin from this module, shipped by value) runs on the workers."""
     import cloudpickle
     cloudpickle.register_pickle_by_value(sys.modules[__name__])
     folder = tmp_path / "edition"
     shutil.copytree(edition, folder)
     shutil.copy(folder / "alpha.txt", folder / f"{POISON}.txt")
     shutil.copy(folder / "alpha.toml", folder / f"{POISON}.toml")
-    client.register_plugin(Poison())
+    client.register_plugin(plugin)
     try:
-        report = build(folder, tmp_path / "out",
-                       options(pdf=False, scheduler=cluster.scheduler_address))
+        return build(folder, tmp_path / "out",
+                     options(pdf=False, scheduler=cluster.scheduler_address))
     finally:
-        client.unregister_worker_plugin(Poison.name)
+        client.unregister_worker_plugin(plugin.name)
         cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
+
+
+def test_a_document_that_kills_every_worker_is_reported_and_the_rest_finish(
+        cluster, client, edition, tmp_path) -> None:
+    report = _build_with_poison(Poison(), cluster, client, edition, tmp_path)
     status = {d.stem: d.status for d in report.documents}
     assert status == {**{name: "ok" for name in NAMES}, POISON: "failed"}
     [failed] = [d for d in report.documents if d.stem == POISON]
@@ -240,19 +246,7 @@ def test_small_documents_travel_in_groups_and_each_gets_its_own_result(
 
 def test_a_group_with_a_document_that_kills_every_worker_loses_only_that_document(
         cluster, client, edition, tmp_path, in_groups) -> None:
-    import cloudpickle
-    cloudpickle.register_pickle_by_value(sys.modules[__name__])
-    folder = tmp_path / "edition"
-    shutil.copytree(edition, folder)
-    shutil.copy(folder / "alpha.txt", folder / f"{POISON}.txt")
-    shutil.copy(folder / "alpha.toml", folder / f"{POISON}.toml")
-    client.register_plugin(PoisonInAGroup())
-    try:
-        report = build(folder, tmp_path / "out",
-                       options(pdf=False, scheduler=cluster.scheduler_address))
-    finally:
-        client.unregister_worker_plugin(PoisonInAGroup.name)
-        cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
+    report = _build_with_poison(PoisonInAGroup(), cluster, client, edition, tmp_path)
     status = {d.stem: d.status for d in report.documents}
     assert status == {**{name: "ok" for name in NAMES}, POISON: "failed"}
     [failed] = [d for d in report.documents if d.stem == POISON]

@@ -221,7 +221,7 @@ class WorkerClient:
         try:
             return _connected(path)
         except (FileNotFoundError, ConnectionRefusedError):
-            pass
+            pass  # no worker listens yet: start one
         self._start()
         deadline = time.monotonic() + START_SECONDS
         while True:
@@ -329,7 +329,7 @@ def _answer(conn: socket.socket, validator: Any) -> bool:
     try:
         _send(conn, answer)
     except OSError:
-        pass
+        pass  # the run went away (it checks in its own process)
     return True
 
 
