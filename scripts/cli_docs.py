@@ -11,7 +11,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from teiedition.cli import cli
+from teiedition.cli import COMMANDS, cli
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
 
@@ -21,7 +21,7 @@ def render() -> str:
     parts = ["# Command-line reference\n",
              "Generated from the `--help` texts by `python scripts/cli_docs.py`; "
              "do not edit by hand.\n"]
-    for args in [[], *[[name] for name in sorted(cli.commands)]]:
+    for args in [[], *[[name] for name in sorted(COMMANDS)]]:
         result = runner.invoke(cli, [*args, "--help"], prog_name="teiedition",
                                terminal_width=88)
         title = " ".join(["teiedition", *args])

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from teiedition.cli import cli
+from teiedition.cli import COMMANDS, cli
+from teiedition.cli import command as cli_command
 from teiedition.metadata import keys_table
 
 from conftest import ROOT
@@ -26,11 +27,11 @@ def test_cli_reference_is_current() -> None:
     assert result.returncode == 0, "docs/cli.md is stale: run python scripts/cli_docs.py"
 
 
-@pytest.mark.parametrize("name", sorted(cli.commands))
+@pytest.mark.parametrize("name", sorted(COMMANDS))
 def test_every_command_has_help(name: str) -> None:
     result = CliRunner().invoke(cli, [name, "--help"])
     assert result.exit_code == 0
-    command = cli.commands[name]
+    command = cli_command(name)
     assert command.help and len(command.help) > 80
     for param in command.params:
         if param.param_type_name == "option":

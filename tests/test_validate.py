@@ -315,3 +315,74 @@ def test_project_rules_with_one_walk_find_what_the_skeleton_finds(phase) -> None
             fixture.read_bytes()))] == [(r or "schematron", loc) for r, loc in expected]
         found_any = found_any or bool(expected)
     assert found_any
+
+
+@pytest.mark.parametrize("context, others", [
+    ("tei:p", False), ("*", False), ("tei:*", False), ("tei:div/tei:head", False),
+    ("//tei:note", False), ("tei:persName | tei:placeName |\n tei:rs", False),
+    ("tei:p[comment()]", False), ('tei:a["]"]', False),
+    ("node()", True), ("comment()", True), ("processing-instruction()", True),
+    ("text()", True), ("@when", True), ("/", True), ("key('k', 'v')", True), ("$x", True),
+    ("tei:p | node()", True), ("tei:p[", True),
+])
+def test_which_rule_contexts_may_match_other_than_elements(context: str, others: bool) -> None:
+    from teiedition.validate.prune import may_match_other_than_element
+    assert may_match_other_than_element(context) is others
+
+
+RULES_WITH_COMMENTS = """<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt">
+  <ns prefix="tei" uri="http://www.tei-c.org/ns/1.0"/>
+  <pattern id="p">
+    <rule context="{context}">
+      <assert id="a1" test="not(@a)">a1</assert>
+      <assert id="a2" test="not(@b)">a2</assert>
+      <report id="r1" test="@c">r1</report>
+      <assert id="a3" test="not(@d)">a3</assert>
+      <assert id="a4" test="not(@e)">a4</assert>
+    </rule>
+  </pattern>
+</schema>"""
+
+
+@pytest.mark.parametrize("context", ["tei:p", "node()"])
+def test_rules_tested_together_find_what_each_finds(tmp_path: Path, context: str) -> None:
+    """passes.guard_assertions and the walk without comments: the same findings, in order,
+    as lxml's own Schematron; a run of assertions is one test until one fails."""
+    from lxml import isoschematron
+
+    import copy
+
+    from teiedition.validate import passes
+    from teiedition.validate.schemas import SchematronRules
+    schema = tmp_path / "rules.sch"
+    schema.write_text(RULES_WITH_COMMENTS.format(context=context), encoding="utf-8")
+    ours = SchematronRules(schema)
+    skeleton = isoschematron.Schematron(etree.parse(str(schema)), store_report=True,
+                                        store_xslt=True,
+                                        error_finder=isoschematron.Schematron.ASSERTS_AND_REPORTS,
+                                        compile_params={"generate-fired-rule": "'false'"})
+    xsl = "{http://www.w3.org/1999/XSL/Transform}"
+
+    def walks(stylesheet: etree._Element) -> str:
+        return " ".join(w.get("select") for w in stylesheet.iter(xsl + "apply-templates")
+                        if (w.get("mode") or "").startswith("M"))
+    # The skeleton walks comments and processing instructions when no context has a "("
+    # (and, wrongly, not when one has, e.g. node()): the pass takes them out in the
+    # first case only because no context there can match them.
+    assert ("comment()" in walks(skeleton.validator_xslt.getroot())) is (context == "tei:p")
+    rewired = copy.deepcopy(skeleton.validator_xslt.getroot())
+    passes.trim_traversals(rewired)
+    passes.guard_assertions(rewired)
+    guards = [g.get("test") for g in rewired.iter(xsl + "if") if g.get("test").startswith("not((")]
+    assert len(guards) == 2 and "(not(@a)) and (not(@b))" in guards[0]
+    assert "comment()" not in walks(rewired)
+    svrl = "{http://purl.oclc.org/dsdl/svrl}"
+    doc = etree.ElementTree(etree.XML(
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><!-- c --><p a="1" e="1"/><p/>'
+        b'<p c="1" d="1"/><?pi x?><p b="1"/></TEI>'))
+    skeleton.validate(doc)
+    expected = [(n.get("id"), n.get("location")) for n in skeleton.validation_report.iter(
+        svrl + "failed-assert", svrl + "successful-report")]
+    assert [(p.rule, p.xpath) for p in ours.iter_problems(doc, SourceLines(
+        etree.tostring(doc)))] == expected
+    assert [rule for rule, _ in expected] == ["a1", "a4", "r1", "a3", "a2"]

@@ -1,15 +1,29 @@
-"""teiedition: book-page text to TEI P5, validation, and HTML and PDF editions."""
+"""teiedition: book-page text to TEI P5, validation, and HTML and PDF editions.
+
+The library's entry points below are imported when first used (PEP 562), so that a
+command, or a program that needs one part, does not load the converter with it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 #: The version, also the package's (pyproject.toml reads it from here): asking the installed
 #: package's metadata for it cost each command about 25 ms at start.
 __version__ = "0.1.0"
 
-from .convert import read_notes, read_text
-from .errors import InputError, MetadataError, RegisterError, TeieditionError
-from .metadata import Metadata, minimal_metadata, parse_metadata
-from .pipeline import Conversion, convert, convert_markdown, convert_pages, convert_word
-from .register import Register, read_register
-from .tei import Provenance, build_tei, to_bytes
+#: Each public name and the module that defines it.
+_EXPORTS = {
+    "read_notes": "convert", "read_text": "convert",
+    "InputError": "errors", "MetadataError": "errors", "RegisterError": "errors",
+    "TeieditionError": "errors",
+    "Metadata": "metadata", "minimal_metadata": "metadata", "parse_metadata": "metadata",
+    "Conversion": "pipeline", "convert": "pipeline", "convert_markdown": "pipeline",
+    "convert_pages": "pipeline", "convert_word": "pipeline",
+    "Register": "register", "read_register": "register",
+    "Provenance": "tei", "build_tei": "tei", "to_bytes": "tei",
+}
 
 __all__ = [
     "Conversion", "InputError", "Metadata", "MetadataError", "Provenance", "Register",
@@ -18,3 +32,24 @@ __all__ = [
     "minimal_metadata", "parse_metadata", "read_notes", "read_register", "read_text",
     "to_bytes",
 ]
+
+if TYPE_CHECKING:  # what type checkers and editors see
+    from .convert import read_notes, read_text
+    from .errors import InputError, MetadataError, RegisterError, TeieditionError
+    from .metadata import Metadata, minimal_metadata, parse_metadata
+    from .pipeline import Conversion, convert, convert_markdown, convert_pages, convert_word
+    from .register import Register, read_register
+    from .tei import Provenance, build_tei, to_bytes
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS})

@@ -62,7 +62,7 @@ class Parsed:
 
 def parse_bytes(data: bytes, *, require_tei: bool = True) -> Parsed:
     """Parse ``data`` safely; every reason it cannot be used becomes an :class:`XmlProblem`."""
-    if not data.strip():
+    if not data or data.isspace():  # (strip() would copy the whole file)
         return Parsed(None, (XmlProblem("xml-empty", "the file is empty", 1, 1),))
     problems: list[XmlProblem] = []
     declared = _DECLARED_ENCODING.match(data)

@@ -13,7 +13,7 @@ from ..errors import InputError
 from ..files import expand_paths
 from ..validate import Report, Validator
 from ..validate.formats import FORMATS
-from ..validate.watch import iter_changes
+from ..validate.watch import check_files, iter_changes
 from ..validate.worker import Settings, WorkerClient, make_validator
 from .options import cluster_options, maps_errors
 
@@ -71,7 +71,6 @@ def validate_command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str,
     the usage is wrong.
     """
     files, missing = expand_paths(list(paths))
-    from ..workflow.checking import check_many
     settings = Settings(tuple(schemas) or ("project",), require_review=require_review,
                         embedded_rules=not no_embedded_rules, strict=strict,
                         xinclude=not no_xinclude)
@@ -79,8 +78,13 @@ def validate_command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str,
     # in each of their processes instead, and --watch keeps its own compiled.
     spread_out = jobs > 1 or scheduler is not None
     validator = make_validator(settings, worker=False if watch or spread_out else worker)
-    spread = functools.partial(check_many, options=settings, jobs=jobs, scheduler=scheduler,
-                               shared_fs=shared_fs, validator=validator)
+    if spread_out:
+        # The executors (and the build they belong to) load only when the work is spread.
+        from ..workflow.checking import check_many
+        spread = functools.partial(check_many, options=settings, jobs=jobs, scheduler=scheduler,
+                                   shared_fs=shared_fs, validator=validator)
+    else:
+        spread = functools.partial(check_files, validator)
     code = _report(validator, files, list(missing), max_size, fmt, quiet, spread)
     try:
         for changed in iter_changes(list(paths)) if watch else ():

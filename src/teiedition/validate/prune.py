@@ -165,6 +165,38 @@ _NON_ATTRIBUTE_TESTS = re.compile(
     r"(?:node|text|comment|processing-instruction|element|document-node)\s*\(\s*[^()]*\)")
 
 
+def may_match_other_than_element(context: str) -> bool:
+    """Whether a rule context (an XSLT pattern) might match a node that is not an element:
+    a comment, a processing instruction, text, an attribute or the document.
+
+    Conservative: outside predicates and quotes, only name tests (``tei:p``, ``*``,
+    ``tei:*``), ``/``, ``//`` and ``|`` are understood to match elements alone; any other
+    sign (a node test such as ``node()``, a function, a variable, ``@``, a bare ``/``)
+    counts as a possible match.
+    """
+    outside, depth, quote = [], 0, ""
+    for char in context:
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+        elif depth == 0:
+            outside.append(char)
+    if quote or depth:
+        return True
+    alternatives = [a.strip() for a in "".join(outside).split("|")]
+    return not all(_ELEMENT_PATH.fullmatch(a) for a in alternatives)
+
+
+#: A path of name tests: ``tei:p``, ``*``, ``tei:*``, ``tei:div/tei:head``, ``//tei:note``.
+_ELEMENT_PATH = re.compile(r"(?://?)?(?:[\w.-]+:)?(?:[\w.-]+|\*)"
+                           r"(?:\s*//?\s*(?:[\w.-]+:)?(?:[\w.-]+|\*))*")
+
+
 def may_match_attribute(context: str) -> bool:
     """Whether a rule context (an XSLT pattern) might match an attribute node.
 

@@ -147,12 +147,15 @@ class SchematronRules:
         except etree.SchematronParseError as err:
             raise InputError(f"not a usable Schematron schema: {err}", path=str(path)) from None
         # lxml compiles (and checks) the schema with the ISO skeleton; its stylesheet is then
-        # rewired as the Saxon one is (passes.py): without the skeleton's second walk of
-        # every node per pattern, and without visiting attributes that no rule context can
-        # match (issue 16: the project's rules, 1,000,000 words). The same findings.
+        # rewired (passes.py): without the skeleton's second walk of every node per
+        # pattern, without visiting attributes, comments and processing instructions that
+        # no rule context can match, and with a rule's assertions tested together first
+        # (issue 16: the project's rules, 1,000,000 words, 0.92 s -> 0.81 s). The same
+        # findings in the same order. The patterns keep a walk each: one walk for all
+        # (as for Saxon) saves nothing in libxslt and would interleave their findings.
         stylesheet = copy.deepcopy(compiled.validator_xslt.getroot())
         passes.trim_traversals(stylesheet)
-        passes.merge_traversals(stylesheet)
+        passes.guard_assertions(stylesheet)
         self._xslt = etree.XSLT(stylesheet)
 
     def iter_problems(self, tree: etree._ElementTree,
