@@ -52,7 +52,7 @@ from dataclasses import dataclass, field, replace
 from ..register import Entry, Register
 from .dategrammar import calendar_words
 from .shortforms import COMMON_WORDS, SENTENCE_STARTS, TITLES, ShortForms
-from .titled import TITLE_FORMS, after_title
+from .titled import PARTICLE_TITLE_FORMS, TITLE_FORMS, after_title
 from .spellings import (ENDINGS, RESPELL_MIN, Respeller, cut_elisions, elided, endings,
                         in_capitals_heading, inflected_forms, inflection,
                         one_letter_apart)
@@ -196,7 +196,8 @@ class NameIndex:
             table = endings(key)
             forms = inflected_forms(self.first, table)
             starts = self.starts | frozenset(forms)
-            self.inflected[key] = Inflection(table, forms, starts, starts | TITLE_FORMS)
+            self.inflected[key] = Inflection(table, forms, starts,
+                                             starts | TITLE_FORMS | PARTICLE_TITLE_FORMS)
         return self.inflected[key]
 
 
@@ -251,8 +252,11 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
         match = _match_at(toks, i, index, seen, i in in_capitals, lang) \
             or _abbreviation(toks, i, index, seen)
         if match is None:
-            unknown = after_title(toks, i, known, _COMMON) \
-                if titled and toks[i][0] in TITLE_FORMS else None
+            unknown = after_title(
+                toks, i, known, _COMMON,
+                lambda j: _match_at(toks, j, index, seen, j in in_capitals, lang) is not None) \
+                if titled and (toks[i][0] in TITLE_FORMS or toks[i][0] in PARTICLE_TITLE_FORMS) \
+                else None
             if unknown:
                 spans.append(Span(toks[unknown[0]][1], toks[unknown[1]][2], None))
                 after = unknown[1] + 1

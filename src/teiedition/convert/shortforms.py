@@ -50,11 +50,12 @@ mr mrs miss ms dr doctor sir lady lord rev revd reverend capt captain col colone
 gen major lieut lieutenant lt president professor prof mister master madam dame judge
 governor gov bishop archbishop father brother sister saint st count countess duke duchess
 earl king queen prince princess baron baroness admiral commodore sergeant serjeant
-herr frau fräulein frl fürst fürstin graf gräfin hofrat hofrath geheimrat doktor pfarrer
-kaiser kaiserin könig königin prinz prinzessin freiherr freifrau magister
+herr frau fr fräulein frl fürst fürstin graf gf gräfin hofrat hofrath geheimrat doktor pfarrer
+kaiser kaiserin könig königin prinz prinzessin freiherr freifrau baronin magister
 monsieur madame mademoiselle mme mlle m mgr monseigneur abbé comte comtesse marquis marquise
-duc duchesse père mère sœur maître
+duc duchesse père mère sœur maître cardinal maréchal maréchale chevalier
 signor signore signora signorina don donna padre abate canonico conte contessa fra
+duca duchessa marchese marchesa principe principessa barone baronessa cavaliere cav cardinale
 """.split())
 #: Words for a kind of place that texts leave out (``Meudon`` for ``Château de Meudon``).
 PLACE_KINDS = frozenset("""

@@ -16,6 +16,8 @@ address (``Frau Ihres Alters``: :data:`ADDRESS_PRONOUNS`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .shortforms import PARTICLES, TITLES
 
 #: Titles that also begin the names of places, institutions and things (``St. Louis``,
@@ -31,6 +33,18 @@ judge governor gov""".split())
 #: often another word: ``fra`` and ``col`` in Italian, ``m`` for ``mein``, ``21st``).
 TITLE_FORMS = frozenset(f for t in TITLES - NOT_BEFORE_UNKNOWN
                         for f in (t.capitalize(), t.upper()))
+#: Titles that name a person only when a particle follows them (``la duchesse de
+#: Villeroi``, ``M. le cardinal de Bouillon``, ``Duca di Bracciano``, ``Prince de Condé``):
+#: those of :data:`NOT_BEFORE_UNKNOWN` but a saint's (``St. de`` is rare, ``Saint-Denis``
+#: common), and every title in lower case, as French and Italian write them in running
+#: text, but the short ones that are as often other words (``fra``, ``col``, ``don``: the
+#: French gift, ``le don de Dieu``).
+PARTICLE_TITLE_FORMS = frozenset(
+    {f for t in NOT_BEFORE_UNKNOWN - {"st", "saint"} for f in (t.capitalize(), t.upper())}
+    | {t for t in TITLES if len(t) > 2 and t not in {"fra", "col", "don", "gen", "gov", "rev",
+                                                     "cav", "frl", "mgr", "mme", "mrs"}})
+#: Particles written short: ``Frau v Reymann``, ``Fr v. Zillinghardt`` (``v.`` for ``von``).
+SHORT_PARTICLES = frozenset({"v"})
 #: Pronouns of polite address, capitalised in German, Danish and Italian letters: after a
 #: word that is also a title (``Frau``, ``Herr``) they are not names.
 ADDRESS_PRONOUNS = frozenset("""
@@ -42,22 +56,38 @@ MOST_WORDS = 3
 
 
 def after_title(toks: list[tuple[str, int, int]], i: int, known: frozenset[str],
-                common: frozenset[str]) -> tuple[int, int] | None:
+                common: frozenset[str],
+                matches: Callable[[int], bool] | None = None) -> tuple[int, int] | None:
     """The first and last token of a name after the title at ``toks[i]``, when none of its
-    words is in ``known`` (the tokens that begin a register name), or None."""
+    words is in ``known`` (the tokens that begin a register name), or None. A title of
+    :data:`PARTICLE_TITLE_FORMS` needs a particle after it. ``matches(j)`` tells whether a
+    register name matches at token ``j``: a hyphenated name whose first part begins a
+    register name (``Saint-Géran``, the register knowing ``Saint-Gelais``) is the register's
+    only where one of its names matches."""
     j = i + 1
     if j < len(toks) and toks[j][0] == ".":
         j += 1
-    while j < len(toks) and toks[j][0].lower().rstrip("'’") in PARTICLES and j - i < 4:
-        j += 1
+    particles = 0
+    while j < len(toks) and j - i < 5:
+        word = toks[j][0]
+        if word.lower().rstrip("'’") in PARTICLES:
+            j += 1
+        elif word in SHORT_PARTICLES:
+            j += 2 if j + 1 < len(toks) and toks[j + 1][0] == "." else 1
+        else:
+            break
+        particles += 1
+    if not particles and toks[i][0] not in TITLE_FORMS:
+        return None
     first, last, words = j, None, 0
     while j < len(toks) and words < MOST_WORDS:
         word = toks[j][0]
-        if not word[:1].isupper() or not word.isalpha() or word in known:
-            break
-        lower = word.lower()
         hyphenated = j + 2 < len(toks) and toks[j + 1][0] == "-" \
             and toks[j + 2][0][:1].isupper()  # Saint-Géran: a name, whatever its first part
+        if not word[:1].isupper() or not word.isalpha() or (
+                word in known and (not hyphenated or matches is None or matches(j))):
+            break
+        lower = word.lower()
         if not hyphenated and (lower in TITLES or lower in common or lower in ADDRESS_PRONOUNS):
             break
         last, words = j, words + 1

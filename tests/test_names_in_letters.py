@@ -1,0 +1,61 @@
+"""Names in letters and diaries that the first rounds of issue 14 missed: titles written in
+lower case or short before a particle, short particles, a hyphenated name whose first part
+the register knows (docs/names-and-dates.md). Positive and negative cases, table-driven."""
+
+from __future__ import annotations
+
+import pytest
+
+from teiedition.convert.names import NameIndex, find_names
+from teiedition.register import read_register
+
+REGISTER = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff>
+<listPerson>
+  <person xml:id="gelais"><persName>Anne de Saint-Gelais</persName></person>
+  <person xml:id="coulanges"><persName>Philippe de Coulanges</persName></person>
+  <person xml:id="reymann"><persName>Johanna Reymann</persName></person>
+</listPerson>
+<listPlace>
+  <place xml:id="paris"><placeName>Paris</placeName></place>
+</listPlace>
+</standOff></TEI>""".encode()
+
+
+@pytest.fixture(scope="module")
+def index() -> NameIndex:
+    return NameIndex.build(read_register(REGISTER, path="register.xml"))
+
+
+def found(text: str, index: NameIndex, language: str = "fr") -> list[tuple[str, str | None]]:
+    return [(text[s.start:s.end], s.entry.id if s.entry else None)
+            for s in find_names(text, index, set(), language=language, titled=True)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title in lower case, as French and Italian write it, before a particle and a name
+    ("La duchesse de Villeroi devient fort jolie", [("Villeroi", None)]),
+    ("où avoient dîné M. le cardinal de Bouillon, et", [("Bouillon", None)]),
+    ("chez madame de Coulanges", [("de Coulanges", "coulanges")]),
+    ("Le Satire del Duca di Bracciano", [("Bracciano", None)]),
+    ("il marchese di Roccalta scrive", [("Roccalta", None)]),
+    # a title that also begins names of things, before a particle
+    ("le Prince de Condé arrive", [("Condé", None)]),
+    # short titles and short particles
+    ("bei der Fr v. Zillinghardt", [("Zillinghardt", None)]),
+    ("und auch Frau v Perreire", [("Perreire", None)]),
+    ("wird Gf. Thun kommen", [("Thun", None)]),
+    # a hyphenated name whose first part begins a register name: the register's if it matches
+    ("Dernièrement M. de Saint-Géran fut", [("Saint-Géran", None)]),
+    ("Dernièrement M. de Saint-Gelais fut", [("de Saint-Gelais", "gelais")]),
+    # not persons: a title in lower case without a particle, a short one, a word after it
+    ("the general European war", []),
+    ("le don de Dieu", []),
+    ("fra di Loro", []),
+    ("madame la duchesse", []),
+    ("the Prince Edward Island", []),
+    ("St. de Paris", [("Paris", "paris")]),
+    # the register's word after a title is left to the register's rules
+    ("Frau v Reymann", [("Reymann", "reymann")]),
+])
+def test_persons_after_titles(text: str, expected, index: NameIndex) -> None:
+    assert found(text, index) == expected
