@@ -179,6 +179,11 @@ def editor_register(refs: set[str], sources: list[etree._Element]) -> bytes:
             kind = etree.QName(element).localname
             entry = etree.SubElement(lists[kind], element.tag)
             entry.set(XML_ID, entry_id)
+            # The person's sex, where the register records it, is no form of the name.
+            if element.get("sex"):
+                entry.set("sex", element.get("sex"))
+            for sex in element.iterchildren(T + "sex"):
+                entry.append(copy.deepcopy(sex))
             for name in element:
                 if name.tag not in names[kind]:
                     continue

@@ -59,3 +59,41 @@ def found(text: str, index: NameIndex, language: str = "fr") -> list[tuple[str, 
 ])
 def test_persons_after_titles(text: str, expected, index: NameIndex) -> None:
     assert found(text, index) == expected
+
+
+SEXES = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff><listPerson>
+  <person xml:id="b-hofland" sex="F"><persName>Barbara Hofland</persName></person>
+  <person xml:id="t-hofland"><sex value="1"/><persName>Thomas Hofland</persName></person>
+  <person xml:id="j-pachta"><persName>Josephine Gräfin von Pachta</persName></person>
+  <person xml:id="h-pachta"><persName>Johann Graf Pachta</persName></person>
+  <person xml:id="a-knebel"><persName>Anna Knebel</persName></person>
+  <person xml:id="k-knebel"><persName>Karl Knebel</persName></person>
+  <person xml:id="f-otto"><sex>female</sex><persName>Amöne Otto</persName></person>
+  <person xml:id="g-otto"><sex>weiblich</sex><persName>Georgine Otto</persName></person>
+</listPerson></standOff></TEI>""".encode()
+
+
+@pytest.fixture(scope="module")
+def sexes() -> NameIndex:
+    return NameIndex.build(read_register(SEXES, path="register.xml"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a gendered title chooses the one person of that sex among those who share a form
+    ("Mrs. Hofland and Mr. Hofland to dinner", [("Hofland", "b-hofland"),
+                                                ("Hofland", "t-hofland")]),
+    # the sex may come from a title in the register's name
+    ("die Frau von Pachta und Graf Pachta", [("von Pachta", "j-pachta"),
+                                             ("Pachta", "h-pachta")]),
+    # ... and the title before the form overrules who was named before
+    ("Barbara Hofland came; Mr. Hofland stayed.", [("Barbara Hofland", "b-hofland"),
+                                                   ("Hofland", "t-hofland")]),
+    # no title, or a title of either sex, or no sex recorded: still ambiguous
+    ("Hofland talked; Dr. Hofland too", []),
+    ("der Fräulein Knebel", []),
+    # a title of the sex of both does not choose
+    ("Frau Otto kam", []),
+])
+def test_a_gendered_title_chooses_among_persons_who_share_a_form(
+        text: str, expected, sexes: NameIndex) -> None:
+    assert found(text, sexes, "de") == expected

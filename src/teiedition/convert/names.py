@@ -51,7 +51,7 @@ from dataclasses import dataclass, field, replace
 
 from ..register import Entry, Register
 from .dategrammar import calendar_words
-from .shortforms import COMMON_WORDS, SENTENCE_STARTS, TITLES, ShortForms
+from .shortforms import COMMON_WORDS, SENTENCE_STARTS, TITLES, ShortForms, sex_of, title_sex
 from .titled import PARTICLE_TITLE_FORMS, TITLE_FORMS, after_title
 from .spellings import (ENDINGS, RESPELL_MIN, Respeller, cut_elisions, elided, endings,
                         in_capitals_heading, inflected_forms, inflection,
@@ -329,10 +329,10 @@ def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
             if saint:
                 continue  # ``St. John``, ``San Filippo``: a saint, not the person so called
         if candidate.derived == "shared":
-            named = [e for e in index.sharers[candidate.words] if _NAMED + e.id in seen]
-            if len(named) != 1:
+            chosen = _sharer(index.sharers[candidate.words], toks, i, seen)
+            if chosen is None:
                 continue
-            candidate = replace(candidate, entry=named[0])
+            candidate = replace(candidate, entry=chosen)
         if candidate.derived and candidate.words[0][:1].islower() and not titled:
             continue  # ``di Ravenna`` is a place as often as a person: only ``M. de Grignan``
         if candidate.derived in ("surname", "forename") and not titled \
@@ -363,6 +363,24 @@ def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
         if best is None or key > best[0]:
             best = (key, candidate, end, trim)
     return best[1:] if best else None
+
+
+def _sharer(sharers: tuple[Entry, ...], toks: list[tuple[str, int, int]], i: int,
+            seen: set[str]) -> Entry | None:
+    """Which of the persons who share a short form the one at token ``i`` is: the only one
+    a gendered title before it may name (``Mrs. Hofland``: of a Barbara and a Thomas whose
+    sex the register records, or whose names hold a gendered title), else the only one of
+    those named before in the document; None when that leaves more than one."""
+    j = i - 1
+    if j >= 0 and toks[j][0] == ".":
+        j -= 1
+    sex = title_sex(toks[j][0]) if j >= 0 and toks[j][0][:1].isupper() else None
+    if sex:
+        sharers = tuple(e for e in sharers if sex_of(e) in (sex, None))
+        if len(sharers) == 1:
+            return sharers[0]
+    named = [e for e in sharers if _NAMED + e.id in seen]
+    return named[0] if len(named) == 1 else None
 
 
 def _after_title(toks: list[tuple[str, int, int]], i: int,

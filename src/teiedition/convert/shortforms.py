@@ -57,6 +57,17 @@ duc duchesse père mère sœur maître cardinal maréchal maréchale chevalier
 signor signore signora signorina don donna padre abate canonico conte contessa fra
 duca duchessa marchese marchesa principe principessa barone baronessa cavaliere cav cardinale
 """.split())
+#: Titles that say a person's sex (``Mrs. Hofland``: the Hofland who is a woman, when the
+#: register records the sex of the two Hoflands). Titles of either sex are not here.
+FEMALE_TITLES = frozenset("""
+mrs miss ms lady madam dame countess duchess queen princess baroness sister frau fr
+fräulein frl fürstin gräfin kaiserin königin prinzessin freifrau baronin madame mademoiselle
+mme mlle comtesse marquise duchesse mère sœur maréchale signora signorina donna contessa
+duchessa marchesa principessa baronessa""".split())
+MALE_TITLES = frozenset("""
+mr sir lord count duke earl king prince baron brother father herr graf gf fürst kaiser
+könig prinz freiherr monsieur m comte marquis duc père maréchal chevalier signor signore
+don padre abate conte duca marchese principe barone cavaliere cav""".split())
 #: Words for a kind of place that texts leave out (``Meudon`` for ``Château de Meudon``).
 PLACE_KINDS = frozenset("""
 château chateau abbaye abbey priory prieuré castle palace palais hôtel hotel manor house
@@ -179,6 +190,23 @@ def alternatives(name_text: str) -> list[ShortForm]:
                     for a, b in zip(other.split(), words, strict=True) if a != b):
                 forms.append(ShortForm(other, "spelling"))
     return forms
+
+
+def sex_of(entry: Entry) -> str | None:
+    """A person's sex: the register's, else the one a title in the person's names says
+    (``Josephine Gräfin von Pachta``), when they say only one."""
+    if entry.sex:
+        return entry.sex
+    words = {w.lower().rstrip(".") for name in entry.names for w in name.text.split()}
+    said = {"f" for w in words if w in FEMALE_TITLES and len(w) > 2} | {
+        "m" for w in words if w in MALE_TITLES and len(w) > 2}
+    return said.pop() if len(said) == 1 else None
+
+
+def title_sex(title: str) -> str | None:
+    """The sex a title says (``Mrs``: ``"f"``), or None."""
+    lower = title.lower()
+    return "f" if lower in FEMALE_TITLES else "m" if lower in MALE_TITLES else None
 
 
 def _is_initial(word: str) -> bool:
