@@ -97,3 +97,38 @@ def sexes() -> NameIndex:
 def test_a_gendered_title_chooses_among_persons_who_share_a_form(
         text: str, expected, sexes: NameIndex) -> None:
     assert found(text, sexes, "de") == expected
+
+
+SPELLINGS = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff><listPerson>
+  <person xml:id="hopital"><persName>de L'Hôpital</persName></person>
+  <person xml:id="goldschmidt"><persName>Caroline Goldschmidt</persName></person>
+  <person xml:id="brandes"><persName>Georg Brandes</persName></person>
+  <person xml:id="brahm"><persName>Otto Brahm</persName></person>
+  <person xml:id="k-woltmann"><persName>Karl von Woltmann</persName></person>
+  <person xml:id="c-woltmann"><persName>Karoline Woltmann</persName></person>
+</listPerson><listPlace>
+  <place xml:id="bayreuth"><placeName>Bayreuth (Baireuth, Baireut) (Stadt)</placeName></place>
+</listPlace></standOff></TEI>""".encode()
+
+
+@pytest.fixture(scope="module")
+def spellings() -> NameIndex:
+    return NameIndex.build(read_register(SPELLINGS, path="register.xml"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a spelling close to two of one entry's names (Bayreuth, Baireuth) names that entry
+    ("da S in Bareuth waren", [("Bareuth", "bayreuth")]),
+    # the register's article in capitals, written and elided in lower case after a title
+    ("mère remariée à M. de l'Hôpital s'est", [("de l'Hôpital", "hopital")]),
+    ("à l'Hôpital général", []),
+    # a long beginning of one person's surname with a dot, without a mention before
+    ("Deiner Jungen der Goldschm. meinen Arm", [("Goldschm.", "goldschmidt")]),
+    # not: a short one without a mention before, one that two persons' surnames begin with
+    ("Br. erzählt.", []),
+    ("höre die Woltm. an", []),
+    # not without its dot
+    ("die Goldschm Frage", []),
+])
+def test_other_spellings_of_register_names(text: str, expected, spellings: NameIndex) -> None:
+    assert found(text, spellings, "de") == expected

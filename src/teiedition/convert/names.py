@@ -74,6 +74,10 @@ TOKEN = re.compile(
     r"|\d+"
     r"|[^\w\s]")
 _BRACKETS = frozenset("[]")
+#: The fewest letters of a surname's beginning, and at least half of it, that name its
+#: person with a dot without a mention before (``Goldschm.``): shorter ones (``Br.``) are
+#: read only for a person named before.
+TRUNCATED_MIN = 5
 #: Prefix of the ids in ``seen`` of entries named so far in any form (the plain ids are of
 #: entries named in full, for ``after-full`` variants).
 _NAMED = "named:"
@@ -131,6 +135,9 @@ class NameIndex:
     #: Beginnings of persons' surnames (``Br`` of ``Brandes``) -> the entries: a diarist
     #: writes ``Br.`` for a person named before.
     abbreviations: dict[str, list[Entry]] = field(default_factory=dict)
+    #: Those beginnings that are long (``Goldschm`` of ``Goldschmidt``) -> the ids of the
+    #: persons whose surnames begin so: one person's needs no mention before.
+    truncated: dict[str, set[str]] = field(default_factory=dict)
     #: First words whose names need the context to choose among them: a derived form, or
     #: names of different kinds; for the others the longest match is taken at once.
     contextual: frozenset[str] = frozenset()
@@ -153,6 +160,14 @@ class NameIndex:
         for text, entry, rule in short.forms:
             words = tuple(t for t, _, _ in tokens(text))
             index.first.setdefault(words[0], []).append(Candidate(words, entry, False, rule))
+        # ``M. de l'Hôpital`` for the register's ``de L'Hôpital``: after a title only, as
+        # every form that begins in lower case.
+        for candidate in [c for candidates in index.first.values() for c in candidates
+                          if any("'" in w or "’" in w for w in c.words)]:
+            lowered = _lowered_article(candidate.words)
+            if lowered:
+                index.first.setdefault(lowered[0], []).append(
+                    Candidate(lowered, candidate.entry, False, "elided"))
         index.ambiguous = short.ambiguous
         for text, entries in short.sharers:
             # One candidate stands for all who share the form; the one the document has
@@ -170,9 +185,12 @@ class NameIndex:
         for table in (index.spellings, index.capitals):
             for candidates in table.values():
                 candidates.sort(key=lambda c: (-len(c.words), c.derived is not None))
-        index.respell = Respeller.of(word for word, candidates in index.first.items()
-                                     if any(c.entry.kind in ("person", "place")
-                                            for c in candidates))
+        named = {word: candidates for word, candidates in index.first.items()
+                 if any(c.entry.kind in ("person", "place") for c in candidates)}
+        index.respell = Respeller.of(named, {
+            word: frozenset(e.id for c in candidates
+                            for e in index.sharers.get(c.words, (c.entry,)))
+            for word, candidates in named.items()})
         surnames = [(text, entry) for text, entry, rule in short.forms if rule == "surname"] + [
             (text, entry) for text, entries in short.sharers for entry in entries
             if entry.kind == "person" and " " not in text]
@@ -180,6 +198,8 @@ class NameIndex:
             if text.isalpha() and text[:1].isupper():
                 for k in range(2, len(text) - 1):
                     index.abbreviations.setdefault(text[:k], []).append(entry)
+                    if k >= TRUNCATED_MIN and 2 * k >= len(text):
+                        index.truncated.setdefault(text[:k], set()).add(entry.id)
         index.starts = frozenset(index.first) | frozenset(index.spellings) | {"["} \
             | frozenset(index.abbreviations)
         index.contextual = frozenset(
@@ -275,6 +295,23 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
     return spans
 
 
+#: A name's word that begins with an article elided onto it in capitals (``L'Hôpital``).
+_CAPITAL_ARTICLE = re.compile(r"([A-Z][a-z]?)(['’])([^\W\d_][^\W_]*)")
+
+
+def _lowered_article(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The words of a name whose article the register writes in capitals (``de
+    L'Hôpital``) as running text writes and cuts them (``de l' Hôpital``), or None."""
+    out: list[str] = []
+    for word in words:
+        match = _CAPITAL_ARTICLE.fullmatch(word)
+        if match and match.group(3)[:1].isupper():
+            out += [match.group(1).lower() + match.group(2), match.group(3)]
+        else:
+            out.append(word)
+    return tuple(out) if len(out) > len(words) else None
+
+
 def _abbreviation(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
                   seen: set[str]) -> tuple[Candidate, int, int] | None:
     """``Br.`` for ``Brandes``: the beginning of a surname with a dot, where the document has
@@ -287,6 +324,8 @@ def _abbreviation(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
     entries = index.abbreviations[word]
     kept = {e.id: e for e in entries if f"{_ABBREVIATED}{word} {e.id}" in seen}
     named = kept or {e.id: e for e in entries if _NAMED + e.id in seen}
+    if len(named) != 1 and len(index.truncated.get(word, ())) == 1:
+        named = {e.id: e for e in entries}
     if len(named) != 1:
         return None
     entry = next(iter(named.values()))

@@ -155,10 +155,13 @@ class Respeller:
     keys: dict[str, set[str]] = field(default_factory=dict)
     #: The answers given so far: a long text repeats its words.
     known: dict[str, str | None] = field(default_factory=dict)
+    #: Word -> what it names (the ids of its entries): two words close to a text's word that
+    #: name the same (``Bayreuth`` and ``Baireuth`` for ``Bareuth``) are no ambiguity.
+    owners: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, words) -> "Respeller":
-        speller = cls()
+    def of(cls, words, owners: dict[str, frozenset[str]] | None = None) -> "Respeller":
+        speller = cls(owners=owners or {})
         for word in words:
             if len(word) >= RESPELL_MIN and word.isalpha() and word[0].isupper() \
                     and not word.isupper():
@@ -173,6 +176,8 @@ class Respeller:
         keys = _deletions(token, len(token) >= RESPELL_TWO - 2) | {token}
         found = {word for key in keys for word in self.keys.get(key, ())
                  if letters_apart(token, word) <= allowed(token, word)}
+        if len(found) > 1 and len({self.owners.get(w, frozenset((w,))) for w in found}) == 1:
+            found = {min(found, key=lambda w: (letters_apart(token, w), w))}
         answer = found.pop() if len(found) == 1 else None
         self.known[token] = answer
         return answer
