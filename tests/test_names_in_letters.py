@@ -132,3 +132,38 @@ def spellings() -> NameIndex:
 ])
 def test_other_spellings_of_register_names(text: str, expected, spellings: NameIndex) -> None:
     assert found(text, spellings, "de") == expected
+
+
+COUPLES = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff><listPerson>
+  <person xml:id="armand" sex="M"><persName>Armand de Pracontal</persName></person>
+  <person xml:id="jeanne" sex="F"><persName>Jeanne de Pracontal</persName></person>
+  <person xml:id="john-hall" sex="M"><persName>John Hall</persName></person>
+  <person xml:id="brinon" sex="F"><persName>Marie de Brinon-Senneterre</persName></person>
+  <person xml:id="collina"><persName>Bonifacio Collina</persName></person>
+</listPerson></standOff></TEI>""".encode()
+
+
+@pytest.fixture(scope="module")
+def couples() -> NameIndex:
+    return NameIndex.build(read_register(COUPLES, path="register.xml"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two titles joined before one name: the first names a person of that name too, the one
+    # of its sex
+    ("Monsieur et madame de Pracontal partent", [("Monsieur", "armand"),
+                                                 ("de Pracontal", "jeanne")]),
+    ("Mr. and Mrs. Hall came", [("Mr.", "john-hall"), ("Hall", None)]),
+    # a person the register does not know: both without ref
+    ("le goût de M. et de madame de Nevers", [("M.", None), ("Nevers", None)]),
+    ("Herr und Frau Diel kamen", [("Herr", None), ("Diel", None)]),
+    # not a couple: one title, or words between the titles
+    ("Mr. Hall and his wife", [("Hall", "john-hall")]),
+    ("Sir, and Mrs. Hall", [("Hall", None)]),
+    # a word that begins a register name is the register's only where a name matches
+    ("madame de Brinon et sa fille", [("Brinon", None)]),
+    # ... and the beginning of its surname with a dot is left to its rules: not a name
+    ("Signor Co. Ippolito", []),
+])
+def test_couples_and_the_register_s_words(text: str, expected, couples: NameIndex) -> None:
+    assert found(text, couples) == expected

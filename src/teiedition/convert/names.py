@@ -51,7 +51,8 @@ from dataclasses import dataclass, field, replace
 
 from ..register import Entry, Register
 from .dategrammar import calendar_words
-from .shortforms import COMMON_WORDS, SENTENCE_STARTS, TITLES, ShortForms, sex_of, title_sex
+from .shortforms import (COMMON_WORDS, PARTICLES, SENTENCE_STARTS, TITLES, ShortForms, sex_of,
+                         title_sex)
 from .titled import PARTICLE_TITLE_FORMS, TITLE_FORMS, after_title
 from .spellings import (ENDINGS, RESPELL_MIN, Respeller, cut_elisions, elided, endings,
                         in_capitals_heading, inflected_forms, inflection,
@@ -272,11 +273,11 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
         match = _match_at(toks, i, index, seen, i in in_capitals, lang) \
             or _abbreviation(toks, i, index, seen)
         if match is None:
-            unknown = after_title(
-                toks, i, known, _COMMON,
-                lambda j: _match_at(toks, j, index, seen, j in in_capitals, lang) is not None) \
-                if titled and (toks[i][0] in TITLE_FORMS or toks[i][0] in PARTICLE_TITLE_FORMS) \
-                else None
+            unknown = None
+            if titled and (toks[i][0] in TITLE_FORMS or toks[i][0] in PARTICLE_TITLE_FORMS):
+                sex = title_sex(toks[i][0])
+                unknown = after_title(toks, i, known, _COMMON, lambda j, sex=sex: _claimed(
+                    toks, j, index, j in in_capitals, lang, sex))
             if unknown:
                 spans.append(Span(toks[unknown[0]][1], toks[unknown[1]][2], None))
                 after = unknown[1] + 1
@@ -292,7 +293,59 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
         # Named once, a person's short form is a name also where a capital tells nothing.
         seen.add(_NAMED + candidate.entry.id)
         spans.append(Span(start, end, candidate.entry))
-    return spans
+    return _couples(toks, spans, index) if titled and spans else spans
+
+
+#: Words that join two titles before one name (``M. et madame de Nevers``, ``Mr. and Mrs.
+#: Hall``, ``Herr und Frau Diel``): the first title names a person of that name too.
+COUPLED = frozenset("et and und e ed y &".split())
+
+
+def _couples(toks: list[tuple[str, int, int]], spans: list[Span],
+             index: NameIndex) -> list[Span]:
+    """The spans with the first title of each couple named by one name (``M. et madame de
+    Nevers``: ``M.`` names a Nevers too) added. The title is the person's mention: its
+    entry is the one person of its sex who goes by the name (of two who share it, or the
+    one the name was found for), else none (a person the register does not know)."""
+    starts = {start: k for k, (_, start, _) in enumerate(toks)}
+    out: list[Span] = []
+    for span in spans:
+        k = starts.get(span.start)
+        j = (k or 0) - 1
+        while j > 0 and toks[j][0].lower().rstrip("'’") in PARTICLES:
+            j -= 1
+        if j > 0 and toks[j][0] == ".":
+            j -= 1
+        c = j - 1
+        if c > 0 and toks[c][0].lower() in PARTICLES:  # ``M. et de madame de Brinon``
+            c -= 1
+        t = c - 1
+        if t >= 0 and toks[t][0] == ".":
+            t -= 1
+        if k is None or t < 0 or toks[j][0].lower() not in TITLES \
+                or toks[c][0].lower() not in COUPLED or toks[t][0].lower() not in TITLES \
+                or (out and out[-1].end > toks[t][1]):
+            out.append(span)
+            continue
+        end = toks[t + 1][2] if toks[t + 1][0] == "." else toks[t][2]
+        name = tuple(w for w, s, _ in toks[k:] if s < span.end)
+        out += [Span(toks[t][1], end, _coupled(span, name, toks[t][0], index)), span]
+    return out
+
+
+def _coupled(span: Span, name: tuple[str, ...], title: str, index: NameIndex) -> Entry | None:
+    """The person a title coupled to a name names (see :func:`_couples`): the one person of
+    the title's sex the register's names or short forms ``name`` stand for."""
+    sex = title_sex(title)
+    if sex is None:
+        return None
+    if span.entry is not None and sex_of(span.entry) == sex:
+        return span.entry
+    persons = {e.id: e for c in index.first.get(name[0], ()) if c.words == name
+               for e in index.sharers.get(c.words, (c.entry,)) if c.derived == "shared"
+               or e is c.entry}
+    of_sex = [e for e in persons.values() if e.kind == "person" and sex_of(e) == sex]
+    return of_sex[0] if len(of_sex) == 1 else None
 
 
 #: A name's word that begins with an article elided onto it in capitals (``L'Hôpital``).
@@ -367,6 +420,8 @@ def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
                 saint = _after_title(toks, i, SAINTS)
             if saint:
                 continue  # ``St. John``, ``San Filippo``: a saint, not the person so called
+        if titled and not _fits(candidate, _before_sex(toks, i), index):
+            continue
         if candidate.derived == "shared":
             chosen = _sharer(index.sharers[candidate.words], toks, i, seen)
             if chosen is None:
@@ -404,16 +459,49 @@ def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
     return best[1:] if best else None
 
 
+def _claimed(toks: list[tuple[str, int, int]], j: int, index: NameIndex, caps: bool,
+             lang: Inflection, sex: str | None = None) -> bool:
+    """Whether one of the register's names or short forms, shared ones too, stands at token
+    ``j`` as written, whatever the context says of it (``Hofland`` of two Hoflands is the
+    register's, ``Brinon`` of a ``Brinon-Senneterre`` is not), and may name its person after
+    a title of ``sex``."""
+    word = toks[j][0]
+    if word in index.abbreviations and j + 1 < len(toks) and toks[j + 1][0] == ".":
+        return True  # ``Co.``: the beginning of a register's surname, or a title cut short
+    candidates = index.first.get(word) or index.spellings.get(word) or (
+        index.first.get(lang.forms[word][0], ()) if word in lang.forms else ())
+    return any(_fits(c, sex, index) and _match_words(toks, j, c.words, caps, lang.endings)
+               is not None for c in candidates)
+
+
+def _fits(candidate: Candidate, sex: str | None, index: NameIndex) -> bool:
+    """Whether a derived form may name its person after a title of ``sex``: not when the
+    register says the person (each who share it) is of the other sex (``Mrs. Hall`` is not
+    John Hall). The register's own names are not questioned."""
+    if sex is None or candidate.derived is None or candidate.entry.kind != "person":
+        return True
+    entries = index.sharers.get(candidate.words, (candidate.entry,)) \
+        if candidate.derived == "shared" else (candidate.entry,)
+    return any(sex_of(e) in (sex, None) for e in entries)
+
+
+def _before_sex(toks: list[tuple[str, int, int]], i: int) -> str | None:
+    """The sex the title just before token ``i`` says, or None."""
+    j = i - 1
+    if j >= 0 and toks[j][0] == ".":
+        j -= 1
+    # (a short title in lower case is as often another word: ``m`` for ``mein``)
+    return title_sex(toks[j][0]) if j >= 0 and (toks[j][0][:1].isupper()
+                                                or len(toks[j][0]) > 2) else None
+
+
 def _sharer(sharers: tuple[Entry, ...], toks: list[tuple[str, int, int]], i: int,
             seen: set[str]) -> Entry | None:
     """Which of the persons who share a short form the one at token ``i`` is: the only one
     a gendered title before it may name (``Mrs. Hofland``: of a Barbara and a Thomas whose
     sex the register records, or whose names hold a gendered title), else the only one of
     those named before in the document; None when that leaves more than one."""
-    j = i - 1
-    if j >= 0 and toks[j][0] == ".":
-        j -= 1
-    sex = title_sex(toks[j][0]) if j >= 0 and toks[j][0][:1].isupper() else None
+    sex = _before_sex(toks, i)
     if sex:
         sharers = tuple(e for e in sharers if sex_of(e) in (sex, None))
         if len(sharers) == 1:

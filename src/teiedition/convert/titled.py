@@ -61,9 +61,9 @@ def after_title(toks: list[tuple[str, int, int]], i: int, known: frozenset[str],
     """The first and last token of a name after the title at ``toks[i]``, when none of its
     words is in ``known`` (the tokens that begin a register name), or None. A title of
     :data:`PARTICLE_TITLE_FORMS` needs a particle after it. ``matches(j)`` tells whether a
-    register name matches at token ``j``: a hyphenated name whose first part begins a
-    register name (``Saint-Géran``, the register knowing ``Saint-Gelais``) is the register's
-    only where one of its names matches."""
+    register name matches at token ``j``: a word that begins a register name
+    (``Saint-Géran``, ``Brinon``, the register knowing ``Saint-Gelais`` and
+    ``Brinon-Senneterre``) is the register's only where one of its names matches."""
     j = i + 1
     if j < len(toks) and toks[j][0] == ".":
         j += 1
@@ -85,7 +85,7 @@ def after_title(toks: list[tuple[str, int, int]], i: int, known: frozenset[str],
         hyphenated = j + 2 < len(toks) and toks[j + 1][0] == "-" \
             and toks[j + 2][0][:1].isupper()  # Saint-Géran: a name, whatever its first part
         if not word[:1].isupper() or not word.isalpha() or (
-                word in known and (not hyphenated or matches is None or matches(j))):
+                word in known and (matches is None or matches(j))):
             break
         lower = word.lower()
         if not hyphenated and (lower in TITLES or lower in common or lower in ADDRESS_PRONOUNS):
