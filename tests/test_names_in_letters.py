@@ -167,3 +167,41 @@ def couples() -> NameIndex:
 ])
 def test_couples_and_the_register_s_words(text: str, expected, couples: NameIndex) -> None:
     assert found(text, couples) == expected
+
+
+DOCUMENT = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff><listPerson>
+  <person xml:id="gerhart"><persName>Gerhart Hauptmann</persName></person>
+  <person xml:id="margarete"><persName>Margarete Hauptmann</persName></person>
+</listPerson></standOff></TEI>""".encode()
+
+
+def tagged(text: str) -> list[tuple[str, str | None]]:
+    from teiedition import Provenance, convert, minimal_metadata
+    from teiedition.tei import TEI_NS
+    tree = convert(text, minimal_metadata("letter"), Provenance("l.txt", "2026-01-15", "0.1.0"),
+                   register=read_register(DOCUMENT, path="register.xml")).tree
+    return [("".join(e.itertext()), e.get("ref"))
+            for e in tree.find(f".//{{{TEI_NS}}}body").iter(f"{{{TEI_NS}}}persName")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a form two persons share names the one the document names in full, before or after
+    ("An Hauptmann:\n\nLieber Gerhart Hauptmann!\n\nGrüsse an Frau Grete.\n",
+     [("Hauptmann", "#gerhart"), ("Gerhart Hauptmann", "#gerhart"), ("Grete", None)]),
+    ("Lieber Gerhart Hauptmann!\n\nHauptmann schrieb.\n",
+     [("Gerhart Hauptmann", "#gerhart"), ("Hauptmann", "#gerhart")]),
+    # not when the document names both in full, or neither
+    ("Hauptmann kam.\n\nGerhart Hauptmann und Margarete Hauptmann.\n",
+     [("Gerhart Hauptmann", "#gerhart"), ("Margarete Hauptmann", "#margarete")]),
+    ("Hauptmann kam.\n", []),
+])
+def test_a_shared_form_names_the_one_the_document_names_in_full(text: str, expected) -> None:
+    assert tagged(text) == expected
+
+
+def test_suggest_still_lists_a_form_the_paragraph_leaves_ambiguous() -> None:
+    from teiedition.convert.suggest import suggest_names
+    suggestions = suggest_names(["Hauptmann kam."],
+                                read_register(DOCUMENT, path="register.xml"))
+    assert [(s.name, s.ambiguous) for s in suggestions] == [
+        ("Hauptmann", ("gerhart", "margarete"))]

@@ -84,6 +84,24 @@ TRUNCATED_MIN = 5
 _NAMED = "named:"
 #: Prefix of the abbreviations read so far, with the id of the person each stood for.
 _ABBREVIATED = "abbreviated:"
+#: Prefix of the ids of entries the whole document names in full (see document_names).
+_DOCUMENT = "document:"
+#: Put in ``seen`` where a form two persons share was left untagged: the document, read to
+#: its end, may name only one of them in full (the caller tags the paragraph again).
+PENDING = "pending:"
+
+
+def document_names(seen: set[str]) -> set[str]:
+    """What to add to ``seen`` before a paragraph is read again at the end of the document:
+    the entries the document names in full anywhere, for a form two persons share to name
+    the one of them the document names so (``Hauptmann`` in a document that names Gerhart
+    Hauptmann in full and Margarete only as ``Grete``)."""
+    return {_DOCUMENT + i for i in seen if ":" not in i}
+
+
+def is_shared(text: str, index: NameIndex) -> bool:
+    """Whether ``text`` is a form two persons share."""
+    return tuple(t for t, _, _ in tokens(text)) in index.sharers
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
@@ -500,14 +518,20 @@ def _sharer(sharers: tuple[Entry, ...], toks: list[tuple[str, int, int]], i: int
     """Which of the persons who share a short form the one at token ``i`` is: the only one
     a gendered title before it may name (``Mrs. Hofland``: of a Barbara and a Thomas whose
     sex the register records, or whose names hold a gendered title), else the only one of
-    those named before in the document; None when that leaves more than one."""
+    those named before in the document, else the only one the whole document names in full
+    (when ``seen`` holds :func:`document_names`); None when that leaves more than one."""
     sex = _before_sex(toks, i)
     if sex:
         sharers = tuple(e for e in sharers if sex_of(e) in (sex, None))
         if len(sharers) == 1:
             return sharers[0]
     named = [e for e in sharers if _NAMED + e.id in seen]
-    return named[0] if len(named) == 1 else None
+    if len(named) != 1:
+        named = [e for e in sharers if _DOCUMENT + e.id in seen]
+    if len(named) == 1:
+        return named[0]
+    seen.add(PENDING)
+    return None
 
 
 def _after_title(toks: list[tuple[str, int, int]], i: int,

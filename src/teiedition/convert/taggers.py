@@ -16,7 +16,7 @@ from ..model import Document, Inline, Mention, NoteRef
 from ..register import Register
 from .datecontext import DateContext
 from .dates import DateSpan, find_dates, resolve_yearless
-from .names import NameIndex, Span, find_names
+from .names import PENDING, NameIndex, Span, document_names, find_names, is_shared
 from .ner import Entity, Recognizer
 
 RESP = ("resp", "#teiedition")
@@ -47,15 +47,28 @@ def tag_document(doc: Document, register: Register | None,
                       if m.kind != "date" and (m.attr("ref") or "").startswith("#")}
     notes = {note.n: note for note in doc.notes}
     blocks = []
+    # Paragraphs where a form two persons share was left untagged, with what had been named
+    # before them: read again at the end, when the document has named whom it names in full.
+    pending: list[tuple[int, set[str]]] = []
+    sharing = index is not None and bool(index.sharers)
     for number, block in enumerate(doc.blocks):
         fragment = number == 0 and block.part in ("F", "M")
+        before = set(seen) if sharing else seen
         inlines = _tag_inlines(block.inlines, index, seen, used, fragment, recognizer, context)
         for item in inlines:  # notes are tagged where they are referenced, in text order
             if isinstance(item, NoteRef) and notes[item.n].inlines is not None:
                 note = notes[item.n]
                 notes[item.n] = replace(note, inlines=_tag_inlines(
                     note.inlines, index, seen, used, False, recognizer, context))
+        if PENDING in seen:
+            seen.discard(PENDING)
+            pending.append((number, before))
         blocks.append(replace(block, inlines=inlines))
+    if pending and index is not None:
+        document = document_names(seen)
+        for number, before in pending:
+            blocks[number] = replace(blocks[number], inlines=_tag_shared(
+                blocks[number].inlines, index, before | document, used, context))
     entries = doc.entries
     if register:
         needed = _closure(used, register)
@@ -136,6 +149,24 @@ def _tag_inlines(inlines: tuple[Inline, ...], index: NameIndex | None, seen: set
         used.update(span.entry.id for span in names if span.entry)
         entities = recognizer(item) if recognizer else []
         out.extend(_split(item, names, kept, entities, context.names))
+    return tuple(out)
+
+
+def _tag_shared(inlines: tuple[Inline, ...], index: NameIndex, seen: set[str], used: set[str],
+                context: _Context) -> tuple[Inline, ...]:
+    """The paragraph's plain text read again for the forms two persons share, ``seen``
+    holding the entries the document names in full (names.document_names): only those forms
+    are added, the rest stays as it was tagged."""
+    out: list[Inline] = []
+    for item in inlines:
+        if not isinstance(item, str):
+            out.append(item)
+            continue
+        shared = [span for span in find_names(item, index, seen, language=context.language,
+                                              titled=True)
+                  if span.entry and is_shared(item[span.start:span.end], index)]
+        used.update(span.entry.id for span in shared if span.entry)
+        out.extend(_split(item, shared, [], (), context.names) if shared else [item])
     return tuple(out)
 
 
