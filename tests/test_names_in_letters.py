@@ -205,3 +205,33 @@ def test_suggest_still_lists_a_form_the_paragraph_leaves_ambiguous() -> None:
                                 read_register(DOCUMENT, path="register.xml"))
     assert [(s.name, s.ambiguous) for s in suggestions] == [
         ("Hauptmann", ("gerhart", "margarete"))]
+
+
+CUT = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff><listPerson>
+  <person xml:id="schlegel"><persName>Friedrich Schlegel</persName></person>
+  <person xml:id="a-schlegel"><persName>August Wilhelm Schlegel</persName></person>
+  <person xml:id="tremoille"><persName>Madeleine de Créquy</persName></person>
+</listPerson><listPlace>
+  <place xml:id="zoo"><placeName>Zoologischer Garten</placeName></place>
+  <place xml:id="theresienwiese"><placeName>Theresienwiese</placeName></place>
+</listPlace></standOff></TEI>""".encode()
+
+
+@pytest.fixture(scope="module")
+def cut() -> NameIndex:
+    return NameIndex.build(read_register(CUT, path="register.xml"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name's first word written short with a dot, the rest as the register has it
+    ("Kopenhagen.– Zool. Garten.– Bei Brandes", [("Zool. Garten", "zoo")]),
+    ("ein Brief von Friedr. Schlegel", [("Friedr. Schlegel", "schlegel")]),
+    # not: without the dot, with the rest missing, or a beginning of two letters (an initial)
+    ("Zool Garten", []),
+    ("die Zool. Sammlung", []),
+    ("Fr. Schlegel", []),
+    # a plural title before a particle and a name
+    ("mesdames les duchesses de La Trémouille et d'Albret", [("Trémouille", None)]),
+])
+def test_names_written_short_and_after_plural_titles(text: str, expected, cut: NameIndex) -> None:
+    assert found(text, cut, "de") == expected

@@ -79,6 +79,9 @@ _BRACKETS = frozenset("[]")
 #: person with a dot without a mention before (``Goldschm.``): shorter ones (``Br.``) are
 #: read only for a person named before.
 TRUNCATED_MIN = 5
+#: The fewest letters of a name's first word written short with a dot before the rest of the
+#: name (``Zool. Garten``, ``Joh. Paul``): shorter beginnings are initials, read as such.
+CUT_MIN = 3
 #: Prefix of the ids in ``seen`` of entries named so far in any form (the plain ids are of
 #: entries named in full, for ``after-full`` variants).
 _NAMED = "named:"
@@ -157,6 +160,9 @@ class NameIndex:
     #: Those beginnings that are long (``Goldschm`` of ``Goldschmidt``) -> the ids of the
     #: persons whose surnames begin so: one person's needs no mention before.
     truncated: dict[str, set[str]] = field(default_factory=dict)
+    #: Beginnings of the first word of names of two words or more (``Zool`` of ``Zoologischer
+    #: Garten``, ``Friedr`` of ``Friedrich Schlegel``) -> those names.
+    cut: dict[str, list[Candidate]] = field(default_factory=dict)
     #: First words whose names need the context to choose among them: a derived form, or
     #: names of different kinds; for the others the longest match is taken at once.
     contextual: frozenset[str] = frozenset()
@@ -219,8 +225,15 @@ class NameIndex:
                     index.abbreviations.setdefault(text[:k], []).append(entry)
                     if k >= TRUNCATED_MIN and 2 * k >= len(text):
                         index.truncated.setdefault(text[:k], set()).add(entry.id)
+        for word, candidates in index.first.items():
+            if len(word) >= CUT_MIN + 2 and word.isalpha() and word[:1].isupper():
+                for candidate in candidates:
+                    if len(candidate.words) > 1 and candidate.words[1][:1].isupper():
+                        for k in range(CUT_MIN, len(word) - 1):
+                            if word[:k].lower() not in _COMMON:
+                                index.cut.setdefault(word[:k], []).append(candidate)
         index.starts = frozenset(index.first) | frozenset(index.spellings) | {"["} \
-            | frozenset(index.abbreviations)
+            | frozenset(index.abbreviations) | frozenset(index.cut)
         index.contextual = frozenset(
             word for table in (index.first, index.spellings, index.capitals)
             for word, candidates in table.items()
@@ -289,7 +302,7 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
         if i < after:
             continue
         match = _match_at(toks, i, index, seen, i in in_capitals, lang) \
-            or _abbreviation(toks, i, index, seen)
+            or _abbreviation(toks, i, index, seen) or _cut_short(toks, i, index, lang)
         if match is None:
             unknown = None
             if titled and (toks[i][0] in TITLE_FORMS or toks[i][0] in PARTICLE_TITLE_FORMS):
@@ -402,6 +415,22 @@ def _abbreviation(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
     entry = next(iter(named.values()))
     seen.add(f"{_ABBREVIATED}{word} {entry.id}")
     return Candidate((word, "."), entry, False, "abbreviation"), i + 1, 0
+
+
+def _cut_short(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
+               lang: Inflection) -> tuple[Candidate, int, int] | None:
+    """A name whose first word is written short with a dot (``Zool. Garten`` for
+    ``Zoologischer Garten``), the rest of it as the register has it: the longest such name,
+    when all the names that match so are one entry's."""
+    word = toks[i][0]
+    if word not in index.cut or i + 2 >= len(toks) or toks[i + 1][0] != ".":
+        return None
+    found = [(m, c) for c in index.cut[word]
+             if (m := _match_words(toks, i + 2, c.words[1:], False, lang.endings))]
+    if not found or len({c.entry.id for _, c in found}) != 1:
+        return None
+    (end, trim), candidate = max(found, key=lambda f: f[0][0])
+    return replace(candidate, derived="cut"), end, trim
 
 
 def _first_offset(toks: list[tuple[str, int, int]]) -> int:

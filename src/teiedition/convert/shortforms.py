@@ -54,6 +54,7 @@ herr frau fr fräulein frl fürst fürstin graf gf gräfin hofrat hofrath geheim
 kaiser kaiserin könig königin prinz prinzessin freiherr freifrau baronin magister
 monsieur madame mademoiselle mme mlle m mgr monseigneur abbé comte comtesse marquis marquise
 duc duchesse père mère sœur maître cardinal maréchal maréchale chevalier
+messieurs mesdames mesdemoiselles mm duchesses comtesses marquises
 signor signore signora signorina don donna padre abate canonico conte contessa fra
 duca duchessa marchese marchesa principe principessa barone baronessa cavaliere cav cardinale
 """.split())
