@@ -298,6 +298,7 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
         starts = [i for i, (t, _, _) in enumerate(toks) if t in begin
                   or (len(t) >= RESPELL_MIN and t[0].isupper() and respell(t))]
     after = 0  # the first token not yet inside a name
+    firsts: list[int] = []  # the first token of each span
     for i in starts:
         if i < after:
             continue
@@ -311,6 +312,7 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
                     toks, j, index, j in in_capitals, lang, sex))
             if unknown:
                 spans.append(Span(toks[unknown[0]][1], toks[unknown[1]][2], None))
+                firsts.append(unknown[0])
                 after = unknown[1] + 1
             continue
         candidate, end_index, trim = match
@@ -324,7 +326,8 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
         # Named once, a person's short form is a name also where a capital tells nothing.
         seen.add(_NAMED + candidate.entry.id)
         spans.append(Span(start, end, candidate.entry))
-    return _couples(toks, spans, index) if titled and spans else spans
+        firsts.append(i)
+    return _couples(toks, spans, firsts, index) if titled and spans else spans
 
 
 #: Words that join two titles before one name (``M. et madame de Nevers``, ``Mr. and Mrs.
@@ -332,17 +335,15 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
 COUPLED = frozenset("et and und e ed y &".split())
 
 
-def _couples(toks: list[tuple[str, int, int]], spans: list[Span],
+def _couples(toks: list[tuple[str, int, int]], spans: list[Span], firsts: list[int],
              index: NameIndex) -> list[Span]:
     """The spans with the first title of each couple named by one name (``M. et madame de
     Nevers``: ``M.`` names a Nevers too) added. The title is the person's mention: its
     entry is the one person of its sex who goes by the name (of two who share it, or the
     one the name was found for), else none (a person the register does not know)."""
-    starts = {start: k for k, (_, start, _) in enumerate(toks)}
     out: list[Span] = []
-    for span in spans:
-        k = starts.get(span.start)
-        j = (k or 0) - 1
+    for span, k in zip(spans, firsts, strict=True):
+        j = k - 1
         while j > 0 and toks[j][0].lower().rstrip("'’") in PARTICLES:
             j -= 1
         if j > 0 and toks[j][0] == ".":
@@ -353,7 +354,7 @@ def _couples(toks: list[tuple[str, int, int]], spans: list[Span],
         t = c - 1
         if t >= 0 and toks[t][0] == ".":
             t -= 1
-        if k is None or t < 0 or toks[j][0].lower() not in TITLES \
+        if t < 0 or toks[j][0].lower() not in TITLES \
                 or toks[c][0].lower() not in COUPLED or toks[t][0].lower() not in TITLES \
                 or (out and out[-1].end > toks[t][1]):
             out.append(span)
