@@ -235,3 +235,32 @@ def cut() -> NameIndex:
 ])
 def test_names_written_short_and_after_plural_titles(text: str, expected, cut: NameIndex) -> None:
     assert found(text, cut, "de") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the signature after a letter's closing formula, in the same paragraph
+    ("Mit den besten Empfehlungen Ihr ganz ergebenster Harry Schumann Inhaber des Verlages",
+     [("Harry Schumann", None)]),
+    ("Best wishes, Yours sincerely Harry Schumann Owner of the publishing company",
+     [("Harry Schumann", None)]),
+    ("Votre très humble et très obéissant serviteur, Jean Dupont", [("Jean Dupont", None)]),
+    ("Suo devotissimo servitore Pietro Canneti", [("Pietro Canneti", None)]),
+    # not: a word of the formula without its possessive, one capitalised word, a noun
+    ("it was truly Great Britain", []),
+    ("Yours sincerely, Harry", []),
+    ("Ihr ergebenster Diener", []),
+    # the register's words are its own
+    ("Yours truly, Johanna Reymann", [("Johanna Reymann", "reymann")]),
+])
+def test_a_signature_after_a_closing_formula(text: str, expected, index: NameIndex) -> None:
+    assert found(text, index, "de") == expected
+
+
+def test_a_signature_in_the_paragraph_after_the_closing_formula() -> None:
+    from teiedition import Provenance, convert, minimal_metadata
+    from teiedition.tei import TEI_NS
+    tree = convert("Dear Sir,\n\nThanks.\n\nYours sincerely,\n\nHarry Schumann\n\nHarry Potter\n",
+                   minimal_metadata("letter"), Provenance("l.txt", "2026-01-15", "0.1.0"),
+                   register=read_register(REGISTER, path="register.xml")).tree
+    assert [e.text for e in tree.find(f".//{{{TEI_NS}}}body").iter(f"{{{TEI_NS}}}persName")] \
+        == ["Harry Schumann"]

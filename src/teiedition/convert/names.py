@@ -53,7 +53,8 @@ from ..register import Entry, Register
 from .dategrammar import calendar_words
 from .shortforms import (COMMON_WORDS, PARTICLES, SENTENCE_STARTS, TITLES, ShortForms, sex_of,
                          title_sex)
-from .titled import PARTICLE_TITLE_FORMS, TITLE_FORMS, after_title
+from .titled import (PARTICLE_TITLE_FORMS, TITLE_FORMS, VALEDICTION_FORMS, after_title,
+                     signature, valediction_at)
 from .spellings import (ENDINGS, RESPELL_MIN, Respeller, cut_elisions, elided, endings,
                         in_capitals_heading, inflected_forms, inflection,
                         one_letter_apart)
@@ -248,8 +249,9 @@ class NameIndex:
             table = endings(key)
             forms = inflected_forms(self.first, table)
             starts = self.starts | frozenset(forms)
-            self.inflected[key] = Inflection(table, forms, starts,
-                                             starts | TITLE_FORMS | PARTICLE_TITLE_FORMS)
+            self.inflected[key] = Inflection(
+                table, forms, starts,
+                starts | TITLE_FORMS | PARTICLE_TITLE_FORMS | VALEDICTION_FORMS)
         return self.inflected[key]
 
 
@@ -266,13 +268,14 @@ class Inflection:
 
 def find_names(text: str, index: NameIndex, seen: set[str], *,
                fragment_start: bool = False, language: str = "en",
-               titled: bool = False) -> list[Span]:
+               titled: bool = False, signed: bool = False) -> list[Span]:
     """The names of ``text``, leftmost-longest. ``seen`` holds the ids of entries whose full
     name has occurred so far; it is updated, so that ``after-full`` variants tag only later
     mentions. With ``fragment_start``, a name at the very start that may be the tail of a
     longer name cut by the start of the excerpt is not tagged. ``language`` (a BCP 47 tag)
     chooses the endings a name may take. With ``titled``, persons the register does not know
-    named after a title are found too (their spans have no entry)."""
+    named after a title are found too (their spans have no entry); with ``signed`` (the
+    paragraph before was a letter's closing formula), the signature that opens the text."""
     toks = tokens(text)
     cuts = elided(text)
     if cuts:
@@ -299,6 +302,11 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
                   or (len(t) >= RESPELL_MIN and t[0].isupper() and respell(t))]
     after = 0  # the first token not yet inside a name
     firsts: list[int] = []  # the first token of each span
+    signer = signature(toks, 0, known, _COMMON) if signed and titled and toks else None
+    if signer:
+        spans.append(Span(toks[0][1], toks[signer[1]][2], None))
+        firsts.append(0)
+        after = signer[1] + 1
     for i in starts:
         if i < after:
             continue
@@ -306,7 +314,9 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
             or _abbreviation(toks, i, index, seen) or _cut_short(toks, i, index, lang)
         if match is None:
             unknown = None
-            if titled and (toks[i][0] in TITLE_FORMS or toks[i][0] in PARTICLE_TITLE_FORMS):
+            if titled and toks[i][0] in VALEDICTION_FORMS and valediction_at(toks, i):
+                unknown = signature(toks, i + 1, known, _COMMON)
+            elif titled and (toks[i][0] in TITLE_FORMS or toks[i][0] in PARTICLE_TITLE_FORMS):
                 sex = title_sex(toks[i][0])
                 unknown = after_title(toks, i, known, _COMMON, lambda j, sex=sex: _claimed(
                     toks, j, index, j in in_capitals, lang, sex))

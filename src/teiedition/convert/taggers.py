@@ -18,6 +18,7 @@ from .datecontext import DateContext
 from .dates import DateSpan, find_dates, resolve_yearless
 from .names import PENDING, NameIndex, Span, document_names, find_names, is_shared
 from .ner import Entity, Recognizer
+from .titled import closes_letter
 
 RESP = ("resp", "#teiedition")
 #: A paragraph this short is a heading or a dateline (``Thursday 7th``,
@@ -51,10 +52,16 @@ def tag_document(doc: Document, register: Register | None,
     # before them: read again at the end, when the document has named whom it names in full.
     pending: list[tuple[int, set[str]]] = []
     sharing = index is not None and bool(index.sharers)
+    signed = False
     for number, block in enumerate(doc.blocks):
         fragment = number == 0 and block.part in ("F", "M")
         before = set(seen) if sharing else seen
-        inlines = _tag_inlines(block.inlines, index, seen, used, fragment, recognizer, context)
+        inlines = _tag_inlines(block.inlines, index, seen, used, fragment, recognizer, context,
+                               signed)
+        # A letter's closing formula (``Yours sincerely.``): the next paragraph opens with
+        # the writer's signature.
+        signed = bool(block.inlines) and isinstance(block.inlines[-1], str) \
+            and closes_letter(block.inlines[-1])
         for item in inlines:  # notes are tagged where they are referenced, in text order
             if isinstance(item, NoteRef) and notes[item.n].inlines is not None:
                 note = notes[item.n]
@@ -115,7 +122,7 @@ class _Context:
 
 def _tag_inlines(inlines: tuple[Inline, ...], index: NameIndex | None, seen: set[str],
                  used: set[str], fragment: bool, recognizer: Recognizer | None,
-                 context: _Context) -> tuple[Inline, ...]:
+                 context: _Context, signed: bool = False) -> tuple[Inline, ...]:
     # Dates without a year take the year of the paragraph's other dates, else month and
     # year from the document's dates before them (datecontext.py).
     found: dict[int, list[DateSpan]] = {}
@@ -144,7 +151,8 @@ def _tag_inlines(inlines: tuple[Inline, ...], index: NameIndex | None, seen: set
             out.append(item)
             continue
         names = find_names(item, index, seen, fragment_start=fragment and i == 0,
-                           language=context.language, titled=True) if index else []
+                           language=context.language, titled=True,
+                           signed=signed and i == 0) if index else []
         names, kept = _longer_wins(names, dates[i]) if names and dates[i] else (names, dates[i])
         used.update(span.entry.id for span in names if span.entry)
         entities = recognizer(item) if recognizer else []

@@ -98,3 +98,58 @@ def after_title(toks: list[tuple[str, int, int]], i: int, known: frozenset[str],
             and not toks[i][0].isupper():
         return None
     return first, last
+
+
+#: The words that end a letter's closing formula, by language (``Yours sincerely``, ``Ihr
+#: ganz ergebenster``, ``Votre très humble serviteur``, ``Suo devotissimo servitore``): the
+#: paragraph after one that ends so opens with the writer's signature. Data: extend it.
+VALEDICTIONS = frozenset("""
+sincerely faithfully truly affectionately respectfully obediently servant
+ergebenster ergebenste ergebener ergebene ergebenst gehorsamster gehorsamste treuer treue
+diener dienerin
+dévoué dévouée obéissant obéissante serviteur servante
+devotissimo devotissima obbligatissimo obbligatissima umilissimo umilissima
+affezionatissimo affezionatissima servitore serva""".split())
+#: The most words of a closing formula.
+VALEDICTION_WORDS = 8
+#: The possessives that open a closing formula (``Yours``, ``Ihr``, ``Votre``, ``Suo``): in
+#: running text a word of :data:`VALEDICTIONS` is a signature's cue only after one of them.
+CLOSING_POSSESSIVES = frozenset("""
+yours your ihr ihre jhr dein deine euer eure votre vôtre ton vostro vostra suo sua tuo
+tua""".split())
+VALEDICTION_FORMS = frozenset(f for v in VALEDICTIONS for f in (v, v.capitalize()))
+
+
+def closes_letter(text: str) -> bool:
+    """Whether ``text`` (a paragraph) is a closing formula: a few words, the last of
+    :data:`VALEDICTIONS` (``Yours sincerely.``, ``Jhr ergebenster``)."""
+    words = text.replace(",", " ").replace(".", " ").split()
+    return 0 < len(words) <= VALEDICTION_WORDS and words[-1].lower() in VALEDICTIONS
+
+
+def signature(toks: list[tuple[str, int, int]], i: int, known: frozenset[str],
+              common: frozenset[str]) -> tuple[int, int] | None:
+    """The first and last token of a signature at token ``i``, after a closing formula:
+    two capitalised words, three when they end the paragraph (``Harry Schumann``, ``Harry
+    Schumann Inhaber des Verlages``), none of them the register's, a title or a common
+    word."""
+    while i < len(toks) and toks[i][0] in ",.:":
+        i += 1
+    last = i - 1
+    for j in range(i, min(len(toks), i + MOST_WORDS)):
+        word = toks[j][0]
+        if not word[:1].isupper() or not word.isalpha() or len(word) < 2 or word in known \
+                or word.lower() in TITLES or word.lower() in common:
+            break
+        last = j
+    if last - i + 1 > 2 and last + 1 < len(toks):
+        last = i + 1
+    return (i, last) if last - i + 1 >= 2 else None
+
+
+def valediction_at(toks: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether token ``i`` ends a closing formula: a word of :data:`VALEDICTIONS` after a
+    possessive that opens one (``Yours sincerely``, ``Ihr ganz ergebenster``)."""
+    return toks[i][0].lower() in VALEDICTIONS and any(
+        t.lower() in CLOSING_POSSESSIVES for t, _, _ in toks[max(0, i - 6):i])
+
