@@ -264,3 +264,30 @@ def test_a_signature_in_the_paragraph_after_the_closing_formula() -> None:
                    register=read_register(REGISTER, path="register.xml")).tree
     assert [e.text for e in tree.find(f".//{{{TEI_NS}}}body").iter(f"{{{TEI_NS}}}persName")] \
         == ["Harry Schumann"]
+
+
+@pytest.mark.parametrize("name, forms", [
+    # a ruler's or a pope's number in words, by language
+    ("Pio V", ["Pio Quinto", "Pio Cinq", "Pio the Fifth", "Pio der Fünfte"]),
+    ("Louis XIV", ["Louis Quattordicesimo", "Louis Quatorze", "Louis Decimocuarto",
+                   "Louis the Fourteenth", "Louis der Vierzehnte"]),
+    # not a numeral: the usual forms
+    ("Karl Vi", ["Vi", "K. Vi", "Karl"]),
+])
+def test_regnal_numbers_in_words(name: str, forms: list[str]) -> None:
+    from teiedition.convert.shortforms import derive
+    assert [f.text for f in derive(name)] == forms
+
+
+@pytest.mark.parametrize("name, forms", [
+    # a country by its kind after an adjective, then a particle: the name after it
+    ("Vereinigte Staaten von Amerika", ["Amerika"]),
+    ("United States of America", ["America"]),
+    ("Königreich Sachsen", ["Sachsen"]),
+    # not: an adjective and a kind without a particle, nor two names
+    ("Vereinigte Staaten", []),
+    ("Neue Welt von Amerika", []),
+])
+def test_places_by_their_kind(name: str, forms: list[str]) -> None:
+    from teiedition.convert.shortforms import derive_place
+    assert [f.text for f in derive_place(name)] == forms

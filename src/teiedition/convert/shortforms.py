@@ -74,7 +74,30 @@ PLACE_KINDS = frozenset("""
 château chateau abbaye abbey priory prieuré castle palace palais hôtel hotel manor house
 schloss burg kloster stift gut hof palazzo villa castello convento monastero chiesa
 church église kirche cathedral cathédrale dom duomo fort fortress festung
+staaten states staat state kingdom königreich royaume regno reino republic republik
+république repubblica república empire reich kaiserreich duchy herzogtum duché ducato
+grafschaft county comté contea fürstentum principality principauté principato province
+provinz provincia
 """.split())
+#: Ordinals that name a ruler's or a pope's number in words (``Pio Quinto``, ``Louis
+#: Quatorze``, ``Henry the Eighth``, ``Karl der Fünfte``) for the Roman numeral a register
+#: writes (``Pio V``): 1 to 16, by language. Data: extend it.
+REGNAL_ORDINALS = {
+    "it": "Primo Secondo Terzo Quarto Quinto Sesto Settimo Ottavo Nono Decimo Undicesimo "
+          "Dodicesimo Tredicesimo Quattordicesimo Quindicesimo Sedicesimo",
+    "fr": "Premier Deux Trois Quatre Cinq Six Sept Huit Neuf Dix Onze Douze Treize Quatorze "
+          "Quinze Seize",
+    "es": "Primero Segundo Tercero Cuarto Quinto Sexto Séptimo Octavo Noveno Décimo Undécimo "
+          "Duodécimo Decimotercero Decimocuarto Decimoquinto Decimosexto",
+    "en": "the_First the_Second the_Third the_Fourth the_Fifth the_Sixth the_Seventh "
+          "the_Eighth the_Ninth the_Tenth the_Eleventh the_Twelfth the_Thirteenth "
+          "the_Fourteenth the_Fifteenth the_Sixteenth",
+    "de": "der_Erste der_Zweite der_Dritte der_Vierte der_Fünfte der_Sechste der_Siebente "
+          "der_Achte der_Neunte der_Zehnte der_Elfte der_Zwölfte der_Dreizehnte "
+          "der_Vierzehnte der_Fünfzehnte der_Sechzehnte",
+}
+_ROMAN = {r: n for n, r in enumerate("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI"
+                                     .split(), 1)}
 #: Words that locate a place by a river, a lake or a neighbour (``Lueg am Wolfgangsee``).
 LOCATORS = frozenset("am an im ob bei upon on sur sous lès les près in".split())
 #: How alike (difflib's ratio) a parenthesised addition must be to a word of the name to be
@@ -117,6 +140,8 @@ def derive(name_text: str, surname: str | None = None) -> list[ShortForm]:
     """The short forms of one name (``William Elford`` -> ``Elford``, ``W. Elford``)."""
     words = [w for w in name_text.replace(",", " ").split()
              if w.lower().rstrip(".") not in TITLES]
+    if len(words) == 2 and words[1] in _ROMAN:
+        return regnal(words[0], _ROMAN[words[1]])
     extra: list[ShortForm] = []
     if surname and surname in name_text:
         last = surname.split()
@@ -155,6 +180,14 @@ def derive(name_text: str, surname: str | None = None) -> list[ShortForm]:
             and (f.text[:1].isupper() or f.text.split()[0].lower() in PARTICLES)]
 
 
+def regnal(name: str, number: int) -> list[ShortForm]:
+    """A ruler's or a pope's name with the number in words (``Pio V``: ``Pio Quinto``,
+    ``Pio Cinq``, ... one form per language of :data:`REGNAL_ORDINALS`)."""
+    forms = (f"{name} {words.split()[number - 1].replace('_', ' ')}"
+             for words in REGNAL_ORDINALS.values())
+    return [ShortForm(text, "regnal") for text in dict.fromkeys(forms)]
+
+
 def derive_place(name_text: str) -> list[ShortForm]:
     """The short form of a place named by its kind and its name (``Château de Meudon``,
     ``Abbaye de Saint-Martin``, ``Schloss Tegel``): the name alone."""
@@ -162,9 +195,14 @@ def derive_place(name_text: str) -> list[ShortForm]:
     located = next((k for k, w in enumerate(words[1:-1], 1) if w in LOCATORS), None)
     if located and all(w[:1].isupper() for w in words[:located]):
         return [ShortForm(" ".join(words[:located]), "place")]
-    if len(words) < 2 or words[0].lower() not in PLACE_KINDS:
+    # The kind may follow an adjective (``Vereinigte Staaten von Amerika``, ``United States
+    # of America``: ``Amerika``).
+    kind = 0 if words and words[0].lower() in PLACE_KINDS else 1 \
+        if len(words) > 2 and words[0][:1].isupper() and words[1].lower() in PLACE_KINDS \
+        and (words[2].lower() in PARTICLES or words[2] == "of") else None
+    if len(words) < 2 or kind is None:
         return []
-    rest = words[1:]
+    rest = words[kind + 1:]
     if rest[0].lower() in PARTICLES or rest[0].lower() == "of":
         rest = rest[1:]
     if rest and rest[0].startswith(("d'", "d’")):
