@@ -337,12 +337,22 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
         seen.add(_NAMED + candidate.entry.id)
         spans.append(Span(start, end, candidate.entry))
         firsts.append(i)
-    return _couples(toks, spans, firsts, index) if titled and spans else spans
+    # Couples of titles (``M. et madame de Nevers``) are looked for only where a name follows
+    # a title, a particle or a dot: one look-up per name.
+    if titled and any(k > 2 and toks[k - 1][0] in _COUPLE_LEADS for k in firsts):
+        return _couples(toks, spans, firsts, index)
+    return spans
 
 
 #: Words that join two titles before one name (``M. et madame de Nevers``, ``Mr. and Mrs.
 #: Hall``, ``Herr und Frau Diel``): the first title names a person of that name too.
 COUPLED = frozenset("et and und e ed y &".split())
+
+
+#: The tokens that may stand just before the name of a couple: a title or a particle, as
+#: written (``madame``, ``Mrs``, ``MADAME``, ``de``), or an abbreviation's dot.
+_COUPLE_LEADS = frozenset(f for w in TITLES | PARTICLES for f in (w, w.capitalize(), w.upper())) \
+    | {"."}
 
 
 def _couples(toks: list[tuple[str, int, int]], spans: list[Span], firsts: list[int],
@@ -354,6 +364,9 @@ def _couples(toks: list[tuple[str, int, int]], spans: list[Span], firsts: list[i
     out: list[Span] = []
     for span, k in zip(spans, firsts, strict=True):
         j = k - 1
+        if j < 2 or toks[j][0] not in _COUPLE_LEADS:  # most names: one look-up
+            out.append(span)
+            continue
         while j > 0 and toks[j][0].lower().rstrip("'’") in PARTICLES:
             j -= 1
         if j > 0 and toks[j][0] == ".":
