@@ -1,17 +1,12 @@
 """Finding the register's names in running text.
 
-Text and names are cut into the same tokens: words (letters, with an inner
-apostrophe before two or more letters: ``O'Neill``, but ``Beijing`` + ``'s``),
-numbers, single CJK ideographs, and single punctuation marks. A name matches
+Text and names are cut into the same tokens (:mod:`.nameindex`). A name matches
 where its tokens stand in the text in a row, whole tokens only, so ``Mao``
 never matches inside ``Maoist`` but does inside ``GMD-controlled`` (the
 hyphen is a token of its own) and before a possessive ``'s``. Square brackets
 of editorial insertions (``[Grigorii] Zinoviev``) are skipped inside a name
-and kept in its span.
-
-The index maps a name's first token to the names that begin with it, longest
-first: the work at each position of the text is one dictionary look-up and a
-few comparisons, whatever the size of the register.
+and kept in its span. What the context says of a name (persons who share a
+form, couples of titles) is :mod:`.namecontext`.
 
 Persons' and places' short forms (:mod:`.shortforms`) are indexed beside the
 register's names (issue 14). Where several names match at one position, the
@@ -21,8 +16,9 @@ register's own name over a derived form. A derived form is held back where the
 context cannot support it:
 
 - one that begins with a particle (``de Grignan``) is tagged only after a title;
-- one that two persons share is tagged only where exactly one of them has been
-  named before in the document;
+- one that two persons share is tagged only where the context leaves exactly one
+  of them: a gendered title before it, the persons named before, the persons the
+  whole document names in full (:mod:`.namecontext`);
 - a surname or first name alone that is also a common word (``May``,
   ``August``) is tagged at the start of a sentence only after a title or after
   the person has been named before.
@@ -46,224 +42,32 @@ exactly one word of the register (``Hasselbach`` for ``Hasselbalch``).
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
-from ..register import Entry, Register
-from .dategrammar import calendar_words
-from .shortforms import (COMMON_WORDS, PARTICLES, SENTENCE_STARTS, TITLES, ShortForms, sex_of,
-                         title_sex)
+from .namecontext import (COUPLE_LEADS, DOCUMENT, NAMED, PENDING, before_sex, choose_sharer,
+                          couples, document_names, fits)
+from .nameindex import (BRACKETS, COMMON, Candidate, Inflection, NameIndex, Span, tokens)
+from .shortforms import SENTENCE_STARTS, TITLES, title_sex
+from .spellings import (ENDINGS, RESPELL_MIN, cut_elisions, elided, in_capitals_heading,
+                        inflection, one_letter_apart)
 from .titled import (PARTICLE_TITLE_FORMS, TITLE_FORMS, VALEDICTION_FORMS, after_title,
                      signature, valediction_at)
-from .spellings import (ENDINGS, RESPELL_MIN, Respeller, cut_elisions, elided, endings,
-                        in_capitals_heading, inflected_forms, inflection,
-                        one_letter_apart)
+
+__all__ = ["DOCUMENT", "NAMED", "PENDING", "Candidate", "Inflection", "NameIndex", "Span",
+           "document_names", "find_names", "is_shared", "tokens"]
 
 #: Words before a saint's name: a first name after them is the saint's (``St. John``).
 SAINTS = frozenset("st saint san santa santo sankt ste sainte são s".split())
 #: Prepositions of place: of a person and a place as long, the place follows them
 #: (``à Grignan``: the château, not the count).
 PLACE_PREPOSITIONS = frozenset("in at à a au aux en dans nach zu gen".split())
-#: Words a short form at the start of a sentence may be without being a name.
-_COMMON = COMMON_WORDS | frozenset().union(*calendar_words())
-
-TOKEN = re.compile(
-    r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]"  # one ideograph
-    # a word; its letters repeat as one character class (the engine's fast loop), with an
-    # apostrophe only before two letters (the same tokens as alternating letter and
-    # apostrophe at every character, a fifth faster: issue 18)
-    r"|[^\W\d_][^\W_]*(?:['’](?=[^\W\d_]{2})[^\W_]*)*"
-    r"|\d+"
-    r"|[^\w\s]")
-_BRACKETS = frozenset("[]")
-#: The fewest letters of a surname's beginning, and at least half of it, that name its
-#: person with a dot without a mention before (``Goldschm.``): shorter ones (``Br.``) are
-#: read only for a person named before.
-TRUNCATED_MIN = 5
-#: The fewest letters of a name's first word written short with a dot before the rest of the
-#: name (``Zool. Garten``, ``Joh. Paul``): shorter beginnings are initials, read as such.
-CUT_MIN = 3
-#: Prefix of the ids in ``seen`` of entries named so far in any form (the plain ids are of
-#: entries named in full, for ``after-full`` variants).
-_NAMED = "named:"
 #: Prefix of the abbreviations read so far, with the id of the person each stood for.
 _ABBREVIATED = "abbreviated:"
-#: Prefix of the ids of entries the whole document names in full (see document_names).
-_DOCUMENT = "document:"
-#: Put in ``seen`` where a form two persons share was left untagged: the document, read to
-#: its end, may name only one of them in full (the caller tags the paragraph again).
-PENDING = "pending:"
-
-
-def document_names(seen: set[str]) -> set[str]:
-    """What to add to ``seen`` before a paragraph is read again at the end of the document:
-    the entries the document names in full anywhere, for a form two persons share to name
-    the one of them the document names so (``Hauptmann`` in a document that names Gerhart
-    Hauptmann in full and Margarete only as ``Grete``)."""
-    return {_DOCUMENT + i for i in seen if ":" not in i}
 
 
 def is_shared(text: str, index: NameIndex) -> bool:
     """Whether ``text`` is a form two persons share."""
     return tuple(t for t, _, _ in tokens(text)) in index.sharers
-
-
-def tokens(text: str) -> list[tuple[str, int, int]]:
-    """The tokens of ``text`` with their offsets."""
-    return [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
-
-
-@dataclass(frozen=True)
-class Candidate:
-    words: tuple[str, ...]
-    entry: Entry
-    full: bool  # a preferred or plain variant name, not an after-full one
-    derived: str | None = None  # the short-form rule ("surname" ...), for a derived form
-
-
-@dataclass(frozen=True)
-class Span:
-    """A name found in a text: ``text[start:end]`` names ``entry``."""
-
-    start: int
-    end: int
-    #: None for a person the register does not know, named after a title (titled.py).
-    entry: Entry | None
-
-
-@dataclass
-class NameIndex:
-    """The register's names, indexed by first token."""
-
-    first: dict[str, list[Candidate]] = field(default_factory=dict)
-    #: Proper suffixes of multi-token names: a page starting with one may have cut a name.
-    suffixes: set[tuple[str, ...]] = field(default_factory=set)
-    #: Short forms two persons share: form -> their ids (``suggest`` lists them).
-    ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    #: The entries behind those forms, by the form's tokens: a form is tagged only where
-    #: exactly one of them was named before.
-    sharers: dict[tuple[str, ...], tuple[Entry, ...]] = field(default_factory=dict)
-    #: First words with ``ss`` for ``ß`` -> the names they begin.
-    spellings: dict[str, list[Candidate]] = field(default_factory=dict)
-    #: First words in capitals -> the names they begin (for paragraphs in capitals).
-    capitals: dict[str, list[Candidate]] = field(default_factory=dict)
-    #: Every token a name may begin with (``[`` of an insertion included).
-    starts: frozenset[str] = frozenset()
-    #: Words of the register one letter apart from a text's word (``Hasselbach``).
-    respell: Respeller = field(default_factory=Respeller)
-    #: By language: the endings of names, the inflected forms of first words
-    #: (``Schnitzlers``: names of one word may end so) -> (the word, the ending's length),
-    #: and the tokens that may begin a name.
-    inflected: dict[str, Inflection] = field(default_factory=dict)
-    #: Beginnings of persons' surnames (``Br`` of ``Brandes``) -> the entries: a diarist
-    #: writes ``Br.`` for a person named before.
-    abbreviations: dict[str, list[Entry]] = field(default_factory=dict)
-    #: Those beginnings that are long (``Goldschm`` of ``Goldschmidt``) -> the ids of the
-    #: persons whose surnames begin so: one person's needs no mention before.
-    truncated: dict[str, set[str]] = field(default_factory=dict)
-    #: Beginnings of the first word of names of two words or more (``Zool`` of ``Zoologischer
-    #: Garten``, ``Friedr`` of ``Friedrich Schlegel``) -> those names.
-    cut: dict[str, list[Candidate]] = field(default_factory=dict)
-    #: First words whose names need the context to choose among them: a derived form, or
-    #: names of different kinds; for the others the longest match is taken at once.
-    contextual: frozenset[str] = frozenset()
-
-    @classmethod
-    def build(cls, register: Register) -> "NameIndex":
-        index = cls()
-        for entry in register.entries:
-            for name in entry.names:
-                if name.disabled:
-                    continue
-                words = tuple(t for t, _, _ in tokens(name.text) if t not in _BRACKETS)
-                if not words:
-                    continue
-                index.first.setdefault(words[0], []).append(
-                    Candidate(words, entry, not name.after_full))
-                for i in range(1, len(words)):
-                    index.suffixes.add(words[i:])
-        short = ShortForms.build(register)
-        for text, entry, rule in short.forms:
-            words = tuple(t for t, _, _ in tokens(text))
-            index.first.setdefault(words[0], []).append(Candidate(words, entry, False, rule))
-        # ``M. de l'Hôpital`` for the register's ``de L'Hôpital``: after a title only, as
-        # every form that begins in lower case.
-        for candidate in [c for candidates in index.first.values() for c in candidates
-                          if any("'" in w or "’" in w for w in c.words)]:
-            lowered = _lowered_article(candidate.words)
-            if lowered:
-                index.first.setdefault(lowered[0], []).append(
-                    Candidate(lowered, candidate.entry, False, "elided"))
-        index.ambiguous = short.ambiguous
-        for text, entries in short.sharers:
-            # One candidate stands for all who share the form; the one the document has
-            # named is chosen when it matches.
-            words = tuple(t for t, _, _ in tokens(text))
-            if words not in index.sharers:
-                index.first.setdefault(words[0], []).append(
-                    Candidate(words, entries[0], False, "shared"))
-            index.sharers[words] = index.sharers.get(words, ()) + entries
-        for word, candidates in index.first.items():
-            candidates.sort(key=lambda c: (-len(c.words), c.derived is not None))
-            if "ß" in word:
-                index.spellings.setdefault(word.replace("ß", "ss"), []).extend(candidates)
-            index.capitals.setdefault(word.upper(), []).extend(candidates)
-        for table in (index.spellings, index.capitals):
-            for candidates in table.values():
-                candidates.sort(key=lambda c: (-len(c.words), c.derived is not None))
-        named = {word: candidates for word, candidates in index.first.items()
-                 if any(c.entry.kind in ("person", "place") for c in candidates)}
-        index.respell = Respeller.of(named, {
-            word: frozenset(e.id for c in candidates
-                            for e in index.sharers.get(c.words, (c.entry,)))
-            for word, candidates in named.items()})
-        surnames = [(text, entry) for text, entry, rule in short.forms if rule == "surname"] + [
-            (text, entry) for text, entries in short.sharers for entry in entries
-            if entry.kind == "person" and " " not in text]
-        for text, entry in surnames:
-            if text.isalpha() and text[:1].isupper():
-                for k in range(2, len(text) - 1):
-                    index.abbreviations.setdefault(text[:k], []).append(entry)
-                    if k >= TRUNCATED_MIN and 2 * k >= len(text):
-                        index.truncated.setdefault(text[:k], set()).add(entry.id)
-        for word, candidates in index.first.items():
-            if len(word) >= CUT_MIN + 2 and word.isalpha() and word[:1].isupper():
-                for candidate in candidates:
-                    if len(candidate.words) > 1 and candidate.words[1][:1].isupper():
-                        for k in range(CUT_MIN, len(word) - 1):
-                            if word[:k].lower() not in _COMMON:
-                                index.cut.setdefault(word[:k], []).append(candidate)
-        index.starts = frozenset(index.first) | frozenset(index.spellings) | {"["} \
-            | frozenset(index.abbreviations) | frozenset(index.cut)
-        index.contextual = frozenset(
-            word for table in (index.first, index.spellings, index.capitals)
-            for word, candidates in table.items()
-            if any(c.derived for c in candidates) or len({c.entry.kind for c in candidates}) > 1)
-        return index
-
-    def language(self, language: str) -> "Inflection":
-        """The endings of names in ``language``, the inflected forms of the first words, and
-        every token that may begin a name there (computed once per language)."""
-        key = language.split("-")[0].lower()
-        if key not in self.inflected:
-            table = endings(key)
-            forms = inflected_forms(self.first, table)
-            starts = self.starts | frozenset(forms)
-            self.inflected[key] = Inflection(
-                table, forms, starts,
-                starts | TITLE_FORMS | PARTICLE_TITLE_FORMS | VALEDICTION_FORMS)
-        return self.inflected[key]
-
-
-@dataclass(frozen=True)
-class Inflection:
-    """A language's endings of names, and what the index derives from them."""
-
-    endings: tuple[tuple[str, str | None], ...] = ()
-    forms: dict[str, tuple[str, int]] = field(default_factory=dict)
-    starts: frozenset[str] = frozenset()
-    #: The starts and the titles (for persons named after a title, titled.py).
-    titled: frozenset[str] = frozenset()
 
 
 def find_names(text: str, index: NameIndex, seen: set[str], *,
@@ -302,7 +106,7 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
                   or (len(t) >= RESPELL_MIN and t[0].isupper() and respell(t))]
     after = 0  # the first token not yet inside a name
     firsts: list[int] = []  # the first token of each span
-    signer = signature(toks, 0, known, _COMMON) if signed and titled and toks else None
+    signer = signature(toks, 0, known, COMMON) if signed and titled and toks else None
     if signer:
         spans.append(Span(toks[0][1], toks[signer[1]][2], None))
         firsts.append(0)
@@ -315,10 +119,10 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
         if match is None:
             unknown = None
             if titled and toks[i][0] in VALEDICTION_FORMS and valediction_at(toks, i):
-                unknown = signature(toks, i + 1, known, _COMMON)
+                unknown = signature(toks, i + 1, known, COMMON)
             elif titled and (toks[i][0] in TITLE_FORMS or toks[i][0] in PARTICLE_TITLE_FORMS):
                 sex = title_sex(toks[i][0])
-                unknown = after_title(toks, i, known, _COMMON, lambda j, sex=sex: _claimed(
+                unknown = after_title(toks, i, known, COMMON, lambda j, sex=sex: _claimed(
                     toks, j, index, j in in_capitals, lang, sex))
             if unknown:
                 spans.append(Span(toks[unknown[0]][1], toks[unknown[1]][2], None))
@@ -334,90 +138,14 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
         if candidate.full:
             seen.add(candidate.entry.id)
         # Named once, a person's short form is a name also where a capital tells nothing.
-        seen.add(_NAMED + candidate.entry.id)
+        seen.add(NAMED + candidate.entry.id)
         spans.append(Span(start, end, candidate.entry))
         firsts.append(i)
     # Couples of titles (``M. et madame de Nevers``) are looked for only where a name follows
     # a title, a particle or a dot: one look-up per name.
-    if titled and any(k > 2 and toks[k - 1][0] in _COUPLE_LEADS for k in firsts):
-        return _couples(toks, spans, firsts, index)
+    if titled and any(k > 2 and toks[k - 1][0] in COUPLE_LEADS for k in firsts):
+        return couples(toks, spans, firsts, index)
     return spans
-
-
-#: Words that join two titles before one name (``M. et madame de Nevers``, ``Mr. and Mrs.
-#: Hall``, ``Herr und Frau Diel``): the first title names a person of that name too.
-COUPLED = frozenset("et and und e ed y &".split())
-
-
-#: The tokens that may stand just before the name of a couple: a title or a particle, as
-#: written (``madame``, ``Mrs``, ``MADAME``, ``de``), or an abbreviation's dot.
-_COUPLE_LEADS = frozenset(f for w in TITLES | PARTICLES for f in (w, w.capitalize(), w.upper())) \
-    | {"."}
-
-
-def _couples(toks: list[tuple[str, int, int]], spans: list[Span], firsts: list[int],
-             index: NameIndex) -> list[Span]:
-    """The spans with the first title of each couple named by one name (``M. et madame de
-    Nevers``: ``M.`` names a Nevers too) added. The title is the person's mention: its
-    entry is the one person of its sex who goes by the name (of two who share it, or the
-    one the name was found for), else none (a person the register does not know)."""
-    out: list[Span] = []
-    for span, k in zip(spans, firsts, strict=True):
-        j = k - 1
-        if j < 2 or toks[j][0] not in _COUPLE_LEADS:  # most names: one look-up
-            out.append(span)
-            continue
-        while j > 0 and toks[j][0].lower().rstrip("'’") in PARTICLES:
-            j -= 1
-        if j > 0 and toks[j][0] == ".":
-            j -= 1
-        c = j - 1
-        if c > 0 and toks[c][0].lower() in PARTICLES:  # ``M. et de madame de Brinon``
-            c -= 1
-        t = c - 1
-        if t >= 0 and toks[t][0] == ".":
-            t -= 1
-        if t < 0 or toks[j][0].lower() not in TITLES \
-                or toks[c][0].lower() not in COUPLED or toks[t][0].lower() not in TITLES \
-                or (out and out[-1].end > toks[t][1]):
-            out.append(span)
-            continue
-        end = toks[t + 1][2] if toks[t + 1][0] == "." else toks[t][2]
-        name = tuple(w for w, s, _ in toks[k:] if s < span.end)
-        out += [Span(toks[t][1], end, _coupled(span, name, toks[t][0], index)), span]
-    return out
-
-
-def _coupled(span: Span, name: tuple[str, ...], title: str, index: NameIndex) -> Entry | None:
-    """The person a title coupled to a name names (see :func:`_couples`): the one person of
-    the title's sex the register's names or short forms ``name`` stand for."""
-    sex = title_sex(title)
-    if sex is None:
-        return None
-    if span.entry is not None and sex_of(span.entry) == sex:
-        return span.entry
-    persons = {e.id: e for c in index.first.get(name[0], ()) if c.words == name
-               for e in index.sharers.get(c.words, (c.entry,)) if c.derived == "shared"
-               or e is c.entry}
-    of_sex = [e for e in persons.values() if e.kind == "person" and sex_of(e) == sex]
-    return of_sex[0] if len(of_sex) == 1 else None
-
-
-#: A name's word that begins with an article elided onto it in capitals (``L'Hôpital``).
-_CAPITAL_ARTICLE = re.compile(r"([A-Z][a-z]?)(['’])([^\W\d_][^\W_]*)")
-
-
-def _lowered_article(words: tuple[str, ...]) -> tuple[str, ...] | None:
-    """The words of a name whose article the register writes in capitals (``de
-    L'Hôpital``) as running text writes and cuts them (``de l' Hôpital``), or None."""
-    out: list[str] = []
-    for word in words:
-        match = _CAPITAL_ARTICLE.fullmatch(word)
-        if match and match.group(3)[:1].isupper():
-            out += [match.group(1).lower() + match.group(2), match.group(3)]
-        else:
-            out.append(word)
-    return tuple(out) if len(out) > len(words) else None
 
 
 def _abbreviation(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
@@ -431,7 +159,7 @@ def _abbreviation(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
         return None
     entries = index.abbreviations[word]
     kept = {e.id: e for e in entries if f"{_ABBREVIATED}{word} {e.id}" in seen}
-    named = kept or {e.id: e for e in entries if _NAMED + e.id in seen}
+    named = kept or {e.id: e for e in entries if NAMED + e.id in seen}
     if len(named) != 1 and len(index.truncated.get(word, ())) == 1:
         named = {e.id: e for e in entries}
     if len(named) != 1:
@@ -458,7 +186,7 @@ def _cut_short(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
 
 
 def _first_offset(toks: list[tuple[str, int, int]]) -> int:
-    return next((s for t, s, _ in toks if t not in _BRACKETS), 0)
+    return next((s for t, s, _ in toks if t not in BRACKETS), 0)
 
 
 def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
@@ -491,18 +219,18 @@ def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
                 saint = _after_title(toks, i, SAINTS)
             if saint:
                 continue  # ``St. John``, ``San Filippo``: a saint, not the person so called
-        if titled and not _fits(candidate, _before_sex(toks, i), index):
+        if titled and not fits(candidate, before_sex(toks, i), index):
             continue
         if candidate.derived == "shared":
-            chosen = _sharer(index.sharers[candidate.words], toks, i, seen)
+            chosen = choose_sharer(index.sharers[candidate.words], toks, i, seen)
             if chosen is None:
                 continue
             candidate = replace(candidate, entry=chosen)
         if candidate.derived and candidate.words[0][:1].islower() and not titled:
             continue  # ``di Ravenna`` is a place as often as a person: only ``M. de Grignan``
         if candidate.derived in ("surname", "forename") and not titled \
-                and _NAMED + candidate.entry.id not in seen \
-                and candidate.words[0].lower() in _COMMON and _sentence_start(toks, i):
+                and NAMED + candidate.entry.id not in seen \
+                and candidate.words[0].lower() in COMMON and _sentence_start(toks, i):
             continue
         if start == i and spelled is None and candidate.words == (word,):
             end, trim = i, 0  # a name of one word, as written: most names of a text
@@ -541,50 +269,8 @@ def _claimed(toks: list[tuple[str, int, int]], j: int, index: NameIndex, caps: b
         return True  # ``Co.``: the beginning of a register's surname, or a title cut short
     candidates = index.first.get(word) or index.spellings.get(word) or (
         index.first.get(lang.forms[word][0], ()) if word in lang.forms else ())
-    return any(_fits(c, sex, index) and _match_words(toks, j, c.words, caps, lang.endings)
+    return any(fits(c, sex, index) and _match_words(toks, j, c.words, caps, lang.endings)
                is not None for c in candidates)
-
-
-def _fits(candidate: Candidate, sex: str | None, index: NameIndex) -> bool:
-    """Whether a derived form may name its person after a title of ``sex``: not when the
-    register says the person (each who share it) is of the other sex (``Mrs. Hall`` is not
-    John Hall). The register's own names are not questioned."""
-    if sex is None or candidate.derived is None or candidate.entry.kind != "person":
-        return True
-    entries = index.sharers.get(candidate.words, (candidate.entry,)) \
-        if candidate.derived == "shared" else (candidate.entry,)
-    return any(sex_of(e) in (sex, None) for e in entries)
-
-
-def _before_sex(toks: list[tuple[str, int, int]], i: int) -> str | None:
-    """The sex the title just before token ``i`` says, or None."""
-    j = i - 1
-    if j >= 0 and toks[j][0] == ".":
-        j -= 1
-    # (a short title in lower case is as often another word: ``m`` for ``mein``)
-    return title_sex(toks[j][0]) if j >= 0 and (toks[j][0][:1].isupper()
-                                                or len(toks[j][0]) > 2) else None
-
-
-def _sharer(sharers: tuple[Entry, ...], toks: list[tuple[str, int, int]], i: int,
-            seen: set[str]) -> Entry | None:
-    """Which of the persons who share a short form the one at token ``i`` is: the only one
-    a gendered title before it may name (``Mrs. Hofland``: of a Barbara and a Thomas whose
-    sex the register records, or whose names hold a gendered title), else the only one of
-    those named before in the document, else the only one the whole document names in full
-    (when ``seen`` holds :func:`document_names`); None when that leaves more than one."""
-    sex = _before_sex(toks, i)
-    if sex:
-        sharers = tuple(e for e in sharers if sex_of(e) in (sex, None))
-        if len(sharers) == 1:
-            return sharers[0]
-    named = [e for e in sharers if _NAMED + e.id in seen]
-    if len(named) != 1:
-        named = [e for e in sharers if _DOCUMENT + e.id in seen]
-    if len(named) == 1:
-        return named[0]
-    seen.add(PENDING)
-    return None
 
 
 def _after_title(toks: list[tuple[str, int, int]], i: int,
@@ -611,7 +297,7 @@ def _match_words(toks: list[tuple[str, int, int]], start: int,
     j = start
     trim = 0
     for k, word in enumerate(words):
-        while k and j < len(toks) and toks[j][0] in _BRACKETS:
+        while k and j < len(toks) and toks[j][0] in BRACKETS:
             j += 1
         if j >= len(toks):
             return None
