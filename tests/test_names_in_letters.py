@@ -291,3 +291,16 @@ def test_regnal_numbers_in_words(name: str, forms: list[str]) -> None:
 def test_places_by_their_kind(name: str, forms: list[str]) -> None:
     from teiedition.convert.shortforms import derive_place
     assert [f.text for f in derive_place(name)] == forms
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a spelling one letter apart and an ending of the language after it: outside the tag
+    ("die ich ehestens bei Uhlefelders mitspielen will", [("Uhlefelder", "uhlfelder")]),
+    # not an ending the language has after such a word (German -n only after -e)
+    ("bei Uhlefeldern", []),
+])
+def test_a_respelled_name_with_an_ending(text: str, expected) -> None:
+    index = NameIndex.build(read_register("""<TEI xmlns="http://www.tei-c.org/ns/1.0">
+      <standOff><listPerson><person xml:id="uhlfelder"><persName>Simon Uhlfelder</persName>
+      </person></listPerson></standOff></TEI>""".encode(), path="register.xml"))
+    assert found(text, index, "de") == expected

@@ -100,10 +100,12 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
     if capitals:
         starts = [i for i, (t, _, _) in enumerate(toks) if t in begin
                   or (t in capitals and i in in_capitals)
-                  or (len(t) >= RESPELL_MIN and t[0].isupper() and respell(t))]
+                  or (len(t) >= RESPELL_MIN and t[0].isupper()
+                      and _respelled(t, respell, lang)[0])]
     else:
         starts = [i for i, (t, _, _) in enumerate(toks) if t in begin
-                  or (len(t) >= RESPELL_MIN and t[0].isupper() and respell(t))]
+                  or (len(t) >= RESPELL_MIN and t[0].isupper()
+                      and _respelled(t, respell, lang)[0])]
     after = 0  # the first token not yet inside a name
     firsts: list[int] = []  # the first token of each span
     signer = signature(toks, 0, known, COMMON) if signed and titled and toks else None
@@ -204,8 +206,9 @@ def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
     candidates = index.first.get(word) or index.spellings.get(word) or (
         index.capitals.get(word, ()) if caps else ()) or (
         index.first.get(inflected[word][0], ()) if word in inflected else ())
+    ending = 0  # the characters of an ending after a respelled word (``Uhlefelders``)
     if not candidates and len(word) >= RESPELL_MIN:
-        spelled = index.respell(word)
+        spelled, ending = _respelled(word, index.respell, lang)
         candidates = index.first.get(spelled, ()) if spelled else ()
     contextual = (spelled or word) in index.contextual
     titled = contextual and _after_title(toks, i)
@@ -235,10 +238,12 @@ def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
         if start == i and spelled is None and candidate.words == (word,):
             end, trim = i, 0  # a name of one word, as written: most names of a text
         else:
+            if ending and len(candidate.words) > 1:
+                continue  # an ending ends a name: only one of one word takes it
             matched = _match_words(toks, start, candidate.words, caps, lang.endings, spelled)
             if matched is None:
                 continue
-            end, trim = matched
+            end, trim = matched[0], matched[1] or ending
         opened = 0 if end == i else sum(1 for t, _, _ in toks[i:end + 1] if t == "[") - sum(
             1 for t, _, _ in toks[i:end + 1] if t == "]")
         if opened > 0 and end + 1 < len(toks) and toks[end + 1][0] == "]":
@@ -256,6 +261,21 @@ def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
         if best is None or key > best[0]:
             best = (key, candidate, end, trim)
     return best[1:] if best else None
+
+
+def _respelled(word: str, respell, lang: Inflection) -> tuple[str | None, int]:
+    """The register's word ``word`` is a spelling of, and the length of an ending of the
+    language after it (``Uhlefelders``: ``Uhlfelder`` and 1), or (None, 0)."""
+    spelled = respell(word)
+    if spelled:
+        return spelled, 0
+    for ending, _ in lang.endings:
+        stem = word[:-len(ending)]
+        if word.endswith(ending) and len(stem) >= RESPELL_MIN:
+            spelled = respell(stem)
+            if spelled and inflection(spelled + ending, spelled, lang.endings):
+                return spelled, len(ending)
+    return None, 0
 
 
 def _claimed(toks: list[tuple[str, int, int]], j: int, index: NameIndex, caps: bool,
