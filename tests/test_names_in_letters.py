@@ -304,3 +304,19 @@ def test_a_respelled_name_with_an_ending(text: str, expected) -> None:
       <standOff><listPerson><person xml:id="uhlfelder"><persName>Simon Uhlfelder</persName>
       </person></listPerson></standOff></TEI>""".encode(), path="register.xml"))
     assert found(text, index, "de") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a surname after a word for a family names the family, not the person
+    ("essendo l’Autor di Casa Orsini", []),
+    ("die Familie Reymann kam", []),
+    # the person elsewhere
+    ("Johanna Reymann kam", [("Johanna Reymann", "reymann")]),
+])
+def test_a_family_is_not_a_person(text: str, expected) -> None:
+    index = NameIndex.build(read_register("""<TEI xmlns="http://www.tei-c.org/ns/1.0">
+      <standOff><listPerson>
+      <person xml:id="orsini"><persName>Paolo Giordano Orsini</persName></person>
+      <person xml:id="reymann"><persName>Johanna Reymann</persName></person>
+      </listPerson></standOff></TEI>""".encode(), path="register.xml"))
+    assert found(text, index, "it") == expected

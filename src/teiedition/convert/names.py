@@ -47,7 +47,7 @@ from dataclasses import replace
 from .namecontext import (COUPLE_LEADS, DOCUMENT, NAMED, PENDING, before_sex, choose_sharer,
                           couples, document_names, fits)
 from .nameindex import (BRACKETS, COMMON, Candidate, Inflection, NameIndex, Span, tokens)
-from .shortforms import SENTENCE_STARTS, TITLES, title_sex
+from .shortforms import PARTICLES, SENTENCE_STARTS, TITLES, title_sex
 from .spellings import (ENDINGS, RESPELL_MIN, cut_elisions, elided, in_capitals_heading,
                         inflection, one_letter_apart)
 from .titled import (PARTICLE_TITLE_FORMS, TITLE_FORMS, VALEDICTION_FORMS, after_title,
@@ -61,6 +61,12 @@ SAINTS = frozenset("st saint san santa santo sankt ste sainte são s".split())
 #: Prepositions of place: of a person and a place as long, the place follows them
 #: (``à Grignan``: the château, not the count).
 PLACE_PREPOSITIONS = frozenset("in at à a au aux en dans nach zu gen".split())
+#: Words for a family before its name (``di Casa Orsini``, ``la maison de Grignan``, ``the
+#: House of Orange``, ``die Familie Mendelssohn``): a surname after them names the family,
+#: not a person of the register who bears it. Data: extend it.
+FAMILY_WORDS = frozenset("""
+casa famiglia family house familie haus geschlecht maison famille dynasty dynastie
+dinastia""".split())
 #: Prefix of the abbreviations read so far, with the id of the person each stood for.
 _ABBREVIATED = "abbreviated:"
 
@@ -231,6 +237,8 @@ def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
             candidate = replace(candidate, entry=chosen)
         if candidate.derived and candidate.words[0][:1].islower() and not titled:
             continue  # ``di Ravenna`` is a place as often as a person: only ``M. de Grignan``
+        if candidate.derived in ("surname", "shared") and _after_family(toks, i):
+            continue  # ``di Casa Orsini``: the family, not the person
         if candidate.derived in ("surname", "forename") and not titled \
                 and NAMED + candidate.entry.id not in seen \
                 and candidate.words[0].lower() in COMMON and _sentence_start(toks, i):
@@ -301,6 +309,15 @@ def _after_title(toks: list[tuple[str, int, int]], i: int,
     if j >= 0 and toks[j][0] == ".":
         j -= 1
     return j >= 0 and toks[j][0].lower() in words
+
+
+def _after_family(toks: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether a word for a family stands before token ``i``, a particle between them or
+    not (``Casa Orsini``, ``maison de Grignan``, ``House of Orange``)."""
+    j = i - 1
+    if j > 0 and toks[j][0].lower() in PARTICLES | {"of"}:
+        j -= 1
+    return j >= 0 and toks[j][0].lower() in FAMILY_WORDS
 
 
 def _sentence_start(toks: list[tuple[str, int, int]], i: int) -> bool:
