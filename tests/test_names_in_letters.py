@@ -320,3 +320,43 @@ def test_a_family_is_not_a_person(text: str, expected) -> None:
       <person xml:id="reymann"><persName>Johanna Reymann</persName></person>
       </listPerson></standOff></TEI>""".encode(), path="register.xml"))
     assert found(text, index, "it") == expected
+
+
+NOBLES = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff><listPerson>
+  <person xml:id="m-nevers" sex="M"><persName><forename>Philippe</forename>
+    <surname>Mancini</surname><roleName>duc de Nevers</roleName></persName></person>
+  <person xml:id="f-nevers" sex="F"><persName><forename>Diane</forename>
+    <surname>Thianges</surname><roleName>duchesse de Nevers</roleName></persName></person>
+  <person xml:id="cardinal"><persName><forename>Emmanuel</forename>
+    <surname>La Tour</surname><roleName>cardinal de Bouillon</roleName></persName></person>
+  <person xml:id="chevalier"><persName><forename>Frédéric</forename>
+    <surname>Auvergne</surname><roleName>chevalier de Bouillon</roleName></persName></person>
+  <person xml:id="dauphin"><persName><forename>Louis</forename><surname>Bourbon</surname>
+    <addName type="nickname">Monseigneur</addName>
+    <addName type="nickname">Grand Dauphin</addName></persName></person>
+  <person xml:id="amici"><persName><roleName type="religious">Padre Lettore</roleName>
+    <forename>Filippo</forename><surname>Amici</surname></persName></person>
+</listPerson></standOff></TEI>""".encode()
+
+
+@pytest.fixture(scope="module")
+def nobles() -> NameIndex:
+    return NameIndex.build(read_register(NOBLES, path="register.xml"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a territorial designation of the register's roleName, after a title
+    ("M. et madame de Nevers", [("M.", "m-nevers"), ("de Nevers", "f-nevers")]),
+    # the title the register gives it chooses among those who share it
+    ("M. le cardinal de Bouillon et le chevalier de Bouillon",
+     [("de Bouillon", "cardinal"), ("de Bouillon", "chevalier")]),
+    ("M. de Bouillon", []),  # a title that is neither's: still ambiguous
+    # a nickname of capitalised words
+    ("le Grand Dauphin est à Meudon", [("Grand Dauphin", "dauphin")]),
+    # not: a designation without a title before it, a bare title of the register
+    ("la ville de Nevers", []),
+    ("il Padre Lettore mi scrisse", []),
+])
+def test_designations_and_nicknames_of_the_register(
+        text: str, expected, nobles: NameIndex) -> None:
+    assert found(text, nobles) == expected

@@ -51,6 +51,10 @@ class Name:
     disabled: bool = False
     #: The surname, when the register marks it (``<surname>``).
     surname: str | None = None
+    #: The texts of its ``roleName`` and ``addName`` parts, which the name's text leaves out
+    #: (``duchesse de Villeroy``, ``Grand Dauphin``): a person goes by some of them
+    #: (shortforms.designations).
+    additions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -123,8 +127,10 @@ def _entries(root: etree._Element, path: str) -> Iterator[Entry]:
             preferred_seen = preferred_seen or preferred
             subtypes = set((child.get("subtype") or "").split())
             short_forms = short_forms and "no-short-forms" not in subtypes
+            additions = tuple(" ".join("".join(part.itertext()).split())
+                              for part in child.iter(T + "roleName", T + "addName"))
             names.append(Name(text, preferred, "after-full" in subtypes, "no-match" in subtypes,
-                              surname))
+                              surname, additions))
         yield Entry(entry_id, kind, tuple(names), etree.tostring(element, with_tail=False),
                     element.sourceline, short_forms, _sex(element))
 

@@ -109,12 +109,18 @@ def before_sex(toks: list[tuple[str, int, int]], i: int) -> str | None:
 
 
 def choose_sharer(sharers: tuple[Entry, ...], toks: list[tuple[str, int, int]], i: int,
-            seen: set[str]) -> Entry | None:
+                  seen: set[str], designated: set[str] | None = None) -> Entry | None:
     """Which of the persons who share a short form the one at token ``i`` is: the only one
-    a gendered title before it may name (``Mrs. Hofland``: of a Barbara and a Thomas whose
-    sex the register records, or whose names hold a gendered title), else the only one of
-    those named before in the document, else the only one the whole document names in full
-    (when ``seen`` holds :func:`document_names`); None when that leaves more than one."""
+    the register designates with the title before it (``designated``: ``cardinal de
+    Bouillon``, not the chevalier), else the only one a gendered title before it may name
+    (``Mrs. Hofland``: of a Barbara and a Thomas whose sex the register records, or whose
+    names hold a gendered title), else the only one of those named before in the document,
+    else the only one the whole document names in full (when ``seen`` holds
+    :func:`document_names`); None when that leaves more than one."""
+    if designated:
+        chosen = [e for e in sharers if e.id in designated]
+        if len(chosen) == 1:
+            return chosen[0]
     sex = before_sex(toks, i)
     if sex:
         sharers = tuple(e for e in sharers if sex_of(e) in (sex, None))

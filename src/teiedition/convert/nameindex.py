@@ -82,6 +82,9 @@ class NameIndex:
     #: The entries behind those forms, by the form's tokens: a form is tagged only where
     #: exactly one of them was named before.
     sharers: dict[tuple[str, ...], tuple[Entry, ...]] = field(default_factory=dict)
+    #: Designations by the form's tokens and the title they were given with -> the ids
+    #: (``de Bouillon``, ``cardinal``: the cardinal de Bouillon).
+    designated: dict[tuple[tuple[str, ...], str], set[str]] = field(default_factory=dict)
     #: First words with ``ss`` for ``ß`` -> the names they begin.
     spellings: dict[str, list[Candidate]] = field(default_factory=dict)
     #: First words in capitals -> the names they begin (for paragraphs in capitals).
@@ -134,6 +137,8 @@ class NameIndex:
                 index.first.setdefault(lowered[0], []).append(
                     Candidate(lowered, candidate.entry, False, "elided"))
         index.ambiguous = short.ambiguous
+        index.designated = {(tuple(t for t, _, _ in tokens(text)), title): ids
+                            for (text, title), ids in short.titled.items()}
         for text, entries in short.sharers:
             # One candidate stands for all who share the form; the one the document has
             # named is chosen when it matches.

@@ -231,7 +231,9 @@ def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
         if titled and not fits(candidate, before_sex(toks, i), index):
             continue
         if candidate.derived == "shared":
-            chosen = choose_sharer(index.sharers[candidate.words], toks, i, seen)
+            chosen = choose_sharer(index.sharers[candidate.words], toks, i, seen,
+                                   index.designated.get((candidate.words, toks[i - 1][0].lower()))
+                                   if i and index.designated else None)
             if chosen is None:
                 continue
             candidate = replace(candidate, entry=chosen)

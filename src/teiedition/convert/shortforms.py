@@ -53,7 +53,7 @@ earl king queen prince princess baron baroness admiral commodore sergeant serjea
 herr frau fr fräulein frl fürst fürstin graf gf gräfin hofrat hofrath geheimrat doktor pfarrer
 kaiser kaiserin könig königin prinz prinzessin freiherr freifrau baronin magister
 monsieur madame mademoiselle mme mlle m mgr monseigneur abbé comte comtesse marquis marquise
-duc duchesse père mère sœur maître cardinal maréchal maréchale chevalier
+duc duchesse père mère sœur maître cardinal maréchal maréchale chevalier président présidente
 messieurs mesdames mesdemoiselles mm duchesses comtesses marquises
 signor signore signora signorina don donna padre abate canonico conte contessa fra
 duca duchessa marchese marchesa principe principessa barone baronessa cavaliere cav cardinale
@@ -180,6 +180,26 @@ def derive(name_text: str, surname: str | None = None) -> list[ShortForm]:
             and (f.text[:1].isupper() or f.text.split()[0].lower() in PARTICLES)]
 
 
+def designations(addition: str) -> list[ShortForm]:
+    """The forms a person goes by from a ``roleName`` or ``addName`` of the register: a
+    title and a territorial designation (``duchesse de Villeroy``, ``cardinal de
+    Bouillon``, ``duc d'Albret, duc de Bouillon``) by the designation with its particle
+    (``de Villeroy``: tagged after a title, as every form that begins with a particle); a
+    nickname of capitalised words (``Grand Dauphin``) by itself. A bare title (``Padre
+    Lettore``, ``Monseigneur``) gives nothing."""
+    forms = []
+    for part in addition.split(","):
+        words = part.split()
+        at = next((k for k, w in enumerate(words) if k and w.lower() in PARTICLES), None)
+        if at is not None and at + 1 < len(words) and words[at + 1][:1].isupper() \
+                and words[0].lower().rstrip(".") in TITLES:
+            forms.append(ShortForm(" ".join(words[at:]), "designation"))
+        elif len(words) > 1 and all(w[:1].isupper() and w.lower().rstrip(".") not in TITLES
+                                    for w in words):
+            forms.append(ShortForm(" ".join(words), "designation"))
+    return forms
+
+
 def regnal(name: str, number: int) -> list[ShortForm]:
     """A ruler's or a pope's name with the number in words (``Pio V``: ``Pio Quinto``,
     ``Pio Cinq``, ... one form per language of :data:`REGNAL_ORDINALS`)."""
@@ -261,6 +281,9 @@ class ShortForms:
     ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: The entries behind each ambiguous form.
     sharers: list[tuple[str, tuple[Entry, ...]]] = field(default_factory=list)
+    #: Designations by their title: (form, title) -> the ids of the persons so designated
+    #: (``de Bouillon`` after ``cardinal``: the cardinal de Bouillon, not the chevalier).
+    titled: dict[tuple[str, str], set[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, register: Register) -> "ShortForms":
@@ -269,6 +292,7 @@ class ShortForms:
         listed = {(entry.kind, name.text) for entry in register.entries
                   for name in entry.names}
         claims: dict[tuple[str, str], dict[str, tuple[Entry, str]]] = {}
+        titled: dict[tuple[str, str], set[str]] = {}
         for entry in register.entries:
             if entry.kind not in ("person", "place") or not entry.short_forms:
                 continue
@@ -279,11 +303,19 @@ class ShortForms:
                 base = spellings[0].text if spellings else name.text
                 forms = spellings + (derive(base, name.surname) if entry.kind == "person"
                                      else derive_place(base))
+                if entry.kind == "person":
+                    for addition in name.additions:
+                        for form in designations(addition):
+                            forms.append(form)
+                            title = next((p.split()[0].lower() for p in addition.split(",")
+                                          if " ".join(p.split()).endswith(form.text)), None)
+                            if title:
+                                titled.setdefault((form.text, title), set()).add(entry.id)
                 for form in forms:
                     if (entry.kind, form.text) not in listed:
                         claims.setdefault((entry.kind, form.text), {}).setdefault(
                             entry.id, (entry, form.rule))
-        result = cls()
+        result = cls(titled=titled)
         for (_, text), by_entry in claims.items():
             if len(by_entry) == 1:
                 entry, rule = next(iter(by_entry.values()))

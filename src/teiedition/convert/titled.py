@@ -67,7 +67,7 @@ def after_title(toks: list[tuple[str, int, int]], i: int, known: frozenset[str],
     j = i + 1
     if j < len(toks) and toks[j][0] == ".":
         j += 1
-    particles = 0
+    particles, lead = 0, j
     while j < len(toks) and j - i < 5:
         word = toks[j][0]
         if word.lower().rstrip("'’") in PARTICLES:
@@ -79,6 +79,8 @@ def after_title(toks: list[tuple[str, int, int]], i: int, known: frozenset[str],
         particles += 1
     if not particles and toks[i][0] not in TITLE_FORMS:
         return None
+    if particles and matches is not None and matches(lead):
+        return None  # ``madame de Nevers``: the register's ``de Nevers`` (a designation)
     first, last, words = j, None, 0
     while j < len(toks) and words < MOST_WORDS:
         word = toks[j][0]
