@@ -195,7 +195,8 @@ class NameIndex:
             starts = self.starts | frozenset(forms)
             self.inflected[key] = Inflection(
                 table, forms, starts,
-                starts | TITLE_FORMS | PARTICLE_TITLE_FORMS | VALEDICTION_FORMS)
+                starts | TITLE_FORMS | PARTICLE_TITLE_FORMS | VALEDICTION_FORMS,
+                frozenset(ending[-1] for ending, _ in table))
         return self.inflected[key]
 
 
@@ -208,6 +209,8 @@ class Inflection:
     starts: frozenset[str] = frozenset()
     #: The starts and the titles (for persons named after a title, titled.py).
     titled: frozenset[str] = frozenset()
+    #: The last letters of the endings: a word that ends otherwise has none of them.
+    ending_letters: frozenset[str] = frozenset()
 
 
 #: A name's word that begins with an article elided onto it in capitals (``L'Hôpital``).

@@ -106,14 +106,15 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
     if capitals:
         starts = [i for i, (t, _, _) in enumerate(toks) if t in begin
                   or (t in capitals and i in in_capitals)
-                  or (len(t) >= RESPELL_MIN and t[0].isupper()
-                      and _respelled(t, respell, lang)[0])]
+                  or (len(t) >= RESPELL_MIN and t[0].isupper() and (respell(t) or (
+                      t[-1] in lang.ending_letters and _respelled(t, respell, lang)[0])))]
     else:
         starts = [i for i, (t, _, _) in enumerate(toks) if t in begin
-                  or (len(t) >= RESPELL_MIN and t[0].isupper()
-                      and _respelled(t, respell, lang)[0])]
+                  or (len(t) >= RESPELL_MIN and t[0].isupper() and (respell(t) or (
+                      t[-1] in lang.ending_letters and _respelled(t, respell, lang)[0])))]
     after = 0  # the first token not yet inside a name
     firsts: list[int] = []  # the first token of each span
+    coupled = False  # whether a name follows a title, a particle or a dot
     signer = signature(toks, 0, known, COMMON) if signed and titled and toks else None
     if signer:
         spans.append(Span(toks[0][1], toks[signer[1]][2], None))
@@ -135,6 +136,7 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
             if unknown:
                 spans.append(Span(toks[unknown[0]][1], toks[unknown[1]][2], None))
                 firsts.append(unknown[0])
+                coupled = True
                 after = unknown[1] + 1
             continue
         candidate, end_index, trim = match
@@ -149,11 +151,10 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
         seen.add(NAMED + candidate.entry.id)
         spans.append(Span(start, end, candidate.entry))
         firsts.append(i)
-    # Couples of titles (``M. et madame de Nevers``) are looked for only where a name follows
-    # a title, a particle or a dot: one look-up per name.
-    if titled and any(k > 2 and toks[k - 1][0] in COUPLE_LEADS for k in firsts):
-        return couples(toks, spans, firsts, index)
-    return spans
+        # Couples of titles (``M. et madame de Nevers``) are looked for only where a name
+        # follows a title, a particle or a dot: one look-up per name.
+        coupled = coupled or (i > 2 and toks[i - 1][0] in COUPLE_LEADS)
+    return couples(toks, spans, firsts, index) if titled and coupled else spans
 
 
 def _abbreviation(toks: list[tuple[str, int, int]], i: int, index: NameIndex,

@@ -112,8 +112,9 @@ diener dienerin
 dévoué dévouée obéissant obéissante serviteur servante
 devotissimo devotissima obbligatissimo obbligatissima umilissimo umilissima
 affezionatissimo affezionatissima servitore serva""".split())
-#: The most words of a closing formula.
+#: The most words of a closing formula, and the most characters.
 VALEDICTION_WORDS = 8
+VALEDICTION_CHARS = 120
 #: The possessives that open a closing formula (``Yours``, ``Ihr``, ``Votre``, ``Suo``): in
 #: running text a word of :data:`VALEDICTIONS` is a signature's cue only after one of them.
 CLOSING_POSSESSIVES = frozenset("""
@@ -125,6 +126,8 @@ VALEDICTION_FORMS = frozenset(f for v in VALEDICTIONS for f in (v, v.capitalize(
 def closes_letter(text: str) -> bool:
     """Whether ``text`` (a paragraph) is a closing formula: a few words, the last of
     :data:`VALEDICTIONS` (``Yours sincerely.``, ``Jhr ergebenster``)."""
+    if len(text) > VALEDICTION_CHARS:  # a paragraph of running text: not split at all
+        return False
     words = text.replace(",", " ").replace(".", " ").split()
     return 0 < len(words) <= VALEDICTION_WORDS and words[-1].lower() in VALEDICTIONS
 
