@@ -360,3 +360,29 @@ def nobles() -> NameIndex:
 def test_designations_and_nicknames_of_the_register(
         text: str, expected, nobles: NameIndex) -> None:
     assert found(text, nobles) == expected
+
+
+@pytest.mark.parametrize("name, forms", [
+    # a name in the scholarly transliteration of Cyrillic, as German, English, French write it
+    ("Anton Pavlovič Čechov", ["Anton Pawlowitsch Tschechow", "Anton Pavlovich Chekhov",
+                               "Anton Pavlovitch Tchekhov"]),
+    ("Aleksandr Sergeevič Puškin", ["Aleksandr Sergeewitsch Puschkin",
+                                    "Aleksandr Sergeevich Pushkin",
+                                    "Aleksandr Sergeevitch Puchkin"]),
+    # not a scholarly transliteration: nothing
+    ("Nikolaj Gogol", []),
+    ("Charles Chaplin", []),
+])
+def test_transliterations(name: str, forms: list[str]) -> None:
+    from teiedition.convert.spellings import transliterations
+    assert transliterations(name) == forms
+
+
+def test_a_transliterated_surname_in_the_text() -> None:
+    index = NameIndex.build(read_register("""<TEI xmlns="http://www.tei-c.org/ns/1.0">
+      <standOff><listPerson><person xml:id="cechov"><persName><surname>Čechov</surname>
+      <forename>Anton Pavlovič</forename></persName></person></listPerson></standOff>
+      </TEI>""".encode(), path="register.xml"))
+    assert found("sei wahrscheinlich mehr Tschechow, den ich las", index, "de") == [
+        ("Tschechow", "cechov")]
+    assert found("a play by Chekhov", index, "en") == [("Chekhov", "cechov")]

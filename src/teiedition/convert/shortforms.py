@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from ..register import Entry, Register
+from .spellings import transliterations
 
 #: Titles and forms of address that stand before a person's name (lower-case, without a
 #: dot), in the languages of the date grammar. Data: extend it for other texts.
@@ -303,6 +304,10 @@ class ShortForms:
                 base = spellings[0].text if spellings else name.text
                 forms = spellings + (derive(base, name.surname) if entry.kind == "person"
                                      else derive_place(base))
+                # Another script's name as the texts' languages write it (``Tschechow``).
+                for other in transliterations(base):
+                    forms += [ShortForm(other, "spelling"), *(
+                        derive(other) if entry.kind == "person" else derive_place(other))]
                 if entry.kind == "person":
                     for addition in name.additions:
                         for form in designations(addition):
