@@ -11,7 +11,11 @@ form two persons share stays untagged (``Mrs. Hofland``), as issue 14 asks.
 Not a person: a title followed by a word of the register, another title
 (``Herr Pfarrer``: the second one is looked at in turn), a common word that
 begins sentences (``Sir The``), a word in capitals alone, or a pronoun of
-address (``Frau Ihres Alters``: :data:`ADDRESS_PRONOUNS`).
+address (``Frau Ihres Alters``: :data:`ADDRESS_PRONOUNS`). A title in lower case
+(``la duchesse de Villeroi``) names a person only before a particle.
+
+A letter's writer is named so too: the words that follow its closing formula
+(``Ihr ganz ergebenster Harry Schumann``; :func:`signature`).
 """
 
 from __future__ import annotations
@@ -135,9 +139,9 @@ def closes_letter(text: str) -> bool:
 def signature(toks: list[tuple[str, int, int]], i: int, known: frozenset[str],
               common: frozenset[str]) -> tuple[int, int] | None:
     """The first and last token of a signature at token ``i``, after a closing formula:
-    two capitalised words, three when they end the paragraph (``Harry Schumann``, ``Harry
-    Schumann Inhaber des Verlages``), none of them the register's, a title or a common
-    word."""
+    two capitalised words, three when they end the paragraph (``Harry Schumann`` of
+    ``Harry Schumann Inhaber des Verlages``; ``Samuel Taylor Coleridge`` alone), none of
+    them the register's, a title or a common word."""
     while i < len(toks) and toks[i][0] in ",.:":
         i += 1
     last = i - 1
