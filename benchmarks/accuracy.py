@@ -7,17 +7,17 @@ book's pages: precision, recall and F1 per kind; prints a table (issue 14).
 
 For each text of ../shared/tei/tagged/ (see its MANIFEST.tsv) and of
 benchmarks/cases/ (English letters and a diary, written and tagged for this
-evaluation): its plain text (one paragraph per block element, notes left out)
-is converted with an editor's register built from the entries the file points
-to (their name elements only: preferred and listed variant names, never the
-forms the text uses), in the file's language, with the letter's date from its
-header as ``text.date``. Mentions are matched one to one when they overlap and
-have the same kind. Names count when their text is capitalised (the editors
-also tag pronouns and role nouns, ``lui``, ``ma fille``, which no register
-names); precision is scored only on files whose tagging is exhaustive
-(MANIFEST ``exhaustive = yes``): on the others an untagged name is not known to
-be wrong. A date's value is right when its normalised attributes equal the
-editors' (``@when`` or ``@when-iso``; ``from``/``to``).
+evaluation): its plain text (one paragraph per block element, notes left out) is
+converted with an editor's register built from the entries the file points to
+(their name elements only: preferred and listed variant names, never the forms
+the text uses; and persons' sex where recorded), in the file's language, with
+the letter's date from its header as ``text.date``. Mentions are matched one to
+one when they overlap and have the same kind. Names count when their text is
+capitalised (the editors also tag pronouns and role nouns, ``lui``, ``ma
+fille``, which no register names); precision is scored only on files whose
+tagging is exhaustive (MANIFEST ``exhaustive = yes``): on the others an untagged
+name is not known to be wrong. A date's value is right when its normalised
+attributes equal the editors' (``@when`` or ``@when-iso``; ``from``/``to``).
 
 Three rows sum persons and places:
 

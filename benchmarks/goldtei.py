@@ -161,7 +161,8 @@ def document_date(root: etree._Element) -> str | None:
 
 def editor_register(refs: set[str], sources: list[etree._Element]) -> bytes:
     """A register of the entries ``refs`` names, from ``sources`` (register files and the text
-    itself), holding only their name elements: the preferred and listed variant names. A
+    itself), holding only their name elements (the preferred and listed variant names) and
+    a person's sex where the register records it (no form of a name). A
     name two entries of one kind share is kept for the first and marked ``no-match`` for
     the others, as an editor would (teiedition refuses a register with such clashes)."""
     root = etree.Element(T + "TEI", nsmap={None: TEI_NS})
@@ -179,6 +180,11 @@ def editor_register(refs: set[str], sources: list[etree._Element]) -> bytes:
             kind = etree.QName(element).localname
             entry = etree.SubElement(lists[kind], element.tag)
             entry.set(XML_ID, entry_id)
+            # The person's sex, where the register records it, is no form of the name.
+            if element.get("sex"):
+                entry.set("sex", element.get("sex"))
+            for sex in element.iterchildren(T + "sex"):
+                entry.append(copy.deepcopy(sex))
             for name in element:
                 if name.tag not in names[kind]:
                     continue

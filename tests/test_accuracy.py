@@ -47,17 +47,20 @@ def test_dates_are_found_and_normalised(results) -> None:
 def test_names_keep_their_precision_and_recall(results) -> None:
     named = total(results, "named")
     recall, precision = named.found / named.gold, named.right / named.predicted
-    assert precision >= 0.95 and recall >= 0.85
+    assert precision >= 0.95 and recall >= 0.91
 
 
-def test_proper_names_reach_the_target_of_issue_14(results) -> None:
+def test_every_capitalised_mention_and_the_proper_names(results) -> None:
+    # Every capitalised mention, role words included: the issue's reading of its target
+    # (0.90, not reached: docs/accuracy.md says why), kept where this round put it.
+    names = total(results, "names")
+    recall, precision = names.found / names.gold, names.right / names.predicted
+    assert precision >= 0.95 and recall >= 0.78
+    assert 2 * precision * recall / (precision + recall) >= 0.87
     proper = total(results, "proper names")
     recall, precision = proper.found / proper.gold, proper.right / proper.predicted
-    assert precision >= 0.95 and recall >= 0.84
-    assert 2 * precision * recall / (precision + recall) >= 0.90
-    # Every capitalised mention, role words included, as the first reading counted them.
-    names = total(results, "names")
-    assert names.found / names.gold >= 0.72
+    assert precision >= 0.95 and recall >= 0.89
+    assert 2 * precision * recall / (precision + recall) >= 0.93
 
 
 def test_role_words_are_not_proper_names() -> None:

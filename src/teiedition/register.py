@@ -51,6 +51,10 @@ class Name:
     disabled: bool = False
     #: The surname, when the register marks it (``<surname>``).
     surname: str | None = None
+    #: The texts of its ``roleName`` and ``addName`` parts, which the name's text leaves out
+    #: (``duchesse de Villeroy``, ``Grand Dauphin``): a person goes by some of them
+    #: (shortforms.designations).
+    additions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,9 @@ class Entry:
     line: int | None = None
     #: Whether short forms may be derived from the names (a person's surname alone ...).
     short_forms: bool = True
+    #: A person's sex as the register records it (``@sex`` or ``<sex>``): ``"f"``, ``"m"``
+    #: or None. A gendered title chooses between persons who share a short form.
+    sex: str | None = None
 
     @property
     def preferred(self) -> str:
@@ -120,10 +127,27 @@ def _entries(root: etree._Element, path: str) -> Iterator[Entry]:
             preferred_seen = preferred_seen or preferred
             subtypes = set((child.get("subtype") or "").split())
             short_forms = short_forms and "no-short-forms" not in subtypes
+            additions = tuple(" ".join("".join(part.itertext()).split())
+                              for part in child.iter(T + "roleName", T + "addName"))
             names.append(Name(text, preferred, "after-full" in subtypes, "no-match" in subtypes,
-                              surname))
+                              surname, additions))
         yield Entry(entry_id, kind, tuple(names), etree.tostring(element, with_tail=False),
-                    element.sourceline, short_forms)
+                    element.sourceline, short_forms, _sex(element))
+
+
+#: How registers write a sex (TEI ``data.sex``: ISO 5218 codes, letters, words): the first
+#: character of the value, lower-cased, read as female or male.
+_SEXES = {"f": "f", "w": "f", "2": "f", "m": "m", "1": "m"}
+
+
+def _sex(element: etree._Element) -> str | None:
+    """A person's sex from ``@sex`` or its ``<sex>`` child (``value`` or text), or None."""
+    value = element.get("sex")
+    if value is None:
+        child = element.find(T + "sex")
+        if child is not None:
+            value = child.get("value") or child.text
+    return _SEXES.get((value or "").strip()[:1].lower())
 
 
 #: The parts of a name in the order a text writes them; others (roleName, addName) are left out.

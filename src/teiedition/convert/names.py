@@ -1,17 +1,12 @@
 """Finding the register's names in running text.
 
-Text and names are cut into the same tokens: words (letters, with an inner
-apostrophe before two or more letters: ``O'Neill``, but ``Beijing`` + ``'s``),
-numbers, single CJK ideographs, and single punctuation marks. A name matches
+Text and names are cut into the same tokens (:mod:`.nameindex`). A name matches
 where its tokens stand in the text in a row, whole tokens only, so ``Mao``
 never matches inside ``Maoist`` but does inside ``GMD-controlled`` (the
 hyphen is a token of its own) and before a possessive ``'s``. Square brackets
 of editorial insertions (``[Grigorii] Zinoviev``) are skipped inside a name
-and kept in its span.
-
-The index maps a name's first token to the names that begin with it, longest
-first: the work at each position of the text is one dictionary look-up and a
-few comparisons, whatever the size of the register.
+and kept in its span. What the context says of a name (persons who share a
+form, couples of titles) is :mod:`.namecontext`.
 
 Persons' and places' short forms (:mod:`.shortforms`) are indexed beside the
 register's names (issue 14). Where several names match at one position, the
@@ -21,8 +16,9 @@ register's own name over a derived form. A derived form is held back where the
 context cannot support it:
 
 - one that begins with a particle (``de Grignan``) is tagged only after a title;
-- one that two persons share is tagged only where exactly one of them has been
-  named before in the document;
+- one that two persons share is tagged only where the context leaves exactly one
+  of them: a gendered title before it, the persons named before, the persons the
+  whole document names in full (:mod:`.namecontext`);
 - a surname or first name alone that is also a common word (``May``,
   ``August``) is tagged at the start of a sentence only after a title or after
   the person has been named before.
@@ -46,180 +42,50 @@ exactly one word of the register (``Hasselbach`` for ``Hasselbalch``).
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
-from ..register import Entry, Register
-from .dategrammar import calendar_words
-from .shortforms import COMMON_WORDS, SENTENCE_STARTS, TITLES, ShortForms
-from .titled import TITLE_FORMS, after_title
-from .spellings import (ENDINGS, RESPELL_MIN, Respeller, cut_elisions, elided, endings,
-                        in_capitals_heading, inflected_forms, inflection,
-                        one_letter_apart)
+from .namecontext import (COUPLE_LEADS, DOCUMENT, NAMED, PENDING, before_sex, choose_sharer,
+                          couples, document_names, fits)
+from .nameindex import (BRACKETS, COMMON, Candidate, Inflection, NameIndex, Span, tokens)
+from .shortforms import PARTICLES, SENTENCE_STARTS, TITLES, title_sex
+from .spellings import (ENDINGS, RESPELL_MIN, cut_elisions, elided, in_capitals_heading,
+                        inflection, one_letter_apart)
+from .titled import (PARTICLE_TITLE_FORMS, TITLE_FORMS, VALEDICTION_FORMS, after_title,
+                     signature, valediction_at)
+
+__all__ = ["DOCUMENT", "NAMED", "PENDING", "Candidate", "Inflection", "NameIndex", "Span",
+           "document_names", "find_names", "is_shared", "tokens"]
 
 #: Words before a saint's name: a first name after them is the saint's (``St. John``).
 SAINTS = frozenset("st saint san santa santo sankt ste sainte são s".split())
 #: Prepositions of place: of a person and a place as long, the place follows them
 #: (``à Grignan``: the château, not the count).
 PLACE_PREPOSITIONS = frozenset("in at à a au aux en dans nach zu gen".split())
-#: Words a short form at the start of a sentence may be without being a name.
-_COMMON = COMMON_WORDS | frozenset().union(*calendar_words())
-
-TOKEN = re.compile(
-    r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]"  # one ideograph
-    # a word; its letters repeat as one character class (the engine's fast loop), with an
-    # apostrophe only before two letters (the same tokens as alternating letter and
-    # apostrophe at every character, a fifth faster: issue 18)
-    r"|[^\W\d_][^\W_]*(?:['’](?=[^\W\d_]{2})[^\W_]*)*"
-    r"|\d+"
-    r"|[^\w\s]")
-_BRACKETS = frozenset("[]")
-#: Prefix of the ids in ``seen`` of entries named so far in any form (the plain ids are of
-#: entries named in full, for ``after-full`` variants).
-_NAMED = "named:"
+#: Words for a family before its name (``di Casa Orsini``, ``la maison de Grignan``, ``the
+#: House of Orange``, ``die Familie Mendelssohn``): a surname after them names the family,
+#: not a person of the register who bears it. Data: extend it.
+FAMILY_WORDS = frozenset("""
+casa famiglia family house familie haus geschlecht maison famille dynasty dynastie
+dinastia""".split())
 #: Prefix of the abbreviations read so far, with the id of the person each stood for.
 _ABBREVIATED = "abbreviated:"
 
 
-def tokens(text: str) -> list[tuple[str, int, int]]:
-    """The tokens of ``text`` with their offsets."""
-    return [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
-
-
-@dataclass(frozen=True)
-class Candidate:
-    words: tuple[str, ...]
-    entry: Entry
-    full: bool  # a preferred or plain variant name, not an after-full one
-    derived: str | None = None  # the short-form rule ("surname" ...), for a derived form
-
-
-@dataclass(frozen=True)
-class Span:
-    """A name found in a text: ``text[start:end]`` names ``entry``."""
-
-    start: int
-    end: int
-    #: None for a person the register does not know, named after a title (titled.py).
-    entry: Entry | None
-
-
-@dataclass
-class NameIndex:
-    """The register's names, indexed by first token."""
-
-    first: dict[str, list[Candidate]] = field(default_factory=dict)
-    #: Proper suffixes of multi-token names: a page starting with one may have cut a name.
-    suffixes: set[tuple[str, ...]] = field(default_factory=set)
-    #: Short forms two persons share: form -> their ids (``suggest`` lists them).
-    ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    #: The entries behind those forms, by the form's tokens: a form is tagged only where
-    #: exactly one of them was named before.
-    sharers: dict[tuple[str, ...], tuple[Entry, ...]] = field(default_factory=dict)
-    #: First words with ``ss`` for ``ß`` -> the names they begin.
-    spellings: dict[str, list[Candidate]] = field(default_factory=dict)
-    #: First words in capitals -> the names they begin (for paragraphs in capitals).
-    capitals: dict[str, list[Candidate]] = field(default_factory=dict)
-    #: Every token a name may begin with (``[`` of an insertion included).
-    starts: frozenset[str] = frozenset()
-    #: Words of the register one letter apart from a text's word (``Hasselbach``).
-    respell: Respeller = field(default_factory=Respeller)
-    #: By language: the endings of names, the inflected forms of first words
-    #: (``Schnitzlers``: names of one word may end so) -> (the word, the ending's length),
-    #: and the tokens that may begin a name.
-    inflected: dict[str, Inflection] = field(default_factory=dict)
-    #: Beginnings of persons' surnames (``Br`` of ``Brandes``) -> the entries: a diarist
-    #: writes ``Br.`` for a person named before.
-    abbreviations: dict[str, list[Entry]] = field(default_factory=dict)
-    #: First words whose names need the context to choose among them: a derived form, or
-    #: names of different kinds; for the others the longest match is taken at once.
-    contextual: frozenset[str] = frozenset()
-
-    @classmethod
-    def build(cls, register: Register) -> "NameIndex":
-        index = cls()
-        for entry in register.entries:
-            for name in entry.names:
-                if name.disabled:
-                    continue
-                words = tuple(t for t, _, _ in tokens(name.text) if t not in _BRACKETS)
-                if not words:
-                    continue
-                index.first.setdefault(words[0], []).append(
-                    Candidate(words, entry, not name.after_full))
-                for i in range(1, len(words)):
-                    index.suffixes.add(words[i:])
-        short = ShortForms.build(register)
-        for text, entry, rule in short.forms:
-            words = tuple(t for t, _, _ in tokens(text))
-            index.first.setdefault(words[0], []).append(Candidate(words, entry, False, rule))
-        index.ambiguous = short.ambiguous
-        for text, entries in short.sharers:
-            # One candidate stands for all who share the form; the one the document has
-            # named is chosen when it matches.
-            words = tuple(t for t, _, _ in tokens(text))
-            if words not in index.sharers:
-                index.first.setdefault(words[0], []).append(
-                    Candidate(words, entries[0], False, "shared"))
-            index.sharers[words] = index.sharers.get(words, ()) + entries
-        for word, candidates in index.first.items():
-            candidates.sort(key=lambda c: (-len(c.words), c.derived is not None))
-            if "ß" in word:
-                index.spellings.setdefault(word.replace("ß", "ss"), []).extend(candidates)
-            index.capitals.setdefault(word.upper(), []).extend(candidates)
-        for table in (index.spellings, index.capitals):
-            for candidates in table.values():
-                candidates.sort(key=lambda c: (-len(c.words), c.derived is not None))
-        index.respell = Respeller.of(word for word, candidates in index.first.items()
-                                     if any(c.entry.kind in ("person", "place")
-                                            for c in candidates))
-        surnames = [(text, entry) for text, entry, rule in short.forms if rule == "surname"] + [
-            (text, entry) for text, entries in short.sharers for entry in entries
-            if entry.kind == "person" and " " not in text]
-        for text, entry in surnames:
-            if text.isalpha() and text[:1].isupper():
-                for k in range(2, len(text) - 1):
-                    index.abbreviations.setdefault(text[:k], []).append(entry)
-        index.starts = frozenset(index.first) | frozenset(index.spellings) | {"["} \
-            | frozenset(index.abbreviations)
-        index.contextual = frozenset(
-            word for table in (index.first, index.spellings, index.capitals)
-            for word, candidates in table.items()
-            if any(c.derived for c in candidates) or len({c.entry.kind for c in candidates}) > 1)
-        return index
-
-    def language(self, language: str) -> "Inflection":
-        """The endings of names in ``language``, the inflected forms of the first words, and
-        every token that may begin a name there (computed once per language)."""
-        key = language.split("-")[0].lower()
-        if key not in self.inflected:
-            table = endings(key)
-            forms = inflected_forms(self.first, table)
-            starts = self.starts | frozenset(forms)
-            self.inflected[key] = Inflection(table, forms, starts, starts | TITLE_FORMS)
-        return self.inflected[key]
-
-
-@dataclass(frozen=True)
-class Inflection:
-    """A language's endings of names, and what the index derives from them."""
-
-    endings: tuple[tuple[str, str | None], ...] = ()
-    forms: dict[str, tuple[str, int]] = field(default_factory=dict)
-    starts: frozenset[str] = frozenset()
-    #: The starts and the titles (for persons named after a title, titled.py).
-    titled: frozenset[str] = frozenset()
+def is_shared(text: str, index: NameIndex) -> bool:
+    """Whether ``text`` is a form two persons share."""
+    return tuple(t for t, _, _ in tokens(text)) in index.sharers
 
 
 def find_names(text: str, index: NameIndex, seen: set[str], *,
                fragment_start: bool = False, language: str = "en",
-               titled: bool = False) -> list[Span]:
+               titled: bool = False, signed: bool = False) -> list[Span]:
     """The names of ``text``, leftmost-longest. ``seen`` holds the ids of entries whose full
     name has occurred so far; it is updated, so that ``after-full`` variants tag only later
     mentions. With ``fragment_start``, a name at the very start that may be the tail of a
     longer name cut by the start of the excerpt is not tagged. ``language`` (a BCP 47 tag)
     chooses the endings a name may take. With ``titled``, persons the register does not know
-    named after a title are found too (their spans have no entry)."""
+    named after a title are found too (their spans have no entry); with ``signed`` (the
+    paragraph before was a letter's closing formula), the signature that opens the text."""
     toks = tokens(text)
     cuts = elided(text)
     if cuts:
@@ -240,21 +106,37 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
     if capitals:
         starts = [i for i, (t, _, _) in enumerate(toks) if t in begin
                   or (t in capitals and i in in_capitals)
-                  or (len(t) >= RESPELL_MIN and t[0].isupper() and respell(t))]
+                  or (len(t) >= RESPELL_MIN and t[0].isupper() and (respell(t) or (
+                      t[-1] in lang.ending_letters and _respelled(t, respell, lang)[0])))]
     else:
         starts = [i for i, (t, _, _) in enumerate(toks) if t in begin
-                  or (len(t) >= RESPELL_MIN and t[0].isupper() and respell(t))]
+                  or (len(t) >= RESPELL_MIN and t[0].isupper() and (respell(t) or (
+                      t[-1] in lang.ending_letters and _respelled(t, respell, lang)[0])))]
     after = 0  # the first token not yet inside a name
+    firsts: list[int] = []  # the first token of each span
+    coupled = False  # whether a name follows a title, a particle or a dot
+    signer = signature(toks, 0, known, COMMON) if signed and titled and toks else None
+    if signer:
+        spans.append(Span(toks[0][1], toks[signer[1]][2], None))
+        firsts.append(0)
+        after = signer[1] + 1
     for i in starts:
         if i < after:
             continue
         match = _match_at(toks, i, index, seen, i in in_capitals, lang) \
-            or _abbreviation(toks, i, index, seen)
+            or _abbreviation(toks, i, index, seen) or _cut_short(toks, i, index, lang)
         if match is None:
-            unknown = after_title(toks, i, known, _COMMON) \
-                if titled and toks[i][0] in TITLE_FORMS else None
+            unknown = None
+            if titled and toks[i][0] in VALEDICTION_FORMS and valediction_at(toks, i):
+                unknown = signature(toks, i + 1, known, COMMON)
+            elif titled and (toks[i][0] in TITLE_FORMS or toks[i][0] in PARTICLE_TITLE_FORMS):
+                sex = title_sex(toks[i][0])
+                unknown = after_title(toks, i, known, COMMON, lambda j, sex=sex: _claimed(
+                    toks, j, index, j in in_capitals, lang, sex))
             if unknown:
                 spans.append(Span(toks[unknown[0]][1], toks[unknown[1]][2], None))
+                firsts.append(unknown[0])
+                coupled = True
                 after = unknown[1] + 1
             continue
         candidate, end_index, trim = match
@@ -266,9 +148,13 @@ def find_names(text: str, index: NameIndex, seen: set[str], *,
         if candidate.full:
             seen.add(candidate.entry.id)
         # Named once, a person's short form is a name also where a capital tells nothing.
-        seen.add(_NAMED + candidate.entry.id)
+        seen.add(NAMED + candidate.entry.id)
         spans.append(Span(start, end, candidate.entry))
-    return spans
+        firsts.append(i)
+        # Couples of titles (``M. et madame de Nevers``) are looked for only where a name
+        # follows a title, a particle or a dot: one look-up per name.
+        coupled = coupled or (i > 2 and toks[i - 1][0] in COUPLE_LEADS)
+    return couples(toks, spans, firsts, index) if titled and coupled else spans
 
 
 def _abbreviation(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
@@ -282,7 +168,9 @@ def _abbreviation(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
         return None
     entries = index.abbreviations[word]
     kept = {e.id: e for e in entries if f"{_ABBREVIATED}{word} {e.id}" in seen}
-    named = kept or {e.id: e for e in entries if _NAMED + e.id in seen}
+    named = kept or {e.id: e for e in entries if NAMED + e.id in seen}
+    if len(named) != 1 and len(index.truncated.get(word, ())) == 1:
+        named = {e.id: e for e in entries}
     if len(named) != 1:
         return None
     entry = next(iter(named.values()))
@@ -290,8 +178,24 @@ def _abbreviation(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
     return Candidate((word, "."), entry, False, "abbreviation"), i + 1, 0
 
 
+def _cut_short(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
+               lang: Inflection) -> tuple[Candidate, int, int] | None:
+    """A name whose first word is written short with a dot (``Zool. Garten`` for
+    ``Zoologischer Garten``), the rest of it as the register has it: the longest such name,
+    when all the names that match so are one entry's."""
+    word = toks[i][0]
+    if word not in index.cut or i + 2 >= len(toks) or toks[i + 1][0] != ".":
+        return None
+    found = [(m, c) for c in index.cut[word]
+             if (m := _match_words(toks, i + 2, c.words[1:], False, lang.endings))]
+    if not found or len({c.entry.id for _, c in found}) != 1:
+        return None
+    (end, trim), candidate = max(found, key=lambda f: f[0][0])
+    return replace(candidate, derived="cut"), end, trim
+
+
 def _first_offset(toks: list[tuple[str, int, int]]) -> int:
-    return next((s for t, s, _ in toks if t not in _BRACKETS), 0)
+    return next((s for t, s, _ in toks if t not in BRACKETS), 0)
 
 
 def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
@@ -309,8 +213,9 @@ def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
     candidates = index.first.get(word) or index.spellings.get(word) or (
         index.capitals.get(word, ()) if caps else ()) or (
         index.first.get(inflected[word][0], ()) if word in inflected else ())
+    ending = 0  # the characters of an ending after a respelled word (``Uhlefelders``)
     if not candidates and len(word) >= RESPELL_MIN:
-        spelled = index.respell(word)
+        spelled, ending = _respelled(word, index.respell, lang)
         candidates = index.first.get(spelled, ()) if spelled else ()
     contextual = (spelled or word) in index.contextual
     titled = contextual and _after_title(toks, i)
@@ -324,24 +229,32 @@ def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
                 saint = _after_title(toks, i, SAINTS)
             if saint:
                 continue  # ``St. John``, ``San Filippo``: a saint, not the person so called
+        if titled and not fits(candidate, before_sex(toks, i), index):
+            continue
         if candidate.derived == "shared":
-            named = [e for e in index.sharers[candidate.words] if _NAMED + e.id in seen]
-            if len(named) != 1:
+            chosen = choose_sharer(index.sharers[candidate.words], toks, i, seen,
+                                   index.designated.get((candidate.words, toks[i - 1][0].lower()))
+                                   if i and index.designated else None)
+            if chosen is None:
                 continue
-            candidate = replace(candidate, entry=named[0])
+            candidate = replace(candidate, entry=chosen)
         if candidate.derived and candidate.words[0][:1].islower() and not titled:
             continue  # ``di Ravenna`` is a place as often as a person: only ``M. de Grignan``
+        if candidate.derived in ("surname", "shared") and _after_family(toks, i):
+            continue  # ``di Casa Orsini``: the family, not the person
         if candidate.derived in ("surname", "forename") and not titled \
-                and _NAMED + candidate.entry.id not in seen \
-                and candidate.words[0].lower() in _COMMON and _sentence_start(toks, i):
+                and NAMED + candidate.entry.id not in seen \
+                and candidate.words[0].lower() in COMMON and _sentence_start(toks, i):
             continue
         if start == i and spelled is None and candidate.words == (word,):
             end, trim = i, 0  # a name of one word, as written: most names of a text
         else:
+            if ending and len(candidate.words) > 1:
+                continue  # an ending ends a name: only one of one word takes it
             matched = _match_words(toks, start, candidate.words, caps, lang.endings, spelled)
             if matched is None:
                 continue
-            end, trim = matched
+            end, trim = matched[0], matched[1] or ending
         opened = 0 if end == i else sum(1 for t, _, _ in toks[i:end + 1] if t == "[") - sum(
             1 for t, _, _ in toks[i:end + 1] if t == "]")
         if opened > 0 and end + 1 < len(toks) and toks[end + 1][0] == "]":
@@ -361,6 +274,36 @@ def _match_at(toks: list[tuple[str, int, int]], i: int, index: NameIndex,
     return best[1:] if best else None
 
 
+def _respelled(word: str, respell, lang: Inflection) -> tuple[str | None, int]:
+    """The register's word ``word`` is a spelling of, and the length of an ending of the
+    language after it (``Uhlefelders``: ``Uhlfelder`` and 1), or (None, 0)."""
+    spelled = respell(word)
+    if spelled:
+        return spelled, 0
+    for ending, _ in lang.endings:
+        stem = word[:-len(ending)]
+        if word.endswith(ending) and len(stem) >= RESPELL_MIN:
+            spelled = respell(stem)
+            if spelled and inflection(spelled + ending, spelled, lang.endings):
+                return spelled, len(ending)
+    return None, 0
+
+
+def _claimed(toks: list[tuple[str, int, int]], j: int, index: NameIndex, caps: bool,
+             lang: Inflection, sex: str | None = None) -> bool:
+    """Whether one of the register's names or short forms, shared ones too, stands at token
+    ``j`` as written, whatever the context says of it (``Hofland`` of two Hoflands is the
+    register's, ``Brinon`` of a ``Brinon-Senneterre`` is not), and may name its person after
+    a title of ``sex``."""
+    word = toks[j][0]
+    if word in index.abbreviations and j + 1 < len(toks) and toks[j + 1][0] == ".":
+        return True  # ``Co.``: the beginning of a register's surname, or a title cut short
+    candidates = index.first.get(word) or index.spellings.get(word) or (
+        index.first.get(lang.forms[word][0], ()) if word in lang.forms else ())
+    return any(fits(c, sex, index) and _match_words(toks, j, c.words, caps, lang.endings)
+               is not None for c in candidates)
+
+
 def _after_title(toks: list[tuple[str, int, int]], i: int,
                  words: frozenset[str] = TITLES) -> bool:
     """Whether a title (or another of ``words``) stands just before token ``i`` (``Mr.``,
@@ -369,6 +312,15 @@ def _after_title(toks: list[tuple[str, int, int]], i: int,
     if j >= 0 and toks[j][0] == ".":
         j -= 1
     return j >= 0 and toks[j][0].lower() in words
+
+
+def _after_family(toks: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether a word for a family stands before token ``i``, a particle between them or
+    not (``Casa Orsini``, ``maison de Grignan``, ``House of Orange``)."""
+    j = i - 1
+    if j > 0 and toks[j][0].lower() in PARTICLES | {"of"}:
+        j -= 1
+    return j >= 0 and toks[j][0].lower() in FAMILY_WORDS
 
 
 def _sentence_start(toks: list[tuple[str, int, int]], i: int) -> bool:
@@ -385,7 +337,7 @@ def _match_words(toks: list[tuple[str, int, int]], start: int,
     j = start
     trim = 0
     for k, word in enumerate(words):
-        while k and j < len(toks) and toks[j][0] in _BRACKETS:
+        while k and j < len(toks) and toks[j][0] in BRACKETS:
             j += 1
         if j >= len(toks):
             return None

@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from ..register import Entry, Register
+from .spellings import transliterations
 
 #: Titles and forms of address that stand before a person's name (lower-case, without a
 #: dot), in the languages of the date grammar. Data: extend it for other texts.
@@ -50,18 +51,54 @@ mr mrs miss ms dr doctor sir lady lord rev revd reverend capt captain col colone
 gen major lieut lieutenant lt president professor prof mister master madam dame judge
 governor gov bishop archbishop father brother sister saint st count countess duke duchess
 earl king queen prince princess baron baroness admiral commodore sergeant serjeant
-herr frau fräulein frl fürst fürstin graf gräfin hofrat hofrath geheimrat doktor pfarrer
-kaiser kaiserin könig königin prinz prinzessin freiherr freifrau magister
+herr frau fr fräulein frl fürst fürstin graf gf gräfin hofrat hofrath geheimrat doktor pfarrer
+kaiser kaiserin könig königin prinz prinzessin freiherr freifrau baronin magister
 monsieur madame mademoiselle mme mlle m mgr monseigneur abbé comte comtesse marquis marquise
-duc duchesse père mère sœur maître
+duc duchesse père mère sœur maître cardinal maréchal maréchale chevalier président présidente
+messieurs mesdames mesdemoiselles mm duchesses comtesses marquises
 signor signore signora signorina don donna padre abate canonico conte contessa fra
+duca duchessa marchese marchesa principe principessa barone baronessa cavaliere cav cardinale
 """.split())
+#: Titles that say a person's sex (``Mrs. Hofland``: the Hofland who is a woman, when the
+#: register records the sex of the two Hoflands). Titles of either sex are not here.
+FEMALE_TITLES = frozenset("""
+mrs miss ms lady madam dame countess duchess queen princess baroness sister frau fr
+fräulein frl fürstin gräfin kaiserin königin prinzessin freifrau baronin madame mademoiselle
+mme mlle comtesse marquise duchesse mère sœur maréchale signora signorina donna contessa
+duchessa marchesa principessa baronessa""".split())
+MALE_TITLES = frozenset("""
+mr sir lord count duke earl king prince baron brother father herr graf gf fürst kaiser
+könig prinz freiherr monsieur m comte marquis duc père maréchal chevalier signor signore
+don padre abate conte duca marchese principe barone cavaliere cav""".split())
 #: Words for a kind of place that texts leave out (``Meudon`` for ``Château de Meudon``).
 PLACE_KINDS = frozenset("""
 château chateau abbaye abbey priory prieuré castle palace palais hôtel hotel manor house
 schloss burg kloster stift gut hof palazzo villa castello convento monastero chiesa
 church église kirche cathedral cathédrale dom duomo fort fortress festung
+staaten states staat state kingdom königreich royaume regno reino republic republik
+république repubblica república empire reich kaiserreich duchy herzogtum duché ducato
+grafschaft county comté contea fürstentum principality principauté principato province
+provinz provincia
 """.split())
+#: Ordinals that name a ruler's or a pope's number in words (``Pio Quinto``, ``Louis
+#: Quatorze``, ``Henry the Eighth``, ``Karl der Fünfte``) for the Roman numeral a register
+#: writes (``Pio V``): 1 to 16, by language. Data: extend it.
+REGNAL_ORDINALS = {
+    "it": "Primo Secondo Terzo Quarto Quinto Sesto Settimo Ottavo Nono Decimo Undicesimo "
+          "Dodicesimo Tredicesimo Quattordicesimo Quindicesimo Sedicesimo",
+    "fr": "Premier Deux Trois Quatre Cinq Six Sept Huit Neuf Dix Onze Douze Treize Quatorze "
+          "Quinze Seize",
+    "es": "Primero Segundo Tercero Cuarto Quinto Sexto Séptimo Octavo Noveno Décimo Undécimo "
+          "Duodécimo Decimotercero Decimocuarto Decimoquinto Decimosexto",
+    "en": "the_First the_Second the_Third the_Fourth the_Fifth the_Sixth the_Seventh "
+          "the_Eighth the_Ninth the_Tenth the_Eleventh the_Twelfth the_Thirteenth "
+          "the_Fourteenth the_Fifteenth the_Sixteenth",
+    "de": "der_Erste der_Zweite der_Dritte der_Vierte der_Fünfte der_Sechste der_Siebente "
+          "der_Achte der_Neunte der_Zehnte der_Elfte der_Zwölfte der_Dreizehnte "
+          "der_Vierzehnte der_Fünfzehnte der_Sechzehnte",
+}
+_ROMAN = {r: n for n, r in enumerate("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI"
+                                     .split(), 1)}
 #: Words that locate a place by a river, a lake or a neighbour (``Lueg am Wolfgangsee``).
 LOCATORS = frozenset("am an im ob bei upon on sur sous lès les près in".split())
 #: How alike (difflib's ratio) a parenthesised addition must be to a word of the name to be
@@ -104,6 +141,8 @@ def derive(name_text: str, surname: str | None = None) -> list[ShortForm]:
     """The short forms of one name (``William Elford`` -> ``Elford``, ``W. Elford``)."""
     words = [w for w in name_text.replace(",", " ").split()
              if w.lower().rstrip(".") not in TITLES]
+    if len(words) == 2 and words[1] in _ROMAN:
+        return regnal(words[0], _ROMAN[words[1]])
     extra: list[ShortForm] = []
     if surname and surname in name_text:
         last = surname.split()
@@ -142,6 +181,34 @@ def derive(name_text: str, surname: str | None = None) -> list[ShortForm]:
             and (f.text[:1].isupper() or f.text.split()[0].lower() in PARTICLES)]
 
 
+def designations(addition: str) -> list[ShortForm]:
+    """The forms a person goes by from a ``roleName`` or ``addName`` of the register: a
+    title and a territorial designation (``duchesse de Villeroy``, ``cardinal de
+    Bouillon``, ``duc d'Albret, duc de Bouillon``) by the designation with its particle
+    (``de Villeroy``: tagged after a title, as every form that begins with a particle); a
+    nickname of capitalised words (``Grand Dauphin``) by itself. A bare title (``Padre
+    Lettore``, ``Monseigneur``) gives nothing."""
+    forms = []
+    for part in addition.split(","):
+        words = part.split()
+        at = next((k for k, w in enumerate(words) if k and w.lower() in PARTICLES), None)
+        if at is not None and at + 1 < len(words) and words[at + 1][:1].isupper() \
+                and words[0].lower().rstrip(".") in TITLES:
+            forms.append(ShortForm(" ".join(words[at:]), "designation"))
+        elif len(words) > 1 and all(w[:1].isupper() and w.lower().rstrip(".") not in TITLES
+                                    for w in words):
+            forms.append(ShortForm(" ".join(words), "designation"))
+    return forms
+
+
+def regnal(name: str, number: int) -> list[ShortForm]:
+    """A ruler's or a pope's name with the number in words (``Pio V``: ``Pio Quinto``,
+    ``Pio Cinq``, ... one form per language of :data:`REGNAL_ORDINALS`)."""
+    forms = (f"{name} {words.split()[number - 1].replace('_', ' ')}"
+             for words in REGNAL_ORDINALS.values())
+    return [ShortForm(text, "regnal") for text in dict.fromkeys(forms)]
+
+
 def derive_place(name_text: str) -> list[ShortForm]:
     """The short form of a place named by its kind and its name (``Château de Meudon``,
     ``Abbaye de Saint-Martin``, ``Schloss Tegel``): the name alone."""
@@ -149,9 +216,14 @@ def derive_place(name_text: str) -> list[ShortForm]:
     located = next((k for k, w in enumerate(words[1:-1], 1) if w in LOCATORS), None)
     if located and all(w[:1].isupper() for w in words[:located]):
         return [ShortForm(" ".join(words[:located]), "place")]
-    if len(words) < 2 or words[0].lower() not in PLACE_KINDS:
+    # The kind may follow an adjective (``Vereinigte Staaten von Amerika``, ``United States
+    # of America``: ``Amerika``).
+    kind = 0 if words and words[0].lower() in PLACE_KINDS else 1 \
+        if len(words) > 2 and words[0][:1].isupper() and words[1].lower() in PLACE_KINDS \
+        and (words[2].lower() in PARTICLES or words[2] == "of") else None
+    if len(words) < 2 or kind is None:
         return []
-    rest = words[1:]
+    rest = words[kind + 1:]
     if rest[0].lower() in PARTICLES or rest[0].lower() == "of":
         rest = rest[1:]
     if rest and rest[0].startswith(("d'", "d’")):
@@ -180,6 +252,23 @@ def alternatives(name_text: str) -> list[ShortForm]:
     return forms
 
 
+def sex_of(entry: Entry) -> str | None:
+    """A person's sex: the register's, else the one a title in the person's names says
+    (``Josephine Gräfin von Pachta``), when they say only one."""
+    if entry.sex:
+        return entry.sex
+    words = {w.lower().rstrip(".") for name in entry.names for w in name.text.split()}
+    said = {"f" for w in words if w in FEMALE_TITLES and len(w) > 2} | {
+        "m" for w in words if w in MALE_TITLES and len(w) > 2}
+    return said.pop() if len(said) == 1 else None
+
+
+def title_sex(title: str) -> str | None:
+    """The sex a title says (``Mrs``: ``"f"``), or None."""
+    lower = title.lower()
+    return "f" if lower in FEMALE_TITLES else "m" if lower in MALE_TITLES else None
+
+
 def _is_initial(word: str) -> bool:
     return len(word.rstrip(".")) == 1
 
@@ -193,6 +282,9 @@ class ShortForms:
     ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: The entries behind each ambiguous form.
     sharers: list[tuple[str, tuple[Entry, ...]]] = field(default_factory=list)
+    #: Designations by their title: (form, title) -> the ids of the persons so designated
+    #: (``de Bouillon`` after ``cardinal``: the cardinal de Bouillon, not the chevalier).
+    titled: dict[tuple[str, str], set[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, register: Register) -> "ShortForms":
@@ -201,6 +293,7 @@ class ShortForms:
         listed = {(entry.kind, name.text) for entry in register.entries
                   for name in entry.names}
         claims: dict[tuple[str, str], dict[str, tuple[Entry, str]]] = {}
+        titled: dict[tuple[str, str], set[str]] = {}
         for entry in register.entries:
             if entry.kind not in ("person", "place") or not entry.short_forms:
                 continue
@@ -211,11 +304,23 @@ class ShortForms:
                 base = spellings[0].text if spellings else name.text
                 forms = spellings + (derive(base, name.surname) if entry.kind == "person"
                                      else derive_place(base))
+                # Another script's name as the texts' languages write it (``Tschechow``).
+                for other in transliterations(base):
+                    forms += [ShortForm(other, "spelling"), *(
+                        derive(other) if entry.kind == "person" else derive_place(other))]
+                if entry.kind == "person":
+                    for addition in name.additions:
+                        for form in designations(addition):
+                            forms.append(form)
+                            title = next((p.split()[0].lower() for p in addition.split(",")
+                                          if " ".join(p.split()).endswith(form.text)), None)
+                            if title:
+                                titled.setdefault((form.text, title), set()).add(entry.id)
                 for form in forms:
                     if (entry.kind, form.text) not in listed:
                         claims.setdefault((entry.kind, form.text), {}).setdefault(
                             entry.id, (entry, form.rule))
-        result = cls()
+        result = cls(titled=titled)
         for (_, text), by_entry in claims.items():
             if len(by_entry) == 1:
                 entry, rule = next(iter(by_entry.values()))

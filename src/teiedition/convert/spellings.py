@@ -155,10 +155,13 @@ class Respeller:
     keys: dict[str, set[str]] = field(default_factory=dict)
     #: The answers given so far: a long text repeats its words.
     known: dict[str, str | None] = field(default_factory=dict)
+    #: Word -> what it names (the ids of its entries): two words close to a text's word that
+    #: name the same (``Bayreuth`` and ``Baireuth`` for ``Bareuth``) are no ambiguity.
+    owners: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, words) -> "Respeller":
-        speller = cls()
+    def of(cls, words, owners: dict[str, frozenset[str]] | None = None) -> "Respeller":
+        speller = cls(owners=owners or {})
         for word in words:
             if len(word) >= RESPELL_MIN and word.isalpha() and word[0].isupper() \
                     and not word.isupper():
@@ -173,6 +176,8 @@ class Respeller:
         keys = _deletions(token, len(token) >= RESPELL_TWO - 2) | {token}
         found = {word for key in keys for word in self.keys.get(key, ())
                  if letters_apart(token, word) <= allowed(token, word)}
+        if len(found) > 1 and len({self.owners.get(w, frozenset((w,))) for w in found}) == 1:
+            found = {min(found, key=lambda w: (letters_apart(token, w), w))}
         answer = found.pop() if len(found) == 1 else None
         self.known[token] = answer
         return answer
@@ -207,3 +212,41 @@ def cut_elisions(toks: list[tuple[str, int, int]], cuts: list[int]) -> list[tupl
         else:
             out += [(token[:cut - start], start, cut), (token[cut - start:], cut, end)]
     return out
+
+
+#: How the languages of the texts write a name the register gives in the scholarly
+#: transliteration of Cyrillic (``Čechov``, ``Puškin``, ``Dostoevskij``): letters and what
+#: each language writes for them, in lower case (a capital stays a capital), replaced in one
+#: pass, the longest first. German writes ``Tschechow``, English ``Chekhov``, French
+#: ``Tchekhov``. Data: extend it.
+TRANSLITERATIONS: dict[str, dict[str, str]] = {
+    "de": {"šč": "schtsch", "č": "tsch", "š": "sch", "ž": "sch", "ch": "ch", "c": "z",
+           "ij": "i", "yj": "i", "v": "w"},
+    "en": {"šč": "shch", "č": "ch", "š": "sh", "ž": "zh", "ch": "kh", "c": "ts", "ij": "y",
+           "yj": "y"},
+    "fr": {"šč": "chtch", "č": "tch", "š": "ch", "ž": "j", "ch": "kh", "c": "ts", "ij": "i",
+           "yj": "i"},
+}
+_TRANSLITERATE = {language: re.compile("|".join(sorted(map(re.escape, table), key=len,
+                                                       reverse=True)))
+                  for language, table in TRANSLITERATIONS.items()}
+#: The letters that show a scholarly transliteration.
+_SCHOLARLY = frozenset("čšžČŠŽ")
+
+
+def transliterations(name: str) -> list[str]:
+    """The name as the languages of :data:`TRANSLITERATIONS` write it, when the register
+    gives it in the scholarly transliteration (it has one of ``č``, ``š``, ``ž``), else
+    none: ``Anton Pavlovič Čechov`` -> ``Anton Pawlowitsch Tschechow``, ``Anton Pavlovich
+    Chekhov``, ``Anton Pavlovitch Tchekhov``."""
+    if not _SCHOLARLY & set(name):
+        return []
+    out = []
+    for language, table in TRANSLITERATIONS.items():
+        words = []
+        for word in name.split():
+            lower = _TRANSLITERATE[language].sub(lambda m, t=table: t[m.group()],
+                                                 word.lower())
+            words.append(lower[:1].upper() + lower[1:] if word[:1].isupper() else lower)
+        out.append(" ".join(words))
+    return list(dict.fromkeys(out))

@@ -16,8 +16,9 @@ from ..model import Document, Inline, Mention, NoteRef
 from ..register import Register
 from .datecontext import DateContext
 from .dates import DateSpan, find_dates, resolve_yearless
-from .names import NameIndex, Span, find_names
+from .names import PENDING, NameIndex, Span, document_names, find_names, is_shared
 from .ner import Entity, Recognizer
+from .titled import closes_letter
 
 RESP = ("resp", "#teiedition")
 #: A paragraph this short is a heading or a dateline (``Thursday 7th``,
@@ -47,15 +48,34 @@ def tag_document(doc: Document, register: Register | None,
                       if m.kind != "date" and (m.attr("ref") or "").startswith("#")}
     notes = {note.n: note for note in doc.notes}
     blocks = []
+    # Paragraphs where a form two persons share was left untagged, with what had been named
+    # before them: read again at the end, when the document has named whom it names in full.
+    pending: list[tuple[int, set[str]]] = []
+    sharing = index is not None and bool(index.sharers)
+    signed = False
     for number, block in enumerate(doc.blocks):
         fragment = number == 0 and block.part in ("F", "M")
-        inlines = _tag_inlines(block.inlines, index, seen, used, fragment, recognizer, context)
+        before = set(seen) if sharing else seen
+        inlines = _tag_inlines(block.inlines, index, seen, used, fragment, recognizer, context,
+                               signed)
+        # A letter's closing formula (``Yours sincerely.``): the next paragraph opens with
+        # the writer's signature.
+        signed = bool(block.inlines) and isinstance(block.inlines[-1], str) \
+            and closes_letter(block.inlines[-1])
         for item in inlines:  # notes are tagged where they are referenced, in text order
             if isinstance(item, NoteRef) and notes[item.n].inlines is not None:
                 note = notes[item.n]
                 notes[item.n] = replace(note, inlines=_tag_inlines(
                     note.inlines, index, seen, used, False, recognizer, context))
+        if PENDING in seen:
+            seen.discard(PENDING)
+            pending.append((number, before))
         blocks.append(replace(block, inlines=inlines))
+    if pending and index is not None:
+        document = document_names(seen)
+        for number, before in pending:
+            blocks[number] = replace(blocks[number], inlines=_tag_shared(
+                blocks[number].inlines, index, before | document, used, context))
     entries = doc.entries
     if register:
         needed = _closure(used, register)
@@ -102,7 +122,7 @@ class _Context:
 
 def _tag_inlines(inlines: tuple[Inline, ...], index: NameIndex | None, seen: set[str],
                  used: set[str], fragment: bool, recognizer: Recognizer | None,
-                 context: _Context) -> tuple[Inline, ...]:
+                 context: _Context, signed: bool = False) -> tuple[Inline, ...]:
     # Dates without a year take the year of the paragraph's other dates, else month and
     # year from the document's dates before them (datecontext.py).
     found: dict[int, list[DateSpan]] = {}
@@ -131,11 +151,30 @@ def _tag_inlines(inlines: tuple[Inline, ...], index: NameIndex | None, seen: set
             out.append(item)
             continue
         names = find_names(item, index, seen, fragment_start=fragment and i == 0,
-                           language=context.language, titled=True) if index else []
+                           language=context.language, titled=True,
+                           signed=signed and i == 0) if index else []
         names, kept = _longer_wins(names, dates[i]) if names and dates[i] else (names, dates[i])
         used.update(span.entry.id for span in names if span.entry)
         entities = recognizer(item) if recognizer else []
         out.extend(_split(item, names, kept, entities, context.names))
+    return tuple(out)
+
+
+def _tag_shared(inlines: tuple[Inline, ...], index: NameIndex, seen: set[str], used: set[str],
+                context: _Context) -> tuple[Inline, ...]:
+    """The paragraph's plain text read again for the forms two persons share, ``seen``
+    holding the entries the document names in full (names.document_names): only those forms
+    are added, the rest stays as it was tagged."""
+    out: list[Inline] = []
+    for item in inlines:
+        if not isinstance(item, str):
+            out.append(item)
+            continue
+        shared = [span for span in find_names(item, index, seen, language=context.language,
+                                              titled=True)
+                  if span.entry and is_shared(item[span.start:span.end], index)]
+        used.update(span.entry.id for span in shared if span.entry)
+        out.extend(_split(item, shared, [], (), context.names) if shared else [item])
     return tuple(out)
 
 
