@@ -58,3 +58,13 @@ def test_the_package_exports_load_on_first_use() -> None:
         assert getattr(teiedition, name) is not None
     with pytest.raises(AttributeError):
         teiedition.no_such_name  # noqa: B018
+
+
+def test_convert_is_the_function_whenever_the_subpackage_loads() -> None:
+    """``teiedition.convert`` names the library's function, not the subpackage of the same
+    name, whether the subpackage was imported before the name was asked or after."""
+    program = ("import teiedition.convert.reader, teiedition\n"
+               "from teiedition import convert\n"
+               "import teiedition.convert.names\n"
+               "assert callable(convert) and teiedition.convert is convert, teiedition.convert\n")
+    subprocess.run([sys.executable, "-c", program], check=True)

@@ -7,6 +7,8 @@ command, or a program that needs one part, does not load the converter with it.
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 #: The version, also the package's (pyproject.toml reads it from here): asking the installed
@@ -40,6 +42,21 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from .pipeline import Conversion, convert, convert_markdown, convert_pages, convert_word
     from .register import Register, read_register
     from .tei import Provenance, build_tei, to_bytes
+
+
+class _Package(types.ModuleType):
+    """This package's module. ``teiedition.convert`` is the library's function, as it has
+    always been, although a subpackage has the same name: the import system sets a
+    subpackage on its parent when it first loads it, which used to happen before the
+    function was bound here and now happens whenever something first needs the converter."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "convert" and isinstance(value, types.ModuleType):
+            return  # the subpackage stays reachable as sys.modules["teiedition.convert"]
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name: str) -> Any:

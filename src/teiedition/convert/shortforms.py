@@ -60,9 +60,10 @@ signor signore signora signorina don donna padre abate canonico conte contessa f
 duca duchessa marchese marchesa principe principessa barone baronessa cavaliere cav cardinale
 """.split())
 #: Titles that say a person's sex (``Mrs. Hofland``: the Hofland who is a woman, when the
-#: register records the sex of the two Hoflands). Titles of either sex are not here.
+#: register records the sex of the two Hoflands). Titles of either sex are not here, nor
+#: abbreviations that stand for titles of both (``Fr.``: Frau, Father, Frère, Fra).
 FEMALE_TITLES = frozenset("""
-mrs miss ms lady madam dame countess duchess queen princess baroness sister frau fr
+mrs miss ms lady madam dame countess duchess queen princess baroness sister frau
 fräulein frl fürstin gräfin kaiserin königin prinzessin freifrau baronin madame mademoiselle
 mme mlle comtesse marquise duchesse mère sœur maréchale signora signorina donna contessa
 duchessa marchesa principessa baronessa""".split())
