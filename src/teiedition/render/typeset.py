@@ -20,6 +20,7 @@ from ..fonts import FontPlan, FontSettings, box_font, plan_fonts
 from ..resources import resource
 from ..xslt import RenderError, Result, Stylesheets, bundled
 from .corpus import corpus
+from .textlayer import mend_text_layer
 from .volumes import paragraphs, split_volumes
 
 
@@ -244,8 +245,10 @@ def _compile(root: str, standard: str, plan: FontPlan) -> tuple[bytes, list[str]
                 raise RenderError(f"Typst could not typeset the edition: {err}") from None
             plan = plan.with_missing(more)
             continue
-        return data, [str(getattr(w, "message", w)) for w in warnings] + list(plan.warnings), \
-            marks
+        # Typst's text layer doubles a letter drawn with a mark, and turns Arabic
+        # ligatures around in MuPDF (issue 13): mended without changing what is printed.
+        return mend_text_layer(data, plan.paths), \
+            [str(getattr(w, "message", w)) for w in warnings] + list(plan.warnings), marks
     raise RenderError("Typst could not typeset the edition: characters no font displays")
 
 

@@ -1,0 +1,504 @@
+"""The PDF's text layer mended after Typst (issue 13): each cluster reads back once.
+
+Typst 0.15 gives every glyph of a shaping cluster the whole cluster's text in the font's
+ToUnicode map (typst/typst#8767): a letter and a combining mark that the font draws as two
+glyphs read back twice (ɐ̃ as ɐ̃ɐ̃, Arabic with tanwin likewise), and where a glyph recurs
+in a cluster of another text, Typst wraps it in /ActualText with that cluster's whole
+text, which doubles it the same way. And the Arabic lam-alef ligature maps to its two
+letters in logical order, which a reader that turns a right-to-left run around character
+by character (MuPDF) reads back as alef-lam.
+
+:func:`mend_text_layer` rewrites what the glyphs read as, never what is printed. A glyph of
+the subset font in the PDF is recognised in the original font file: it has the same
+outline as the glyph that the font's own character map gives for a character of its text.
+Then, in text written left to right, a recognised glyph reads as that character alone (for
+a presentation form, the letter it stands for; a ligature keeps its letters). In text
+written right to left, a reader that puts a line in order from the glyphs' positions
+(MuPDF) needs each piece of text to begin with a letter of that direction, so a mark there
+reads as nothing (an empty /ActualText around it) and the glyph it sits on keeps the
+cluster's text; and a ligature with a code point of its own (lam-alef, U+FEFB) reads as
+that code point, which no reader can turn around and which compatibility normalisation
+(NFKC) gives back as its letters. A glyph not recognised keeps what Typst gave it.
+
+The changed objects are appended as an incremental update: the bytes Typst wrote stay as
+they are (its PDF/A metadata and document id too), and the same input gives the same
+output. A PDF without such glyphs is returned unchanged.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator, Sequence
+
+import pypdf
+from fontTools.cffLib import CFFFontSet
+from fontTools.pens.recordingPen import DecomposingRecordingPen, RecordingPen
+from fontTools.ttLib import TTFont, TTLibError
+from pypdf.generic import (ArrayObject, ByteStringObject, ContentStream, DecodedStreamObject,
+                           DictionaryObject, IndirectObject, NameObject, NumberObject,
+                           StreamObject, TextStringObject)
+
+from ..fontfiles import font_named
+
+_SUBSET = re.compile(r"^[A-Z]{6}\+")
+_BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
+_ENTRY = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>")
+
+
+def mend_text_layer(data: bytes, font_paths: Sequence[Path] = ()) -> bytes:
+    """The PDF with what its glyphs read as mended (see the module's docstring);
+    ``font_paths``: the folders Typst read fonts from, besides the installed and embedded
+    fonts."""
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    fonts: dict[int, _Font | None] = {}
+    changed: dict[int, StreamObject] = {}
+    for page in reader.pages:
+        for resources, contents in _content_streams(page):
+            page_fonts = {name: _font(ref, fonts, tuple(font_paths))
+                          for name, ref in _fonts_of(resources)}
+            if not any(page_fonts.values()) or contents.idnum in changed:
+                continue
+            stream = contents.get_object()
+            mended = _mend_content(stream, page_fonts, reader)
+            if mended is not None:
+                changed[contents.idnum] = _stream_like(stream, mended)
+    for idnum, font in fonts.items():
+        cmap = font.mended_cmap() if font is not None else None
+        if cmap is not None:
+            changed[idnum] = _stream_like(reader.get_object(idnum), cmap)
+    if not changed:
+        return data
+    return _append_update(data, reader, changed)
+
+
+@dataclass
+class _Font:
+    """A Type0 font of the PDF: its ToUnicode map, the subset font program it embeds and
+    the original font file it came from."""
+
+    cmap_data: bytes
+    texts: dict[int, str]
+    subset: _Outlines
+    original: TTFont
+    _known: dict[tuple[int, str], str | None] = field(default_factory=dict)
+    _by_part: dict[str, list[str]] | None = None
+
+    def glyph(self, code: int, text: str) -> str | None:
+        """The character of the original font whose glyph ``code`` is, found among those
+        of ``text`` (and the presentation forms and ligatures made of them); None when
+        the glyph is not recognised."""
+        key = (code, text)
+        if key not in self._known:
+            self._known[key] = self._recognise(code, text)
+        return self._known[key]
+
+    def _recognise(self, code: int, text: str) -> str | None:
+        outline = self.subset.outline(code)
+        if not outline:  # a space or an empty glyph: nothing to recognise it by
+            return None
+        cmap = self.original.getBestCmap() or {}
+        glyphs = self.original.getGlyphSet()
+        folded = Counter(unicodedata.normalize("NFKD", text))
+        for char in self._candidates(text + "".join(folded)):
+            # (Counters: marks of a cluster may come in another order once decomposed.)
+            if char in text or Counter(unicodedata.normalize("NFKD", char)) <= folded:
+                if _outline(glyphs, cmap[ord(char)]) == outline:
+                    return char
+        return None
+
+    def _candidates(self, text: str) -> Iterator[str]:
+        if self._by_part is None:
+            self._by_part = {}
+            for point in self.original.getBestCmap() or {}:
+                char = chr(point)
+                for part in set(char + unicodedata.normalize("NFKD", char)):
+                    self._by_part.setdefault(part, []).append(char)
+        seen: set[str] = set()
+        for part in dict.fromkeys(text):
+            for char in self._by_part.get(part, ()):
+                if char not in seen:
+                    seen.add(char)
+                    yield char
+
+    def reading(self, code: int, text: str) -> str | None:
+        """What the glyph ``code`` should read as where Typst gave it ``text`` (its
+        cluster's); "" for nothing; None: as Typst gave it (see the module's docstring)."""
+        char = self.glyph(code, text) if text else None
+        if char is None:
+            return None
+        parts = unicodedata.normalize("NFKD", char)
+        if _right_to_left(text):
+            if _marks_only(parts) and not _marks_only(text):
+                return ""
+            letters, composed = (unicodedata.normalize("NFC", t) for t in (parts, text))
+            ligature = unicodedata.decomposition(char).startswith("<") and len(letters) > 1
+            if ligature and letters in composed:
+                return composed.replace(letters, char, 1)
+            return None
+        if char in text:
+            return char
+        return parts if len(parts) == 1 else None
+
+    def mapped(self, code: int) -> str | None:
+        """What the glyph ``code`` reads as from the mended ToUnicode map."""
+        text = self.texts.get(code)
+        if text is None or not _clustered(text):
+            return text
+        return self.reading(code, text) or text
+
+    def mended_cmap(self) -> bytes | None:
+        """The ToUnicode map with each recognised glyph's reading; None if it stays."""
+        new = {code: mapped for code, text in self.texts.items()
+               if (mapped := self.mapped(code)) != text}
+        if not new:
+            return None
+
+        def entry(match: re.Match[bytes]) -> bytes:
+            code = int(match.group(1), 16)
+            if code not in new:
+                return match.group(0)
+            return b"<%s> <%s>" % (match.group(1), new[code].encode("utf-16-be").hex()
+                                   .upper().encode())
+        return _BFCHAR.sub(lambda block: _ENTRY.sub(entry, block.group(0)), self.cmap_data)
+
+
+def _clustered(text: str) -> bool:
+    """Whether a glyph's text may be a cluster's, drawn with more glyphs than this one:
+    more than one character, one that decomposes (é drawn as e and an accent), or a mark
+    (whose glyph recurs in clusters of other texts)."""
+    return (len(text) > 1 or unicodedata.normalize("NFKD", text) != text
+            or bool(unicodedata.combining(text)))
+
+
+def _marks_only(text: str) -> bool:
+    """Whether a text is combining marks alone, or one's presentation form (a mark with a
+    space or a tatweel to sit on: U+FE70, U+FC60)."""
+    marks = [c for c in text if unicodedata.combining(c)]
+    return bool(marks) and all(c in " \u0640" for c in text if c not in marks)
+
+
+def _right_to_left(text: str) -> bool:
+    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
+
+
+def _outline(glyphs, name: str) -> tuple:
+    pen = DecomposingRecordingPen(glyphs)
+    glyphs[name].draw(pen)
+    return _rounded(pen.value)
+
+
+def _rounded(value):
+    """A recorded outline with its numbers rounded (a subset font may store them
+    differently: CFF charstrings are encoded anew)."""
+    if isinstance(value, (list, tuple)):
+        return tuple(map(_rounded, value))
+    return round(value, 2) if isinstance(value, float) else value
+
+
+class _Outlines:
+    """The glyph outlines of a font program embedded in a PDF, by character code (the
+    CID of an Identity-H font)."""
+
+    def __init__(self, descendant: DictionaryObject) -> None:
+        descriptor = descendant["/FontDescriptor"].get_object()
+        self._composite = False
+        if "/FontFile2" in descriptor or _subtype(descriptor, "/FontFile3") == "/OpenType":
+            key = "/FontFile2" if "/FontFile2" in descriptor else "/FontFile3"
+            font = TTFont(io.BytesIO(descriptor[key].get_object().get_data()), lazy=True)
+            glyphs, order = font.getGlyphSet(), font.getGlyphOrder()
+            to_gid = _cid_to_gid(descendant)
+
+            self._composite = True
+            self._glyphs, self._names = glyphs, lambda code: (
+                order[g] if (g := to_gid(code)) is not None and 0 < g < len(order) else None)
+        elif _subtype(descriptor, "/FontFile3") == "/CIDFontType0C":
+            cff = CFFFontSet()
+            cff.decompile(io.BytesIO(descriptor["/FontFile3"].get_object().get_data()), None)
+            top = cff[cff.fontNames[0]]
+            strings = top.CharStrings
+            cid_keyed = hasattr(top, "ROS")
+            charset = top.charset
+            self._glyphs = strings
+            self._names = lambda code: (f"cid{code:05d}" if cid_keyed else
+                                        (charset[code] if 0 < code < len(charset) else None))
+        else:
+            self._glyphs, self._names = None, lambda code: None
+
+    def outline(self, code: int) -> tuple:
+        name = self._names(code)
+        if self._glyphs is None or name is None or name not in self._glyphs:
+            return ()
+        # A TrueType glyph may be made of others: the pen draws them in.
+        pen = DecomposingRecordingPen(self._glyphs) if self._composite else RecordingPen()
+        self._glyphs[name].draw(pen)
+        return _rounded(pen.value)
+
+
+
+
+def _subtype(descriptor: DictionaryObject, key: str) -> str | None:
+    if key not in descriptor:
+        return None
+    return str(descriptor[key].get_object().get("/Subtype"))
+
+
+def _cid_to_gid(descendant: DictionaryObject):
+    mapping = descendant.get("/CIDToGIDMap", NameObject("/Identity"))
+    if isinstance(mapping.get_object(), StreamObject):
+        table = mapping.get_object().get_data()
+        return lambda code: (int.from_bytes(table[2 * code:2 * code + 2], "big")
+                             if 2 * code + 2 <= len(table) else None)
+    return lambda code: code
+
+
+def _font(ref, fonts: dict[int, _Font | None], paths: tuple[Path, ...]) -> _Font | None:
+    """The font a page's resources name, read once per PDF (None: nothing to mend)."""
+    font = ref.get_object()
+    to_unicode = font.get("/ToUnicode")
+    if not isinstance(to_unicode, IndirectObject):
+        return None
+    if to_unicode.idnum in fonts:
+        return fonts[to_unicode.idnum]
+    fonts[to_unicode.idnum] = None
+    if font.get("/Subtype") != "/Type0" or font.get("/Encoding") != "/Identity-H":
+        return None
+    cmap_data = to_unicode.get_object().get_data()
+    texts = _texts(cmap_data)
+    if not any(map(_clustered, texts.values())):
+        return None
+    descendant = font["/DescendantFonts"][0].get_object()
+    original = font_named(_SUBSET.sub("", str(descendant["/BaseFont"])[1:]), paths)
+    if original is None:
+        return None
+    try:
+        subset = _Outlines(descendant)
+    except (TTLibError, AssertionError, KeyError, ValueError, IndexError):
+        return None
+    fonts[to_unicode.idnum] = _Font(cmap_data, texts, subset, original)
+    return fonts[to_unicode.idnum]
+
+
+def _texts(cmap_data: bytes) -> dict[int, str]:
+    """The text of each code in a ToUnicode map's bfchar entries (Typst writes no ranges)."""
+    texts = {}
+    for block in _BFCHAR.finditer(cmap_data):
+        for code, text in _ENTRY.findall(block.group(1)):
+            try:
+                texts[int(code, 16)] = bytes.fromhex(text.decode()).decode("utf-16-be")
+            except (ValueError, UnicodeDecodeError):
+                continue
+    return texts
+
+
+def _fonts_of(resources: DictionaryObject) -> Iterator[tuple[str, IndirectObject]]:
+    for name, ref in (resources.get("/Font") or DictionaryObject()).get_object().items():
+        if isinstance(ref, IndirectObject):
+            yield name, ref
+
+
+def _content_streams(page) -> Iterator[tuple[DictionaryObject, IndirectObject]]:
+    """Each content stream of a page and of the form XObjects it draws, with the resources
+    its names refer to (a page's contents only when they are one stream, as Typst writes
+    them: a marked-content span may not be split across streams)."""
+    resources = (page.get("/Resources") or DictionaryObject()).get_object()
+    contents = page.get("/Contents")
+    if isinstance(contents, IndirectObject) and not isinstance(contents.get_object(),
+                                                                 ArrayObject):
+        yield resources, contents
+    yield from _forms(resources, set())
+
+
+def _forms(resources: DictionaryObject, seen: set[int]
+           ) -> Iterator[tuple[DictionaryObject, IndirectObject]]:
+    for ref in (resources.get("/XObject") or DictionaryObject()).get_object().values():
+        if not isinstance(ref, IndirectObject) or ref.idnum in seen:
+            continue
+        seen.add(ref.idnum)
+        form = ref.get_object()
+        if form.get("/Subtype") != "/Form":
+            continue
+        own = (form.get("/Resources") or resources).get_object()
+        yield own, ref
+        yield from _forms(own, seen)
+
+
+@dataclass
+class _Span:
+    """An /ActualText span being read: where its operator is in the new content, its
+    text, and the glyphs it holds (font, code)."""
+
+    at: int
+    text: str
+    glyphs: list[tuple[_Font | None, int]] = field(default_factory=list)
+
+
+def _mend_content(stream: StreamObject, fonts: dict[str, _Font | None],
+                  reader: pypdf.PdfReader) -> bytes | None:
+    """The content stream with what its glyphs read as mended (see the module's
+    docstring), or None if nothing changes: an /ActualText around one glyph is dropped
+    (the mended map says the same) or says the glyph's reading; a mark outside one that
+    should read as nothing gets an empty one."""
+    content = ContentStream(stream, reader)
+    out: list[tuple[list, bytes] | None] = []
+    spans: list[_Span | None] = []
+    font: _Font | None = None
+    changed = False
+    for operands, operator in content.operations:
+        if operator == b"Tf":
+            font = fonts.get(operands[0])
+        elif operator in (b"BDC", b"BMC"):
+            actual = (operands[1].get("/ActualText")
+                      if operator == b"BDC" and isinstance(operands[1], DictionaryObject)
+                      else None)
+            spans.append(_Span(len(out), str(actual)) if actual is not None else None)
+        elif operator == b"EMC" and spans:
+            span = spans.pop()
+            if span is not None and _mend_span(span, out):
+                changed = True
+                if out[span.at] is None:
+                    continue  # the span is dropped, and so its end
+        elif operator in (b"Tj", b"TJ"):
+            items = _items(operands[0] if operator == b"TJ" else [operands[0]])
+            for span in spans:
+                if span is not None:
+                    span.glyphs.extend((font, code) for code in items if type(code) is int)
+            if font is not None and not any(spans):
+                quiet = {i for i, code in enumerate(items) if type(code) is int
+                         and font.reading(code, font.texts.get(code, "")) == ""}
+                if quiet:
+                    out.extend(_quieted(items, quiet))
+                    changed = True
+                    continue
+        out.append((operands, operator))
+    if not changed:
+        return None
+    content.operations = [op for op in out if op is not None]
+    return content.get_data()
+
+
+def _mend_span(span: _Span, out: list[tuple[list, bytes] | None]) -> bool:
+    """Mend an /ActualText span around one recognised glyph; whether it changed."""
+    if len(span.glyphs) != 1 or span.glyphs[0][0] is None:
+        return False  # a span around a whole cluster reads it once already
+    font, code = span.glyphs[0]
+    reading = font.reading(code, span.text)
+    if reading is None or reading == span.text:
+        return False
+    if reading == font.mapped(code):
+        out[span.at] = None
+        return True
+    operands, operator = out[span.at]
+    properties = DictionaryObject(operands[1])
+    properties[NameObject("/ActualText")] = TextStringObject(reading)
+    out[span.at] = ([operands[0], properties], operator)
+    return True
+
+
+def _items(array: list) -> list:
+    """The elements of a TJ array with each string split into its glyphs' codes (ints;
+    the adjustments stay pypdf's number objects)."""
+    items: list = []
+    for element in array:
+        if isinstance(element, (str, bytes)):
+            raw = getattr(element, "original_bytes", element)
+            items.extend(int.from_bytes(raw[i:i + 2], "big") for i in range(0, len(raw) - 1, 2))
+        else:
+            items.append(element)
+    return items
+
+
+def _quieted(items: list, quiet: set[int]) -> list[tuple[list, bytes]]:
+    """TJ operators that show ``items`` as before (each glyph moves the pen as it did),
+    each glyph of ``quiet`` inside an /ActualText span of no text."""
+    operations: list[tuple[list, bytes]] = []
+    run: list = []
+    for index, item in enumerate(items):
+        if index not in quiet:
+            run.append(item)
+            continue
+        if run:
+            operations.append(([_array(run)], b"TJ"))
+            run = []
+        operations += [([NameObject("/Span"), DictionaryObject(
+                            {NameObject("/ActualText"): TextStringObject("")})], b"BDC"),
+                       ([_array([item])], b"TJ"), ([], b"EMC")]
+    if run:
+        operations.append(([_array(run)], b"TJ"))
+    return operations
+
+
+def _array(items: list) -> ArrayObject:
+    """A TJ array of glyph codes (consecutive ones in one string) and adjustments."""
+    array = ArrayObject()
+    codes = bytearray()
+    for item in items:
+        if type(item) is int:
+            codes += item.to_bytes(2, "big")
+            continue
+        if codes:
+            array.append(ByteStringObject(bytes(codes)))
+            codes = bytearray()
+        array.append(item)
+    if codes:
+        array.append(ByteStringObject(bytes(codes)))
+    return array
+
+
+def _stream_like(original: StreamObject, data: bytes) -> StreamObject:
+    """A stream with ``data``, compressed as Typst compresses its streams, and the other
+    entries of ``original``'s dictionary."""
+    stream = DecodedStreamObject()
+    for key, value in original.items():
+        if key not in ("/Length", "/Filter", "/DecodeParms"):
+            stream[NameObject(key)] = value
+    stream.set_data(data)
+    return stream.flate_encode()
+
+
+def _append_update(data: bytes, reader: pypdf.PdfReader, objects: dict[int, StreamObject]
+                   ) -> bytes:
+    """``data`` with ``objects`` (by object number) appended as an incremental update: a
+    cross-reference section for them and a trailer that goes on from the last one."""
+    out = io.BytesIO()
+    out.write(data if data.endswith(b"\n") else data + b"\n")
+    offsets = {}
+    for number in sorted(objects):
+        offsets[number] = out.tell()
+        out.write(b"%d 0 obj\n" % number)
+        objects[number].write_to_stream(out)
+        out.write(b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n")
+    for first, numbers in _runs(sorted(offsets)):
+        out.write(b"%d %d\n" % (first, len(numbers)))
+        for number in numbers:
+            out.write(b"%010d 00000 n \n" % offsets[number])
+    trailer = DictionaryObject({NameObject(key): reader.trailer.raw_get(key)
+                                for key in ("/Size", "/Root", "/Info", "/ID")
+                                if key in reader.trailer})
+    trailer[NameObject("/Prev")] = NumberObject(_startxref(data))
+    out.write(b"trailer\n")
+    trailer.write_to_stream(out)
+    out.write(b"\nstartxref\n%d\n%%%%EOF\n" % xref)
+    return out.getvalue()
+
+
+def _runs(numbers: list[int]) -> Iterator[tuple[int, list[int]]]:
+    run: list[int] = []
+    for number in numbers:
+        if run and number != run[-1] + 1:
+            yield run[0], run
+            run = []
+        run.append(number)
+    if run:
+        yield run[0], run
+
+
+def _startxref(data: bytes) -> int:
+    at = data.rindex(b"startxref")
+    return int(data[at + len(b"startxref"):].split()[0])
