@@ -27,6 +27,7 @@ output. A PDF without such glyphs is returned unchanged.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import unicodedata
@@ -86,12 +87,13 @@ class _Font:
     subset: _Outlines
     original: TTFont
     _known: dict[tuple[int, str], str | None] = field(default_factory=dict)
-    _by_part: dict[str, list[str]] | None = None
+    _outlines: dict[str, tuple] = field(default_factory=dict)
 
     def glyph(self, code: int, text: str) -> str | None:
-        """The character of the original font whose glyph ``code`` is, found among those
-        of ``text`` (and the presentation forms and ligatures made of them); None when
-        the glyph is not recognised."""
+        """The characters the glyph ``code`` stands for in the original font (its own
+        character, or what its glyph is substituted for: see :func:`_characters`), found
+        among those of ``text`` and the presentation forms made of them; None when the
+        glyph is not recognised."""
         key = (code, text)
         if key not in self._known:
             self._known[key] = self._recognise(code, text)
@@ -101,47 +103,43 @@ class _Font:
         outline = self.subset.outline(code)
         if not outline:  # a space or an empty glyph: nothing to recognise it by
             return None
-        cmap = self.original.getBestCmap() or {}
-        glyphs = self.original.getGlyphSet()
+        by_part = _characters(self.original)
+        # Counters: the marks of a cluster may come in another order once decomposed.
         folded = Counter(unicodedata.normalize("NFKD", text))
-        for char in self._candidates(text + "".join(folded)):
-            # (Counters: marks of a cluster may come in another order once decomposed.)
-            if char in text or Counter(unicodedata.normalize("NFKD", char)) <= folded:
-                if _outline(glyphs, cmap[ord(char)]) == outline:
-                    return char
+        tried: set[tuple[str, str]] = set()
+        for part in dict.fromkeys(text + "".join(folded)):
+            for name, chars in by_part.get(part, ()):
+                if (name, chars) in tried:
+                    continue
+                tried.add((name, chars))
+                if (chars in text or Counter(unicodedata.normalize("NFKD", chars)) <= folded) \
+                        and self._outline(name) == outline:
+                    return chars
         return None
 
-    def _candidates(self, text: str) -> Iterator[str]:
-        if self._by_part is None:
-            self._by_part = {}
-            for point in self.original.getBestCmap() or {}:
-                char = chr(point)
-                for part in set(char + unicodedata.normalize("NFKD", char)):
-                    self._by_part.setdefault(part, []).append(char)
-        seen: set[str] = set()
-        for part in dict.fromkeys(text):
-            for char in self._by_part.get(part, ()):
-                if char not in seen:
-                    seen.add(char)
-                    yield char
+    def _outline(self, name: str) -> tuple:
+        if name not in self._outlines:
+            self._outlines[name] = _outline(self.original.getGlyphSet(), name)
+        return self._outlines[name]
 
     def reading(self, code: int, text: str) -> str | None:
         """What the glyph ``code`` should read as where Typst gave it ``text`` (its
         cluster's); "" for nothing; None: as Typst gave it (see the module's docstring)."""
-        char = self.glyph(code, text) if text else None
-        if char is None:
+        chars = self.glyph(code, text) if text else None
+        if chars is None:
             return None
-        parts = unicodedata.normalize("NFKD", char)
+        parts = unicodedata.normalize("NFKD", chars)
         if _right_to_left(text):
             if _marks_only(parts) and not _marks_only(text):
                 return ""
             letters, composed = (unicodedata.normalize("NFC", t) for t in (parts, text))
-            ligature = unicodedata.decomposition(char).startswith("<") and len(letters) > 1
+            ligature = (len(chars) == 1 and len(letters) > 1
+                        and unicodedata.decomposition(chars).startswith("<"))
             if ligature and letters in composed:
-                return composed.replace(letters, char, 1)
+                return composed.replace(letters, chars, 1)
             return None
-        if char in text:
-            return char
+        if chars in text:
+            return chars
         return parts if len(parts) == 1 else None
 
     def mapped(self, code: int) -> str | None:
@@ -165,6 +163,47 @@ class _Font:
             return b"<%s> <%s>" % (match.group(1), new[code].encode("utf-16-be").hex()
                                    .upper().encode())
         return _BFCHAR.sub(lambda block: _ENTRY.sub(entry, block.group(0)), self.cmap_data)
+
+
+@functools.lru_cache(maxsize=32)
+def _characters(font: TTFont) -> dict[str, list[tuple[str, str]]]:
+    """The glyphs of a font with the characters each stands for, by each character of
+    those (and of their compatibility decomposition): a glyph of the character map stands
+    for its character(s), and a glyph that the font's substitutions (GSUB: single,
+    alternate, ligature) put for others stands for theirs: a contextual form for its
+    letter, a ligature of two marks for both marks."""
+    chars: dict[str, list[str]] = {}
+    for point, name in sorted((font.getBestCmap() or {}).items()):
+        chars.setdefault(name, []).append(chr(point))
+    rules: list[tuple[tuple[str, ...], str]] = []
+    if "GSUB" in font:
+        for lookup in font["GSUB"].table.LookupList.Lookup if font["GSUB"].table.LookupList \
+                else ():
+            for table in lookup.SubTable:
+                kind = lookup.LookupType
+                if kind == 7:
+                    kind, table = table.ExtensionLookupType, table.ExtSubTable
+                if kind == 1:
+                    rules += [((source,), target) for source, target in table.mapping.items()]
+                elif kind == 3:
+                    rules += [((source,), target) for source, targets in
+                              table.alternates.items() for target in targets]
+                elif kind == 4:
+                    rules += [((first, *ligature.Component), ligature.LigGlyph)
+                              for first, ligatures in table.ligatures.items()
+                              for ligature in ligatures]
+    for _ in range(3):  # substitutions of substituted glyphs, a few steps deep
+        for sources, target in rules:
+            if all(source in chars for source in sources):
+                text = "".join(chars[source][0] for source in sources)
+                if text not in chars.setdefault(target, []):
+                    chars[target].append(text)
+    by_part: dict[str, list[tuple[str, str]]] = {}
+    for name, texts in chars.items():
+        for text in texts:
+            for part in set(text + unicodedata.normalize("NFKD", text)):
+                by_part.setdefault(part, []).append((name, text))
+    return by_part
 
 
 def _clustered(text: str) -> bool:
@@ -382,9 +421,17 @@ def _mend_content(stream: StreamObject, fonts: dict[str, _Font | None],
 
 
 def _mend_span(span: _Span, out: list[tuple[list, bytes] | None]) -> bool:
-    """Mend an /ActualText span around one recognised glyph; whether it changed."""
-    if len(span.glyphs) != 1 or span.glyphs[0][0] is None:
-        return False  # a span around a whole cluster reads it once already
+    """Mend an /ActualText span around one recognised glyph, or around marks alone that
+    should read as nothing; whether it changed. (A span around a whole cluster reads it
+    once already.)"""
+    if not span.glyphs or any(font is None for font, _ in span.glyphs):
+        return False
+    if len(span.glyphs) > 1:
+        if span.text and all(font.reading(code, span.text) == ""
+                             for font, code in span.glyphs):
+            _say(out, span, "")
+            return True
+        return False
     font, code = span.glyphs[0]
     reading = font.reading(code, span.text)
     if reading is None or reading == span.text:
@@ -392,11 +439,15 @@ def _mend_span(span: _Span, out: list[tuple[list, bytes] | None]) -> bool:
     if reading == font.mapped(code):
         out[span.at] = None
         return True
+    _say(out, span, reading)
+    return True
+
+
+def _say(out: list[tuple[list, bytes] | None], span: _Span, text: str) -> None:
     operands, operator = out[span.at]
     properties = DictionaryObject(operands[1])
-    properties[NameObject("/ActualText")] = TextStringObject(reading)
+    properties[NameObject("/ActualText")] = TextStringObject(text)
     out[span.at] = ([operands[0], properties], operator)
-    return True
 
 
 def _items(array: list) -> list:
