@@ -158,33 +158,28 @@ def _font_at(data: bytes, offset: int) -> TTFont | None:
 def font_named(postscript: str, paths: tuple[Path, ...] = ()) -> TTFont | None:
     """The font Typst has (embedded, installed or in ``paths``) whose PostScript name
     (name ID 6) is ``postscript``, as a PDF names the fonts it embeds (without the subset
-    prefix); None if there is none. The names are read once per process and folder list."""
-    found = _postscript_names(paths).get(postscript)
-    if found is None:
-        return None
-    path, index = found
-    if path is None:
-        return _embedded_fonts().get(postscript)
-    try:
-        return TTFont(path, fontNumber=index, lazy=True)
-    except (OSError, TTLibError, AssertionError, struct.error):
-        return None
-
-
-@functools.lru_cache(maxsize=8)
-def _postscript_names(paths: tuple[Path, ...]) -> dict[str, tuple[str | None, int]]:
-    names: dict[str, tuple[str | None, int]] = {
-        name: (None, 0) for name in _embedded_fonts()}
+    prefix); None if there is none. Each file is opened once per process."""
+    if postscript in _embedded_fonts():
+        return _embedded_fonts()[postscript]
     fonts = typst.Fonts(include_system_fonts=True, include_embedded_fonts=False,
                         font_paths=[str(p) for p in paths]).fonts()
-    for font in fonts:
-        try:
-            name = TTFont(font.path, fontNumber=font.index, lazy=True)["name"].getDebugName(6)
-        except (OSError, TTLibError, AssertionError, struct.error, KeyError):
-            continue
-        if name:
-            names.setdefault(name, (font.path, font.index))
-    return names
+    # A PostScript name mostly begins with the family's name: those files first.
+    likely = [f for f in fonts if _key(postscript).startswith(_key(f.family))]
+    for font in likely + [f for f in fonts if f not in likely]:
+        found = _font_file(font.path, font.index)
+        if found is not None and found["name"].getDebugName(6) == postscript:
+            return found
+    return None
+
+
+@functools.lru_cache(maxsize=256)
+def _font_file(path: str, index: int) -> TTFont | None:
+    try:
+        font = TTFont(path, fontNumber=index, lazy=True)
+        font["name"]
+        return font
+    except (OSError, TTLibError, AssertionError, struct.error, KeyError):
+        return None
 
 
 @functools.cache

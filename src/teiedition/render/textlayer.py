@@ -65,6 +65,11 @@ def mend_text_layer(data: bytes, font_paths: Sequence[Path] = ()) -> bytes:
             if not any(page_fonts.values()) or contents.idnum in changed:
                 continue
             stream = contents.get_object()
+            # Reading a content stream is the slow part: only where a span may need
+            # mending, or a font has marks to quiet.
+            if b"/ActualText" not in stream.get_data() and not any(
+                    font.quiet() for font in page_fonts.values() if font is not None):
+                continue
             mended = _mend_content(stream, page_fonts, reader)
             if mended is not None:
                 changed[contents.idnum] = _stream_like(stream, mended)
@@ -88,6 +93,7 @@ class _Font:
     original: TTFont
     _known: dict[tuple[int, str], str | None] = field(default_factory=dict)
     _outlines: dict[str, tuple] = field(default_factory=dict)
+    _quiet: frozenset[int] | None = None
 
     def glyph(self, code: int, text: str) -> str | None:
         """The characters the glyph ``code`` stands for in the original font (its own
@@ -141,6 +147,13 @@ class _Font:
         if chars in text:
             return chars
         return parts if len(parts) == 1 else None
+
+    def quiet(self) -> frozenset[int]:
+        """The glyphs (marks) that read as nothing where they stand outside a span."""
+        if self._quiet is None:
+            self._quiet = frozenset(code for code, text in self.texts.items()
+                                    if _clustered(text) and self.reading(code, text) == "")
+        return self._quiet
 
     def mapped(self, code: int) -> str | None:
         """What the glyph ``code`` reads as from the mended ToUnicode map."""
@@ -407,8 +420,7 @@ def _mend_content(stream: StreamObject, fonts: dict[str, _Font | None],
                 if span is not None:
                     span.glyphs.extend((font, code) for code in items if type(code) is int)
             if font is not None and not any(spans):
-                quiet = {i for i, code in enumerate(items) if type(code) is int
-                         and font.reading(code, font.texts.get(code, "")) == ""}
+                quiet = {i for i, code in enumerate(items) if code in font.quiet()}
                 if quiet:
                     out.extend(_quieted(items, quiet))
                     changed = True
