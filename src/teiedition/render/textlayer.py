@@ -40,11 +40,11 @@ import pypdf
 from fontTools.cffLib import CFFFontSet
 from fontTools.pens.recordingPen import DecomposingRecordingPen, RecordingPen
 from fontTools.ttLib import TTFont, TTLibError
-from pypdf.generic import (ArrayObject, ByteStringObject, ContentStream, DecodedStreamObject,
-                           DictionaryObject, IndirectObject, NameObject, NumberObject,
-                           StreamObject, TextStringObject)
+from pypdf.generic import (ArrayObject, ByteStringObject, ContentStream, DictionaryObject,
+                           IndirectObject, NameObject, StreamObject, TextStringObject)
 
 from ..fontfiles import font_named
+from .pdfupdate import append_update, stream_like
 
 _SUBSET = re.compile(r"^[A-Z]{6}\+")
 _BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
@@ -72,14 +72,14 @@ def mend_text_layer(data: bytes, font_paths: Sequence[Path] = ()) -> bytes:
                 continue
             mended = _mend_content(stream, page_fonts, reader)
             if mended is not None:
-                changed[contents.idnum] = _stream_like(stream, mended)
+                changed[contents.idnum] = stream_like(stream, mended)
     for idnum, font in fonts.items():
         cmap = font.mended_cmap() if font is not None else None
         if cmap is not None:
-            changed[idnum] = _stream_like(reader.get_object(idnum), cmap)
+            changed[idnum] = stream_like(reader.get_object(idnum), cmap)
     if not changed:
         return data
-    return _append_update(data, reader, changed)
+    return append_update(data, reader, changed)
 
 
 @dataclass
@@ -510,58 +510,3 @@ def _array(items: list) -> ArrayObject:
     if codes:
         array.append(ByteStringObject(bytes(codes)))
     return array
-
-
-def _stream_like(original: StreamObject, data: bytes) -> StreamObject:
-    """A stream with ``data``, compressed as Typst compresses its streams, and the other
-    entries of ``original``'s dictionary."""
-    stream = DecodedStreamObject()
-    for key, value in original.items():
-        if key not in ("/Length", "/Filter", "/DecodeParms"):
-            stream[NameObject(key)] = value
-    stream.set_data(data)
-    return stream.flate_encode()
-
-
-def _append_update(data: bytes, reader: pypdf.PdfReader, objects: dict[int, StreamObject]
-                   ) -> bytes:
-    """``data`` with ``objects`` (by object number) appended as an incremental update: a
-    cross-reference section for them and a trailer that goes on from the last one."""
-    out = io.BytesIO()
-    out.write(data if data.endswith(b"\n") else data + b"\n")
-    offsets = {}
-    for number in sorted(objects):
-        offsets[number] = out.tell()
-        out.write(b"%d 0 obj\n" % number)
-        objects[number].write_to_stream(out)
-        out.write(b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n")
-    for first, numbers in _runs(sorted(offsets)):
-        out.write(b"%d %d\n" % (first, len(numbers)))
-        for number in numbers:
-            out.write(b"%010d 00000 n \n" % offsets[number])
-    trailer = DictionaryObject({NameObject(key): reader.trailer.raw_get(key)
-                                for key in ("/Size", "/Root", "/Info", "/ID")
-                                if key in reader.trailer})
-    trailer[NameObject("/Prev")] = NumberObject(_startxref(data))
-    out.write(b"trailer\n")
-    trailer.write_to_stream(out)
-    out.write(b"\nstartxref\n%d\n%%%%EOF\n" % xref)
-    return out.getvalue()
-
-
-def _runs(numbers: list[int]) -> Iterator[tuple[int, list[int]]]:
-    run: list[int] = []
-    for number in numbers:
-        if run and number != run[-1] + 1:
-            yield run[0], run
-            run = []
-        run.append(number)
-    if run:
-        yield run[0], run
-
-
-def _startxref(data: bytes) -> int:
-    at = data.rindex(b"startxref")
-    return int(data[at + len(b"startxref"):].split()[0])
