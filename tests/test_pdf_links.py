@@ -136,3 +136,23 @@ def test_build_links_the_texts_pdfs_and_the_book(texts, tmp_path) -> None:
         book, "The far letter itself")
     assert any(page.get_text().lstrip("0123456789 \n").startswith("Edition\nChronology")
                or "\nChronology\n" in page.get_text() for page in book)
+
+
+def test_named_destinations_join_typsts_own_in_one_sorted_tree() -> None:
+    """Many names (more than a leaf of the name tree holds) and Typst's own name for a
+    labelled heading are all found; a name keeps its page and point."""
+    import typst
+    from teiedition.render.destinations import link_destinations
+    data = typst.compile(io.BytesIO(b"= Start <start>\nOne\n#pagebreak()\nTwo").getvalue(),
+                         format="pdf")
+    anchors = [{"id": f"p{i}", "page": 1 + i % 2, "x": 10.0, "y": 20.0 + i % 50}
+               for i in range(1200)] + [{"id": "lost", "page": 9, "x": 0.0, "y": 0.0}]
+    named = link_destinations(data, anchors)
+    assert named.startswith(data) and named == link_destinations(data, anchors)
+    names = pymupdf.open(stream=named, filetype="pdf").resolve_names()
+    assert set(names) == {f"p{i}" for i in range(1200)} | {"start"}
+    assert names["p7"]["page"] == 1 and names["p8"]["page"] == 0
+    page_height = pymupdf.open(stream=named, filetype="pdf")[0].rect.height
+    # (Typst measures from the page's top, a PDF from its bottom.)
+    assert names["p8"]["to"] == pytest.approx((10.0, page_height - 28.0), abs=0.01)
+    assert link_destinations(data, []) == data

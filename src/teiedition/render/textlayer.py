@@ -30,6 +30,7 @@ from __future__ import annotations
 import functools
 import io
 import re
+import struct
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -47,6 +48,9 @@ from ..fontfiles import font_named
 from .pdfupdate import append_update, stream_like
 
 _SUBSET = re.compile(r"^[A-Z]{6}\+")
+#: What reading a damaged or unusual font (or glyph) with fontTools may raise.
+_FONT_ERRORS = (TTLibError, AssertionError, KeyError, ValueError, IndexError, TypeError,
+                AttributeError, struct.error)
 _BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
 _ENTRY = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>")
 
@@ -102,7 +106,10 @@ class _Font:
         glyph is not recognised."""
         key = (code, text)
         if key not in self._known:
-            self._known[key] = self._recognise(code, text)
+            try:
+                self._known[key] = self._recognise(code, text)
+            except _FONT_ERRORS:  # a glyph fontTools cannot draw: left as Typst wrote it
+                self._known[key] = None
         return self._known[key]
 
     def _recognise(self, code: int, text: str) -> str | None:
@@ -329,7 +336,8 @@ def _font(ref, fonts: dict[int, _Font | None], paths: tuple[Path, ...]) -> _Font
         return None
     try:
         subset = _Outlines(descendant)
-    except (TTLibError, AssertionError, KeyError, ValueError, IndexError):
+        _characters(original)
+    except _FONT_ERRORS:  # a font fontTools cannot read: its text stays as Typst wrote it
         return None
     fonts[to_unicode.idnum] = _Font(cmap_data, texts, subset, original)
     return fonts[to_unicode.idnum]
