@@ -27,10 +27,8 @@ output. A PDF without such glyphs is returned unchanged.
 
 from __future__ import annotations
 
-import functools
 import io
 import re
-import struct
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -38,19 +36,15 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 import pypdf
-from fontTools.cffLib import CFFFontSet
-from fontTools.pens.recordingPen import DecomposingRecordingPen, RecordingPen
-from fontTools.ttLib import TTFont, TTLibError
+from fontTools.ttLib import TTFont
 from pypdf.generic import (ArrayObject, ByteStringObject, ContentStream, DictionaryObject,
                            IndirectObject, NameObject, StreamObject, TextStringObject)
 
 from ..fontfiles import font_named
+from .glyphs import FONT_ERRORS, SubsetOutlines, characters, outline
 from .pdfupdate import append_update, stream_like
 
 _SUBSET = re.compile(r"^[A-Z]{6}\+")
-#: What reading a damaged or unusual font (or glyph) with fontTools may raise.
-_FONT_ERRORS = (TTLibError, AssertionError, KeyError, ValueError, IndexError, TypeError,
-                AttributeError, struct.error)
 _BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
 _ENTRY = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>")
 
@@ -93,7 +87,7 @@ class _Font:
 
     cmap_data: bytes
     texts: dict[int, str]
-    subset: _Outlines
+    subset: SubsetOutlines
     original: TTFont
     _known: dict[tuple[int, str], str | None] = field(default_factory=dict)
     _outlines: dict[str, tuple] = field(default_factory=dict)
@@ -108,15 +102,15 @@ class _Font:
         if key not in self._known:
             try:
                 self._known[key] = self._recognise(code, text)
-            except _FONT_ERRORS:  # a glyph fontTools cannot draw: left as Typst wrote it
+            except FONT_ERRORS:  # a glyph fontTools cannot draw: left as Typst wrote it
                 self._known[key] = None
         return self._known[key]
 
     def _recognise(self, code: int, text: str) -> str | None:
-        outline = self.subset.outline(code)
-        if not outline:  # a space or an empty glyph: nothing to recognise it by
+        drawn = self.subset.outline(code)
+        if not drawn:  # a space or an empty glyph: nothing to recognise it by
             return None
-        by_part = _characters(self.original)
+        by_part = characters(self.original)
         # Counters: the marks of a cluster may come in another order once decomposed.
         folded = Counter(unicodedata.normalize("NFKD", text))
         tried: set[tuple[str, str]] = set()
@@ -126,13 +120,13 @@ class _Font:
                     continue
                 tried.add((name, chars))
                 if (chars in text or Counter(unicodedata.normalize("NFKD", chars)) <= folded) \
-                        and self._outline(name) == outline:
+                        and self._outline(name) == drawn:
                     return chars
         return None
 
     def _outline(self, name: str) -> tuple:
         if name not in self._outlines:
-            self._outlines[name] = _outline(self.original.getGlyphSet(), name)
+            self._outlines[name] = outline(self.original.getGlyphSet(), name)
         return self._outlines[name]
 
     def reading(self, code: int, text: str) -> str | None:
@@ -185,47 +179,6 @@ class _Font:
         return _BFCHAR.sub(lambda block: _ENTRY.sub(entry, block.group(0)), self.cmap_data)
 
 
-@functools.lru_cache(maxsize=32)
-def _characters(font: TTFont) -> dict[str, list[tuple[str, str]]]:
-    """The glyphs of a font with the characters each stands for, by each character of
-    those (and of their compatibility decomposition): a glyph of the character map stands
-    for its character(s), and a glyph that the font's substitutions (GSUB: single,
-    alternate, ligature) put for others stands for theirs: a contextual form for its
-    letter, a ligature of two marks for both marks."""
-    chars: dict[str, list[str]] = {}
-    for point, name in sorted((font.getBestCmap() or {}).items()):
-        chars.setdefault(name, []).append(chr(point))
-    rules: list[tuple[tuple[str, ...], str]] = []
-    if "GSUB" in font:
-        for lookup in font["GSUB"].table.LookupList.Lookup if font["GSUB"].table.LookupList \
-                else ():
-            for table in lookup.SubTable:
-                kind = lookup.LookupType
-                if kind == 7:
-                    kind, table = table.ExtensionLookupType, table.ExtSubTable
-                if kind == 1:
-                    rules += [((source,), target) for source, target in table.mapping.items()]
-                elif kind == 3:
-                    rules += [((source,), target) for source, targets in
-                              table.alternates.items() for target in targets]
-                elif kind == 4:
-                    rules += [((first, *ligature.Component), ligature.LigGlyph)
-                              for first, ligatures in table.ligatures.items()
-                              for ligature in ligatures]
-    for _ in range(3):  # substitutions of substituted glyphs, a few steps deep
-        for sources, target in rules:
-            if all(source in chars for source in sources):
-                text = "".join(chars[source][0] for source in sources)
-                if text not in chars.setdefault(target, []):
-                    chars[target].append(text)
-    by_part: dict[str, list[tuple[str, str]]] = {}
-    for name, texts in chars.items():
-        for text in texts:
-            for part in set(text + unicodedata.normalize("NFKD", text)):
-                by_part.setdefault(part, []).append((name, text))
-    return by_part
-
-
 def _clustered(text: str) -> bool:
     """Whether a glyph's text may be a cluster's, drawn with more glyphs than this one:
     more than one character, one that decomposes (é drawn as e and an accent), or a mark
@@ -243,76 +196,6 @@ def _marks_only(text: str) -> bool:
 
 def _right_to_left(text: str) -> bool:
     return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
-
-
-def _outline(glyphs, name: str) -> tuple:
-    pen = DecomposingRecordingPen(glyphs)
-    glyphs[name].draw(pen)
-    return _rounded(pen.value)
-
-
-def _rounded(value):
-    """A recorded outline with its numbers rounded (a subset font may store them
-    differently: CFF charstrings are encoded anew)."""
-    if isinstance(value, (list, tuple)):
-        return tuple(map(_rounded, value))
-    return round(value, 2) if isinstance(value, float) else value
-
-
-class _Outlines:
-    """The glyph outlines of a font program embedded in a PDF, by character code (the
-    CID of an Identity-H font)."""
-
-    def __init__(self, descendant: DictionaryObject) -> None:
-        descriptor = descendant["/FontDescriptor"].get_object()
-        self._composite = False
-        if "/FontFile2" in descriptor or _subtype(descriptor, "/FontFile3") == "/OpenType":
-            key = "/FontFile2" if "/FontFile2" in descriptor else "/FontFile3"
-            font = TTFont(io.BytesIO(descriptor[key].get_object().get_data()), lazy=True)
-            glyphs, order = font.getGlyphSet(), font.getGlyphOrder()
-            to_gid = _cid_to_gid(descendant)
-
-            self._composite = True
-            self._glyphs, self._names = glyphs, lambda code: (
-                order[g] if (g := to_gid(code)) is not None and 0 < g < len(order) else None)
-        elif _subtype(descriptor, "/FontFile3") == "/CIDFontType0C":
-            cff = CFFFontSet()
-            cff.decompile(io.BytesIO(descriptor["/FontFile3"].get_object().get_data()), None)
-            top = cff[cff.fontNames[0]]
-            strings = top.CharStrings
-            cid_keyed = hasattr(top, "ROS")
-            charset = top.charset
-            self._glyphs = strings
-            self._names = lambda code: (f"cid{code:05d}" if cid_keyed else
-                                        (charset[code] if 0 < code < len(charset) else None))
-        else:
-            self._glyphs, self._names = None, lambda code: None
-
-    def outline(self, code: int) -> tuple:
-        name = self._names(code)
-        if self._glyphs is None or name is None or name not in self._glyphs:
-            return ()
-        # A TrueType glyph may be made of others: the pen draws them in.
-        pen = DecomposingRecordingPen(self._glyphs) if self._composite else RecordingPen()
-        self._glyphs[name].draw(pen)
-        return _rounded(pen.value)
-
-
-
-
-def _subtype(descriptor: DictionaryObject, key: str) -> str | None:
-    if key not in descriptor:
-        return None
-    return str(descriptor[key].get_object().get("/Subtype"))
-
-
-def _cid_to_gid(descendant: DictionaryObject):
-    mapping = descendant.get("/CIDToGIDMap", NameObject("/Identity"))
-    if isinstance(mapping.get_object(), StreamObject):
-        table = mapping.get_object().get_data()
-        return lambda code: (int.from_bytes(table[2 * code:2 * code + 2], "big")
-                             if 2 * code + 2 <= len(table) else None)
-    return lambda code: code
 
 
 def _font(ref, fonts: dict[int, _Font | None], paths: tuple[Path, ...]) -> _Font | None:
@@ -335,9 +218,9 @@ def _font(ref, fonts: dict[int, _Font | None], paths: tuple[Path, ...]) -> _Font
     if original is None:
         return None
     try:
-        subset = _Outlines(descendant)
-        _characters(original)
-    except _FONT_ERRORS:  # a font fontTools cannot read: its text stays as Typst wrote it
+        subset = SubsetOutlines(descendant)
+        characters(original)
+    except FONT_ERRORS:  # a font fontTools cannot read: its text stays as Typst wrote it
         return None
     fonts[to_unicode.idnum] = _Font(cmap_data, texts, subset, original)
     return fonts[to_unicode.idnum]
