@@ -43,6 +43,11 @@ def link_destinations(data: bytes, anchors: Iterable[Anchor]) -> bytes:
     """The PDF with a named destination for each of ``anchors`` and its links to other PDFs
     beside it made remote go-to actions (see the module's docstring); unchanged when there
     is neither."""
+    anchors = list(anchors)
+    # Reading every page's annotations is most of the cost: a PDF without anchors whose
+    # objects all lie open (no object streams) and name no URI has nothing to change.
+    if not anchors and b"/URI" not in data and b"/ObjStm" not in data:
+        return data
     reader = pypdf.PdfReader(io.BytesIO(data))
     objects: dict[int, PdfObject] = {}
     _remote_links(reader, objects)
