@@ -248,8 +248,10 @@ def _compile(root: str, standard: str, plan: FontPlan) -> tuple[bytes, list[str]
                 raise RenderError(f"Typst could not typeset the edition: {err}") from None
             plan = plan.with_missing(more)
             continue
-        # Typst's text layer doubles a letter drawn with a mark, and turns Arabic
-        # ligatures around in MuPDF (issue 13): mended without changing what is printed.
+        # Issue 13: Typst's text layer doubles a letter drawn with a mark and turns
+        # Arabic ligatures around in MuPDF (mended without changing what is printed), and
+        # Typst names no destination but headings (named for every anchor, so that a
+        # link from another PDF of the edition opens at the element).
         return link_destinations(mend_text_layer(data, plan.paths), anchors), \
             [str(getattr(w, "message", w)) for w in warnings] + list(plan.warnings), marks
     raise RenderError("Typst could not typeset the edition: characters no font displays")
