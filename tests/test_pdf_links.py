@@ -79,15 +79,38 @@ def test_in_the_edition_book_links_go_to_the_other_text(texts) -> None:
     assert {link["kind"] for link in page.get_links()} == {pymupdf.LINK_GOTO, pymupdf.LINK_NAMED}
 
 
-def test_in_a_texts_own_pdf_links_go_to_the_other_pdf(texts) -> None:
-    printed = pdf(texts[0][1], standard="a-3b", contents=PdfContents(documents=("one", "two")))
-    reader = pypdf.PdfReader(io.BytesIO(printed.data))
-    page = next(p for p in reader.pages if "See the far letter" in " ".join(p.extract_text().split()))
-    actions = [a.get_object().get("/A", {}) for a in page["/Annots"]]
-    assert [a["/URI"] for a in actions if a.get("/S") == "/URI"] == ["two.pdf"] * 3
+def remote_links(data: bytes, text: str) -> list[tuple[str, object]]:
+    """The links to other PDFs of the page with ``text``: file and destination (a name, or
+    a page and fit)."""
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    page = next(p for p in reader.pages if text in " ".join(p.extract_text().split()))
+    actions = [a.get_object().get("/A", {}) for a in page.get("/Annots", [])]
+    return [(a["/F"], a["/D"]) for a in actions if a.get("/S") == "/GoToR"]
+
+
+def test_in_a_texts_own_pdf_links_go_to_the_element_in_the_other_pdf(texts) -> None:
+    """Typst 0.15 names only labelled headings: teiedition names a destination for each
+    element with an id (render/destinations.py), and a link to another text's element is a
+    remote go-to to that file and name; without a fragment, to its first page."""
+    contents = PdfContents(documents=("one", "two"))
+    one = pdf(texts[0][1], standard="a-3b", contents=contents)
+    assert remote_links(one.data, "See the far letter") == [
+        ("two.pdf", "far"), ("two.pdf", [0, "/Fit"]), ("two.pdf", "missing")]
+    two = pymupdf.open(stream=pdf(texts[1][1], standard="a-3b", contents=contents).data,
+                       filetype="pdf")
+    names = two.resolve_names()
+    assert names["far"]["page"] == page_with(two, "The far letter itself")
+    assert names["same"]["page"] == page_with(two, "The same id in two")
+    assert "missing" not in names  # (a reader opens the file at its start)
+    link = next(link for link in pymupdf.open(stream=one.data, filetype="pdf")[
+        page_with(pymupdf.open(stream=one.data, filetype="pdf"), "See the far letter")
+    ].get_links() if "far" in link.get("file", ""))
+    assert link["file"] == "two.pdf#nameddest=far"  # as MuPDF reads a remote named go-to
     # Without the edition's documents (`teiedition pdf` of one file), the text only.
     alone = pdf(texts[0][1], standard="none")
     assert "two.pdf" not in alone.typst_source and "#doc-link" not in alone.typst_source
+    # (It names only the places its own links go to: in an edition, every id.)
+    assert set(pymupdf.open(stream=alone.data, filetype="pdf").resolve_names()) == {"same"}
 
 
 def test_build_links_the_texts_pdfs_and_the_book(texts, tmp_path) -> None:
@@ -104,12 +127,32 @@ def test_build_links_the_texts_pdfs_and_the_book(texts, tmp_path) -> None:
                            schemas=(str(tei_all),))
     report = build(tmp_path / "edition", out, options)
     assert report.ok, report.problems
-    first = pypdf.PdfReader(out / "pdf" / "one.pdf")
-    uris = [a.get_object().get("/A", {}).get("/URI") for page in first.pages
-            for a in page.get("/Annots", [])]
-    assert uris.count("two.pdf") == 3 and (out / "pdf" / "two.pdf").is_file()
+    assert [file for file, _ in remote_links((out / "pdf" / "one.pdf").read_bytes(),
+                                             "See the far letter")] == ["two.pdf"] * 3
+    second = pymupdf.open(out / "pdf" / "two.pdf")
+    assert second.resolve_names()["far"]["page"] == page_with(second, "The far letter itself")
     book = pymupdf.open(out / "edition.pdf")
     assert links_from(book, "See the far letter")["the far letter"] == page_with(
         book, "The far letter itself")
     assert any(page.get_text().lstrip("0123456789 \n").startswith("Edition\nChronology")
                or "\nChronology\n" in page.get_text() for page in book)
+
+
+def test_named_destinations_join_typsts_own_in_one_sorted_tree() -> None:
+    """Many names (more than a leaf of the name tree holds) and Typst's own name for a
+    labelled heading are all found; a name keeps its page and point."""
+    import typst
+    from teiedition.render.destinations import link_destinations
+    data = typst.compile(io.BytesIO(b"= Start <start>\nOne\n#pagebreak()\nTwo").getvalue(),
+                         format="pdf")
+    anchors = [{"id": f"p{i}", "page": 1 + i % 2, "x": 10.0, "y": 20.0 + i % 50}
+               for i in range(1200)] + [{"id": "lost", "page": 9, "x": 0.0, "y": 0.0}]
+    named = link_destinations(data, anchors)
+    assert named.startswith(data) and named == link_destinations(data, anchors)
+    names = pymupdf.open(stream=named, filetype="pdf").resolve_names()
+    assert set(names) == {f"p{i}" for i in range(1200)} | {"start"}
+    assert names["p7"]["page"] == 1 and names["p8"]["page"] == 0
+    page_height = pymupdf.open(stream=named, filetype="pdf")[0].rect.height
+    # (Typst measures from the page's top, a PDF from its bottom.)
+    assert names["p8"]["to"] == pytest.approx((10.0, page_height - 28.0), abs=0.01)
+    assert link_destinations(data, []) == data

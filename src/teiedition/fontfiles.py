@@ -61,21 +61,9 @@ _ASSUMED = frozenset(chr(c) for r in ((0x20, 0x24F), (0x370, 0x3FF), (0x400, 0x4
 
 @functools.cache
 def _embedded() -> dict[str, frozenset[str]]:
-    """The character maps of the fonts embedded in Typst, by family. Typst keeps them as
-    plain font files inside its extension module (typst-assets), so they are found by their
-    table directories and read with fontTools."""
-    from typst import _typst  # type: ignore[attr-defined]
-    data = Path(_typst.__file__).read_bytes()
+    """The character maps of the fonts embedded in Typst, by family."""
     found: dict[str, set[str]] = {}
-    seen: set[bytes] = set()
-    for offset in _font_offsets(data):
-        directory = data[offset:offset + 12 + 16 * data[offset + 5]]
-        if directory in seen:  # the module holds each font twice
-            continue
-        font = _font_at(data, offset)
-        if font is None:
-            continue
-        seen.add(directory)
+    for font in _embedded_fonts().values():
         family = font["name"].getDebugName(16) or font["name"].getDebugName(1) or ""
         found.setdefault(_key(family), set()).update(map(chr, _code_points(font.reader["cmap"])))
     return {family: frozenset(chars) for family, chars in found.items()}
@@ -165,3 +153,46 @@ def _font_at(data: bytes, offset: int) -> TTFont | None:
         return font
     except (TTLibError, AssertionError, struct.error, KeyError):
         return None
+
+
+def font_named(postscript: str, paths: tuple[Path, ...] = ()) -> TTFont | None:
+    """The font Typst has (embedded, installed or in ``paths``) whose PostScript name
+    (name ID 6) is ``postscript``, as a PDF names the fonts it embeds (without the subset
+    prefix); None if there is none. Each file is opened once per process."""
+    if postscript in _embedded_fonts():
+        return _embedded_fonts()[postscript]
+    fonts = typst.Fonts(include_system_fonts=True, include_embedded_fonts=False,
+                        font_paths=[str(p) for p in paths]).fonts()
+    # A PostScript name mostly begins with the family's name: those files first.
+    likely = [f for f in fonts if _key(postscript).startswith(_key(f.family))]
+    for font in likely + [f for f in fonts if f not in likely]:
+        found = _font_file(font.path, font.index)
+        if found is not None and found["name"].getDebugName(6) == postscript:
+            return found
+    return None
+
+
+@functools.lru_cache(maxsize=256)
+def _font_file(path: str, index: int) -> TTFont | None:
+    try:
+        font = TTFont(path, fontNumber=index, lazy=True)
+        font["name"]
+        return font
+    except (OSError, TTLibError, AssertionError, struct.error, KeyError):
+        return None
+
+
+@functools.cache
+def _embedded_fonts() -> dict[str, TTFont]:
+    """The fonts embedded in Typst, by PostScript name. Typst keeps them as plain font
+    files inside its extension module (typst-assets), so they are found by their table
+    directories and read with fontTools (the module holds each font twice)."""
+    from typst import _typst  # type: ignore[attr-defined]
+    data = Path(_typst.__file__).read_bytes()
+    found: dict[str, TTFont] = {}
+    for offset in _font_offsets(data):
+        font = _font_at(data, offset)
+        name = font["name"].getDebugName(6) if font is not None else None
+        if name:
+            found.setdefault(name, font)
+    return found

@@ -56,7 +56,10 @@
   <!-- Where links to an element arrive: only elements a ref or ptr points to (an anchor at
        every id would slow the typesetting of long texts for nothing): from the same
        document ("#id"), or, in the edition's book, from another ("NAME.xml#id"); and not
-       in a copy (a lemma repeated in its apparatus note). -->
+       in a copy (a lemma repeated in its apparatus note). In a text's own PDF in an
+       edition (which knows the other texts' names, not what they point to), every
+       element with an id: each becomes a named destination, where a link from another
+       text's PDF ("NAME.pdf#id") opens it (render/destinations.py). -->
   <xsl:key name="k:targets" xmlns:k="urn:teiedition:keys" match="tei:ref[@target] | tei:ptr[@target]"
            use="substring(f:pointer(@target), 2)"/>
   <xsl:key name="k:document-targets" xmlns:k="urn:teiedition:keys"
@@ -67,7 +70,8 @@
   <xsl:template name="t:typst-anchor">
     <xsl:param name="copy" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:if test="@xml:id and not($copy) and (key('k:targets', string(@xml:id)) or
-                  (fp:in-book(.) and key('k:document-targets', f:typst-anchor-key(., @xml:id))))"
+                  (fp:in-book(.) and key('k:document-targets', f:typst-anchor-key(., @xml:id)))
+                  or (exists($fp:documents) and not(fp:in-book(.))))"
             xmlns:k="urn:teiedition:keys">
       <xsl:text>#anchor(</xsl:text><xsl:value-of select="f:typst-string(f:typst-anchor-key(., @xml:id))"/><xsl:text>)</xsl:text>
     </xsl:if>

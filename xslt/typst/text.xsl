@@ -132,7 +132,7 @@
       </xsl:when>
       <!-- Another document of the edition: in the edition's book, the place in it (or its
            start); in a document's own PDF, the other's PDF beside it (pdf/NAME.pdf, as
-           teiedition build writes them). -->
+           teiedition build writes them), at the element's named destination. -->
       <xsl:when test="$to?kind = 'document'">
         <xsl:text>#doc-link(</xsl:text>
         <xsl:value-of select="f:typst-string($to?file)"/>
@@ -144,6 +144,9 @@
           </xsl:when>
           <xsl:otherwise>
             <xsl:text>, file: </xsl:text><xsl:value-of select="f:typst-string($to?file || '.pdf')"/>
+            <xsl:if test="normalize-space($to?fragment)">
+              <xsl:text>, id: </xsl:text><xsl:value-of select="f:typst-string($to?fragment)"/>
+            </xsl:if>
           </xsl:otherwise>
         </xsl:choose>
         <xsl:text>)[</xsl:text><xsl:sequence select="$content"/><xsl:text>]</xsl:text>

@@ -20,6 +20,8 @@ from ..fonts import FontPlan, FontSettings, box_font, plan_fonts
 from ..resources import resource
 from ..xslt import RenderError, Result, Stylesheets, bundled
 from .corpus import corpus
+from .destinations import link_destinations
+from .textlayer import mend_text_layer
 from .volumes import paragraphs, split_volumes
 
 
@@ -235,8 +237,10 @@ def _compile(root: str, standard: str, plan: FontPlan) -> tuple[bytes, list[str]
             data, warnings = compiler.compile_with_warnings(
                 format="pdf", timestamp=0,
                 pdf_standards=[standard] if standard != "none" else [])
-            # Typst keeps the layout it just made: the query costs a few milliseconds.
+            # Typst keeps the layout it just made: the queries cost a few milliseconds.
             marks = json.loads(compiler.query("<teiedition-mark>", field="value"))
+            anchors = [a for found in json.loads(compiler.query("<teiedition-anchors>",
+                                                                field="value")) for a in found]
         except typst.TypstError as err:
             found = _UNDISPLAYED.search(str(err))
             more = set(_typst_text(found.group(1))) - set(plan.missing) if found else set()
@@ -244,8 +248,12 @@ def _compile(root: str, standard: str, plan: FontPlan) -> tuple[bytes, list[str]
                 raise RenderError(f"Typst could not typeset the edition: {err}") from None
             plan = plan.with_missing(more)
             continue
-        return data, [str(getattr(w, "message", w)) for w in warnings] + list(plan.warnings), \
-            marks
+        # Issue 13: Typst's text layer doubles a letter drawn with a mark and turns
+        # Arabic ligatures around in MuPDF (mended without changing what is printed), and
+        # Typst names no destination but headings (named for every anchor, so that a
+        # link from another PDF of the edition opens at the element).
+        return link_destinations(mend_text_layer(data, plan.paths), anchors), \
+            [str(getattr(w, "message", w)) for w in warnings] + list(plan.warnings), marks
     raise RenderError("Typst could not typeset the edition: characters no font displays")
 
 
