@@ -13,8 +13,7 @@
   <!-- A name: a link to its index entry when the document has the entry, to the element
        it points to when the text has it, to its authority on the web; else a mark. Its
        class says its kind. (One template for every kind, writing its element directly:
-       a long text has 100,000 names, and a named template called with parameters for
-       each cost a tenth of the page.) -->
+       a long text has 100,000 names.) -->
   <xsl:template match="tei:persName | tei:placeName | tei:geogName | tei:orgName | tei:name |
                        tei:rs | tei:roleName" mode="m:html">
     <xsl:variable name="class" select="fp:name-class(.)"/>
@@ -23,6 +22,14 @@
     <xsl:choose>
       <xsl:when test="exists($href)">
         <a class="{$class}" href="{$href}">
+          <!-- The entry's preferred name, which the search index files the name under
+               (search.py); without a search index the link's target says it. -->
+          <xsl:if test="$search">
+            <xsl:for-each select="fp:name-title(fp:scope(.), @ref/string(),
+                                  @key/string(), @corresp/string())">
+              <xsl:attribute name="title" select="."/>
+            </xsl:for-each>
+          </xsl:if>
           <xsl:apply-templates select="@xml:id" mode="m:name-id"/>
           <xsl:apply-templates mode="m:html"/>
         </a>
@@ -55,9 +62,9 @@
 
   <!-- Where a name links: the same for every name of a document with the same attributes,
        so worked out once for them (a long text has 100,000 names and a few hundred
-       entries). (No title with the entry's preferred name: it repeated on each of the
-       100,000 names what the index entry says, a tenth of the text page's time and
-       size; issue 13.) -->
+       entries). (A title with the entry's preferred name only for the search index: on
+       each of 100,000 names it repeated what the index entry says, a tenth of the text
+       page's time and size; issue 13.) -->
   <xsl:function name="fp:name-link" as="xs:string?" cache="yes">
     <xsl:param name="scope" as="node()"/>
     <xsl:param name="ref" as="xs:string?"/>
@@ -69,6 +76,14 @@
     <xsl:sequence select="if ($entry) then f:index-page($entry) || '#' || $entry/@xml:id
         else f:href(f:resolve($context, (tokenize(normalize-space($ref))[1],
                                          $key ! ('#' || .))[1]))"/>
+  </xsl:function>
+
+  <xsl:function name="fp:name-title" as="xs:string?" cache="yes">
+    <xsl:param name="scope" as="node()"/>
+    <xsl:param name="ref" as="xs:string?"/>
+    <xsl:param name="key" as="xs:string?"/>
+    <xsl:param name="corresp" as="xs:string?"/>
+    <xsl:sequence select="fp:entry-of($scope, $ref, $key, $corresp) ! f:preferred(.)"/>
   </xsl:function>
 
   <!-- A date shows its normalised value on hover and on focus (CSS, from data-value). -->
