@@ -60,3 +60,30 @@ def test_a_stylesheet_that_does_not_compile(tmp_path: Path) -> None:
     with pytest.raises(RenderError) as err:
         Stylesheets({"bad": bad})
     assert "does not compile" in str(err.value)
+
+
+def test_each_stylesheet_is_closed_to_files_once_compiled(tmp_path: Path) -> None:
+    # Two stylesheets, two processors: the second compiled after the first was closed.
+    both = Stylesheets({"one": CASES / "xslt" / "probe.xsl", "two": CASES / "xslt" / "probe.xsl"})
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOPSECRET")
+    for name in both.names:
+        with pytest.raises(RenderError) as err:
+            both.run(name, DOC, {"mode": "read", "target": secret.as_uri()})
+        assert "prohibited" in str(err.value)
+
+
+def test_a_parsed_document_belongs_to_its_stylesheet() -> None:
+    both = Stylesheets({"one": CASES / "xslt" / "probe.xsl", "two": CASES / "xslt" / "probe.xsl"})
+    parsed = both.parse(DOC, "one")
+    assert both.run("one", parsed).main.strip() == "<out>3</out>"
+    with pytest.raises(ValueError):
+        both.run("two", parsed)
+
+
+def test_bundled_compiles_only_what_is_asked_for() -> None:
+    from teiedition.xslt import bundled
+    assert bundled("html").names == ("html",)
+    assert set(bundled().names) == {"html", "typst"}
+    with pytest.raises(ValueError):
+        bundled("nonexistent")

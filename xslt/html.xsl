@@ -48,6 +48,7 @@
   <xsl:mode name="m:page" on-no-match="shallow-skip"/>
   <xsl:mode name="m:html" on-no-match="text-only-copy"/>
   <xsl:mode name="m:html-start" on-no-match="shallow-skip"/>
+  <xsl:mode name="m:name-id" on-no-match="shallow-skip"/>
   <xsl:mode name="m:html-end" on-no-match="shallow-skip"/>
   <xsl:mode name="m:notes" on-no-match="shallow-skip"/>
   <xsl:mode name="m:apparatus" on-no-match="shallow-skip"/>

@@ -8,9 +8,11 @@ stylesheets are compiled first, then file and network access is switched off
 for the processor; result documents are captured in memory, and each must
 name a path inside the output folder. Writing them is the caller's business.
 
-One :class:`Stylesheets` object holds one Saxon processor and compiles each
-stylesheet once; :func:`bundled` gives the one for the stylesheets shipped in
-``xslt/``, created on first use, never at import.
+Each stylesheet is compiled once, in a Saxon processor of its own that is closed to
+files and the network as soon as it is compiled (a compiled stylesheet cannot be added
+to a closed processor). :func:`bundled` gives the stylesheets shipped in ``xslt/``,
+each compiled on first use, never at import: ``teiedition html`` compiles the HTML
+stylesheet only, not the Typst one too (a tenth of a second of every command).
 """
 
 from __future__ import annotations
@@ -41,9 +43,11 @@ class RenderError(TeieditionError):
 @dataclass(frozen=True)
 class Parsed:
     """A document as Saxon holds it: parse once with :meth:`Stylesheets.parse`, run several
-    transformations on it (the edition's pages are five runs over all its documents)."""
+    transformations with ``stylesheet`` on it (the text page and the edition's pages).
+    (A node belongs to the processor of the stylesheet it was parsed for.)"""
 
     node: Any
+    stylesheet: str
 
 
 @dataclass(frozen=True)
@@ -56,41 +60,59 @@ class Result:
     messages: tuple[str, ...]
 
 
-class Stylesheets:
-    """A Saxon processor with stylesheets compiled once; files and network switched off after."""
+@dataclass(frozen=True)
+class _Compiled:
+    """One stylesheet compiled in a Saxon processor of its own, closed to files and URLs."""
 
-    def __init__(self, stylesheets: Mapping[str, Path]) -> None:
-        self._proc = PySaxonProcessor(license=False)
-        compiler = self._proc.new_xslt30_processor()
-        self._executables = {}
-        for name, path in stylesheets.items():
-            try:
-                self._executables[name] = compiler.compile_stylesheet(stylesheet_file=str(path))
-            except PySaxonApiError as err:
-                raise RenderError(f"stylesheet {path} does not compile: {err}") from None
-        # From here on no stylesheet and no document may open a file or a URL.
-        self._proc.set_configuration_property(ALLOWED_PROTOCOLS, "")
+    processor: Any
+    executable: Any
+
+
+def _compile(path: Path) -> _Compiled:
+    processor = PySaxonProcessor(license=False)
+    try:
+        executable = processor.new_xslt30_processor().compile_stylesheet(
+            stylesheet_file=str(path))
+    except PySaxonApiError as err:
+        raise RenderError(f"stylesheet {path} does not compile: {err}") from None
+    # From here on no stylesheet and no document of this processor may open a file or a URL.
+    processor.set_configuration_property(ALLOWED_PROTOCOLS, "")
+    return _Compiled(processor, executable)
+
+
+class Stylesheets:
+    """Stylesheets compiled once, each in its own Saxon processor with files and network
+    switched off after."""
+
+    def __init__(self, stylesheets: Mapping[str, Path | _Compiled]) -> None:
+        self._compiled = {name: path if isinstance(path, _Compiled) else _compile(path)
+                          for name, path in stylesheets.items()}
 
     @property
     def names(self) -> tuple[str, ...]:
-        return tuple(self._executables)
+        return tuple(self._compiled)
 
-    def parse(self, tree: etree._ElementTree | etree._Element) -> Parsed:
-        """Hand a document parsed by lxml to Saxon (as text, with no DOCTYPE)."""
+    def parse(self, tree: etree._ElementTree | etree._Element, stylesheet: str) -> Parsed:
+        """Hand a document parsed by lxml to Saxon (as text, with no DOCTYPE), to be
+        transformed by ``stylesheet``."""
         root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
-        return Parsed(self._proc.parse_xml(xml_text=etree.tostring(root, encoding="unicode")))
+        processor = self._compiled[stylesheet].processor
+        return Parsed(processor.parse_xml(xml_text=etree.tostring(root, encoding="unicode")),
+                      stylesheet)
 
     def run(self, name: str, tree: etree._ElementTree | etree._Element | Parsed,
             params: Mapping[str, str | bool | int] | None = None) -> Result:
         """Transform a document (parsed by lxml, or handed to Saxon with :meth:`parse`)
         with the stylesheet ``name``."""
-        executable = self._executables[name].clone()
+        if isinstance(tree, Parsed) and tree.stylesheet != name:
+            raise ValueError(f"a document parsed for {tree.stylesheet!r} run with {name!r}")
+        executable = self._compiled[name].executable.clone()
         for key, value in (params or {}).items():
-            executable.set_parameter(key, self._value(value))
+            executable.set_parameter(key, self._value(self._compiled[name].processor, value))
         executable.set_capture_result_documents(True)
         executable.set_base_output_uri(OUTPUT_BASE)
         executable.set_save_xsl_message(True)
-        node = (tree if isinstance(tree, Parsed) else self.parse(tree)).node
+        node = (tree if isinstance(tree, Parsed) else self.parse(tree, name)).node
         try:
             main = executable.transform_to_string(xdm_node=node) or ""
         except PySaxonApiError as err:
@@ -100,12 +122,13 @@ class Stylesheets:
         messages = tuple(str(m) for m in (executable.get_xsl_messages() or []))
         return Result(main, documents, messages)
 
-    def _value(self, value: str | bool | int) -> PyXdmValue:
+    @staticmethod
+    def _value(processor: Any, value: str | bool | int) -> PyXdmValue:
         if isinstance(value, bool):
-            return self._proc.make_boolean_value(value)
+            return processor.make_boolean_value(value)
         if isinstance(value, int):
-            return self._proc.make_integer_value(value)
-        return self._proc.make_string_value(str(value))
+            return processor.make_integer_value(value)
+        return processor.make_string_value(str(value))
 
 
 #: Saxon's node kinds: element and text.
@@ -136,8 +159,20 @@ def _inside(uri: str) -> str:
     return normal
 
 
+def bundled(*names: str) -> Stylesheets:
+    """The stylesheets shipped in ``xslt/`` (each entry stylesheet at its top: "html",
+    "typst"), or only ``names`` of them; each compiled once per process, when first asked
+    for."""
+    return Stylesheets({name: _bundled(name) for name in names or _bundled_names()})
+
+
 @functools.cache
-def bundled() -> Stylesheets:
-    """The stylesheets shipped in ``xslt/`` (each entry stylesheet at its top), compiled once."""
-    folder = resource_dir("xslt")
-    return Stylesheets({path.stem: path for path in sorted(folder.glob("*.xsl"))})
+def _bundled_names() -> tuple[str, ...]:
+    return tuple(path.stem for path in sorted(resource_dir("xslt").glob("*.xsl")))
+
+
+@functools.cache
+def _bundled(name: str) -> _Compiled:
+    if name not in _bundled_names():
+        raise ValueError(f"no bundled stylesheet {name!r}: {', '.join(_bundled_names())}")
+    return _compile(resource_dir("xslt") / f"{name}.xsl")

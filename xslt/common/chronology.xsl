@@ -12,13 +12,15 @@
     exclude-result-prefixes="#all">
 
   <!-- The dated mentions of the texts under $root, in date order: by year, then by the
-       start of the range, then by its end (an open end last); the document order else. -->
+       start of the range, then by its end (an open end last); the document order else.
+       (A date's start is worked out once for its keys: 14,000 dates asked it 28,000 times.) -->
   <xsl:function name="f:dated-mentions" as="element(tei:date)*">
     <xsl:param name="root" as="node()"/>
     <xsl:sequence select="sort($root/descendant-or-self::tei:TEI/tei:text//tei:date[f:date-start(.)],
                                (), function($date) {
-                                 f:year(f:date-start($date)), f:date-start($date),
-                                 (f:date-end($date), '9999')[1]})"/>
+                                 let $start := f:date-start($date)
+                                 return ($start ! f:year(.), $start,
+                                         (f:date-end($date), '9999')[1])})"/>
   </xsl:function>
 
   <!-- Where a date's range begins and ends (yyyy, yyyy-mm or yyyy-mm-dd), or (). -->

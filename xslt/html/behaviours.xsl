@@ -102,7 +102,8 @@
   </xsl:template>
 
   <xsl:template name="t:lang">
-    <xsl:for-each select="f:language(@xml:lang)">
+    <!-- (Most elements have no xml:lang: nothing to ask.) -->
+    <xsl:for-each select="@xml:lang ! f:language(.)">
       <xsl:attribute name="lang" select="."/>
     </xsl:for-each>
   </xsl:template>

@@ -30,9 +30,7 @@
           <xsl:if test="empty($dated)">
             <p>The edition has no dated mentions.</p>
           </xsl:if>
-          <xsl:variable name="years" as="xs:integer*"
-                        select="distinct-values($dated ! f:date-year(.))"/>
-          <xsl:if test="exists($years)">
+          <xsl:if test="exists($dated)">
             <xsl:call-template name="t:timeline">
               <xsl:with-param name="dated" select="$dated"/>
             </xsl:call-template>

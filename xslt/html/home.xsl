@@ -126,9 +126,9 @@
         <xsl:value-of select="f:count(count($text//tei:p), 'paragraph'),
             f:count(count($text//tei:note[not(ancestor::tei:note)]), 'note'),
             f:count(count($text//(tei:persName | tei:placeName | tei:geogName | tei:orgName |
-                                  tei:name | tei:rs)[not(ancestor::tei:persName or
-                                  ancestor::tei:placeName or ancestor::tei:orgName or
-                                  ancestor::tei:name or ancestor::tei:rs)]), 'name'),
+                                  tei:name | tei:rs)[not(ancestor::*[self::tei:persName or
+                                  self::tei:placeName or self::tei:orgName or
+                                  self::tei:name or self::tei:rs])]), 'name'),
             f:count(count($text//tei:date), 'date')" separator=", "/>
       </p>
     </li>

@@ -34,8 +34,11 @@
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="mentions" select="key('k:mentions', '#' || $entry/@xml:id, root($entry))"
                   xmlns:k="urn:teiedition:keys"/>
+    <!-- (In one document the first mention answers for all: asked once, not per mention.) -->
     <xsl:sequence select="if (fp:has-members(root($entry))) then $mentions[f:entry(.)]
-                          else $mentions[exists(f:entry($mentions[1]))]"/>
+                          else if (empty($mentions)) then ()
+                          else if (exists(f:entry(head($mentions)))) then $mentions
+                          else ()"/>
   </xsl:function>
 
   <!-- The register entries by the kind their index page lists (one pass over the

@@ -10,55 +10,62 @@
     xmlns:fp="urn:teiedition:functions:private"
     exclude-result-prefixes="#all">
 
-  <xsl:template match="tei:persName" mode="m:html">
-    <xsl:call-template name="t:name"><xsl:with-param name="kind" select="'person'"/></xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="tei:placeName | tei:geogName" mode="m:html">
-    <xsl:call-template name="t:name"><xsl:with-param name="kind" select="'place'"/></xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="tei:orgName" mode="m:html">
-    <xsl:call-template name="t:name"><xsl:with-param name="kind" select="'org'"/></xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="tei:name[@type = 'event']" mode="m:html">
-    <xsl:call-template name="t:name"><xsl:with-param name="kind" select="'event'"/></xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="tei:name | tei:rs | tei:roleName" mode="m:html">
-    <xsl:call-template name="t:name"><xsl:with-param name="kind" select="'name'"/></xsl:call-template>
-  </xsl:template>
-
   <!-- A name: a link to its index entry when the document has the entry, to the element
-       it points to when the text has it, to its authority on the web; else a mark. -->
-  <xsl:template name="t:name">
-    <xsl:param name="kind"/>
-    <xsl:param name="copy" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:variable name="link" select="fp:name-link(fp:scope(.), @ref/string(), @key/string(),
+       it points to when the text has it, to its authority on the web; else a mark. Its
+       class says its kind. (One template for every kind, writing its element directly:
+       a long text has 100,000 names.) -->
+  <xsl:template match="tei:persName | tei:placeName | tei:geogName | tei:orgName | tei:name |
+                       tei:rs | tei:roleName" mode="m:html">
+    <xsl:variable name="class" select="fp:name-class(.)"/>
+    <xsl:variable name="href" select="fp:name-link(fp:scope(.), @ref/string(), @key/string(),
                                       @corresp/string())"/>
-    <xsl:variable name="href" select="$link?href"/>
     <xsl:choose>
       <xsl:when test="exists($href)">
-        <a class="name {$kind}" href="{$href}">
-          <xsl:if test="exists($link?title)"><xsl:attribute name="title" select="$link?title"/></xsl:if>
-          <xsl:if test="@xml:id and not($copy)"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+        <a class="{$class}" href="{$href}">
+          <!-- The entry's preferred name, which the search index files the name under
+               (search.py); without a search index the link's target says it. -->
+          <xsl:if test="$search">
+            <xsl:for-each select="fp:name-title(fp:scope(.), @ref/string(),
+                                  @key/string(), @corresp/string())">
+              <xsl:attribute name="title" select="."/>
+            </xsl:for-each>
+          </xsl:if>
+          <xsl:apply-templates select="@xml:id" mode="m:name-id"/>
           <xsl:apply-templates mode="m:html"/>
         </a>
       </xsl:when>
       <xsl:otherwise>
-        <span class="name {$kind}">
-          <xsl:if test="@xml:id and not($copy)"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+        <span class="{$class}">
+          <xsl:apply-templates select="@xml:id" mode="m:name-id"/>
           <xsl:apply-templates mode="m:html"/>
         </span>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
-  <!-- Where a name links, and its title (the entry's preferred name): the same for every
-       name of a document with the same attributes, so worked out once for them (a long
-       text has 100,000 names and a few hundred entries). -->
-  <xsl:function name="fp:name-link" as="map(*)" cache="yes">
+  <!-- A name's id, kept but in a copy (a note shown in place). (Asked only of the names
+       that have one.) -->
+  <xsl:template match="@xml:id" mode="m:name-id">
+    <xsl:param name="copy" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:if test="not($copy)"><xsl:attribute name="id" select="."/></xsl:if>
+  </xsl:template>
+
+  <!-- The classes of a name: "name" and its kind (person, place, org, event, or name). -->
+  <xsl:function name="fp:name-class" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="if ($name/self::tei:persName) then 'name person'
+        else if ($name/self::tei:placeName or $name/self::tei:geogName) then 'name place'
+        else if ($name/self::tei:orgName) then 'name org'
+        else if ($name/self::tei:name[@type = 'event']) then 'name event'
+        else 'name name'"/>
+  </xsl:function>
+
+  <!-- Where a name links: the same for every name of a document with the same attributes,
+       so worked out once for them (a long text has 100,000 names and a few hundred
+       entries). (A title with the entry's preferred name only for the search index: on
+       each of 100,000 names it repeated what the index entry says, a tenth of the text
+       page's time and size; issue 13.) -->
+  <xsl:function name="fp:name-link" as="xs:string?" cache="yes">
     <xsl:param name="scope" as="node()"/>
     <xsl:param name="ref" as="xs:string?"/>
     <xsl:param name="key" as="xs:string?"/>
@@ -66,10 +73,17 @@
     <!-- (Pointers resolve in the scope: any element of it stands for the name.) -->
     <xsl:variable name="context" select="($scope/self::element(), $scope/*)[1]"/>
     <xsl:variable name="entry" select="fp:entry-of($scope, $ref, $key, $corresp)"/>
-    <xsl:sequence select="if ($entry) then map {'href': f:index-page($entry) || '#' || $entry/@xml:id,
-                                               'title': f:preferred($entry)}
-        else map {'href': f:href(f:resolve($context, (tokenize(normalize-space($ref))[1],
-                                                      $key ! ('#' || .))[1]))}"/>
+    <xsl:sequence select="if ($entry) then f:index-page($entry) || '#' || $entry/@xml:id
+        else f:href(f:resolve($context, (tokenize(normalize-space($ref))[1],
+                                         $key ! ('#' || .))[1]))"/>
+  </xsl:function>
+
+  <xsl:function name="fp:name-title" as="xs:string?" cache="yes">
+    <xsl:param name="scope" as="node()"/>
+    <xsl:param name="ref" as="xs:string?"/>
+    <xsl:param name="key" as="xs:string?"/>
+    <xsl:param name="corresp" as="xs:string?"/>
+    <xsl:sequence select="fp:entry-of($scope, $ref, $key, $corresp) ! f:preferred(.)"/>
   </xsl:function>
 
   <!-- A date shows its normalised value on hover and on focus (CSS, from data-value). -->

@@ -44,14 +44,15 @@
   <!-- A paragraph: its text, a visible permalink, and markers where the source begins or
        breaks off inside it. -->
   <xsl:template match="tei:p" mode="m:html">
-    <p id="{f:id(.)}">
+    <xsl:variable name="id" select="f:id(.)"/>
+    <p id="{$id}">
       <xsl:attribute name="class" select="string-join(('tei-p', f:rend-classes(.)), ' ')"/>
       <xsl:call-template name="t:style"/>
       <xsl:call-template name="t:lang"/>
       <xsl:apply-templates select="@part" mode="m:html-start"/>
       <xsl:apply-templates mode="m:html"/>
       <xsl:apply-templates select="@part" mode="m:html-end"/>
-      <a class="permalink" href="#{f:id(.)}" aria-label="Link to paragraph {f:id(.)}">¶</a>
+      <a class="permalink" href="#{$id}" aria-label="Link to paragraph {$id}">¶</a>
     </p>
   </xsl:template>
 

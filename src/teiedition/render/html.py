@@ -9,7 +9,6 @@ from typing import Iterable, Mapping, Sequence
 from lxml import etree
 
 from ..media import media_path, with_sources
-from ..search import search_index
 from ..resources import resource
 from ..xslt import Parsed, Stylesheets, bundled
 from .corpus import corpus
@@ -37,7 +36,7 @@ def html_pages(documents: Sequence[tuple[str, etree._ElementTree]], *, access_da
     for a stem, the images found beside its TEI file (media.images_beside). With
     ``warn_unhandled``, each element the stylesheets do not know (its text is kept) gives a
     message. With ``search``, the files also hold the search index (search.py)."""
-    sheets = stylesheets or bundled()
+    sheets = stylesheets or bundled("html")
     pages: dict[str, str] = {}
     files: dict[str, bytes] = {}
     messages: list[str] = []
@@ -45,7 +44,7 @@ def html_pages(documents: Sequence[tuple[str, etree._ElementTree]], *, access_da
     parsed = None
     for stem, tree in documents:
         sources = {url: media_path(stem, url) for url in (images or {}).get(stem, {})}
-        parsed = sheets.parse(with_sources(tree, sources))
+        parsed = sheets.parse(with_sources(tree, sources), "html")
         page = _text_page(stem, parsed, sheets, access_date=access_date,
                           warn_unhandled=warn_unhandled, documents=stems, search=search)
         pages.update(page.pages)
@@ -56,6 +55,8 @@ def html_pages(documents: Sequence[tuple[str, etree._ElementTree]], *, access_da
                                  parsed=parsed if len(documents) == 1 else None)
     pages.update(edition.pages)
     if search:
+        # (Imported here: the search index's modules cost the start of every command.)
+        from ..search import search_index
         files.update(search_index(pages))
     return HtmlEdition(pages, tuple(messages) + edition.messages, files)
 
@@ -67,9 +68,9 @@ def html_text_page(stem: str, tree: etree._ElementTree, *, access_date: str = ""
     """The page of one TEI document, ``stem``.html: its text, notes and header. ``documents``:
     the stems of the edition's documents (pointers to them link their pages); ``images``:
     the document's images by @url (they are shown, and copied to media/STEM/)."""
-    sheets = stylesheets or bundled()
+    sheets = stylesheets or bundled("html")
     sources = {url: media_path(stem, url) for url in images or {}}
-    page = _text_page(stem, sheets.parse(with_sources(tree, sources)), sheets,
+    page = _text_page(stem, sheets.parse(with_sources(tree, sources), "html"), sheets,
                       access_date=access_date, warn_unhandled=warn_unhandled,
                       documents=documents, search=search)
     return replace(page, files={sources[url]: data for url, data in (images or {}).items()})
@@ -95,9 +96,9 @@ def html_edition_pages(documents: Sequence[tuple[str, etree._ElementTree]], *,
     of reading across pages and starts the search. All
     pages come from one transformation of the documents (as a teiCorpus; ``parsed``: the
     one document, already handed to Saxon)."""
-    sheets = stylesheets or bundled()
+    sheets = stylesheets or bundled("html")
     if parsed is None:
-        parsed = sheets.parse(corpus(documents, ".html"))
+        parsed = sheets.parse(corpus(documents, ".html"), "html")
     first = f"{documents[0][0]}.html" if documents else "index.html"
     result = sheets.run("html", parsed, {"page": "edition", "text-file": first,
                                          "search": search})
