@@ -22,7 +22,7 @@ try:
     cli(sys.argv[1:], prog_name="teiedition")
 except SystemExit:
     pass
-print(json.dumps(sorted(m for m in sys.modules if m.startswith("teiedition"))))
+print(json.dumps(sorted(m for m in sys.modules if m.startswith(("teiedition", "typst", "pypdf")))))
 """
 
 
@@ -37,12 +37,15 @@ def loaded_by(*args: str) -> set[str]:
                               "teiedition.serve", "teiedition.workflow"}),
     (("validate", "--no-worker", str(CASES / "note-sequence.001.xml")),
      {"teiedition.render", "teiedition.convert", "teiedition.workflow"}),
+    (("html", str(Path(__file__).parent / "cases" / "tei" / "apparatus.001.xml"), "-o",
+      "{tmp}"), {"teiedition.render.typeset", "typst", "pypdf", "teiedition.convert",
+                 "teiedition.workflow"}),
     (("convert", "--help"), {"teiedition.render", "teiedition.workflow", "teiedition.serve"}),
     (("--version",), {"teiedition.render", "teiedition.convert", "teiedition.validate"}),
 ])
-def test_a_command_loads_its_own_library_only(args: tuple[str, ...],
-                                              not_loaded: set[str]) -> None:
-    assert not loaded_by(*args) & not_loaded
+def test_a_command_loads_its_own_library_only(args: tuple[str, ...], not_loaded: set[str],
+                                              tmp_path: Path) -> None:
+    assert not loaded_by(*(a.format(tmp=tmp_path) for a in args)) & not_loaded
 
 
 def test_every_command_is_listed_and_loads() -> None:

@@ -21,12 +21,10 @@ from ..resources import resource
 from ..xslt import RenderError, Result, Stylesheets, bundled
 from .corpus import corpus
 from .destinations import link_destinations
+from .standards import PDF_STANDARDS
 from .textlayer import mend_text_layer
 from .volumes import paragraphs, split_volumes
 
-
-#: PDF standards teiedition produces: PDF/A-3b embeds the TEI source, PDF/A-2b cannot.
-PDF_STANDARDS = ("a-3b", "a-2b", "none")
 
 
 @dataclass(frozen=True)
@@ -74,7 +72,7 @@ def _typst_run(tree: etree._ElementTree, *, attachment: str = "", volume: str = 
                paragraph_offset: int = 0, warn_unhandled: bool = False,
                contents: PdfContents = PdfContents(),
                stylesheets: Stylesheets | None = None) -> Result:
-    return (stylesheets or bundled()).run("typst", tree, {
+    return (stylesheets or bundled("typst")).run("typst", tree, {
         "attachment": attachment, "volume": volume, "paragraph-offset": paragraph_offset,
         "warn-unhandled": warn_unhandled, "chronology": contents.chronology,
         "documents": "\n".join(contents.documents)})
