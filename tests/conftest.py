@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
+# The tests that press Ctrl-C on a command (test_build, test_serve) need the command to hear
+# SIGINT. A test run started in the background of a script (`nohup ... &`) ignores SIGINT,
+# and the commands it starts would inherit that and run on; with a handler here, they
+# start with the default (a caught signal is reset when a program is executed).
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
