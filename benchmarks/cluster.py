@@ -81,11 +81,11 @@ CONFIGS = (("build --jobs 1", "local", 1), ("build --jobs 2", "local", 2),
 
 
 def measure(kind: str, n: int, edition: Path, out: Path, pdf: bool) -> dict:
-    # Without the search index: an edition-wide step made by the client after the
-    # documents, the same whichever executor built them (and at 2,000 pages its Pagefind
-    # service stalled here: see docs/performance.md, issue 18).
+    # Without the search index (build makes it only when asked, --search): an edition-wide
+    # step made by the client after the documents, the same whichever executor built them
+    # (and at 2,000 pages its Pagefind service stalled here: docs/performance.md, issue 18).
     command = [sys.executable, "-m", "teiedition", "build", str(edition), "-o", str(out),
-               "--date", "2026-01-01", "--quiet", "--no-search"] + ([] if pdf else ["--no-pdf"])
+               "--date", "2026-01-01", "--quiet"] + ([] if pdf else ["--no-pdf"])
     if kind == "local":
         program = LOCAL.format(command=command + ["--jobs", str(n)])
     else:
