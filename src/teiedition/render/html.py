@@ -104,8 +104,9 @@ def html_edition_pages(documents: Iterable[tuple[str, etree._ElementTree]], *,
     head = next(items, None)
     first = f"{head[0]}.html" if head else "index.html"
     if parsed is None:
-        parsed = sheets.parse_text(corpus_text(itertools.chain((head,) if head else (), items),
-                                               ".html"), "html")
+        named = itertools.chain((head,) if head else (), items)
+        del head  # the corpus text drops the first tree with the others, once written
+        parsed = sheets.parse_text(corpus_text(named, ".html"), "html")
     result = sheets.run("html", parsed, {"page": "edition", "text-file": first,
                                          "search": search})
     pages = {name: result.documents[name] for name in ("index.html", "chronology.html")
