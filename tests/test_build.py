@@ -492,7 +492,7 @@ def test_the_edition_pages_take_the_documents_one_at_a_time() -> None:
         "russia.xml", "schnitzler-l01062.xml", "schnitzler-l01516.xml", "cicero-041.xml",
         "gez-salam-laki.xml")]
     held = [(path.stem, parse_tei(path.read_bytes(), path=str(path))) for path in files]
-    whole = html_edition_pages(held, parsed=bundled().parse(corpus(held, ".html")))
+    whole = html_edition_pages(held, parsed=bundled("html").parse(corpus(held, ".html"), "html"))
 
     def one_at_a_time():
         for path in files:
