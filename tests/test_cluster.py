@@ -316,7 +316,9 @@ def test_an_interrupted_cluster_build_leaves_no_partial_file(cluster, edition, l
     recorded = {d["name"] for d in state["documents"]}
     everything = json.loads((local_html / "build.json").read_text(encoding="utf-8"))
     assert 1 <= len(recorded) < len(everything["documents"])
-    assert {name[5:-5] for name in written if name.startswith("html/")} <= recorded
+    pages = {Path(name).stem for name in written
+             if Path(name).parent == Path("html") and name.endswith(".html")}
+    assert pages <= recorded
     build(edition, out, options(pdf=False, scheduler=cluster.scheduler_address))
     assert files_of(out) == reference
 
