@@ -46,7 +46,7 @@ print(json.dumps({{"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime,
 
 CLUSTER = """
 import json, os, resource, subprocess, sys, time
-import distributed
+import dask, distributed
 
 def peak():
     import resource
@@ -54,6 +54,9 @@ def peak():
     return usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 if __name__ == "__main__":
+    # Dask's sampling profiler off on the workers, as docs/build.md says to start them
+    # (unless the benchmark was asked to keep it, --dask-profiler).
+    dask.config.set({{"distributed.worker.profile.enabled": {profiler}}})
     with distributed.LocalCluster(processes=True, n_workers={workers}, threads_per_worker=1,
                                   host="127.0.0.1", dashboard_address=None) as cluster, \\
             distributed.Client(cluster.scheduler_address) as client:
@@ -72,7 +75,11 @@ if __name__ == "__main__":
                + sum(after[w][1] - before[w][1] for w in after))
         print(json.dumps({{"seconds": seconds, "cpu": cpu,
                           "worker_mb": [after[w][0] for w in sorted(after)],
-                          "client_mb": build.ru_maxrss / 1024}}))
+                          "client_mb": build.ru_maxrss / 1024,
+                          "client_cpu": build.ru_utime + build.ru_stime,
+                          "scheduler_cpu": (here.ru_utime + here.ru_stime)
+                                           - (mine.ru_utime + mine.ru_stime),
+                          "worker_cpu": [after[w][1] - before[w][1] for w in sorted(after)]}}))
 """
 
 CONFIGS = (("build --jobs 1", "local", 1), ("build --jobs 2", "local", 2),
@@ -80,16 +87,17 @@ CONFIGS = (("build --jobs 1", "local", 1), ("build --jobs 2", "local", 2),
            ("--scheduler, LocalCluster of 2 workers", "cluster", 2))
 
 
-def measure(kind: str, n: int, edition: Path, out: Path, pdf: bool) -> dict:
-    # Without the search index: an edition-wide step made by the client after the
-    # documents, the same whichever executor built them (and at 2,000 pages its Pagefind
-    # service stalled here: see docs/performance.md, issue 18).
+def measure(kind: str, n: int, edition: Path, out: Path, pdf: bool, *,
+            dask_profiler: bool = False) -> dict:
+    # Without the search index (build makes it only when asked, --search): an edition-wide
+    # step made by the client after the documents, the same whichever executor built them
+    # (and at 2,000 pages its Pagefind service stalled here: docs/performance.md, issue 18).
     command = [sys.executable, "-m", "teiedition", "build", str(edition), "-o", str(out),
-               "--date", "2026-01-01", "--quiet", "--no-search"] + ([] if pdf else ["--no-pdf"])
+               "--date", "2026-01-01", "--quiet"] + ([] if pdf else ["--no-pdf"])
     if kind == "local":
         program = LOCAL.format(command=command + ["--jobs", str(n)])
     else:
-        program = CLUSTER.format(command=command, workers=n)
+        program = CLUSTER.format(command=command, workers=n, profiler=dask_profiler)
     subprocess.run(["rm", "-rf", str(out)], check=True)
     done = subprocess.run([sys.executable, "-c", textwrap.dedent(program)],
                           capture_output=True, text=True)
@@ -99,7 +107,8 @@ def measure(kind: str, n: int, edition: Path, out: Path, pdf: bool) -> dict:
 
 
 def cluster_rows(tmp: Path, documents: int, rounds: int, *, pdf: bool = False,
-                 words: int = 400, parallel: tuple[int, ...] = (1, 2)
+                 words: int = 400, parallel: tuple[int, ...] = (1, 2),
+                 dask_profiler: bool = False
                  ) -> list[tuple[str, str, float, float, float, int]]:
     """Rows for benchmarks/run.py's table: (input, step, median s, peak MB, ratio, runs);
     the ratio of a cluster row is over local processes at the same parallelism, that of a
@@ -112,7 +121,8 @@ def cluster_rows(tmp: Path, documents: int, rounds: int, *, pdf: bool = False,
     found: dict[str, list[dict]] = {label: [] for label, _, _ in configs}
     for _ in range(rounds):
         for label, kind, n in configs:
-            found[label].append(measure(kind, n, edition, tmp / "cluster-out", pdf))
+            found[label].append(measure(kind, n, edition, tmp / "cluster-out", pdf,
+                                        dask_profiler=dask_profiler))
             print(f"{label}: {found[label][-1]}", file=sys.stderr, flush=True)
     what = f"build {documents:,} documents of {words} words ({'TEI, HTML, PDF' if pdf else 'TEI, HTML'})"
     medians = {label: statistics.median(r["seconds"] for r in runs)
@@ -141,12 +151,15 @@ def main() -> None:
     parser.add_argument("--parallel", type=int, action="append", choices=[1, 2],
                         help="measure only 1 or 2 processes and workers (repeatable)")
     parser.add_argument("--keep", type=Path, help="generate the corpus here and keep it")
+    parser.add_argument("--dask-profiler", action="store_true",
+                        help="keep Dask's sampling profiler on in the workers (Dask's default)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = args.keep or Path(tmp)
         root.mkdir(parents=True, exist_ok=True)
         for row in cluster_rows(root, args.documents, args.rounds, pdf=args.pdf,
-                                words=args.words, parallel=tuple(args.parallel or (1, 2))):
+                                words=args.words, parallel=tuple(args.parallel or (1, 2)),
+                                dask_profiler=args.dask_profiler):
             print(" | ".join(f"{c:.3f}" if isinstance(c, float) else str(c) for c in row))
 
 

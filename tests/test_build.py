@@ -477,3 +477,29 @@ def test_a_tei_file_with_an_include_is_built_with_it_and_again_when_it_changes(t
                     encoding="utf-8")
     build(edition, out, options(pdf=False))
     assert "Changed words." in page.read_text(encoding="utf-8")
+
+
+def test_the_edition_pages_take_the_documents_one_at_a_time() -> None:
+    """The edition pages of real TEI files handed over one at a time (each tree emptied
+    as soon as the next is asked for, as a build drops it) are those of the whole corpus
+    held at once, as the edition pages were made before (issue 18: the client's memory)."""
+    from conftest import SHARED
+    from teiedition.render import html_edition_pages
+    from teiedition.render.corpus import corpus
+    from teiedition.xslt import bundled
+
+    files = [SHARED / "tei" / "corpus" / name for name in (
+        "russia.xml", "schnitzler-l01062.xml", "schnitzler-l01516.xml", "cicero-041.xml",
+        "gez-salam-laki.xml")]
+    held = [(path.stem, parse_tei(path.read_bytes(), path=str(path))) for path in files]
+    whole = html_edition_pages(held, parsed=bundled("html").parse(corpus(held, ".html"), "html"))
+
+    def one_at_a_time():
+        for path in files:
+            tree = parse_tei(path.read_bytes(), path=str(path))
+            yield path.stem, tree
+            tree.getroot().clear()  # a tree still needed after the next was asked for
+
+    streamed = html_edition_pages(one_at_a_time())
+    assert streamed.pages == whole.pages and streamed.messages == whole.messages
+    assert "schnitzler-l01516.html" in streamed.pages["index.html"]

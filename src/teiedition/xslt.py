@@ -100,6 +100,12 @@ class Stylesheets:
         return Parsed(processor.parse_xml(xml_text=etree.tostring(root, encoding="unicode")),
                       stylesheet)
 
+    def parse_text(self, text: str, stylesheet: str) -> Parsed:
+        """Hand Saxon a document serialised by lxml (as :meth:`parse` does, with no DOCTYPE),
+        to be transformed by ``stylesheet``: for a document written piece by piece that was
+        never one lxml tree."""
+        return Parsed(self._compiled[stylesheet].processor.parse_xml(xml_text=text), stylesheet)
+
     def run(self, name: str, tree: etree._ElementTree | etree._Element | Parsed,
             params: Mapping[str, str | bool | int] | None = None) -> Result:
         """Transform a document (parsed by lxml, or handed to Saxon with :meth:`parse`)

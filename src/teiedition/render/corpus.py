@@ -4,7 +4,8 @@ pages across documents (HTML) and for the edition's book (PDF)."""
 from __future__ import annotations
 
 import copy
-from typing import Sequence
+import io
+from typing import Iterable, Sequence
 
 from lxml import etree
 
@@ -25,3 +26,17 @@ def corpus(documents: Sequence[tuple[str, etree._ElementTree]], suffix: str = ""
         member.set(f"{{{E_NS}}}file", stem + suffix)
         root.append(member)
     return etree.ElementTree(root)
+
+
+def corpus_text(documents: Iterable[tuple[str, etree._ElementTree]], suffix: str = "") -> str:
+    """The teiCorpus of :func:`corpus` as XML text (no declaration), written one document
+    at a time: ``documents`` may be a generator that parses each tree only when it is asked
+    for, so that no more than one tree is held however large the edition (the text itself
+    is what Saxon is handed, :meth:`~teiedition.xslt.Stylesheets.parse_text`). Each member
+    is made by :func:`corpus` itself, so Saxon reads the same documents either way."""
+    buffer = io.BytesIO()
+    with etree.xmlfile(buffer, encoding="utf-8") as out:
+        with out.element(f"{{{TEI_NS}}}teiCorpus", nsmap={None: TEI_NS, "e": E_NS}):
+            for stem, tree in documents:
+                out.write(corpus([(stem, tree)], suffix).getroot()[0])
+    return buffer.getvalue().decode("utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Mapping, Sequence
@@ -11,7 +12,7 @@ from lxml import etree
 from ..media import media_path, with_sources
 from ..resources import resource
 from ..xslt import Parsed, Stylesheets, bundled
-from .corpus import corpus
+from .corpus import corpus_text
 
 
 INDEX_PAGES = ("persons", "places", "organisations", "events")
@@ -86,7 +87,7 @@ def _text_page(stem: str, parsed: Parsed, sheets: Stylesheets, *, access_date: s
     return HtmlEdition({name: result.main}, result.messages)
 
 
-def html_edition_pages(documents: Sequence[tuple[str, etree._ElementTree]], *,
+def html_edition_pages(documents: Iterable[tuple[str, etree._ElementTree]], *,
                        stylesheets: Stylesheets | None = None, search: bool = False,
                        parsed: Parsed | None = None) -> HtmlEdition:
     """The pages across all ``documents``: the home page (index.html, the texts with their
@@ -95,11 +96,17 @@ def html_edition_pages(documents: Sequence[tuple[str, etree._ElementTree]], *,
     the search page (with ``search``), and the script that remembers the reader's choice
     of reading across pages and starts the search. All
     pages come from one transformation of the documents (as a teiCorpus; ``parsed``: the
-    one document, already handed to Saxon)."""
+    one document, already handed to Saxon). ``documents`` may be a generator that parses
+    each tree when asked for: each is handed on as text as it comes (:func:`corpus_text`),
+    so that no more than one lxml tree is held however large the edition."""
     sheets = stylesheets or bundled("html")
+    items = iter(documents)
+    head = next(items, None)
+    first = f"{head[0]}.html" if head else "index.html"
     if parsed is None:
-        parsed = sheets.parse(corpus(documents, ".html"), "html")
-    first = f"{documents[0][0]}.html" if documents else "index.html"
+        named = itertools.chain((head,) if head else (), items)
+        del head  # the corpus text drops the first tree with the others, once written
+        parsed = sheets.parse_text(corpus_text(named, ".html"), "html")
     result = sheets.run("html", parsed, {"page": "edition", "text-file": first,
                                          "search": search})
     pages = {name: result.documents[name] for name in ("index.html", "chronology.html")
