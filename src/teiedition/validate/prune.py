@@ -160,6 +160,24 @@ def _split(text: str, separator: str) -> list[str]:
     return parts
 
 
+def _outside_predicates(context: str) -> str | None:
+    """A pattern without its predicates (and the quoted strings in them), or None when its
+    brackets or quotes do not close."""
+    outside, depth, quote = [], 0, ""
+    for char in context:
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+        elif depth == 0:
+            outside.append(char)
+    return None if quote or depth else "".join(outside)
+
+
 #: Node tests and kinds that never match an attribute (``node()`` in a pattern is a child).
 _NON_ATTRIBUTE_TESTS = re.compile(
     r"(?:node|text|comment|processing-instruction|element|document-node)\s*\(\s*[^()]*\)")
@@ -174,21 +192,10 @@ def may_match_other_than_element(context: str) -> bool:
     sign (a node test such as ``node()``, a function, a variable, ``@``, a bare ``/``)
     counts as a possible match.
     """
-    outside, depth, quote = [], 0, ""
-    for char in context:
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char == "[":
-            depth += 1
-        elif char == "]":
-            depth -= 1
-        elif depth == 0:
-            outside.append(char)
-    if quote or depth:
+    steps = _outside_predicates(context)
+    if steps is None:
         return True
-    alternatives = [a.strip() for a in "".join(outside).split("|")]
+    alternatives = [a.strip() for a in steps.split("|")]
     return not all(_ELEMENT_PATH.fullmatch(a) for a in alternatives)
 
 
@@ -204,20 +211,9 @@ def may_match_attribute(context: str) -> bool:
     function call (``key()``, ``id()``...) counts; plain element paths such as
     ``tei:ptr``, ``tei:*[@when]`` or ``(tei:a | tei:b)[@c]`` do not.
     """
-    outside, depth, quote = [], 0, ""
-    for char in context:
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char == "[":
-            depth += 1
-        elif char == "]":
-            depth -= 1
-        elif depth == 0:
-            outside.append(char)
-    if quote or depth:
+    outside = _outside_predicates(context)
+    if outside is None:
         return True  # not a pattern this scan understands
-    steps = _NON_ATTRIBUTE_TESTS.sub("", "".join(outside))
+    steps = _NON_ATTRIBUTE_TESTS.sub("", outside)
     return "@" in steps or "attribute" in steps or "$" in steps or \
         re.search(r"[\w.-]\s*\(", steps) is not None
