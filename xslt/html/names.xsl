@@ -8,20 +8,29 @@
     xmlns:t="urn:teiedition:templates"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:fp="urn:teiedition:functions:private"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     exclude-result-prefixes="#all">
 
   <!-- A name: a link to its index entry when the document has the entry, to the element
        it points to when the text has it, to its authority on the web; else a mark. Its
-       class says its kind. (One template for every kind, writing its element directly:
-       a long text has 100,000 names.) -->
+       class says its kind. (One template for every kind, writing its element directly,
+       its class and link worked out without a function call: a long text has 100,000
+       names, and each call per name cost a few percent of the page.) -->
   <xsl:template match="tei:persName | tei:placeName | tei:geogName | tei:orgName | tei:name |
                        tei:rs | tei:roleName" mode="m:html">
-    <xsl:variable name="class" select="fp:name-class(.)"/>
-    <xsl:variable name="href" select="fp:name-link(fp:scope(.), @ref/string(), @key/string(),
-                                      @corresp/string())"/>
+    <xsl:variable name="href" as="xs:string" select="
+        if (@key or @corresp or not($fp:one-scope) or not(root(.) is $fp:root))
+        then string(fp:name-link(fp:scope(.), @ref/string(), @key/string(), @corresp/string()))
+        else $fp:ref-links(string(@ref))"/>
     <xsl:choose>
-      <xsl:when test="exists($href)">
-        <a class="{$class}" href="{$href}">
+      <xsl:when test="$href">
+        <!-- (The class written out in each branch: a variable for it, evaluated lazily,
+             cost more.) -->
+        <a class="{if (self::tei:persName) then 'name person'
+                   else if (self::tei:placeName or self::tei:geogName) then 'name place'
+                   else if (self::tei:orgName) then 'name org'
+                   else if (self::tei:name[@type = 'event']) then 'name event'
+                   else 'name name'}" href="{$href}">
           <!-- The entry's preferred name, which the search index files the name under
                (search.py); without a search index the link's target says it. -->
           <xsl:if test="$search">
@@ -30,13 +39,17 @@
               <xsl:attribute name="title" select="."/>
             </xsl:for-each>
           </xsl:if>
-          <xsl:apply-templates select="@xml:id" mode="m:name-id"/>
+          <xsl:if test="@xml:id"><xsl:apply-templates select="@xml:id" mode="m:name-id"/></xsl:if>
           <xsl:apply-templates mode="m:html"/>
         </a>
       </xsl:when>
       <xsl:otherwise>
-        <span class="{$class}">
-          <xsl:apply-templates select="@xml:id" mode="m:name-id"/>
+        <span class="{if (self::tei:persName) then 'name person'
+                      else if (self::tei:placeName or self::tei:geogName) then 'name place'
+                      else if (self::tei:orgName) then 'name org'
+                      else if (self::tei:name[@type = 'event']) then 'name event'
+                      else 'name name'}">
+          <xsl:if test="@xml:id"><xsl:apply-templates select="@xml:id" mode="m:name-id"/></xsl:if>
           <xsl:apply-templates mode="m:html"/>
         </span>
       </xsl:otherwise>
@@ -50,15 +63,19 @@
     <xsl:if test="not($copy)"><xsl:attribute name="id" select="."/></xsl:if>
   </xsl:template>
 
-  <!-- The classes of a name: "name" and its kind (person, place, org, event, or name). -->
-  <xsl:function name="fp:name-class" as="xs:string">
-    <xsl:param name="name" as="element()"/>
-    <xsl:sequence select="if ($name/self::tei:persName) then 'name person'
-        else if ($name/self::tei:placeName or $name/self::tei:geogName) then 'name place'
-        else if ($name/self::tei:orgName) then 'name org'
-        else if ($name/self::tei:name[@type = 'event']) then 'name event'
-        else 'name name'"/>
-  </xsl:function>
+  <!-- The links of the names that point with @ref alone (as nearly all do), by @ref ("" for
+       none, as for no @ref): worked out once per pointer of the document, before the text,
+       rather than asked of the cached function per name (the cache's look-up by four
+       arguments cost a tenth of the page for 100,000 names). Only where the document is
+       the one scope of its names (fp:scope), not for the members of the edition's corpus. -->
+  <xsl:variable name="fp:root" as="document-node()?" select="/"/>
+  <xsl:variable name="fp:one-scope" as="xs:boolean"
+                select="exists($fp:root) and not(fp:has-members($fp:root))"/>
+  <xsl:variable name="fp:ref-links" as="map(xs:string, xs:string)" select="map:merge(
+      for $ref in ('', distinct-values($fp:root//(tei:persName | tei:placeName | tei:geogName |
+                   tei:orgName | tei:name | tei:rs | tei:roleName)[not(@key or @corresp)]/@ref))
+      return map {string($ref): string(fp:name-link($fp:root, string($ref), (), ()))},
+      map {'duplicates': 'use-first'})"/>
 
   <!-- Where a name links: the same for every name of a document with the same attributes,
        so worked out once for them (a long text has 100,000 names and a few hundred

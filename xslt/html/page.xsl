@@ -172,10 +172,15 @@
        "lb-in-word", a gap for a note's missing text not at all. -->
   <xsl:function name="fp:text-elements" as="xs:string*" cache="yes">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="distinct-values($tei//tei:text//*/(
-        if (self::tei:lb[@break = 'no']) then 'lb-in-word'
-        else if (self::tei:gap[@reason = 'not-in-source']) then ()
-        else local-name()))"/>
+    <!-- (The names in one pass that asks nothing else of each element; line breaks and
+         gaps, when there are any, sorted out by a search for them: asking each element
+         whether it was one took half the time.) -->
+    <xsl:variable name="texts" select="$tei//tei:text"/>
+    <xsl:variable name="names" select="distinct-values($texts//*/local-name())"/>
+    <xsl:sequence select="$names[not(. = ('lb', 'gap'))],
+        'lb'[$names = 'lb'][exists($texts//*:lb[not(self::tei:lb[@break = 'no'])])],
+        'lb-in-word'[$names = 'lb'][exists($texts//tei:lb[@break = 'no'])],
+        'gap'[$names = 'gap'][exists($texts//*:gap[not(self::tei:gap[@reason = 'not-in-source'])])]"/>
   </xsl:function>
 
   <!-- CSS a TEI file declares, made safe for a self-contained page: no markup, no rule
