@@ -34,7 +34,7 @@ pymupdf = pytest.importorskip("pymupdf")
 
 FAMILIES = ["title-page", "structure", "verse", "drama", "letter", "tables", "figures",
             "lists", "bibliography", "transcription", "apparatus", "msdesc", "notes",
-            "breaks-links", "names", "phrases"]
+            "breaks-links", "names", "phrases", "ruby"]
 
 #: Families whose page loses words as tests/reading.py reads it, with the bug.
 WORDS_XFAIL: dict[str, str] = {}
@@ -314,3 +314,31 @@ def test_headings_do_not_skip_a_level(family: str) -> None:
 def test_how_to_cite_leaves_out_what_the_header_does_not_say() -> None:
     cite = page_of("verse").xpath("//dd[@class='how-to-cite']")[0].text_content()
     assert not re.search(r",\s*[,.]", cite), cite
+
+
+def test_ruby_sets_each_gloss_over_its_base() -> None:
+    page = page_of("ruby")
+    assert page.get_element_by_id("r1").xpath("ruby/span[@class='tei-rb']/text()") == ["激怒"]
+    assert page.get_element_by_id("r1").xpath("ruby/rt/text()") == ["げきど"]
+    # Two glosses: the first over the base, the second over that ruby (HTML nests them).
+    nested = page.xpath("//ruby[ruby]")[0]
+    assert nested.xpath("ruby/rt/text()") == ["Běijīng"]
+    assert nested.xpath("rt/text()") == ["northern capital"]
+    assert "#tei-ruby[北京][Běijīng][northern capital]" in pdf_of("ruby").typst_source
+
+
+def test_ruby_the_schema_does_not_allow_keeps_its_words() -> None:
+    """A base without rb and a gloss outside a ruby (real files have both) keep their words
+    in both outputs."""
+    tree = etree.ElementTree(etree.fromstring(
+        f'<TEI xmlns="{TEI[1:-1]}"><teiHeader><fileDesc><titleStmt><title>R</title></titleStmt>'
+        '<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc>'
+        '</fileDesc></teiHeader><text><body><p>Bare <ruby>東京<rt>とうきょう</rt><rt/></ruby> '
+        'and <seg xml:id="b">漢字</seg> <rt>kanji</rt> end.</p></body></text></TEI>'))
+    body, _ = tei_reading(tree.getroot().find(f"{TEI}text"))
+    shown = html_reading(html.document_fromstring(
+        html_pages([("r", tree)]).pages["r.html"]).xpath("//main")[0])
+    assert in_order(body, shown) == 1.0
+    printed = words(" ".join(page.get_text() for page in pymupdf.open(
+        stream=pdf(tree, standard="a-3b").data, filetype="pdf")))
+    assert Counter(body) - Counter(printed) == Counter()

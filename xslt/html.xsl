@@ -37,6 +37,7 @@
   <xsl:include href="html/apparatus.xsl"/>
   <xsl:include href="html/verse.xsl"/>
   <xsl:include href="html/tables.xsl"/>
+  <xsl:include href="html/ruby.xsl"/>
   <xsl:include href="html/bibl.xsl"/>
   <xsl:include href="html/msdesc.xsl"/>
   <xsl:include href="html/index.xsl"/>

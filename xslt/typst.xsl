@@ -33,6 +33,7 @@
   <xsl:include href="typst/apparatus.xsl"/>
   <xsl:include href="typst/verse.xsl"/>
   <xsl:include href="typst/tables.xsl"/>
+  <xsl:include href="typst/ruby.xsl"/>
   <xsl:include href="typst/bibl.xsl"/>
   <xsl:include href="typst/chronology.xsl"/>
   <xsl:include href="typst/direction.xsl"/>
