@@ -34,7 +34,7 @@ pymupdf = pytest.importorskip("pymupdf")
 
 FAMILIES = ["title-page", "structure", "verse", "drama", "letter", "tables", "figures",
             "lists", "bibliography", "transcription", "apparatus", "msdesc", "notes",
-            "breaks-links", "names", "phrases", "ruby"]
+            "breaks-links", "names", "phrases", "ruby", "examples"]
 
 #: Families whose page loses words as tests/reading.py reads it, with the bug.
 WORDS_XFAIL: dict[str, str] = {}
@@ -342,3 +342,22 @@ def test_ruby_the_schema_does_not_allow_keeps_its_words() -> None:
     printed = words(" ".join(page.get_text() for page in pymupdf.open(
         stream=pdf(tree, standard="a-3b").data, filetype="pdf")))
     assert Counter(body) - Counter(printed) == Counter()
+
+
+def test_examples_of_markup_show_the_markup() -> None:
+    """egXML (the Guidelines' and the Journal of the TEI's examples) is shown as the XML it
+    is, without the examples' namespace and with the indentation its lines share taken
+    off; eg as it is; each in the line where it stands among words."""
+    page = page_of("examples")
+    shown = page.get_element_by_id("eg1")
+    assert shown.tag == "pre" and shown.get("class") == "tei-egXML"
+    assert shown.text_content().splitlines() == [
+        '<p>A letter from <persName ref="#ed">Edward</persName> in',
+        "  <placeName>Rome</placeName>, written &amp; sent.</p>",
+        "<!-- the register entry is elsewhere -->"]
+    assert page.xpath("//p/code/text()") == ["<lb/>", "if x < 3: print(x)"]
+    assert page.xpath("//pre[@class='tei-eg']/code/text()") == [
+        "def count(words):\n    return len(words)"]
+    printed = pdf_text("examples")
+    assert '<persName ref="#ed">Edward</persName>' in printed
+    assert "def count(words):\n    return len(words)" in printed
