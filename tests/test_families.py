@@ -34,7 +34,7 @@ pymupdf = pytest.importorskip("pymupdf")
 
 FAMILIES = ["title-page", "structure", "verse", "drama", "letter", "tables", "figures",
             "lists", "bibliography", "transcription", "apparatus", "msdesc", "notes",
-            "breaks-links", "names", "phrases", "ruby", "examples"]
+            "breaks-links", "names", "phrases", "ruby", "examples", "correspondence"]
 
 #: Families whose page loses words as tests/reading.py reads it, with the bug.
 WORDS_XFAIL: dict[str, str] = {}
@@ -361,3 +361,36 @@ def test_examples_of_markup_show_the_markup() -> None:
     printed = pdf_text("examples")
     assert '<persName ref="#ed">Edward</persName>' in printed
     assert "def count(words):\n    return len(words)" in printed
+
+
+def test_the_correspondence_description_heads_the_letter() -> None:
+    """profileDesc/correspDesc (letters, CMIF files): each action with its persons, places
+    and date (its value where it has no words), names linked to their authority, the
+    letters before and after; in print before the text."""
+    page = page_of("correspondence")
+    rows = [(dt.text_content(), " ".join(dt.getnext().text_content().split()))
+            for dt in page.xpath("//dl[@class='edition-meta']/dt")]
+    assert rows[2:8] == [
+        ("Sent", "Goethe, Johann Wolfgang von · Weimar · 1800-01-02"),
+        ("Received", "Schiller, Friedrich · Jena"),
+        ("Previous letter", "Goethe to Schiller, 30 December 1799"),
+        ("Next letter", "Schiller to Goethe, spring 1800"),
+        ("Sent", "Schiller, Friedrich · not before 1800-02, not after 1800-03"),
+        ("Received", "Goethe, Johann Wolfgang von")]
+    assert page.xpath("//dd[@class='correspondence']/a/@href")[:2] == [
+        "http://viaf.org/viaf/123", "http://www.geonames.org/2812482"]
+    printed = " ".join(pdf_text("correspondence").split())
+    assert printed.index("Sent Goethe, Johann Wolfgang von · Weimar · 1800-01-02") < \
+        printed.index("The first letter of the year")
+
+
+def test_a_real_letters_context_names_each_neighbour_once() -> None:
+    from conftest import SHARED
+    path = SHARED / "tei" / "corpus" / "schnitzler-l01516.xml"
+    page = html.document_fromstring(html_pages([("l", parse_tei(
+        path.read_bytes(), path=str(path)))]).pages["l.html"])
+    labels = page.xpath("//dl[@class='edition-meta']/dt/text()")
+    assert labels[1:8] == ["Sent", "Received", "Correspondence",
+                           "Previous letter (within collection)", "Next letter (within collection)",
+                           "Previous letter (within correspondence)",
+                           "Next letter (within correspondence)"]

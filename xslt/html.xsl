@@ -26,6 +26,7 @@
   <xsl:include href="common/languages.xsl"/>
   <xsl:include href="common/chronology.xsl"/>
   <xsl:include href="common/examples.xsl"/>
+  <xsl:include href="common/correspondence.xsl"/>
   <xsl:include href="html/params.xsl"/>
   <xsl:include href="html/behaviours.xsl"/>
   <xsl:include href="html/page.xsl"/>
@@ -40,6 +41,7 @@
   <xsl:include href="html/tables.xsl"/>
   <xsl:include href="html/ruby.xsl"/>
   <xsl:include href="html/examples.xsl"/>
+  <xsl:include href="html/correspondence.xsl"/>
   <xsl:include href="html/bibl.xsl"/>
   <xsl:include href="html/msdesc.xsl"/>
   <xsl:include href="html/index.xsl"/>
