@@ -27,22 +27,25 @@ output. A PDF without such glyphs is returned unchanged.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 import pypdf
 from fontTools.ttLib import TTFont
 from pypdf.generic import (ArrayObject, ByteStringObject, ContentStream, DictionaryObject,
-                           IndirectObject, NameObject, StreamObject, TextStringObject)
+                           IndirectObject, NameObject, PdfObject, StreamObject,
+                           TextStringObject)
 
 from ..fontfiles import font_named
 from .glyphs import FONT_ERRORS, SubsetOutlines, characters, outline
 from .pdfupdate import append_update, stream_like
+from .rtlmarks import marked, marked_cmap, twin_font, twin_name, with_fonts
 
 _SUBSET = re.compile(r"^[A-Z]{6}\+")
 _BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
@@ -55,29 +58,112 @@ def mend_text_layer(data: bytes, font_paths: Sequence[Path] = ()) -> bytes:
     fonts."""
     reader = pypdf.PdfReader(io.BytesIO(data))
     fonts: dict[int, _Font | None] = {}
+    readings: dict[int, dict[int, str] | None] = {}
+    twins = _Twins(reader)
     changed: dict[int, StreamObject] = {}
     for page in reader.pages:
-        for resources, contents in _content_streams(page):
+        for resources, contents, holder in _content_streams(page):
             page_fonts = {name: _font(ref, fonts, tuple(font_paths))
                           for name, ref in _fonts_of(resources)}
-            if not any(page_fonts.values()) or contents.idnum in changed:
+            if contents.idnum in changed:
                 continue
             stream = contents.get_object()
             # Reading a content stream is the slow part: only where a span may need
-            # mending, or a font has marks to quiet.
-            if b"/ActualText" not in stream.get_data() and not any(
+            # mending, a font has marks to quiet, or text is written right to left.
+            raw = stream.get_data()
+            if b"/ActualText" not in raw and b"/ReversedChars" not in raw and not any(
                     font.quiet() for font in page_fonts.values() if font is not None):
                 continue
-            mended = _mend_content(stream, page_fonts, reader)
+            page_readings = {name: _readings(ref, fonts, readings)
+                             for name, ref in _fonts_of(resources)}
+            mended = _mend_content(
+                stream, page_fonts, reader, page_readings,
+                functools.partial(twins.name, holder, resources=resources,
+                                  readings=page_readings))
             if mended is not None:
                 changed[contents.idnum] = stream_like(stream, mended)
     for idnum, font in fonts.items():
         cmap = font.mended_cmap() if font is not None else None
         if cmap is not None:
             changed[idnum] = stream_like(reader.get_object(idnum), cmap)
+    changed.update(twins.objects(changed))
     if not changed:
         return data
     return append_update(data, reader, changed)
+
+
+class _Twins:
+    """The twins of a PDF's fonts (see rtlmarks.py): a new Type0 font for each font whose
+    glyphs need a right-to-left mark, and its name in each font dictionary of resources
+    that shows it."""
+
+    def __init__(self, reader: pypdf.PdfReader) -> None:
+        self._reader = reader
+        self._next = int(reader.trailer["/Size"])
+        self._fonts: dict[int, tuple[IndirectObject, dict[int, str]]] = {}
+        self._names: dict[tuple[int, str], NameObject] = {}
+        self._holders: dict[int, tuple[list[str], dict[str, IndirectObject]]] = {}
+
+    def name(self, holder: _Holder | None, name: str, *, resources: DictionaryObject,
+             readings: dict[str, dict[int, str] | None]) -> NameObject | None:
+        """The name of the twin of the font ``name`` in ``resources`` (whose font
+        dictionary ``holder`` holds: an object and the path to it); None where there is
+        none to give."""
+        ref = (resources.get("/Font") or DictionaryObject()).get_object().raw_get(name)
+        texts = readings.get(name)
+        if holder is None or not isinstance(ref, IndirectObject) or texts is None:
+            return None
+        key = (holder[0].idnum, name)
+        if key not in self._names:
+            if ref.idnum not in self._fonts:
+                self._fonts[ref.idnum] = (IndirectObject(self._next, 0, self._reader), texts)
+                self._next += 2  # the font and its ToUnicode map
+            path, added = self._holders.setdefault(holder[0].idnum, (holder[1], {}))
+            fonts = (resources.get("/Font") or DictionaryObject()).get_object()
+            self._names[key] = twin_name(name, set(fonts) | set(added))
+            added[self._names[key]] = self._fonts[ref.idnum][0]
+        return self._names[key]
+
+    def objects(self, changed: dict[int, StreamObject]) -> dict[int, PdfObject]:
+        """The new and changed objects: each twin and its map, each font dictionary
+        with the twins' names (``changed``: the objects changed so far)."""
+        objects: dict[int, PdfObject] = {}
+        for idnum, (ref, texts) in self._fonts.items():
+            font = self._reader.get_object(idnum)
+            to_unicode = font.raw_get("/ToUnicode")
+            base = changed.get(to_unicode.idnum) or to_unicode.get_object()
+            objects[ref.idnum + 1] = stream_like(base, marked_cmap(base.get_data(), texts))
+            objects[ref.idnum] = twin_font(font, IndirectObject(ref.idnum + 1, 0,
+                                                                 self._reader))
+        for idnum, (path, added) in self._holders.items():
+            holder = changed.get(idnum) or self._reader.get_object(idnum)
+            objects[idnum] = with_fonts(holder, added, path, _copy)
+        return objects
+
+
+def _copy(obj: PdfObject) -> PdfObject:
+    if isinstance(obj, StreamObject):
+        return stream_like(obj, obj.get_data())
+    return DictionaryObject({NameObject(key): obj.raw_get(key) for key in obj})
+
+
+def _readings(ref, fonts: dict[int, _Font | None],
+              cache: dict[int, dict[int, str] | None]) -> dict[int, str] | None:
+    """What each glyph of a Type0 font reads as (mended), None for another font."""
+    font = ref.get_object()
+    to_unicode = font.get("/ToUnicode")
+    if not isinstance(to_unicode, IndirectObject):
+        return None
+    idnum = to_unicode.idnum
+    if idnum not in cache:
+        cache[idnum] = None
+        if font.get("/Subtype") == "/Type0" and font.get("/Encoding") == "/Identity-H":
+            mended = fonts.get(idnum)
+            texts = (mended.texts if mended is not None
+                     else _texts(to_unicode.get_object().get_data()))
+            cache[idnum] = {code: mended.mapped(code) or "" if mended is not None else text
+                            for code, text in texts.items()}
+    return cache[idnum]
 
 
 @dataclass
@@ -244,20 +330,27 @@ def _fonts_of(resources: DictionaryObject) -> Iterator[tuple[str, IndirectObject
             yield name, ref
 
 
-def _content_streams(page) -> Iterator[tuple[DictionaryObject, IndirectObject]]:
+#: Where a font dictionary is: the object that holds it and the keys to it from there.
+_Holder = tuple[IndirectObject, list[str]]
+
+
+def _content_streams(page) -> Iterator[tuple[DictionaryObject, IndirectObject,
+                                             _Holder | None]]:
     """Each content stream of a page and of the form XObjects it draws, with the resources
-    its names refer to (a page's contents only when they are one stream, as Typst writes
-    them: a marked-content span may not be split across streams)."""
+    its names refer to and where their font dictionary is (a page's contents only when
+    they are one stream, as Typst writes them: a marked-content span may not be split
+    across streams)."""
     resources = (page.get("/Resources") or DictionaryObject()).get_object()
+    holder = _holder(page.indirect_reference, page)
     contents = page.get("/Contents")
     if isinstance(contents, IndirectObject) and not isinstance(contents.get_object(),
                                                                  ArrayObject):
-        yield resources, contents
-    yield from _forms(resources, set())
+        yield resources, contents, holder
+    yield from _forms(resources, holder, set())
 
 
-def _forms(resources: DictionaryObject, seen: set[int]
-           ) -> Iterator[tuple[DictionaryObject, IndirectObject]]:
+def _forms(resources: DictionaryObject, holder: _Holder | None, seen: set[int]
+           ) -> Iterator[tuple[DictionaryObject, IndirectObject, _Holder | None]]:
     for ref in (resources.get("/XObject") or DictionaryObject()).get_object().values():
         if not isinstance(ref, IndirectObject) or ref.idnum in seen:
             continue
@@ -266,8 +359,22 @@ def _forms(resources: DictionaryObject, seen: set[int]
         if form.get("/Subtype") != "/Form":
             continue
         own = (form.get("/Resources") or resources).get_object()
-        yield own, ref
-        yield from _forms(own, seen)
+        own_holder = _holder(ref, form) if form.get("/Resources") is not None else holder
+        yield own, ref, own_holder
+        yield from _forms(own, own_holder, seen)
+
+
+def _holder(ref, owner: DictionaryObject) -> _Holder | None:
+    """Where the font dictionary of the resources of a page or form ``owner`` is."""
+    resources = owner.get("/Resources")
+    if resources is None or ref is None:
+        return None
+    if isinstance(resources, IndirectObject):
+        fonts = resources.get_object().get("/Font")
+        return (fonts, []) if isinstance(fonts, IndirectObject) else (resources, ["/Font"])
+    fonts = resources.get("/Font")
+    return (fonts, []) if isinstance(fonts, IndirectObject) else \
+        (ref, ["/Resources", "/Font"])
 
 
 @dataclass
@@ -281,26 +388,38 @@ class _Span:
 
 
 def _mend_content(stream: StreamObject, fonts: dict[str, _Font | None],
-                  reader: pypdf.PdfReader) -> bytes | None:
+                  reader: pypdf.PdfReader, readings: dict[str, dict[int, str] | None],
+                  twin: Callable[[str], NameObject | None]) -> bytes | None:
     """The content stream with what its glyphs read as mended (see the module's
     docstring), or None if nothing changes: an /ActualText around one glyph is dropped
     (the mended map says the same) or says the glyph's reading; a mark outside one that
-    should read as nothing gets an empty one."""
+    should read as nothing gets an empty one; a neutral at the edge of a right-to-left
+    run is shown with its font's twin, whose map gives it a right-to-left mark
+    (``readings``: what each glyph of a Type0 font reads as, by the font's name;
+    ``twin``: the name of a font's twin in these resources, see rtlmarks.py)."""
     content = ContentStream(stream, reader)
     out: list[tuple[list, bytes] | None] = []
     spans: list[_Span | None] = []
+    tags: list[object] = []
     font: _Font | None = None
+    name, size = None, None
+    directed = False  # whether the glyph drawn before gives a right-to-left run its direction
     changed = False
     for operands, operator in content.operations:
         if operator == b"Tf":
-            font = fonts.get(operands[0])
+            name, size = operands[0], operands[1]
+            font = fonts.get(name)
+        elif operator == b"BT":
+            directed = False
         elif operator in (b"BDC", b"BMC"):
             actual = (operands[1].get("/ActualText")
                       if operator == b"BDC" and isinstance(operands[1], DictionaryObject)
                       else None)
             spans.append(_Span(len(out), str(actual)) if actual is not None else None)
+            tags.append(operands[0])
         elif operator == b"EMC" and spans:
             span = spans.pop()
+            tags.pop()
             if span is not None and _mend_span(span, out):
                 changed = True
                 if out[span.at] is None:
@@ -310,12 +429,23 @@ def _mend_content(stream: StreamObject, fonts: dict[str, _Font | None],
             for span in spans:
                 if span is not None:
                     span.glyphs.extend((font, code) for code in items if type(code) is int)
-            if font is not None and not any(spans):
-                quiet = {i for i, code in enumerate(items) if code in font.quiet()}
-                if quiet:
-                    out.extend(_quieted(items, quiet))
-                    changed = True
-                    continue
+            quiet = ({i for i, code in enumerate(items) if code in font.quiet()}
+                     if font is not None else set())
+            marks: set[int] = set()
+            texts = readings.get(name)
+            if "/ReversedChars" not in tags or texts is None:
+                directed = False
+            else:
+                codes = [i for i, code in enumerate(items) if type(code) is int]
+                found, directed = marked([None if i in quiet else texts.get(items[i])
+                                          for i in codes], directed)
+                marks = {codes[k] for k in found}
+            twin_as = twin(name) if marks and not any(spans) else None
+            if not any(spans) and (quiet or twin_as is not None):
+                out.extend(_split(items, quiet, marks if twin_as is not None else set(),
+                                  (name, twin_as, size)))
+                changed = True
+                continue
         out.append((operands, operator))
     if not changed:
         return None
@@ -366,18 +496,25 @@ def _items(array: list) -> list:
     return items
 
 
-def _quieted(items: list, quiet: set[int]) -> list[tuple[list, bytes]]:
+def _split(items: list, quiet: set[int], marks: set[int], fonts: tuple
+           ) -> list[tuple[list, bytes]]:
     """TJ operators that show ``items`` as before (each glyph moves the pen as it did),
-    each glyph of ``quiet`` inside an /ActualText span of no text."""
+    each glyph of ``quiet`` inside an /ActualText span of no text, each of ``marks`` in
+    the twin font (``fonts``: the font's name, its twin's and the size)."""
+    name, twin_name, size = fonts
     operations: list[tuple[list, bytes]] = []
     run: list = []
     for index, item in enumerate(items):
-        if index not in quiet:
+        if index not in quiet and index not in marks:
             run.append(item)
             continue
         if run:
             operations.append(([_array(run)], b"TJ"))
             run = []
+        if index in marks:
+            operations += [([twin_name, size], b"Tf"), ([_array([item])], b"TJ"),
+                           ([name, size], b"Tf")]
+            continue
         operations += [([NameObject("/Span"), DictionaryObject(
                             {NameObject("/ActualText"): TextStringObject("")})], b"BDC"),
                        ([_array([item])], b"TJ"), ([], b"EMC")]
