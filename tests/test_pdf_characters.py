@@ -15,7 +15,7 @@ from lxml import etree
 from teiedition.cli import cli
 from teiedition.fonts import BOX_FAMILY, FontSettings, box_font, plan_fonts
 from teiedition.render import count_unhandled, pdf
-from teiedition.render.rtlmarks import marked
+from teiedition.render.rtlmarks import marked, number
 from teiedition.render.textlayer import mend_text_layer
 
 from conftest import CASES
@@ -362,12 +362,32 @@ def test_which_glyphs_of_a_right_to_left_run_read_with_a_mark(texts, directed,
     assert marked(texts, directed) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="MuPDF takes Arabic-Indic digits for right-to-left "
-                   "text (Unicode class AN) and turns the number around with the letters: "
-                   "'١٣١٥' reads back '٥١٣١'")
+@pytest.mark.parametrize("texts, expected", [
+    (["١", "٣", "١", "٥"], (0, 3)),
+    (["(", "٢", "٠", "/", "٣", ")"], (1, 4)),  # the separator between digits too
+    (["1", "3", "1", "5"], None),  # European digits: MuPDF reads them left to right
+    (["a", "b"], None),
+])
+def test_which_glyphs_make_a_number_of_right_to_left_digits(texts, expected) -> None:
+    assert number(texts) == expected
+
+
 def test_arabic_indic_digits_in_a_right_to_left_line_read_back_in_place() -> None:
-    data = mend_text_layer(typeset_case("text-layer-rtl-indic-digits.typ", "DejaVu Sans"))
-    assert words(read_back(data)) == words(RTL_INDIC_DIGITS)
+    """Issue 13 (teilex0's "٢٠"): MuPDF takes Arabic-Indic digits for right-to-left text
+    and turns Typst's number around ("١٣١٥" reads back "٥١٣١"); mended, the number reads
+    as a left-to-right mark and its digits, from its first glyph: in MuPDF (through an
+    /ActualText); pypdf, which reads no /ActualText, gets the digits from the glyphs'
+    maps as before, and the mark (from the twin font's)."""
+    data = typeset_case("text-layer-rtl-indic-digits.typ", "DejaVu Sans")
+    assert words(read_back(data)) != words(RTL_INDIC_DIGITS)
+    mended = mend_text_layer(data)
+    assert words(read_back(mended)) == words(RTL_INDIC_DIGITS)
+    def digits(pdf: bytes) -> list[str]:
+        text = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+        return sorted(c for c in text if unicodedata.bidirectional(c) == "AN")
+    assert digits(mended) == digits(data) == sorted("٢٢١٣١٥")
+    assert "\u200e" in pypdf.PdfReader(io.BytesIO(mended)).pages[0].extract_text()
+    assert printed(mended) == printed(data)
 
 
 RTL_NUMBERS = "صدر أول عدد: 22 شوال 1315هـ في القاهرة"

@@ -26,11 +26,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Callable, Iterable, Sequence
+from typing import Mapping, Sequence
 
-from pypdf.generic import DictionaryObject, NameObject, PdfObject, StreamObject
+import pypdf
+from pypdf.generic import DictionaryObject, IndirectObject, NameObject, PdfObject, StreamObject
+
+from .pdfupdate import stream_like
 
 RLM = "\u200f"
+LRM = "\u200e"
 #: Directions a reader that orders by characters gives a glyph of its own: right to left
 #: (letters, Arabic-Indic digits) and left to right (letters, European digits, their
 #: separators and terminators); anything else takes the direction of what comes before.
@@ -58,42 +62,101 @@ def marked(texts: Sequence[str | None], directed: bool) -> tuple[set[int], bool]
     return indices, directed
 
 
-def marked_cmap(cmap_data: bytes, texts: dict[int, str]) -> bytes:
+def number(texts: Sequence[str | None]) -> tuple[int, int] | None:
+    """Of the glyphs of a left-to-right run in drawing order, the first and the last of
+    those that read as right-to-left digits (Unicode's class AN: Arabic-Indic digits and
+    their separators), or None."""
+    digits = [index for index, text in enumerate(texts)
+              if text and unicodedata.bidirectional(text[0]) == "AN"]
+    return (digits[0], digits[-1]) if digits else None
+
+
+class Twins:
+    """The twins of a PDF's fonts: a new Type0 font for each font and mark (RLM, LRM)
+    that some of its glyphs need, and its name in each font dictionary of resources that
+    shows it."""
+
+    def __init__(self, reader: pypdf.PdfReader) -> None:
+        self._reader = reader
+        self._next = int(reader.trailer["/Size"])
+        self._fonts: dict[tuple[int, str], tuple[IndirectObject, dict[int, str]]] = {}
+        self._names: dict[tuple[int, str, str], NameObject] = {}
+        self._holders: dict[int, tuple[list[str], dict[str, IndirectObject]]] = {}
+
+    def name(self, holder: tuple[IndirectObject, list[str]] | None, name: str, mark: str,
+             *, resources: DictionaryObject, readings: dict[str, dict[int, str] | None]
+             ) -> NameObject | None:
+        """The name of the twin with ``mark`` of the font ``name`` in ``resources``
+        (whose font dictionary ``holder`` holds: an object and the keys to it from
+        there; ``readings``: what the glyphs of each font read as); None where there is
+        none to give."""
+        fonts = (resources.get("/Font") or DictionaryObject()).get_object()
+        ref, texts = fonts.raw_get(name), readings.get(name)
+        if holder is None or not isinstance(ref, IndirectObject) or texts is None:
+            return None
+        key = (holder[0].idnum, name, mark)
+        if key not in self._names:
+            if (ref.idnum, mark) not in self._fonts:
+                self._fonts[ref.idnum, mark] = (IndirectObject(self._next, 0, self._reader),
+                                                texts)
+                self._next += 2  # the font and its ToUnicode map
+            path, added = self._holders.setdefault(holder[0].idnum, (holder[1], {}))
+            self._names[key] = _free_name(f"{name}.{_SUFFIX[mark]}", set(fonts) | set(added))
+            added[self._names[key]] = self._fonts[ref.idnum, mark][0]
+        return self._names[key]
+
+    def objects(self, changed: Mapping[int, PdfObject]) -> dict[int, PdfObject]:
+        """The new and changed objects: each twin and its map, each font dictionary
+        with the twins' names (``changed``: the objects changed so far)."""
+        objects: dict[int, PdfObject] = {}
+        for (idnum, mark), (ref, texts) in self._fonts.items():
+            font = self._reader.get_object(idnum)
+            to_unicode = font.raw_get("/ToUnicode")
+            base = changed.get(to_unicode.idnum) or to_unicode.get_object()
+            objects[ref.idnum + 1] = stream_like(base, _marked_cmap(base.get_data(), texts,
+                                                                    mark))
+            twin = DictionaryObject({NameObject(key): font.raw_get(key) for key in font})
+            twin[NameObject("/ToUnicode")] = IndirectObject(ref.idnum + 1, 0, self._reader)
+            objects[ref.idnum] = twin
+        for idnum, (path, added) in self._holders.items():
+            objects[idnum] = _with_fonts(changed.get(idnum) or self._reader.get_object(idnum),
+                                         added, path)
+        return objects
+
+
+_SUFFIX = {RLM: "rtl", LRM: "ltr"}
+
+
+def _marked_cmap(cmap_data: bytes, texts: dict[int, str], mark: str) -> bytes:
     """A ToUnicode map like ``cmap_data`` with each code's text (``texts``: the mended
-    ones) preceded by RLM."""
+    ones) preceded by ``mark``."""
     def entry(match: re.Match[bytes]) -> bytes:
         code = int(match.group(1), 16)
         if code not in texts:
             return match.group(0)
-        return b"<%s> <%s>" % (match.group(1), (RLM + texts[code]).encode("utf-16-be")
+        return b"<%s> <%s>" % (match.group(1), (mark + texts[code]).encode("utf-16-be")
                                .hex().upper().encode())
     return _BFCHAR.sub(lambda block: _ENTRY.sub(entry, block.group(0)), cmap_data)
 
 
-def twin_font(font: DictionaryObject, to_unicode: PdfObject) -> DictionaryObject:
-    """A Type0 font dictionary like ``font`` (sharing its descendant font) with another
-    ToUnicode map."""
-    twin = DictionaryObject({NameObject(key): font.raw_get(key) for key in font})
-    twin[NameObject("/ToUnicode")] = to_unicode
-    return twin
-
-
-def twin_name(name: str, taken: Iterable[str]) -> NameObject:
-    """A resource name for the twin of the font named ``name``, not among ``taken``."""
-    taken = set(taken)
-    candidate, number = f"{name}.rtl", 1
-    while candidate in taken:
+def _free_name(candidate: str, taken: set[str]) -> NameObject:
+    """A resource name like ``candidate`` that is not among ``taken``."""
+    name, number = candidate, 1
+    while "/" + name.lstrip("/") in taken:
         number += 1
-        candidate = f"{name}.rtl{number}"
-    return NameObject(candidate)
+        name = f"{candidate}{number}"
+    return NameObject("/" + name.lstrip("/"))
 
 
-def with_fonts(holder: DictionaryObject | StreamObject, fonts: dict[str, PdfObject],
-               path: Sequence[str], copy: Callable[[PdfObject], PdfObject]) -> PdfObject:
-    """A copy of ``holder`` (the object whose dictionary holds a /Font dictionary at
-    ``path``: [] for the /Font dictionary itself, ["/Resources", "/Font"] for a page or a
-    form) with ``fonts`` added to that dictionary."""
-    top = copy(holder)
+def _with_fonts(holder: PdfObject, fonts: dict[str, PdfObject], path: Sequence[str]
+                ) -> PdfObject:
+    """A copy of ``holder`` (the object that holds a /Font dictionary at ``path``: [] for
+    the /Font dictionary itself, ["/Resources", "/Font"] for a page or a form with
+    resources of its own) with ``fonts`` added to that dictionary."""
+    if isinstance(holder, StreamObject):
+        top: PdfObject = stream_like(holder, holder.get_data())
+    else:
+        top = DictionaryObject({NameObject(key): holder.raw_get(key) for key in holder})
     node = top
     for key in path:
         inner = DictionaryObject({NameObject(k): v for k, v in node[key].get_object().items()})

@@ -39,13 +39,13 @@ from typing import Callable, Iterator, Sequence
 import pypdf
 from fontTools.ttLib import TTFont
 from pypdf.generic import (ArrayObject, ByteStringObject, ContentStream, DictionaryObject,
-                           IndirectObject, NameObject, PdfObject, StreamObject,
+                           IndirectObject, NameObject, StreamObject,
                            TextStringObject)
 
 from ..fontfiles import font_named
 from .glyphs import FONT_ERRORS, SubsetOutlines, characters, outline
 from .pdfupdate import append_update, stream_like
-from .rtlmarks import marked, marked_cmap, twin_font, twin_name, with_fonts
+from .rtlmarks import LRM, RLM, Twins, marked, number
 
 _SUBSET = re.compile(r"^[A-Z]{6}\+")
 _BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
@@ -59,7 +59,7 @@ def mend_text_layer(data: bytes, font_paths: Sequence[Path] = ()) -> bytes:
     reader = pypdf.PdfReader(io.BytesIO(data))
     fonts: dict[int, _Font | None] = {}
     readings: dict[int, dict[int, str] | None] = {}
-    twins = _Twins(reader)
+    twins = Twins(reader)
     changed: dict[int, StreamObject] = {}
     for page in reader.pages:
         for resources, contents, holder in _content_streams(page):
@@ -90,61 +90,6 @@ def mend_text_layer(data: bytes, font_paths: Sequence[Path] = ()) -> bytes:
     if not changed:
         return data
     return append_update(data, reader, changed)
-
-
-class _Twins:
-    """The twins of a PDF's fonts (see rtlmarks.py): a new Type0 font for each font whose
-    glyphs need a right-to-left mark, and its name in each font dictionary of resources
-    that shows it."""
-
-    def __init__(self, reader: pypdf.PdfReader) -> None:
-        self._reader = reader
-        self._next = int(reader.trailer["/Size"])
-        self._fonts: dict[int, tuple[IndirectObject, dict[int, str]]] = {}
-        self._names: dict[tuple[int, str], NameObject] = {}
-        self._holders: dict[int, tuple[list[str], dict[str, IndirectObject]]] = {}
-
-    def name(self, holder: _Holder | None, name: str, *, resources: DictionaryObject,
-             readings: dict[str, dict[int, str] | None]) -> NameObject | None:
-        """The name of the twin of the font ``name`` in ``resources`` (whose font
-        dictionary ``holder`` holds: an object and the path to it); None where there is
-        none to give."""
-        ref = (resources.get("/Font") or DictionaryObject()).get_object().raw_get(name)
-        texts = readings.get(name)
-        if holder is None or not isinstance(ref, IndirectObject) or texts is None:
-            return None
-        key = (holder[0].idnum, name)
-        if key not in self._names:
-            if ref.idnum not in self._fonts:
-                self._fonts[ref.idnum] = (IndirectObject(self._next, 0, self._reader), texts)
-                self._next += 2  # the font and its ToUnicode map
-            path, added = self._holders.setdefault(holder[0].idnum, (holder[1], {}))
-            fonts = (resources.get("/Font") or DictionaryObject()).get_object()
-            self._names[key] = twin_name(name, set(fonts) | set(added))
-            added[self._names[key]] = self._fonts[ref.idnum][0]
-        return self._names[key]
-
-    def objects(self, changed: dict[int, StreamObject]) -> dict[int, PdfObject]:
-        """The new and changed objects: each twin and its map, each font dictionary
-        with the twins' names (``changed``: the objects changed so far)."""
-        objects: dict[int, PdfObject] = {}
-        for idnum, (ref, texts) in self._fonts.items():
-            font = self._reader.get_object(idnum)
-            to_unicode = font.raw_get("/ToUnicode")
-            base = changed.get(to_unicode.idnum) or to_unicode.get_object()
-            objects[ref.idnum + 1] = stream_like(base, marked_cmap(base.get_data(), texts))
-            objects[ref.idnum] = twin_font(font, IndirectObject(ref.idnum + 1, 0,
-                                                                 self._reader))
-        for idnum, (path, added) in self._holders.items():
-            holder = changed.get(idnum) or self._reader.get_object(idnum)
-            objects[idnum] = with_fonts(holder, added, path, _copy)
-        return objects
-
-
-def _copy(obj: PdfObject) -> PdfObject:
-    if isinstance(obj, StreamObject):
-        return stream_like(obj, obj.get_data())
-    return DictionaryObject({NameObject(key): obj.raw_get(key) for key in obj})
 
 
 def _readings(ref, fonts: dict[int, _Font | None],
@@ -389,14 +334,16 @@ class _Span:
 
 def _mend_content(stream: StreamObject, fonts: dict[str, _Font | None],
                   reader: pypdf.PdfReader, readings: dict[str, dict[int, str] | None],
-                  twin: Callable[[str], NameObject | None]) -> bytes | None:
+                  twin: Callable[[str, str], NameObject | None]) -> bytes | None:
     """The content stream with what its glyphs read as mended (see the module's
     docstring), or None if nothing changes: an /ActualText around one glyph is dropped
     (the mended map says the same) or says the glyph's reading; a mark outside one that
     should read as nothing gets an empty one; a neutral at the edge of a right-to-left
-    run is shown with its font's twin, whose map gives it a right-to-left mark
-    (``readings``: what each glyph of a Type0 font reads as, by the font's name;
-    ``twin``: the name of a font's twin in these resources, see rtlmarks.py)."""
+    run is shown with its font's twin whose map gives it a right-to-left mark, and a
+    number of right-to-left digits reads as a left-to-right mark and the number from its
+    first glyph (see rtlmarks.py; ``readings``: what each glyph of a Type0 font reads as,
+    by the font's name; ``twin``: the name of a font's twin with a mark in these
+    resources)."""
     content = ContentStream(stream, reader)
     out: list[tuple[list, bytes] | None] = []
     spans: list[_Span | None] = []
@@ -431,17 +378,29 @@ def _mend_content(stream: StreamObject, fonts: dict[str, _Font | None],
                     span.glyphs.extend((font, code) for code in items if type(code) is int)
             quiet = ({i for i, code in enumerate(items) if code in font.quiet()}
                      if font is not None else set())
-            marks: set[int] = set()
+            codes = [i for i, code in enumerate(items) if type(code) is int]
             texts = readings.get(name)
-            if "/ReversedChars" not in tags or texts is None:
-                directed = False
-            else:
-                codes = [i for i, code in enumerate(items) if type(code) is int]
-                found, directed = marked([None if i in quiet else texts.get(items[i])
-                                          for i in codes], directed)
+            glyphs = [None if i in quiet or texts is None else texts.get(items[i])
+                      for i in codes]
+            marks: set[int] = set()
+            digits = None
+            if "/ReversedChars" in tags and texts is not None:
+                found, directed = marked(glyphs, directed)
                 marks = {codes[k] for k in found}
-            twin_as = twin(name) if marks and not any(spans) else None
-            if not any(spans) and (quiet or twin_as is not None):
+            else:
+                directed = False
+                found_digits = number(glyphs) if not quiet else None
+                if found_digits is not None:
+                    digits = (codes[found_digits[0]], codes[found_digits[1]])
+            if any(spans) or not (quiet or marks or digits):
+                out.append((operands, operator))
+                continue
+            if digits is not None and (twin_as := twin(name, LRM)) is not None:
+                out.extend(_digits(items, digits, texts, (name, twin_as, size)))
+                changed = True
+                continue
+            twin_as = twin(name, RLM) if marks else None
+            if quiet or twin_as is not None:
                 out.extend(_split(items, quiet, marks if twin_as is not None else set(),
                                   (name, twin_as, size)))
                 changed = True
@@ -520,6 +479,33 @@ def _split(items: list, quiet: set[int], marks: set[int], fonts: tuple
                        ([_array([item])], b"TJ"), ([], b"EMC")]
     if run:
         operations.append(([_array(run)], b"TJ"))
+    return operations
+
+
+def _digits(items: list, digits: tuple[int, int], texts: dict[int, str], fonts: tuple
+            ) -> list[tuple[list, bytes]]:
+    """TJ operators that show ``items`` as before, the glyphs from ``digits[0]`` to
+    ``digits[1]`` (a number of right-to-left digits) reading as LRM and their text: the
+    first glyph in the twin font (whose map gives it LRM and its own text) inside an
+    /ActualText span of that, the others in one of no text (``fonts``: the font's name,
+    its twin's and the size)."""
+    name, twin_as, size = fonts
+    first, last = digits
+    text = LRM + "".join(texts.get(item, "") for item in items[first:last + 1]
+                         if type(item) is int)
+    operations: list[tuple[list, bytes]] = []
+    if first:
+        operations.append(([_array(items[:first])], b"TJ"))
+    operations += [([NameObject("/Span"), DictionaryObject(
+                        {NameObject("/ActualText"): TextStringObject(text)})], b"BDC"),
+                   ([twin_as, size], b"Tf"), ([_array([items[first]])], b"TJ"),
+                   ([name, size], b"Tf"), ([], b"EMC")]
+    if last > first:
+        operations += [([NameObject("/Span"), DictionaryObject(
+                            {NameObject("/ActualText"): TextStringObject("")})], b"BDC"),
+                       ([_array(items[first + 1:last + 1])], b"TJ"), ([], b"EMC")]
+    if last + 1 < len(items):
+        operations.append(([_array(items[last + 1:])], b"TJ"))
     return operations
 
 
