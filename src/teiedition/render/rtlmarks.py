@@ -12,7 +12,7 @@ where a number follows it) take the number's direction and stay where they were 
 ``عدد: 22`` reads back `` :عدد22``, and the ``-`` between two parts of a bibliography entry
 sends the part after it before the one ahead of it.
 
-A glyph of a right-to-left run that no letter of the run before it (in drawing order)
+A glyph of a right-to-left run that no letter drawn before it in the same text object
 gives its direction, and a separator or terminator anywhere in the run, reads as U+200F
 RIGHT-TO-LEFT MARK followed by its own text: the mark that Unicode's bidirectional
 algorithm (UAX #9) advises for such a neutral in plain text, invisible, no part of a word,
@@ -20,6 +20,15 @@ and what gives the glyph its direction in every reader that orders by the charac
 ToUnicode map has one text per glyph, so these occurrences are shown with a twin of their
 font: a Type0 font dictionary with the same descendant font (the same glyph programs and
 widths: the page prints the same) and a ToUnicode map whose texts begin with the mark.
+
+Arabic-Indic digits (Unicode's class AN) are right to left to MuPDF, which so turns a
+number of them around with the letters (``١٣١٥`` reads back ``٥١٣١``), in whatever order
+its glyphs are drawn. Such a number reads, from its first glyph, as U+200E LEFT-TO-RIGHT
+MARK and its digits: that glyph is shown with a twin whose map gives it LRM and its own
+text (so that it is left to right), inside an /ActualText of LRM and the number (which
+MuPDF matches from the front: from the back, it counts bytes for characters and doubles
+one), the other glyphs inside an /ActualText of nothing. A reader without /ActualText
+(pypdf) reads the mark and each glyph's digit.
 """
 
 from __future__ import annotations
