@@ -121,9 +121,22 @@
   <xsl:function name="f:mention-target" as="xs:string">
     <xsl:param name="mention" as="element()"/>
     <xsl:variable name="block" select="f:mention-block($mention)"/>
-    <xsl:sequence select="($mention/ancestor::tei:TEI/@e:file, $text-file)[1] || '#' ||
-                          (if ($block) then f:id($block) else 'text')"/>
+    <xsl:sequence select="fp:file($mention) || '#' || (if ($block) then f:id($block) else 'text')"/>
   </xsl:function>
+
+  <!-- The page a mention is on: its text's in the edition's teiCorpus, else the page of the
+       one text. -->
+  <xsl:function name="fp:file" as="xs:string">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:sequence select="if ($v:members) then ($mention/ancestor::tei:TEI/@e:file, $text-file)[1]
+                          else $text-file" xmlns:v="urn:teiedition:variables"/>
+  </xsl:function>
+
+  <!-- Whether the document transformed holds texts marked with their page (the members of
+       the edition's teiCorpus): else no mention needs to look for its text's page (asked
+       for each of 100,000 links, that was a tenth of the index pages). -->
+  <xsl:variable name="v:members" xmlns:v="urn:teiedition:variables" as="xs:boolean"
+                select="exists(//tei:TEI[@e:file])"/>
 
   <!-- (Most names stand right in a paragraph: asked first.) -->
   <xsl:function name="f:mention-block" as="element()?">
