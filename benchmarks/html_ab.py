@@ -4,7 +4,8 @@
 
 Each revision (a git revision, or "." for the working tree) renders, in a process of its own:
 every file of ../shared/tei/corpus/ and every test case (tests/cases/tei/) alone, with all
-the pages of `html` (the text page and the edition's pages); all the corpus files together
+the pages of `html` (the text page and the edition's pages), and again with
+--warn-unhandled (the pages and the messages); all the corpus files together
 as one edition (a teiCorpus of them, as `build` makes its edition pages); and the Typst
 source of each file, with and without the chronology. The script prints each page that
 differs and exits 1 if any does (a speed change must leave every byte as it was, issue 13).
@@ -52,9 +53,14 @@ for path in map(Path, corpus + cases):
         trees[path.stem] = tree
     html = attempt(lambda: {name: digest(page) for name, page in html_pages(
         [(path.stem, tree)], access_date="2026-01-01").pages.items()})
+    warned = attempt(lambda: html_pages([(path.stem, tree)], access_date="2026-01-01",
+                                        warn_unhandled=True))
+    if not isinstance(warned, dict):
+        warned = {"pages": {name: digest(page) for name, page in warned.pages.items()},
+                  "messages": digest(json.dumps(warned.messages))}
     typst = {str(chronology): attempt(lambda: digest(typst_source(
         tree, contents=PdfContents(chronology=chronology)))) for chronology in (False, True)}
-    out[path.name] = {"html": html, "typst": typst}
+    out[path.name] = {"html": html, "warned": warned, "typst": typst}
 out["(corpus as one edition)"] = attempt(lambda: {name: digest(page) for name, page in
     html_pages(list(trees.items()), access_date="2026-01-01").pages.items()})
 json.dump(out, sys.stdout, sort_keys=True)
@@ -105,7 +111,8 @@ def main() -> int:
     found = differences(*results)
     for line in found:
         print(line)
-    pages = sum(len(v.get("html", v)) + len(v.get("typst", {})) for v in results[0].values())
+    pages = sum(len(v.get("html", v)) + len(v.get("warned", {}).get("pages", {}))
+                + len(v.get("typst", {})) for v in results[0].values())
     print(f"{args.a} against {args.b}: {len(results[0])} inputs, {pages} pages and sources, "
           f"{len(found)} different", file=sys.stderr)
     return 1 if found else 0

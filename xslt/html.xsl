@@ -7,7 +7,9 @@
   header: citation, licence), m:index (the index pages), m:home (the home page). $page
   chooses the page: "text" (a TEI document); "persons", "places", "organisations",
   "events" (an index of every TEI document in a teiCorpus); "home" (the list of the texts
-  of a teiCorpus).
+  of a teiCorpus); "edition" (the home page, the indexes and the chronology of a teiCorpus
+  of the edition's texts, or of one text, as result documents). With $edition-pages the
+  page of a text comes with its edition's pages (html/home.xsl).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -71,4 +73,5 @@
   <xsl:mode name="m:index-page" on-no-match="shallow-skip"/>
   <xsl:mode name="m:chronology-page" on-no-match="shallow-skip"/>
   <xsl:mode name="m:search-page" on-no-match="shallow-skip"/>
+  <xsl:mode name="m:edition-pages" on-no-match="shallow-skip"/>
 </xsl:stylesheet>
