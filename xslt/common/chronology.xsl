@@ -62,7 +62,8 @@
     <xsl:sequence select="if ($year lt 0) then abs($year) || ' BCE' else string($year)"/>
   </xsl:function>
 
-  <!-- How many dates each year has, of f:chronology's (only years that have some). -->
+  <!-- How many dates each year has, of f:chronology's (only years that have some; they come
+       sorted by year, so each year is one run of them). -->
   <xsl:function name="f:chronology-counts" as="map(xs:integer, xs:integer)">
     <xsl:param name="placed" as="map(*)*"/>
     <xsl:map>

@@ -42,9 +42,9 @@ def html_pages(documents: Sequence[tuple[str, etree._ElementTree]], *, access_da
     files: dict[str, bytes] = {}
     messages: list[str] = []
     stems = [stem for stem, _ in documents]
-    # One document: its edition pages come from the transformation that makes its page,
-    # which has worked out much of what they need (the ids of its blocks, its names'
-    # entries, the list of its elements); several: from one transformation of them all.
+    # One document: its edition pages come from the transformation that makes its page
+    # (what both need, such as its element ids and its names' entries, is worked out once);
+    # several: from one transformation of them all, after their pages.
     single = len(documents) == 1
     for stem, tree in documents:
         sources = {url: media_path(stem, url) for url in (images or {}).get(stem, {})}
