@@ -166,6 +166,16 @@ STEPS = {
             html_text_page("page", parse_tei(open(f, "rb").read(), path=f))
         seconds = time.perf_counter() - start
     """,
+    # The whole edition of each file, as `html` makes it: its page and the edition's pages.
+    "html-pages": """
+        from teiedition.render import html_pages
+        from teiedition.xmlparse import parse_tei
+        files = {files!r}
+        start = time.perf_counter()
+        for f in files:
+            html_pages([("page", parse_tei(open(f, "rb").read(), path=f))])
+        seconds = time.perf_counter() - start
+    """,
     "saxon-identity": """
         from saxonche import PySaxonProcessor
         files = {files!r}
@@ -438,6 +448,10 @@ def main() -> None:
             rows.append((label, "Saxon identity transform (floor)", floor[0], floor[1], 1.0,
                          runs))
             rows.append((label, "teiedition HTML page", step[0], step[1], ratio, runs))
+            _, pages_step, pages_ratio, _ = measure_against("saxon-identity", "html-pages",
+                                                            teis[big], runs)
+            rows.append((label, "teiedition HTML page and the edition's pages", pages_step[0],
+                         pages_step[1], pages_ratio, runs))
             # Whole processes by turns with their floor (the load moves wall-clock times).
             floor, step, ratio, cpu_ratio = measure_against(
                 "saxon-identity-process", "html-process", teis[big], runs)

@@ -70,7 +70,8 @@ def _read(el: etree._Element, parts: list[str], notes: list[list[str]], top: boo
         # parts them (what it shows is not a word of the text).
         pointer = (name == "ptr" or (name == "ref" and not "".join(el.itertext()).strip())) \
             and bool((el.get("target") or "").strip())
-        block = block or pointer
+        # A ruby gloss is set over its base, apart from the line's words.
+        block = block or pointer or name == "rt"
         # A space, a gap (its mark stands between the letters around it) and a line break
         # between words part words.
         if block or name in ("space", "gap") or (name == "lb" and el.get("break") != "no"):
@@ -128,7 +129,7 @@ def html_reading(element: html.HtmlElement) -> list[str]:
             parts.append(" " if "pointer-label" in classes else "")
             parts.append(el.tail or "")
             return
-        block = el.tag in _HTML_BLOCKS or "block" in classes
+        block = el.tag in _HTML_BLOCKS or "block" in classes or el.tag == "rt"
         parts.append(" " if block else "")
         parts.append(el.text or "")
         for child in el:

@@ -39,7 +39,7 @@ def loaded_by(*args: str) -> set[str]:
      {"teiedition.render", "teiedition.convert", "teiedition.workflow"}),
     (("html", str(Path(__file__).parent / "cases" / "tei" / "apparatus.001.xml"), "-o",
       "{tmp}"), {"teiedition.render.typeset", "typst", "pypdf", "teiedition.convert",
-                 "teiedition.workflow"}),
+                 "teiedition.workflow", "teiedition.validate"}),
     (("convert", "--help"), {"teiedition.render", "teiedition.workflow", "teiedition.serve"}),
     (("--version",), {"teiedition.render", "teiedition.convert", "teiedition.validate"}),
 ])

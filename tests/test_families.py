@@ -34,7 +34,7 @@ pymupdf = pytest.importorskip("pymupdf")
 
 FAMILIES = ["title-page", "structure", "verse", "drama", "letter", "tables", "figures",
             "lists", "bibliography", "transcription", "apparatus", "msdesc", "notes",
-            "breaks-links", "names", "phrases"]
+            "breaks-links", "names", "phrases", "ruby", "examples", "correspondence"]
 
 #: Families whose page loses words as tests/reading.py reads it, with the bug.
 WORDS_XFAIL: dict[str, str] = {}
@@ -152,8 +152,8 @@ def test_typst_typesets_as_pdf_a(family: str) -> None:
 
 @pytest.mark.parametrize("family", marked(PDF_WORDS_XFAIL))
 def test_every_word_is_in_the_pdf(family: str) -> None:
-    """Counted, not in order: a table's caption and its spanning cells are laid out in
-    another order than the source's."""
+    """Counted, not in order: a table's spanning cells are laid out in another order than
+    the source's."""
     body, _ = tei_reading(tree_of(family).getroot().find(f"{TEI}text"))
     assert Counter(body) - Counter(words(pdf_text(family))) == Counter()
 
@@ -197,6 +197,9 @@ def test_a_table_keeps_its_header_cells_and_spans() -> None:
     assert table.xpath(".//th[@rowspan='2']/text()") == ["St Martin"]
     assert table.xpath(".//td[@colspan='2']/text()") == ["none recorded"]
     assert table.xpath("caption/text()") == ["Burials in the week, by parish"]
+    # In print too the caption comes first, above the table, where it is read.
+    printed = " ".join(pdf_text("tables").split())
+    assert printed.index("Burials in the week, by parish") < printed.index("Parish Plague Other")
 
 
 def test_a_missing_image_is_a_labelled_placeholder() -> None:
@@ -311,3 +314,83 @@ def test_headings_do_not_skip_a_level(family: str) -> None:
 def test_how_to_cite_leaves_out_what_the_header_does_not_say() -> None:
     cite = page_of("verse").xpath("//dd[@class='how-to-cite']")[0].text_content()
     assert not re.search(r",\s*[,.]", cite), cite
+
+
+def test_ruby_sets_each_gloss_over_its_base() -> None:
+    page = page_of("ruby")
+    assert page.get_element_by_id("r1").xpath("ruby/span[@class='tei-rb']/text()") == ["激怒"]
+    assert page.get_element_by_id("r1").xpath("ruby/rt/text()") == ["げきど"]
+    # Two glosses: the first over the base, the second over that ruby (HTML nests them).
+    nested = page.xpath("//ruby[ruby]")[0]
+    assert nested.xpath("ruby/rt/text()") == ["Běijīng"]
+    assert nested.xpath("rt/text()") == ["northern capital"]
+    assert "#tei-ruby[北京][Běijīng][northern capital]" in pdf_of("ruby").typst_source
+
+
+def test_ruby_the_schema_does_not_allow_keeps_its_words() -> None:
+    """A base without rb and a gloss outside a ruby (real files have both) keep their words
+    in both outputs."""
+    tree = etree.ElementTree(etree.fromstring(
+        f'<TEI xmlns="{TEI[1:-1]}"><teiHeader><fileDesc><titleStmt><title>R</title></titleStmt>'
+        '<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc>'
+        '</fileDesc></teiHeader><text><body><p>Bare <ruby>東京<rt>とうきょう</rt><rt/></ruby> '
+        'and <seg xml:id="b">漢字</seg> <rt>kanji</rt> end.</p></body></text></TEI>'))
+    body, _ = tei_reading(tree.getroot().find(f"{TEI}text"))
+    shown = html_reading(html.document_fromstring(
+        html_pages([("r", tree)]).pages["r.html"]).xpath("//main")[0])
+    assert in_order(body, shown) == 1.0
+    printed = words(" ".join(page.get_text() for page in pymupdf.open(
+        stream=pdf(tree, standard="a-3b").data, filetype="pdf")))
+    assert Counter(body) - Counter(printed) == Counter()
+
+
+def test_examples_of_markup_show_the_markup() -> None:
+    """egXML (the Guidelines' and the Journal of the TEI's examples) is shown as the XML it
+    is, without the examples' namespace and with the indentation its lines share taken
+    off; eg as it is; each in the line where it stands among words."""
+    page = page_of("examples")
+    shown = page.get_element_by_id("eg1")
+    assert shown.tag == "pre" and shown.get("class") == "tei-egXML"
+    assert shown.text_content().splitlines() == [
+        '<p>A letter from <persName ref="#ed">Edward</persName> in',
+        "  <placeName>Rome</placeName>, written &amp; sent.</p>",
+        "<!-- the register entry is elsewhere -->"]
+    assert page.xpath("//p/code/text()") == ["<lb/>", "if x < 3: print(x)"]
+    assert page.xpath("//pre[@class='tei-eg']/code/text()") == [
+        "def count(words):\n    return len(words)"]
+    printed = pdf_text("examples")
+    assert '<persName ref="#ed">Edward</persName>' in printed
+    assert "def count(words):\n    return len(words)" in printed
+
+
+def test_the_correspondence_description_heads_the_letter() -> None:
+    """profileDesc/correspDesc (letters, CMIF files): each action with its persons, places
+    and date (its value where it has no words), names linked to their authority, the
+    letters before and after; in print before the text."""
+    page = page_of("correspondence")
+    rows = [(dt.text_content(), " ".join(dt.getnext().text_content().split()))
+            for dt in page.xpath("//dl[@class='edition-meta']/dt")]
+    assert rows[2:8] == [
+        ("Sent", "Goethe, Johann Wolfgang von · Weimar · 1800-01-02"),
+        ("Received", "Schiller, Friedrich · Jena"),
+        ("Previous letter", "Goethe to Schiller, 30 December 1799"),
+        ("Next letter", "Schiller to Goethe, spring 1800"),
+        ("Sent", "Schiller, Friedrich · not before 1800-02, not after 1800-03"),
+        ("Received", "Goethe, Johann Wolfgang von")]
+    assert page.xpath("//dd[@class='correspondence']/a/@href")[:2] == [
+        "http://viaf.org/viaf/123", "http://www.geonames.org/2812482"]
+    printed = " ".join(pdf_text("correspondence").split())
+    assert printed.index("Sent Goethe, Johann Wolfgang von · Weimar · 1800-01-02") < \
+        printed.index("The first letter of the year")
+
+
+def test_a_real_letters_context_names_each_neighbour_once() -> None:
+    from conftest import SHARED
+    path = SHARED / "tei" / "corpus" / "schnitzler-l01516.xml"
+    page = html.document_fromstring(html_pages([("l", parse_tei(
+        path.read_bytes(), path=str(path)))]).pages["l.html"])
+    labels = page.xpath("//dl[@class='edition-meta']/dt/text()")
+    assert labels[1:8] == ["Sent", "Received", "Correspondence",
+                           "Previous letter (within collection)", "Next letter (within collection)",
+                           "Previous letter (within correspondence)",
+                           "Next letter (within correspondence)"]

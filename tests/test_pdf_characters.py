@@ -15,6 +15,7 @@ from lxml import etree
 from teiedition.cli import cli
 from teiedition.fonts import BOX_FAMILY, FontSettings, box_font, plan_fonts
 from teiedition.render import count_unhandled, pdf
+from teiedition.render.rtlmarks import marked, number
 from teiedition.render.textlayer import mend_text_layer
 
 from conftest import CASES
@@ -226,6 +227,8 @@ def test_text_written_right_to_left_is_set_in_its_direction() -> None:
     number = page.search_for("1")[0]
     words = page.search_for(ARABIC.split()[0])[0]
     assert number.x0 > words.x1, "the paragraph's number stands in the right margin"
+    # ... apart from the line's first word as a reader reads it (MuPDF joined them: "1مجلة").
+    assert ARABIC.split()[0] in page.get_text().split()
 
 
 def typeset_case(name: str, font: str) -> bytes:
@@ -311,19 +314,85 @@ def test_the_text_layer_is_mended_by_an_incremental_update() -> None:
     assert "<pdfaid:part>3</pdfaid:part>" in reader.xmp_metadata.stream.get_data().decode()
 
 
-@pytest.mark.xfail(strict=True, reason="MuPDF orders a right-to-left line with a number in "
-                   "it by its own rule: the number joins the word before it (al-manar is on "
-                   "test_real_tei's expected failures for this); the glyphs and their text "
-                   "are right, and no text layer changes a reader's order")
 def test_a_number_in_a_right_to_left_line_reads_back_in_place() -> None:
-    data = mend_text_layer(typeset_case("text-layer-rtl-numbers.typ", "DejaVu Sans"))
-    assert words(read_back(data)) == words(RTL_NUMBERS)
+    """Issue 13 (al-manar's dates): Typst's PDF reads back with the number joined to the
+    word before it; mended, the space and colon before the number read with a
+    right-to-left mark and the line reads as written; what is printed stays."""
+    data = typeset_case("text-layer-rtl-numbers.typ", "DejaVu Sans")
+    assert words(read_back(data)) != words(RTL_NUMBERS)
+    mended = mend_text_layer(data)
+    assert words(read_back(mended)) == words(RTL_NUMBERS)
+    assert printed(mended) == printed(data)
 
 
-def test_a_number_in_a_right_to_left_line_keeps_its_glyphs_text() -> None:
-    """What MuPDF misorders above is all there, each glyph with its own text."""
-    data = mend_text_layer(typeset_case("text-layer-rtl-numbers.typ", "DejaVu Sans"))
-    assert sorted("".join(words(read_back(data)))) == sorted("".join(words(RTL_NUMBERS)))
+def test_separators_in_right_to_left_lines_read_back_in_place() -> None:
+    """Issue 13 (al-manar's bibliography note): "-" and "%" read with a right-to-left
+    mark, so the parts of the entry keep their order; Hebrew too."""
+    data = typeset_case("text-layer-rtl-separators.typ", "DejaVu Sans")
+    assert words(read_back(data)) != words(RTL_SEPARATORS)
+    mended = mend_text_layer(data)
+    assert words(read_back(mended)) == words(RTL_SEPARATORS)
+    assert printed(mended) == printed(data)
+
+
+def test_right_to_left_marks_come_from_a_twin_of_the_font() -> None:
+    """The marked glyphs are shown with a second Type0 font over the same descendant font
+    (the same glyphs and widths), whose map gives RLM and the glyph's text; every reader
+    gets the mark (pypdf too), the update keeps Typst's bytes, and the same input gives
+    the same PDF."""
+    data = typeset_case("text-layer-rtl-numbers.typ", "DejaVu Sans")
+    mended = mend_text_layer(data)
+    assert mended.startswith(data) and mended == mend_text_layer(data)
+    reader = pypdf.PdfReader(io.BytesIO(mended), strict=True)
+    fonts = reader.pages[0]["/Resources"]["/Font"]
+    assert sorted(fonts) == ["/f0", "/f0.rtl"]
+    twin, font = fonts["/f0.rtl"].get_object(), fonts["/f0"].get_object()
+    assert twin.raw_get("/DescendantFonts") == font.raw_get("/DescendantFonts")
+    assert "\u200f" in reader.pages[0].extract_text()
+
+
+@pytest.mark.parametrize("texts, directed, expected", [
+    ([" ", ":", "د", "د"], False, ({0}, True)),  # the logical end of a run, before a number
+    ([" ", ":", "د"], True, (set(), True)),  # the glyph before gives the direction
+    (["ل", " ", "-", " ", "ر"], False, ({2}, True)),  # a separator, anywhere
+    (["%", "2"], True, ({0, 1}, True)),  # a terminator; a digit (not in a run of Typst's)
+    (["\u064b", None, "ا"], False, ({0}, True)),  # a mark alone; a glyph of no text
+    (["ש", "ל", "ו", "ם"], False, (set(), True)),  # Hebrew letters
+])
+def test_which_glyphs_of_a_right_to_left_run_read_with_a_mark(texts, directed,
+                                                              expected) -> None:
+    assert marked(texts, directed) == expected
+
+
+@pytest.mark.parametrize("texts, expected", [
+    (["١", "٣", "١", "٥"], (0, 3)),
+    (["(", "٢", "٠", "/", "٣", ")"], (1, 4)),  # the separator between digits too
+    (["1", "3", "1", "5"], None),  # European digits: MuPDF reads them left to right
+    (["a", "b"], None),
+])
+def test_which_glyphs_make_a_number_of_right_to_left_digits(texts, expected) -> None:
+    assert number(texts) == expected
+
+
+def test_arabic_indic_digits_in_a_right_to_left_line_read_back_in_place() -> None:
+    """Issue 13 (teilex0's "٢٠"): MuPDF takes Arabic-Indic digits for right-to-left text
+    and turns Typst's number around ("١٣١٥" reads back "٥١٣١"); mended, the number reads
+    as a left-to-right mark and its digits, from its first glyph: in MuPDF (through an
+    /ActualText); pypdf, which reads no /ActualText, gets the digits from the glyphs'
+    maps as before, and the mark (from the twin font's)."""
+    data = typeset_case("text-layer-rtl-indic-digits.typ", "DejaVu Sans")
+    assert words(read_back(data)) != words(RTL_INDIC_DIGITS)
+    mended = mend_text_layer(data)
+    assert words(read_back(mended)) == words(RTL_INDIC_DIGITS)
+    def digits(pdf: bytes) -> list[str]:
+        text = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+        return sorted(c for c in text if unicodedata.bidirectional(c) == "AN")
+    assert digits(mended) == digits(data) == sorted("٢٢١٣١٥")
+    assert "\u200e" in pypdf.PdfReader(io.BytesIO(mended)).pages[0].extract_text()
+    assert printed(mended) == printed(data)
 
 
 RTL_NUMBERS = "صدر أول عدد: 22 شوال 1315هـ في القاهرة"
+RTL_INDIC_DIGITS = "صدر أول عدد: ٢٢ شوال ١٣١٥هـ في القاهرة"
+RTL_SEPARATORS = ("أحمد الشرباصي: رشيد رضا - مطبوعات مجمع البحوث - القاهرة - 1977م، ونسبة "
+                  "20% منها (1410) הוא נוסד בשנת 1898 - בעיר קהיר")

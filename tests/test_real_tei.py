@@ -37,18 +37,11 @@ handShift g app lem rdg listWit msDesc note pb cb milestone fw persName placeNam
 rs name term gloss mentioned soCalled q said foreign""".split())
 
 #: Files whose PDF does not read back as the words were written, with the reason. Typst's
-#: own text layer doubles letters under marks and turns Arabic ligatures around; that is
-#: mended (render/textlayer.py). What is left is the reader's: MuPDF puts a right-to-left
-#: line in order by its own rule, which sets a number (European or Arabic-Indic digits)
-#: in such a line in the wrong place or reversed.
-PDF_ORDER_XFAIL = {
-    "al-manar-v0-i2.xml": "Arabic with dates in European digits: MuPDF puts a number in a "
-                          "right-to-left line apart from its words (\"عدد 22\" reads back "
-                          "\"عدد22\", \"1315هـ\" as \"1315\" and \"هـ\"), also in the "
-                          "bibliography note; 98% of the words in order",
-}
-PDF_NOTES_XFAIL = {name: reason for name, reason in PDF_ORDER_XFAIL.items()
-                   if name.startswith("al-manar")}
+#: own text layer doubles letters under marks, turns Arabic ligatures around and leaves
+#: the direction of a space or separator at the edge of a right-to-left run to the reader;
+#: that is mended (render/textlayer.py, render/rtlmarks.py).
+PDF_ORDER_XFAIL: dict[str, str] = {}
+PDF_NOTES_XFAIL: dict[str, str] = {}
 #: Files that cannot be typeset as PDF/A yet, with the reason.
 PDF_XFAIL: dict[str, str] = {}
 

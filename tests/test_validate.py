@@ -166,6 +166,10 @@ def test_wrong_or_missing_namespace() -> None:
         report = Validator(["project"]).check_bytes(data, "x.xml")
         assert [p.rule for p in report.problems] == ["not-tei"]
         assert "not a TEI document" in report.problems[0].message
+        assert "TEI P4" not in report.problems[0].message
+    # TEI P4 (older archives) is named, with the way to P5.
+    [problem] = Validator(["project"]).check_bytes(b"<TEI.2><teiHeader/></TEI.2>", "x.xml").problems
+    assert "this is TEI P4" in problem.message and "p4top5.xsl" in problem.message
 
 
 def test_empty_file() -> None:

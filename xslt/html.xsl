@@ -7,7 +7,9 @@
   header: citation, licence), m:index (the index pages), m:home (the home page). $page
   chooses the page: "text" (a TEI document); "persons", "places", "organisations",
   "events" (an index of every TEI document in a teiCorpus); "home" (the list of the texts
-  of a teiCorpus).
+  of a teiCorpus); "edition" (the home page, the indexes and the chronology of a teiCorpus
+  of the edition's texts, or of one text, as result documents). With $edition-pages the
+  page of a text comes with its edition's pages (html/home.xsl).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -25,6 +27,8 @@
   <xsl:include href="common/readings.xsl"/>
   <xsl:include href="common/languages.xsl"/>
   <xsl:include href="common/chronology.xsl"/>
+  <xsl:include href="common/examples.xsl"/>
+  <xsl:include href="common/correspondence.xsl"/>
   <xsl:include href="html/params.xsl"/>
   <xsl:include href="html/behaviours.xsl"/>
   <xsl:include href="html/page.xsl"/>
@@ -37,6 +41,9 @@
   <xsl:include href="html/apparatus.xsl"/>
   <xsl:include href="html/verse.xsl"/>
   <xsl:include href="html/tables.xsl"/>
+  <xsl:include href="html/ruby.xsl"/>
+  <xsl:include href="html/examples.xsl"/>
+  <xsl:include href="html/correspondence.xsl"/>
   <xsl:include href="html/bibl.xsl"/>
   <xsl:include href="html/msdesc.xsl"/>
   <xsl:include href="html/index.xsl"/>
@@ -66,4 +73,5 @@
   <xsl:mode name="m:index-page" on-no-match="shallow-skip"/>
   <xsl:mode name="m:chronology-page" on-no-match="shallow-skip"/>
   <xsl:mode name="m:search-page" on-no-match="shallow-skip"/>
+  <xsl:mode name="m:edition-pages" on-no-match="shallow-skip"/>
 </xsl:stylesheet>

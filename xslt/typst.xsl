@@ -22,6 +22,8 @@
   <xsl:include href="common/readings.xsl"/>
   <xsl:include href="common/languages.xsl"/>
   <xsl:include href="common/chronology.xsl"/>
+  <xsl:include href="common/examples.xsl"/>
+  <xsl:include href="common/correspondence.xsl"/>
   <xsl:include href="typst/params.xsl"/>
   <xsl:include href="typst/escape.xsl"/>
   <xsl:include href="typst/behaviours.xsl"/>
@@ -33,6 +35,9 @@
   <xsl:include href="typst/apparatus.xsl"/>
   <xsl:include href="typst/verse.xsl"/>
   <xsl:include href="typst/tables.xsl"/>
+  <xsl:include href="typst/ruby.xsl"/>
+  <xsl:include href="typst/examples.xsl"/>
+  <xsl:include href="typst/correspondence.xsl"/>
   <xsl:include href="typst/bibl.xsl"/>
   <xsl:include href="typst/chronology.xsl"/>
   <xsl:include href="typst/direction.xsl"/>

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
 import click
 
 from .model import Document, Mention, iter_blocks
-from .validate.formats import problem_line
 
 if TYPE_CHECKING:  # the build is imported by the build command, not by a conversion
     from .workflow import BuildReport, Progress
@@ -84,6 +83,8 @@ def progress_display(*, quiet: bool, verbose: bool) -> Iterator[Callable[[Progre
 
 
 def build_report(report: BuildReport, *, quiet: bool) -> None:
+    # (Imported here: the validator's modules cost every `html` command 40 ms otherwise.)
+    from .validate.formats import problem_line
     for located in report.problems:
         click.echo(problem_line(located.path, located.problem), err=True)
     if quiet:

@@ -90,9 +90,12 @@ def parse_bytes(data: bytes, *, require_tei: bool = True) -> Parsed:
         if root.tag != f"{{{TEI_NS}}}TEI" and root.tag != f"{{{TEI_NS}}}teiCorpus":
             qname = etree.QName(root)
             where = f"in the namespace {qname.namespace}" if qname.namespace else "in no namespace"
+            # (TEI P4, still common in older archives, has the root TEI.2 in no namespace.)
+            p4 = "; this is TEI P4, which teiedition does not read: convert it to P5 first " \
+                 "(the TEI Consortium's p4top5.xsl)" if qname.localname == "TEI.2" else ""
             problems.append(XmlProblem(
                 "not-tei", f"not a TEI document: the root element is <{qname.localname}> {where}; "
-                f"TEI needs <TEI xmlns=\"{TEI_NS}\">", root.sourceline, 1))
+                f"TEI needs <TEI xmlns=\"{TEI_NS}\">{p4}", root.sourceline, 1))
     return Parsed(tree, tuple(problems))
 
 

@@ -73,7 +73,7 @@
     <e:behaviour name="structured">
       text p head note noteGrp ref ptr anchor lb pb cb gb milestone list item table row cell
       figure graphic media binaryObject choice app lem rdg rdgGrp wit subst gap space
-      handShift g caesura bibl biblStruct msDesc
+      handShift g caesura bibl biblStruct msDesc ruby rb rt eg
     </e:behaviour>
   </xsl:variable>
 

@@ -18,7 +18,7 @@
 
   <xsl:template match="/*" mode="m:chronology-page">
     <xsl:variable name="docs" select="descendant-or-self::tei:TEI"/>
-    <xsl:variable name="dated" select="f:dated-mentions(.)"/>
+    <xsl:variable name="dated" select="f:chronology(.)"/>
     <html lang="{(($docs/@xml:lang ! f:language(.)), 'en')[1]}">
       <xsl:call-template name="t:head">
         <xsl:with-param name="title" select="'Chronology'"/>
@@ -35,14 +35,14 @@
               <xsl:with-param name="dated" select="$dated"/>
             </xsl:call-template>
           </xsl:if>
-          <xsl:for-each-group select="$dated" group-adjacent="f:date-year(.)">
+          <xsl:for-each-group select="$dated" group-adjacent="?year">
             <section class="year" id="year-{current-grouping-key()}"
                      aria-labelledby="year-{current-grouping-key()}-title">
               <h2 id="year-{current-grouping-key()}-title">
                 <xsl:value-of select="f:year-label(current-grouping-key())"/>
               </h2>
               <ol class="dated">
-                <xsl:for-each select="current-group()">
+                <xsl:for-each select="current-group() ! ?date">
                   <li>
                     <span class="date-value"><xsl:value-of select="f:date-value(.)"/></span>
                     <xsl:text> </xsl:text>
@@ -67,8 +67,8 @@
        mentions (its area by their number), a label every so many years. It scales with
        the page (viewBox), so it stays readable at phone width and in print. -->
   <xsl:template name="t:timeline">
-    <xsl:param name="dated" as="element()*"/>
-    <xsl:variable name="counts" select="f:year-counts($dated)"/>
+    <xsl:param name="dated" as="map(*)*"/>
+    <xsl:variable name="counts" select="f:chronology-counts($dated)"/>
     <xsl:variable name="years" select="sort(map:keys($counts))"
                   xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
     <xsl:variable name="first" select="$years[1]"/>

@@ -24,6 +24,7 @@
         <dt>Source</dt>
         <dd class="source"><xsl:apply-templates select="." mode="m:cite"/></dd>
       </xsl:for-each>
+      <xsl:apply-templates select="tei:profileDesc/tei:correspDesc" mode="m:meta"/>
       <xsl:apply-templates select="tei:fileDesc/tei:publicationStmt/tei:availability"
                            mode="m:meta"/>
       <dt>How to cite</dt>

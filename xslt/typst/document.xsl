@@ -108,6 +108,7 @@
     <xsl:value-of select="f:typst-string(f:typst-lang((@xml:lang, tei:text/@xml:lang)))"/>
     <xsl:if test="f:right-to-left(($fp:document-language))">,&#10;  rtl: true</xsl:if>
     <xsl:text>,&#10;)&#10;&#10;</xsl:text>
+    <xsl:apply-templates select="$header/tei:profileDesc/tei:correspDesc" mode="m:typst"/>
     <xsl:apply-templates select="$header/tei:fileDesc/tei:sourceDesc//tei:msDesc" mode="m:typst"/>
     <xsl:text>= Text&#10;&#10;</xsl:text>
     <xsl:apply-templates select="tei:text" mode="m:typst"/>

@@ -11,7 +11,7 @@ from lxml import etree
 
 from ..media import media_path, with_sources
 from ..resources import resource
-from ..xslt import Parsed, Stylesheets, bundled
+from ..xslt import Parsed, Result, Stylesheets, bundled
 from .corpus import corpus_text
 
 
@@ -42,24 +42,27 @@ def html_pages(documents: Sequence[tuple[str, etree._ElementTree]], *, access_da
     files: dict[str, bytes] = {}
     messages: list[str] = []
     stems = [stem for stem, _ in documents]
-    parsed = None
+    # One document: its edition pages come from the transformation that makes its page
+    # (what both need, such as its element ids and its names' entries, is worked out once);
+    # several: from one transformation of them all, after their pages.
+    single = len(documents) == 1
     for stem, tree in documents:
         sources = {url: media_path(stem, url) for url in (images or {}).get(stem, {})}
-        parsed = sheets.parse(with_sources(tree, sources), "html")
-        page = _text_page(stem, parsed, sheets, access_date=access_date,
-                          warn_unhandled=warn_unhandled, documents=stems, search=search)
+        page = _text_page(stem, sheets.parse(with_sources(tree, sources), "html"), sheets,
+                          access_date=access_date, warn_unhandled=warn_unhandled,
+                          documents=stems, search=search, edition_pages=single)
         pages.update(page.pages)
         messages.extend(page.messages)
         files.update({sources[url]: data for url, data in (images or {}).get(stem, {}).items()})
-    # One document: its edition pages read the document Saxon already holds.
-    edition = html_edition_pages(documents, stylesheets=sheets, search=search,
-                                 parsed=parsed if len(documents) == 1 else None)
-    pages.update(edition.pages)
+    if not single:
+        edition = html_edition_pages(documents, stylesheets=sheets, search=search)
+        pages.update(edition.pages)
+        messages.extend(edition.messages)
     if search:
         # (Imported here: the search index's modules cost the start of every command.)
         from ..search import search_index
         files.update(search_index(pages))
-    return HtmlEdition(pages, tuple(messages) + edition.messages, files)
+    return HtmlEdition(pages, tuple(messages), files)
 
 
 def html_text_page(stem: str, tree: etree._ElementTree, *, access_date: str = "",
@@ -78,13 +81,17 @@ def html_text_page(stem: str, tree: etree._ElementTree, *, access_date: str = ""
 
 
 def _text_page(stem: str, parsed: Parsed, sheets: Stylesheets, *, access_date: str,
-               warn_unhandled: bool, documents: Sequence[str], search: bool) -> HtmlEdition:
+               warn_unhandled: bool, documents: Sequence[str], search: bool,
+               edition_pages: bool = False) -> HtmlEdition:
+    """The page of a text, and with ``edition_pages`` the edition's pages of that one text
+    (as :func:`html_edition_pages` makes them) from the same transformation."""
     name = f"{stem}.html"
     result = sheets.run("html", parsed, {
         "page": "text", "text-file": name, "access-date": access_date,
         "warn-unhandled": warn_unhandled, "documents": "\n".join(documents),
-        "search": search})
-    return HtmlEdition({name: result.main}, result.messages)
+        "search": search, "edition-pages": edition_pages})
+    return HtmlEdition({name: result.main, **(_edition_pages(result, search)
+                                                if edition_pages else {})}, result.messages)
 
 
 def html_edition_pages(documents: Iterable[tuple[str, etree._ElementTree]], *,
@@ -109,11 +116,16 @@ def html_edition_pages(documents: Iterable[tuple[str, etree._ElementTree]], *,
         parsed = sheets.parse_text(corpus_text(named, ".html"), "html")
     result = sheets.run("html", parsed, {"page": "edition", "text-file": first,
                                          "search": search})
+    return HtmlEdition(_edition_pages(result, search), result.messages)
+
+
+def _edition_pages(result: Result, search: bool) -> dict[str, str]:
+    """The edition's pages a transformation made (result documents), and the assets."""
     pages = {name: result.documents[name] for name in ("index.html", "chronology.html")
              + ("search.html",) * search + tuple(f"{page}.html" for page in INDEX_PAGES)}
     for asset in ("edition.css", "edition.js"):
         pages[asset] = resource("xslt", "html", asset).read_text(encoding="utf-8")
-    return HtmlEdition(pages, result.messages)
+    return pages
 
 
 _UNHANDLED = re.compile(r"unhandled: (\S+) \(its text is kept\)")

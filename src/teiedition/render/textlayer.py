@@ -20,6 +20,10 @@ cluster's text; and a ligature with a code point of its own (lam-alef, U+FEFB) r
 that code point, which no reader can turn around and which compatibility normalisation
 (NFKC) gives back as its letters. A glyph not recognised keeps what Typst gave it.
 
+In right-to-left lines, the neutrals and separators that a reader would set apart from
+their run, and numbers of Arabic-Indic digits, read with a direction mark
+(``rtlmarks.py``).
+
 The changed objects are appended as an incremental update: the bytes Typst wrote stay as
 they are (its PDF/A metadata and document id too), and the same input gives the same
 output. A PDF without such glyphs is returned unchanged.
@@ -27,6 +31,7 @@ output. A PDF without such glyphs is returned unchanged.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import unicodedata
@@ -37,12 +42,13 @@ from typing import Iterator, Sequence
 
 import pypdf
 from fontTools.ttLib import TTFont
-from pypdf.generic import (ArrayObject, ByteStringObject, ContentStream, DictionaryObject,
-                           IndirectObject, NameObject, StreamObject, TextStringObject)
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamObject
 
 from ..fontfiles import font_named
 from .glyphs import FONT_ERRORS, SubsetOutlines, characters, outline
 from .pdfupdate import append_update, stream_like
+from .rtlmarks import Twins
+from .textcontent import mend_content
 
 _SUBSET = re.compile(r"^[A-Z]{6}\+")
 _BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
@@ -55,29 +61,57 @@ def mend_text_layer(data: bytes, font_paths: Sequence[Path] = ()) -> bytes:
     fonts."""
     reader = pypdf.PdfReader(io.BytesIO(data))
     fonts: dict[int, _Font | None] = {}
+    readings: dict[int, dict[int, str] | None] = {}
+    twins = Twins(reader)
     changed: dict[int, StreamObject] = {}
     for page in reader.pages:
-        for resources, contents in _content_streams(page):
+        for resources, contents, holder in _content_streams(page):
             page_fonts = {name: _font(ref, fonts, tuple(font_paths))
                           for name, ref in _fonts_of(resources)}
-            if not any(page_fonts.values()) or contents.idnum in changed:
+            if contents.idnum in changed:
                 continue
             stream = contents.get_object()
             # Reading a content stream is the slow part: only where a span may need
-            # mending, or a font has marks to quiet.
-            if b"/ActualText" not in stream.get_data() and not any(
+            # mending, a font has marks to quiet, or text is written right to left.
+            raw = stream.get_data()
+            if b"/ActualText" not in raw and b"/ReversedChars" not in raw and not any(
                     font.quiet() for font in page_fonts.values() if font is not None):
                 continue
-            mended = _mend_content(stream, page_fonts, reader)
+            page_readings = {name: _readings(ref, fonts, readings)
+                             for name, ref in _fonts_of(resources)}
+            mended = mend_content(
+                stream, page_fonts, reader, page_readings,
+                functools.partial(twins.name, holder, resources=resources,
+                                  readings=page_readings))
             if mended is not None:
                 changed[contents.idnum] = stream_like(stream, mended)
     for idnum, font in fonts.items():
         cmap = font.mended_cmap() if font is not None else None
         if cmap is not None:
             changed[idnum] = stream_like(reader.get_object(idnum), cmap)
+    changed.update(twins.objects(changed))
     if not changed:
         return data
     return append_update(data, reader, changed)
+
+
+def _readings(ref, fonts: dict[int, _Font | None],
+              cache: dict[int, dict[int, str] | None]) -> dict[int, str] | None:
+    """What each glyph of a Type0 font reads as (mended), None for another font."""
+    font = ref.get_object()
+    to_unicode = font.get("/ToUnicode")
+    if not isinstance(to_unicode, IndirectObject):
+        return None
+    idnum = to_unicode.idnum
+    if idnum not in cache:
+        cache[idnum] = None
+        if font.get("/Subtype") == "/Type0" and font.get("/Encoding") == "/Identity-H":
+            mended = fonts.get(idnum)
+            texts = (mended.texts if mended is not None
+                     else _texts(to_unicode.get_object().get_data()))
+            cache[idnum] = {code: mended.mapped(code) or "" if mended is not None else text
+                            for code, text in texts.items()}
+    return cache[idnum]
 
 
 @dataclass
@@ -244,20 +278,27 @@ def _fonts_of(resources: DictionaryObject) -> Iterator[tuple[str, IndirectObject
             yield name, ref
 
 
-def _content_streams(page) -> Iterator[tuple[DictionaryObject, IndirectObject]]:
+#: Where a font dictionary is: the object that holds it and the keys to it from there.
+_Holder = tuple[IndirectObject, list[str]]
+
+
+def _content_streams(page) -> Iterator[tuple[DictionaryObject, IndirectObject,
+                                             _Holder | None]]:
     """Each content stream of a page and of the form XObjects it draws, with the resources
-    its names refer to (a page's contents only when they are one stream, as Typst writes
-    them: a marked-content span may not be split across streams)."""
+    its names refer to and where their font dictionary is (a page's contents only when
+    they are one stream, as Typst writes them: a marked-content span may not be split
+    across streams)."""
     resources = (page.get("/Resources") or DictionaryObject()).get_object()
+    holder = _holder(page.indirect_reference, page)
     contents = page.get("/Contents")
     if isinstance(contents, IndirectObject) and not isinstance(contents.get_object(),
                                                                  ArrayObject):
-        yield resources, contents
-    yield from _forms(resources, set())
+        yield resources, contents, holder
+    yield from _forms(resources, holder, set())
 
 
-def _forms(resources: DictionaryObject, seen: set[int]
-           ) -> Iterator[tuple[DictionaryObject, IndirectObject]]:
+def _forms(resources: DictionaryObject, holder: _Holder | None, seen: set[int]
+           ) -> Iterator[tuple[DictionaryObject, IndirectObject, _Holder | None]]:
     for ref in (resources.get("/XObject") or DictionaryObject()).get_object().values():
         if not isinstance(ref, IndirectObject) or ref.idnum in seen:
             continue
@@ -266,138 +307,19 @@ def _forms(resources: DictionaryObject, seen: set[int]
         if form.get("/Subtype") != "/Form":
             continue
         own = (form.get("/Resources") or resources).get_object()
-        yield own, ref
-        yield from _forms(own, seen)
+        own_holder = _holder(ref, form) if form.get("/Resources") is not None else holder
+        yield own, ref, own_holder
+        yield from _forms(own, own_holder, seen)
 
 
-@dataclass
-class _Span:
-    """An /ActualText span being read: where its operator is in the new content, its
-    text, and the glyphs it holds (font, code)."""
-
-    at: int
-    text: str
-    glyphs: list[tuple[_Font | None, int]] = field(default_factory=list)
-
-
-def _mend_content(stream: StreamObject, fonts: dict[str, _Font | None],
-                  reader: pypdf.PdfReader) -> bytes | None:
-    """The content stream with what its glyphs read as mended (see the module's
-    docstring), or None if nothing changes: an /ActualText around one glyph is dropped
-    (the mended map says the same) or says the glyph's reading; a mark outside one that
-    should read as nothing gets an empty one."""
-    content = ContentStream(stream, reader)
-    out: list[tuple[list, bytes] | None] = []
-    spans: list[_Span | None] = []
-    font: _Font | None = None
-    changed = False
-    for operands, operator in content.operations:
-        if operator == b"Tf":
-            font = fonts.get(operands[0])
-        elif operator in (b"BDC", b"BMC"):
-            actual = (operands[1].get("/ActualText")
-                      if operator == b"BDC" and isinstance(operands[1], DictionaryObject)
-                      else None)
-            spans.append(_Span(len(out), str(actual)) if actual is not None else None)
-        elif operator == b"EMC" and spans:
-            span = spans.pop()
-            if span is not None and _mend_span(span, out):
-                changed = True
-                if out[span.at] is None:
-                    continue  # the span is dropped, and so its end
-        elif operator in (b"Tj", b"TJ"):
-            items = _items(operands[0] if operator == b"TJ" else [operands[0]])
-            for span in spans:
-                if span is not None:
-                    span.glyphs.extend((font, code) for code in items if type(code) is int)
-            if font is not None and not any(spans):
-                quiet = {i for i, code in enumerate(items) if code in font.quiet()}
-                if quiet:
-                    out.extend(_quieted(items, quiet))
-                    changed = True
-                    continue
-        out.append((operands, operator))
-    if not changed:
+def _holder(ref, owner: DictionaryObject) -> _Holder | None:
+    """Where the font dictionary of the resources of a page or form ``owner`` is."""
+    resources = owner.get("/Resources")
+    if resources is None or ref is None:
         return None
-    content.operations = [op for op in out if op is not None]
-    return content.get_data()
-
-
-def _mend_span(span: _Span, out: list[tuple[list, bytes] | None]) -> bool:
-    """Mend an /ActualText span around one recognised glyph, or around marks alone that
-    should read as nothing; whether it changed. (A span around a whole cluster reads it
-    once already.)"""
-    if not span.glyphs or any(font is None for font, _ in span.glyphs):
-        return False
-    if len(span.glyphs) > 1:
-        if span.text and all(font.reading(code, span.text) == ""
-                             for font, code in span.glyphs):
-            _say(out, span, "")
-            return True
-        return False
-    font, code = span.glyphs[0]
-    reading = font.reading(code, span.text)
-    if reading is None or reading == span.text:
-        return False
-    if reading == font.mapped(code):
-        out[span.at] = None
-        return True
-    _say(out, span, reading)
-    return True
-
-
-def _say(out: list[tuple[list, bytes] | None], span: _Span, text: str) -> None:
-    operands, operator = out[span.at]
-    properties = DictionaryObject(operands[1])
-    properties[NameObject("/ActualText")] = TextStringObject(text)
-    out[span.at] = ([operands[0], properties], operator)
-
-
-def _items(array: list) -> list:
-    """The elements of a TJ array with each string split into its glyphs' codes (ints;
-    the adjustments stay pypdf's number objects)."""
-    items: list = []
-    for element in array:
-        if isinstance(element, (str, bytes)):
-            raw = getattr(element, "original_bytes", element)
-            items.extend(int.from_bytes(raw[i:i + 2], "big") for i in range(0, len(raw) - 1, 2))
-        else:
-            items.append(element)
-    return items
-
-
-def _quieted(items: list, quiet: set[int]) -> list[tuple[list, bytes]]:
-    """TJ operators that show ``items`` as before (each glyph moves the pen as it did),
-    each glyph of ``quiet`` inside an /ActualText span of no text."""
-    operations: list[tuple[list, bytes]] = []
-    run: list = []
-    for index, item in enumerate(items):
-        if index not in quiet:
-            run.append(item)
-            continue
-        if run:
-            operations.append(([_array(run)], b"TJ"))
-            run = []
-        operations += [([NameObject("/Span"), DictionaryObject(
-                            {NameObject("/ActualText"): TextStringObject("")})], b"BDC"),
-                       ([_array([item])], b"TJ"), ([], b"EMC")]
-    if run:
-        operations.append(([_array(run)], b"TJ"))
-    return operations
-
-
-def _array(items: list) -> ArrayObject:
-    """A TJ array of glyph codes (consecutive ones in one string) and adjustments."""
-    array = ArrayObject()
-    codes = bytearray()
-    for item in items:
-        if type(item) is int:
-            codes += item.to_bytes(2, "big")
-            continue
-        if codes:
-            array.append(ByteStringObject(bytes(codes)))
-            codes = bytearray()
-        array.append(item)
-    if codes:
-        array.append(ByteStringObject(bytes(codes)))
-    return array
+    if isinstance(resources, IndirectObject):
+        fonts = resources.get_object().get("/Font")
+        return (fonts, []) if isinstance(fonts, IndirectObject) else (resources, ["/Font"])
+    fonts = resources.get("/Font")
+    return (fonts, []) if isinstance(fonts, IndirectObject) else \
+        (ref, ["/Resources", "/Font"])
