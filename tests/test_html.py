@@ -275,3 +275,16 @@ def test_a_place_with_coordinates_links_to_a_map(geo: str, href: str | None) -> 
     assert entry.xpath(".//p[@class='geo']/a/@href") == ([href] if href else [])
     assert geo.split()[0].rstrip(",") in entry.xpath("string(.//p[@class='geo'])").replace(".", ",") \
         or geo.split()[0].rstrip(",") in entry.xpath("string(.//p[@class='geo'])")
+
+
+def test_a_link_to_an_id_in_another_script_is_the_id_itself() -> None:
+    """URI attributes are written as they are: "#müller" reaches id="müller" as written
+    (escaped, it would be "#m%C3%BCller", which only a browser's decoding matches)."""
+    tree = etree.ElementTree(etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T'
+        '</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p>'
+        '</sourceDesc></fileDesc></teiHeader><text><body><p xml:id="müller">Müller.</p>'
+        '<p>See <ref target="#müller">him</ref>.</p></body></text></TEI>'))
+    page = html.document_fromstring(html_pages([("t", tree)]).pages["t.html"])
+    assert page.xpath("//a[text()='him']/@href") == ["#müller"]
+    assert page.get_element_by_id("müller").text_content().startswith("Müller.")

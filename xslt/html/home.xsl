@@ -90,7 +90,7 @@
   <!-- As html.xsl's xsl:output. -->
   <xsl:variable name="v:html-output" xmlns:v="urn:teiedition:variables"
                 select="map {'method': 'html', 'html-version': 5, 'indent': false(),
-                             'encoding': 'UTF-8'}"/>
+                             'encoding': 'UTF-8', 'escape-uri-attributes': false()}"/>
 
   <xsl:template match="/*" mode="m:home-page">
     <xsl:variable name="docs" select="descendant-or-self::tei:TEI"/>
