@@ -16,9 +16,8 @@
   </xsl:template>
 
   <!-- The edition's pages of one text come from the transformation that makes its page
-       ($edition-pages): what both need (the text's element ids, its names' entries, the
-       list of its elements...) is worked out once. -->
-  <xsl:param name="edition-pages" as="xs:boolean" select="false()"/>
+       ($edition-pages, params.xsl): what both need (the text's element ids, its names'
+       entries, the list of its elements...) is worked out once. -->
 
   <xsl:template match="/" priority="1">
     <xsl:next-match/>

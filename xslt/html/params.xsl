@@ -14,6 +14,9 @@
   <!-- Whether the edition has a search index (search.py): a search page, and a search box
        on every page. -->
   <xsl:param name="search" as="xs:boolean" select="false()"/>
+  <!-- With the text page ($page = 'text'), also the edition's pages of that one text, as
+       result documents (home.xsl). -->
+  <xsl:param name="edition-pages" as="xs:boolean" select="false()"/>
   <!-- The stylesheet the pages link to, in the same folder. -->
   <xsl:param name="css" as="xs:string" select="'edition.css'"/>
 </xsl:stylesheet>
