@@ -394,3 +394,22 @@ def test_a_real_letters_context_names_each_neighbour_once() -> None:
                            "Previous letter (within collection)", "Next letter (within collection)",
                            "Previous letter (within correspondence)",
                            "Next letter (within correspondence)"]
+
+
+def test_a_correspondence_description_with_gaps_says_only_what_it_has() -> None:
+    """Actions without words or values, a type left empty, a pointer to nothing: no empty
+    rows; a paragraph of the description is kept."""
+    tree = etree.ElementTree(etree.fromstring(
+        f'<TEI xmlns="{TEI[1:-1]}"><teiHeader><fileDesc><titleStmt><title>T</title>'
+        '</titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p>'
+        '</sourceDesc></fileDesc><profileDesc><correspDesc><correspAction><persName '
+        'ref="http://x.org/1"/><date/></correspAction><correspAction type=""><persName>Anna'
+        '</persName></correspAction><correspContext><ref/><ptr target="other.xml"/>'
+        '</correspContext><p>Some words.</p></correspDesc><correspDesc/></profileDesc>'
+        '</teiHeader><text><body><p>x</p></body></text></TEI>'))
+    page = html.document_fromstring(html_pages([("t", tree)]).pages["t.html"])
+    assert [(dt.text_content(), dt.getnext().text_content()) for dt in
+            page.xpath("//dl[@class='edition-meta']/dt")][:3] == [
+        ("Correspondence", "Anna"), ("Related letter", "other.xml"), ("Note", "Some words.")]
+    assert "#correspondence(([Correspondence], [Anna]), ([Related letter], [other\\.xml]), " \
+           "([Note], [Some words\\.]))" in pdf(tree, standard="none").typst_source

@@ -16,8 +16,7 @@
     <xsl:variable name="type" select="normalize-space($action/@type)"/>
     <xsl:sequence select="(map {'sent': 'Sent', 'received': 'Received', 'transmitted':
         'Transmitted', 'redirected': 'Redirected', 'forwarded': 'Forwarded'}($type),
-        upper-case(substring($type, 1, 1)) || substring($type, 2))[. != ''][1]
-        => string()"/>
+        upper-case(substring($type, 1, 1)) || substring($type, 2), 'Correspondence')[. != ''][1]"/>
   </xsl:function>
 
   <!-- The parts of an action, each a phrase: the persons and organisations, the places,
@@ -30,6 +29,13 @@
                           or self::tei:name or self::tei:rs or self::tei:placeName or
                           self::tei:settlement or self::tei:country or self::tei:address or
                           self::tei:date)]"/>
+  </xsl:function>
+
+  <!-- The actions that say something: a person, place or date with words or a value. -->
+  <xsl:function name="f:corresp-actions" as="element(tei:correspAction)*">
+    <xsl:param name="desc" as="element(tei:correspDesc)"/>
+    <xsl:sequence select="$desc/tei:correspAction[some $part in f:corresp-action-parts(.)
+                                                  satisfies f:corresp-part-text($part) != '']"/>
   </xsl:function>
 
   <xsl:function name="f:corresp-part-text" as="xs:string">
@@ -66,7 +72,8 @@
        next in the collection and in the correspondence). -->
   <xsl:function name="f:corresp-refs" as="element()*">
     <xsl:param name="desc" as="element(tei:correspDesc)"/>
-    <xsl:for-each-group select="$desc/tei:correspContext/(tei:ref | tei:ptr)"
+    <xsl:for-each-group select="$desc/tei:correspContext/(tei:ref | tei:ptr)
+                                [normalize-space() or normalize-space(@target)]"
                         group-by="f:corresp-ref-label(.) || ' → ' || normalize-space(@target)">
       <xsl:sequence select="current-group()[1]"/>
     </xsl:for-each-group>

@@ -12,9 +12,9 @@
     exclude-result-prefixes="#all">
 
   <xsl:template match="tei:correspDesc" mode="m:meta">
-    <xsl:apply-templates select="tei:correspAction" mode="m:meta"/>
+    <xsl:apply-templates select="f:corresp-actions(.)" mode="m:meta"/>
     <xsl:apply-templates select="f:corresp-refs(.)" mode="m:meta"/>
-    <xsl:apply-templates select="tei:note" mode="m:meta"/>
+    <xsl:apply-templates select="(tei:note | tei:p)[normalize-space()]" mode="m:meta"/>
   </xsl:template>
 
   <xsl:template match="tei:correspAction" mode="m:meta">
@@ -48,7 +48,7 @@
     </dd>
   </xsl:template>
 
-  <xsl:template match="tei:correspDesc/tei:note" mode="m:meta">
+  <xsl:template match="tei:correspDesc/(tei:note | tei:p)" mode="m:meta">
     <dt>Note</dt>
     <dd class="correspondence"><xsl:value-of select="normalize-space()"/></dd>
   </xsl:template>

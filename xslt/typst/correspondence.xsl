@@ -12,7 +12,7 @@
 
   <xsl:template match="tei:correspDesc" mode="m:typst">
     <xsl:variable name="rows" as="xs:string*">
-      <xsl:for-each select="tei:correspAction">
+      <xsl:for-each select="f:corresp-actions(.)">
         <xsl:variable name="parts" as="xs:string*">
           <xsl:for-each select="f:corresp-action-parts(.)[f:corresp-part-text(.) != '']">
             <xsl:variable name="url" select="f:corresp-part-url(.)"/>
@@ -28,7 +28,7 @@
         <xsl:sequence select="'([' || f:typst-markup(f:corresp-ref-label(.)) || '], [' ||
                               f:typst-markup((normalize-space()[.], normalize-space(@target))[1]) || '])'"/>
       </xsl:for-each>
-      <xsl:for-each select="tei:note">
+      <xsl:for-each select="(tei:note | tei:p)[normalize-space()]">
         <xsl:sequence select="'([Note], [' || f:typst-markup(normalize-space()) || '])'"/>
       </xsl:for-each>
     </xsl:variable>
