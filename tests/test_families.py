@@ -390,6 +390,9 @@ def test_a_real_letters_context_names_each_neighbour_once() -> None:
     page = html.document_fromstring(html_pages([("l", parse_tei(
         path.read_bytes(), path=str(path)))]).pages["l.html"])
     labels = page.xpath("//dl[@class='edition-meta']/dt/text()")
+    # Its two editors, each a name of the form "Surname, Forename": apart, by a semicolon.
+    assert page.xpath("//dl[@class='edition-meta']/dd[1]/text()") == [
+        "Müller, Martin Anton; Susen, Gerd-Hermann"]
     assert labels[1:8] == ["Sent", "Received", "Correspondence",
                            "Previous letter (within collection)", "Next letter (within collection)",
                            "Previous letter (within correspondence)",
@@ -413,3 +416,21 @@ def test_a_correspondence_description_with_gaps_says_only_what_it_has() -> None:
         ("Correspondence", "Anna"), ("Related letter", "other.xml"), ("Note", "Some words.")]
     assert "#correspondence(([Correspondence], [Anna]), ([Related letter], [other\\.xml]), " \
            "([Note], [Some words\\.]))" in pdf(tree, standard="none").typst_source
+
+
+@pytest.mark.parametrize("name, authors, editors", [
+    ("moliere-medecin-volant.xml", ["Molière (Jean-Baptiste Poquelin)"], []),
+    ("sophocles-ichneutae.xml", ["Σοφοκλῆς (Sophocles)"], ["Arthur S. Hunt"]),
+    ("gez-salam-laki.xml", [], []),  # (editors named only by @key: no empty row)
+])
+def test_authors_and_editors_are_their_names(name: str, authors: list[str],
+                                             editors: list[str]) -> None:
+    """A header's author or editor shows its names, not its identifiers (idno), and one
+    person's several names as one."""
+    from conftest import SHARED
+    path = SHARED / "tei" / "corpus" / name
+    page = html.document_fromstring(html_pages([("d", parse_tei(
+        path.read_bytes(), path=str(path)))]).pages["d.html"])
+    assert page.xpath("//p[@class='authors']/text()") == authors
+    assert [dt.getnext().text_content() for dt in page.xpath("//dl/dt")
+            if dt.text_content() == "Edited by"] == editors

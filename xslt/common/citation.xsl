@@ -6,12 +6,41 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:m="urn:teiedition:modes"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:f="urn:teiedition:functions"
     exclude-result-prefixes="#all">
+
+  <!-- The names an author or editor element gives, for a reader: its words without what is
+       not the name (an e-mail address, an affiliation, an identifier, a note), name parts
+       kept apart ("<forename>Ann</forename><surname>Lee</surname>": "Ann Lee"). Several
+       persNames are one person's names, the first with the others after it ("Molière
+       (Jean-Baptiste Poquelin)"); several names or orgNames are several people
+       (<editor><name>Müller, M.</name><name>Susen, G.</name></editor>). -->
+  <xsl:function name="f:responsible-names" as="xs:string*">
+    <xsl:param name="who" as="element()"/>
+    <xsl:variable name="aliases" select="distinct-values($who/tei:persName ! f:name-words(.)[. != ''])"/>
+    <xsl:variable name="names" select="$who/(tei:name | tei:orgName)"/>
+    <xsl:sequence select="
+        if (count($aliases) gt 1)
+          then head($aliases) || ' (' || string-join(tail($aliases), ', ') || ')'
+        else if (count($names) gt 1) then $names ! f:name-words(.)[. != '']
+        else f:name-words($who)[. != '']"/>
+  </xsl:function>
+
+  <xsl:function name="f:name-words" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="normalize-space(string-join($name/node() ! (
+        if (. instance of text()) then string(.)
+        else if (self::tei:email or self::tei:affiliation or self::tei:idno or self::tei:note
+                 or self::tei:address or self::tei:ptr) then ' '
+        else if (. instance of element()) then ' ' || f:name-words(.) || ' '
+        else '')))"/>
+  </xsl:function>
 
   <!-- A source citation, in the order a reader expects, from a structured bibl. -->
   <xsl:template match="tei:bibl[tei:title]" mode="m:cite">
     <xsl:variable name="certain" select="tei:title[@level = 'a'][@cert = ('low', 'medium')]"/>
-    <xsl:value-of select="tei:author/normalize-space()" separator=" and "/>
+    <xsl:value-of select="tei:author ! f:responsible-names(.)" separator=" and "/>
     <xsl:if test="tei:author">, </xsl:if>
     <xsl:for-each select="tei:title[@level = 'a']">
       <xsl:text>“</xsl:text><xsl:value-of select="normalize-space()"/><xsl:text>”</xsl:text>
@@ -21,7 +50,7 @@
     <cite><xsl:value-of select="normalize-space(tei:title[@level = 'm'][1])"/></cite>
     <xsl:if test="tei:editor">
       <xsl:text>, ed. </xsl:text>
-      <xsl:value-of select="tei:editor/normalize-space()" separator=" and "/>
+      <xsl:value-of select="tei:editor ! f:responsible-names(.)" separator=" and "/>
     </xsl:if>
     <xsl:for-each select="tei:title[@level = 's']">
       <xsl:text> (</xsl:text><xsl:value-of select="normalize-space()"/><xsl:text>)</xsl:text>

@@ -3,6 +3,7 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:f="urn:teiedition:functions"
     xmlns:m="urn:teiedition:modes"
     xmlns:t="urn:teiedition:templates"
@@ -11,14 +12,13 @@
   <xsl:template match="tei:teiHeader" mode="m:meta">
     <xsl:variable name="stmt" select="tei:fileDesc/tei:titleStmt"/>
     <h1><xsl:apply-templates select="($stmt/tei:title)[1]" mode="m:meta"/></h1>
-    <xsl:if test="$stmt/tei:author">
-      <p class="authors"><xsl:value-of select="$stmt/tei:author/normalize-space()"
-                                        separator=", "/></p>
+    <xsl:if test="f:name-list($stmt/tei:author)">
+      <p class="authors"><xsl:value-of select="f:name-list($stmt/tei:author)"/></p>
     </xsl:if>
     <dl class="edition-meta">
-      <xsl:if test="$stmt/tei:editor">
+      <xsl:if test="f:name-list($stmt/tei:editor)">
         <dt>Edited by</dt>
-        <dd><xsl:value-of select="$stmt/tei:editor/normalize-space()" separator=", "/></dd>
+        <dd><xsl:value-of select="f:name-list($stmt/tei:editor)"/></dd>
       </xsl:if>
       <xsl:for-each select="tei:fileDesc/tei:sourceDesc/tei:bibl">
         <dt>Source</dt>
@@ -31,6 +31,15 @@
       <dd class="how-to-cite"><xsl:call-template name="t:how-to-cite"/></dd>
     </dl>
   </xsl:template>
+
+  <!-- Names for a reader, parted by commas, or by semicolons where a name has a comma of
+       its own ("Müller, Martin Anton; Susen, Gerd-Hermann"). -->
+  <xsl:function name="f:name-list" as="xs:string">
+    <xsl:param name="who" as="element()*"/>
+    <xsl:variable name="names" select="$who ! f:responsible-names(.)"/>
+    <xsl:sequence select="string-join($names, if (some $n in $names satisfies contains($n, ','))
+                                               then '; ' else ', ')"/>
+  </xsl:function>
 
   <xsl:template match="tei:availability" mode="m:meta">
     <dt>Licence</dt>

@@ -24,7 +24,7 @@
     <xsl:text>#show: edition.with(&#10;  title: </xsl:text>
     <xsl:value-of select="f:typst-string((($headers/tei:seriesStmt/tei:title)[1], 'Edition')[1])"/>
     <xsl:text>,&#10;  authors: (),&#10;  editors: (</xsl:text>
-    <xsl:value-of select="distinct-values($headers/tei:seriesStmt/tei:editor/normalize-space())
+    <xsl:value-of select="distinct-values($headers/tei:seriesStmt/tei:editor ! f:responsible-names(.))
                           ! (f:typst-string(.) || ',')" separator=" "/>
     <xsl:text>),&#10;</xsl:text>
     <xsl:for-each select="($headers/tei:publicationStmt/tei:availability/tei:licence)[1]">
@@ -44,7 +44,7 @@
       <xsl:text>title: </xsl:text>
       <xsl:value-of select="f:typst-string((normalize-space(($stmt/tei:title)[1])[.], 'Untitled text')[1])"/>
       <xsl:text>, authors: (</xsl:text>
-      <xsl:value-of select="$stmt/tei:author/f:typst-string(.) ! (. || ',')" separator=" "/>
+      <xsl:value-of select="($stmt/tei:author ! f:responsible-names(.)) ! (f:typst-string(.) || ',')" separator=" "/>
       <xsl:text>)</xsl:text>
       <xsl:for-each select="(tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl)[1]">
         <xsl:variable name="citation"><xsl:apply-templates select="." mode="m:cite"/></xsl:variable>
@@ -79,9 +79,9 @@
     <xsl:text>#show: edition.with(&#10;  title: </xsl:text>
     <xsl:value-of select="f:typst-string((normalize-space(($stmt/tei:title)[1])[.], 'Untitled text')[1])"/>
     <xsl:text>,&#10;  authors: (</xsl:text>
-    <xsl:value-of select="$stmt/tei:author/f:typst-string(.) ! (. || ',')" separator=" "/>
+    <xsl:value-of select="($stmt/tei:author ! f:responsible-names(.)) ! (f:typst-string(.) || ',')" separator=" "/>
     <xsl:text>),&#10;  editors: (</xsl:text>
-    <xsl:value-of select="$stmt/tei:editor/f:typst-string(.) ! (. || ',')" separator=" "/>
+    <xsl:value-of select="($stmt/tei:editor ! f:responsible-names(.)) ! (f:typst-string(.) || ',')" separator=" "/>
     <xsl:text>),&#10;</xsl:text>
     <xsl:for-each select="($header/tei:fileDesc/tei:seriesStmt/tei:title)[1]">
       <xsl:text>  series: </xsl:text><xsl:value-of select="f:typst-string(.)"/><xsl:text>,&#10;</xsl:text>
