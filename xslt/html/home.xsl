@@ -129,11 +129,8 @@
     <xsl:variable name="text" select="tei:text"/>
     <li class="text">
       <h3><a href="{(@e:file, $text-file)[1]}"><xsl:value-of select="($title[.], 'Untitled text')[1]"/></a></h3>
-      <xsl:if test="$header/tei:titleStmt/tei:author">
-        <p class="authors">
-          <xsl:value-of select="$header/tei:titleStmt/tei:author/normalize-space()"
-                        separator="; "/>
-        </p>
+      <xsl:if test="f:name-list($header/tei:titleStmt/tei:author)">
+        <p class="authors"><xsl:value-of select="f:name-list($header/tei:titleStmt/tei:author)"/></p>
       </xsl:if>
       <xsl:for-each select="$header/tei:sourceDesc/tei:bibl">
         <p class="source">From <xsl:apply-templates select="." mode="m:cite"/></p>
