@@ -390,6 +390,9 @@ def test_a_real_letters_context_names_each_neighbour_once() -> None:
     page = html.document_fromstring(html_pages([("l", parse_tei(
         path.read_bytes(), path=str(path)))]).pages["l.html"])
     labels = page.xpath("//dl[@class='edition-meta']/dt/text()")
+    # Its own title (level="a"), not the series' (level="s"), which the file gives first.
+    assert " ".join(page.xpath("//h1")[0].text_content().split()) == \
+        "Arthur Schnitzler an Richard Beer-Hofmann, 11. 5. 1905"
     # Its two editors, each a name of the form "Surname, Forename": apart, by a semicolon.
     assert page.xpath("//dl[@class='edition-meta']/dd[1]/text()") == [
         "Müller, Martin Anton; Susen, Gerd-Hermann"]

@@ -10,6 +10,18 @@
     xmlns:f="urn:teiedition:functions"
     exclude-result-prefixes="#all">
 
+  <!-- A document's own title among those of its titleStmt: the main title where one is
+       marked, else its analytic title (`level="a"`: a letter in a series, whose title the
+       edition often gives first, `level="s"`), else the first that is neither a series'
+       or journal's title nor one of a kind of its own (a subtitle, a short title, a date:
+       `type="iso-date"`), else the first. -->
+  <xsl:function name="f:main-title" as="element()?">
+    <xsl:param name="header" as="element()?"/>
+    <xsl:variable name="titles" select="($header/descendant-or-self::tei:titleStmt)[1]/tei:title"/>
+    <xsl:sequence select="($titles[@type = 'main'], $titles[@level = 'a'],
+                           $titles[not(@level = ('s', 'j', 'u'))][not(@type)], $titles)[1]"/>
+  </xsl:function>
+
   <!-- The names an author or editor element gives, for a reader: its words without what is
        not the name (an e-mail address, an affiliation, an identifier, a note), name parts
        kept apart ("<forename>Ann</forename><surname>Lee</surname>": "Ann Lee"). Several

@@ -110,6 +110,6 @@
        header is searched for it). -->
   <xsl:function name="fp:titles" as="xs:string*" cache="yes">
     <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:sequence select="$tei/tei:teiHeader//tei:titleStmt/tei:title[1] ! normalize-space()"/>
+    <xsl:sequence select="f:main-title($tei/tei:teiHeader) ! normalize-space()"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -125,7 +125,7 @@
 
   <xsl:template match="tei:TEI" mode="m:home">
     <xsl:variable name="header" select="tei:teiHeader/tei:fileDesc"/>
-    <xsl:variable name="title" select="normalize-space(($header/tei:titleStmt/tei:title)[1])"/>
+    <xsl:variable name="title" select="normalize-space(f:main-title($header))"/>
     <xsl:variable name="text" select="tei:text"/>
     <li class="text">
       <h3><a href="{(@e:file, $text-file)[1]}"><xsl:value-of select="($title[.], 'Untitled text')[1]"/></a></h3>

@@ -11,7 +11,7 @@
 
   <xsl:template match="tei:teiHeader" mode="m:meta">
     <xsl:variable name="stmt" select="tei:fileDesc/tei:titleStmt"/>
-    <h1><xsl:apply-templates select="($stmt/tei:title)[1]" mode="m:meta"/></h1>
+    <h1><xsl:apply-templates select="f:main-title(.)" mode="m:meta"/></h1>
     <xsl:if test="f:name-list($stmt/tei:author)">
       <p class="authors"><xsl:value-of select="f:name-list($stmt/tei:author)"/></p>
     </xsl:if>
@@ -58,7 +58,7 @@
     <xsl:variable name="header" select="ancestor-or-self::tei:teiHeader"/>
     <xsl:variable name="url" select="($header//tei:publicationStmt/tei:idno[@type = 'URI'])[1]"/>
     <!-- Only what the header says: real files often name no publisher or date. -->
-    <xsl:value-of select="(normalize-space(($header//tei:titleStmt/tei:title)[1]),
+    <xsl:value-of select="(normalize-space(f:main-title($header)),
                            normalize-space(($header//tei:seriesStmt/tei:title,
                                             $header//tei:publicationStmt/tei:publisher)[1]),
                            normalize-space(($header//tei:publicationStmt/tei:date)[1]))[. != '']"

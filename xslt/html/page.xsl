@@ -19,7 +19,7 @@
        text, the apparatus and the notes. A teiCorpus (a parliamentary session, a
        collection in one file) is one page: its header, then each text under its title. -->
   <xsl:template match="tei:TEI[$page = 'text'] | tei:teiCorpus[$page = 'text']" mode="m:page" priority="1">
-    <xsl:variable name="title" select="normalize-space((tei:teiHeader//tei:titleStmt/tei:title)[1])"/>
+    <xsl:variable name="title" select="normalize-space(f:main-title(tei:teiHeader))"/>
     <html lang="{(f:language(@xml:lang), 'und')[1]}">
       <xsl:call-template name="t:head">
         <xsl:with-param name="title" select="($title[.], 'Untitled text')[1]"/>
@@ -61,7 +61,7 @@
   <!-- A text of a teiCorpus page: its title, then its text. -->
   <xsl:template match="tei:TEI | tei:teiCorpus" mode="m:corpus-member">
     <article class="corpus-member" id="{(@xml:id, 'text-' || fp:members-before(.))[1]}">
-      <h2><xsl:value-of select="(normalize-space((tei:teiHeader//tei:titleStmt/tei:title)[1])[.], 'Untitled text')[1]"/></h2>
+      <h2><xsl:value-of select="(normalize-space(f:main-title(tei:teiHeader))[.], 'Untitled text')[1]"/></h2>
       <xsl:apply-templates select="tei:text" mode="m:html"/>
       <xsl:apply-templates select="tei:TEI | tei:teiCorpus" mode="m:corpus-member"/>
     </article>

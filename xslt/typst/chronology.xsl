@@ -46,7 +46,7 @@
         <xsl:text>, value: </xsl:text>
         <xsl:value-of select="f:typst-string((f:date-value(.), f:date-start(.))[1])"/>
         <!-- (In a book of several texts, each mention says which text it is in.) -->
-        <xsl:for-each select="ancestor::tei:TEI[1][parent::tei:teiCorpus]/tei:teiHeader//tei:titleStmt/tei:title[1]">
+        <xsl:for-each select="ancestor::tei:TEI[1][parent::tei:teiCorpus]/f:main-title(tei:teiHeader)">
           <xsl:text>, title: </xsl:text><xsl:value-of select="f:typst-string(.)"/>
         </xsl:for-each>
         <xsl:text>)[</xsl:text>

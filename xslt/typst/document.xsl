@@ -42,7 +42,7 @@
         <xsl:text>doc: </xsl:text><xsl:value-of select="f:typst-string(.)"/><xsl:text>, </xsl:text>
       </xsl:for-each>
       <xsl:text>title: </xsl:text>
-      <xsl:value-of select="f:typst-string((normalize-space(($stmt/tei:title)[1])[.], 'Untitled text')[1])"/>
+      <xsl:value-of select="f:typst-string((normalize-space(f:main-title($stmt))[.], 'Untitled text')[1])"/>
       <xsl:text>, authors: (</xsl:text>
       <xsl:value-of select="($stmt/tei:author ! f:responsible-names(.)) ! (f:typst-string(.) || ',')" separator=" "/>
       <xsl:text>)</xsl:text>
@@ -77,7 +77,7 @@
     <xsl:text>#import "edition.typ": *&#10;</xsl:text>
     <xsl:call-template name="t:attachment"/>
     <xsl:text>#show: edition.with(&#10;  title: </xsl:text>
-    <xsl:value-of select="f:typst-string((normalize-space(($stmt/tei:title)[1])[.], 'Untitled text')[1])"/>
+    <xsl:value-of select="f:typst-string((normalize-space(f:main-title($stmt))[.], 'Untitled text')[1])"/>
     <xsl:text>,&#10;  authors: (</xsl:text>
     <xsl:value-of select="($stmt/tei:author ! f:responsible-names(.)) ! (f:typst-string(.) || ',')" separator=" "/>
     <xsl:text>),&#10;  editors: (</xsl:text>
