@@ -396,6 +396,10 @@ def test_a_real_letters_context_names_each_neighbour_once() -> None:
     # Its two editors, each a name of the form "Surname, Forename": apart, by a semicolon.
     assert page.xpath("//dl[@class='edition-meta']/dd[1]/text()") == [
         "Müller, Martin Anton; Susen, Gerd-Hermann"]
+    title_page = pymupdf.open(stream=pdf(parse_tei(path.read_bytes(), path=str(path)),
+                                         standard="none").data, filetype="pdf")[0]
+    assert "Edited by Müller, Martin Anton; Susen, Gerd-Hermann" in " ".join(
+        title_page.get_text().split())
     assert labels[1:8] == ["Sent", "Received", "Correspondence",
                            "Previous letter (within collection)", "Next letter (within collection)",
                            "Previous letter (within correspondence)",
