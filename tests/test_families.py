@@ -441,3 +441,14 @@ def test_authors_and_editors_are_their_names(name: str, authors: list[str],
     assert page.xpath("//p[@class='authors']/text()") == authors
     assert [dt.getnext().text_content() for dt in page.xpath("//dl/dt")
             if dt.text_content() == "Edited by"] == editors
+
+
+def test_a_subtitle_stands_under_the_title() -> None:
+    from conftest import SHARED
+    path = SHARED / "tei" / "corpus" / "moliere-medecin-volant.xml"
+    tree = parse_tei(path.read_bytes(), path=str(path))
+    page = html.document_fromstring(html_pages([("d", tree)]).pages["d.html"])
+    assert page.xpath("//h1/text()") == ["Le Médecin Volant"]
+    assert page.xpath("//h1/following-sibling::p[1][@class='subtitle']/text()") == ["Comédie"]
+    title_page = pymupdf.open(stream=pdf(tree, standard="none").data, filetype="pdf")[0]
+    assert title_page.get_text().split("\n")[:2] == ["Le Médecin Volant", "Comédie"]

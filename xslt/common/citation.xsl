@@ -22,6 +22,13 @@
                            $titles[not(@level = ('s', 'j', 'u'))][not(@type)], $titles)[1]"/>
   </xsl:function>
 
+  <!-- A document's subtitles (titleStmt/title[@type = "sub"]: "Comédie"), for under its title. -->
+  <xsl:function name="f:subtitles" as="xs:string*">
+    <xsl:param name="header" as="element()?"/>
+    <xsl:sequence select="($header/descendant-or-self::tei:titleStmt)[1]/tei:title[@type = ('sub', 'subtitle')]
+                          ! normalize-space()[. != '']"/>
+  </xsl:function>
+
   <!-- The names an author or editor element gives, for a reader: its words without what is
        not the name (an e-mail address, an affiliation, an identifier, a note), name parts
        kept apart ("<forename>Ann</forename><surname>Lee</surname>": "Ann Lee"). Several

@@ -12,6 +12,9 @@
   <xsl:template match="tei:teiHeader" mode="m:meta">
     <xsl:variable name="stmt" select="tei:fileDesc/tei:titleStmt"/>
     <h1><xsl:apply-templates select="f:main-title(.)" mode="m:meta"/></h1>
+    <xsl:for-each select="f:subtitles(.)">
+      <p class="subtitle"><xsl:value-of select="."/></p>
+    </xsl:for-each>
     <xsl:if test="f:name-list($stmt/tei:author)">
       <p class="authors"><xsl:value-of select="f:name-list($stmt/tei:author)"/></p>
     </xsl:if>

@@ -78,6 +78,11 @@
     <xsl:call-template name="t:attachment"/>
     <xsl:text>#show: edition.with(&#10;  title: </xsl:text>
     <xsl:value-of select="f:typst-string((normalize-space(f:main-title($stmt))[.], 'Untitled text')[1])"/>
+    <xsl:if test="exists(f:subtitles($stmt))">
+      <xsl:text>,&#10;  subtitles: (</xsl:text>
+      <xsl:value-of select="f:subtitles($stmt) ! (f:typst-string(.) || ',')" separator=" "/>
+      <xsl:text>)</xsl:text>
+    </xsl:if>
     <xsl:text>,&#10;  authors: (</xsl:text>
     <xsl:value-of select="($stmt/tei:author ! f:responsible-names(.)) ! (f:typst-string(.) || ',')" separator=" "/>
     <xsl:text>),&#10;  editors: (</xsl:text>
