@@ -452,3 +452,17 @@ def test_a_subtitle_stands_under_the_title() -> None:
     assert page.xpath("//h1/following-sibling::p[1][@class='subtitle']/text()") == ["Comédie"]
     title_page = pymupdf.open(stream=pdf(tree, standard="none").data, filetype="pdf")[0]
     assert title_page.get_text().split("\n")[:2] == ["Le Médecin Volant", "Comédie"]
+
+
+def test_code_reaches_print_as_written() -> None:
+    """f:typst-raw-string: backslashes, quotes, tabs and line ends of an example survive
+    Typst's string literal; the lines stay lines."""
+    tree = etree.ElementTree(etree.fromstring(
+        f'<TEI xmlns="{TEI[1:-1]}"><teiHeader><fileDesc><titleStmt><title>C</title></titleStmt>'
+        '<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc>'
+        '</fileDesc></teiHeader><text><body><eg>path = "C:\\\\tmp\\n" # [x]\r\n\tend #{y}'
+        '</eg></body></text></TEI>'))
+    lines = [" ".join(line.split()) for line in " ".join(
+        page.get_text() for page in pymupdf.open(stream=pdf(tree, standard="none").data,
+                                                 filetype="pdf")).splitlines()]
+    assert 'path = "C:\\\\tmp\\n" # [x]' in lines and "end #{y}" in lines

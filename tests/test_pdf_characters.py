@@ -314,24 +314,28 @@ def test_the_text_layer_is_mended_by_an_incremental_update() -> None:
     assert "<pdfaid:part>3</pdfaid:part>" in reader.xmp_metadata.stream.get_data().decode()
 
 
-def test_a_number_in_a_right_to_left_line_reads_back_in_place() -> None:
-    """Issue 13 (al-manar's dates): Typst's PDF reads back with the number joined to the
-    word before it; mended, the space and colon before the number read with a
-    right-to-left mark and the line reads as written; what is printed stays."""
-    data = typeset_case("text-layer-rtl-numbers.typ", "DejaVu Sans")
-    assert words(read_back(data)) != words(RTL_NUMBERS)
-    mended = mend_text_layer(data)
-    assert words(read_back(mended)) == words(RTL_NUMBERS)
-    assert printed(mended) == printed(data)
+#: What the reproductions of right-to-left lines say (tests/cases/typst/).
+RTL_NUMBERS = "صدر أول عدد: 22 شوال 1315هـ في القاهرة"
+RTL_INDIC_DIGITS = "صدر أول عدد: ٢٢ شوال ١٣١٥هـ في القاهرة"
+RTL_SEPARATORS = ("أحمد الشرباصي: رشيد رضا - مطبوعات مجمع البحوث - القاهرة - 1977م، ونسبة "
+                  "20% منها (1410) הוא נוסד בשנת 1898 - בעיר קהיר")
 
 
-def test_separators_in_right_to_left_lines_read_back_in_place() -> None:
-    """Issue 13 (al-manar's bibliography note): "-" and "%" read with a right-to-left
-    mark, so the parts of the entry keep their order; Hebrew too."""
-    data = typeset_case("text-layer-rtl-separators.typ", "DejaVu Sans")
-    assert words(read_back(data)) != words(RTL_SEPARATORS)
+@pytest.mark.parametrize("case, written", [
+    # al-manar's dates: Typst's PDF reads back with the number joined to the word before
+    # it; mended, the space and colon before the number read with a right-to-left mark.
+    ("text-layer-rtl-numbers.typ", RTL_NUMBERS),
+    # al-manar's bibliography note: "-" and "%" read with a right-to-left mark, so the
+    # parts of the entry keep their order; Hebrew too.
+    ("text-layer-rtl-separators.typ", RTL_SEPARATORS),
+])
+def test_right_to_left_lines_read_back_in_place(case: str, written: str) -> None:
+    """Issue 13: numbers and separators in right-to-left lines read back as written once
+    the text layer is mended (Typst's own PDF does not); what is printed stays."""
+    data = typeset_case(case, "DejaVu Sans")
+    assert words(read_back(data)) != words(written)
     mended = mend_text_layer(data)
-    assert words(read_back(mended)) == words(RTL_SEPARATORS)
+    assert words(read_back(mended)) == words(written)
     assert printed(mended) == printed(data)
 
 
@@ -391,8 +395,3 @@ def test_arabic_indic_digits_in_a_right_to_left_line_read_back_in_place() -> Non
     assert "\u200e" in pypdf.PdfReader(io.BytesIO(mended)).pages[0].extract_text()
     assert printed(mended) == printed(data)
 
-
-RTL_NUMBERS = "صدر أول عدد: 22 شوال 1315هـ في القاهرة"
-RTL_INDIC_DIGITS = "صدر أول عدد: ٢٢ شوال ١٣١٥هـ في القاهرة"
-RTL_SEPARATORS = ("أحمد الشرباصي: رشيد رضا - مطبوعات مجمع البحوث - القاهرة - 1977م، ونسبة "
-                  "20% منها (1410) הוא נוסד בשנת 1898 - בעיר קהיר")

@@ -46,6 +46,15 @@
         else f:name-words($who)[. != '']"/>
   </xsl:function>
 
+  <!-- Names for a reader, parted by commas, or by semicolons where a name has a comma of
+       its own ("Müller, Martin Anton; Susen, Gerd-Hermann"). -->
+  <xsl:function name="f:name-list" as="xs:string">
+    <xsl:param name="who" as="element()*"/>
+    <xsl:variable name="names" select="$who ! f:responsible-names(.)"/>
+    <xsl:sequence select="string-join($names, if (some $n in $names satisfies contains($n, ','))
+                                               then '; ' else ', ')"/>
+  </xsl:function>
+
   <xsl:function name="f:name-words" as="xs:string">
     <xsl:param name="name" as="element()"/>
     <xsl:sequence select="normalize-space(string-join($name/node() ! (

@@ -35,15 +35,6 @@
     </dl>
   </xsl:template>
 
-  <!-- Names for a reader, parted by commas, or by semicolons where a name has a comma of
-       its own ("Müller, Martin Anton; Susen, Gerd-Hermann"). -->
-  <xsl:function name="f:name-list" as="xs:string">
-    <xsl:param name="who" as="element()*"/>
-    <xsl:variable name="names" select="$who ! f:responsible-names(.)"/>
-    <xsl:sequence select="string-join($names, if (some $n in $names satisfies contains($n, ','))
-                                               then '; ' else ', ')"/>
-  </xsl:function>
-
   <xsl:template match="tei:availability" mode="m:meta">
     <dt>Licence</dt>
     <dd class="licence"><xsl:apply-templates select="*" mode="m:meta"/></dd>

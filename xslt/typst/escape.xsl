@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- The only way text reaches Typst: f:typst-markup() for text in markup, f:typst-string()
-     for string literals. Every ASCII character that Typst markup may read as syntax is
-     escaped with a backslash, wherever it stands (so no line-start rule is needed: - + = /
+     for string literals, f:typst-raw-string() for a literal that keeps its lines (code).
+     In markup every ASCII character that Typst markup may read as syntax is escaped with a
+     backslash, wherever it stands (so no line-start rule is needed: - + = /
      and the rest are always escaped); runs of whitespace become one space, so that a blank
      line in a text node can never start a new paragraph. Tested character by character in
      tests/test_typst.py. -->
@@ -35,5 +36,13 @@
     <xsl:param name="text" as="xs:string"/>
     <xsl:sequence select="'&quot;' || replace(replace(normalize-space($text), '\\', '\\\\'),
                           '&quot;', '\\&quot;') || '&quot;'"/>
+  </xsl:function>
+  <!-- A Typst string of the text as it is, lines and spaces kept (f:typst-string joins
+       them): backslashes, quotes, line ends and tabs escaped. -->
+  <xsl:function name="f:typst-raw-string" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:sequence select="'&quot;' || replace(replace(replace(replace(replace($text, '\\', '\\\\'),
+                          '&quot;', '\\&quot;'), '&#13;?&#10;', '\\n'), '&#9;', '\\t'), '&#13;', '\\n')
+                          || '&quot;'"/>
   </xsl:function>
 </xsl:stylesheet>

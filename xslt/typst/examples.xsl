@@ -33,12 +33,4 @@
     <xsl:sequence select="exists($example/../text()[normalize-space()])"/>
   </xsl:function>
 
-  <!-- A Typst string of the text as it is, lines and spaces kept (f:typst-string joins
-       them): backslashes, quotes, line ends and tabs escaped. -->
-  <xsl:function name="f:typst-raw-string" as="xs:string">
-    <xsl:param name="text" as="xs:string"/>
-    <xsl:sequence select="'&quot;' || replace(replace(replace(replace(replace($text, '\\', '\\\\'),
-                          '&quot;', '\\&quot;'), '&#13;?&#10;', '\\n'), '&#9;', '\\t'), '&#13;', '\\n')
-                          || '&quot;'"/>
-  </xsl:function>
 </xsl:stylesheet>
