@@ -101,9 +101,9 @@ def html_edition_pages(documents: Iterable[tuple[str, etree._ElementTree]], *,
     source and counts), index pages of persons, places, organisations and events, the
     chronology (every dated mention in date order, with a timeline), the CSS,
     the search page (with ``search``), and the script that remembers the reader's choice
-    of reading across pages and starts the search. All
-    pages come from one transformation of the documents (as a teiCorpus; ``parsed``: the
-    one document, already handed to Saxon). ``documents`` may be a generator that parses
+    of reading across pages and starts the search. All pages come from one transformation
+    of the documents (as a teiCorpus; ``parsed``: the same already handed to Saxon, a
+    teiCorpus of them or the one document). ``documents`` may be a generator that parses
     each tree when asked for: each is handed on as text as it comes (:func:`corpus_text`),
     so that no more than one lxml tree is held however large the edition."""
     sheets = stylesheets or bundled("html")
