@@ -53,6 +53,10 @@
         <xsl:text>]</xsl:text>
       </xsl:for-each>
       <xsl:text>)&#10;&#10;</xsl:text>
+      <!-- (As in a text's own PDF: its letter's correspondence and its manuscript
+           description before it.) -->
+      <xsl:apply-templates select="tei:teiHeader/tei:profileDesc/tei:correspDesc" mode="m:typst"/>
+      <xsl:apply-templates select="tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc" mode="m:typst"/>
       <xsl:apply-templates select="tei:text" mode="m:typst"/>
       <xsl:call-template name="t:end-notes">
         <xsl:with-param name="notes" select="tei:text//tei:note[@place = 'end'][f:note-place(.) = 'foot']"/>
