@@ -11,13 +11,15 @@ so it holds exactly the words a reader sees (the normalised reading).
 
 from __future__ import annotations
 
-import asyncio
+import base64
 import gzip
 import hashlib
+import json
+import subprocess
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+import threading
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Mapping
 
 from lxml import html
@@ -100,40 +102,111 @@ def search_index(pages: Mapping[str, str], *, language: str = "en") -> dict[str,
     (``pagefind/...``) → bytes, with Pagefind's own search interface."""
     found = records(pages)
     try:
-        return _run(_index(found, language))
-    except (OSError, RuntimeError) as err:  # the binary missing or failing
+        return _index(found, language)
+    except (OSError, ValueError) as err:  # the binary missing, failing, or talking nonsense
         raise TeieditionError(f"the search index could not be made with Pagefind: {err}") \
             from None
 
 
-def _run(coroutine: Any) -> Any:
-    """Run Pagefind's client (asyncio) to the end, also when the caller already runs an
-    event loop (then in a thread of its own)."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(coroutine)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
+def _index(found: list[Record], language: str) -> dict[str, bytes]:
+    """Pagefind's files for the records, made by its binary's service.
+
+    (The service is asked directly, in the messages of the Python package's own client,
+    because that client reads the answers at most ten a second: an edition of a few
+    thousand paragraphs took minutes. Here every record is sent at once, and the files are
+    asked for once every record is in.)"""
+    from pagefind.service import get_executable
+
+    binary = get_executable()
+    if binary is None:
+        raise OSError("its binary is not installed (the pagefind[bin] package)")
+    with tempfile.TemporaryDirectory(prefix="teiedition-search-") as folder, \
+            tempfile.TemporaryFile() as errors:
+        service = _Service(binary, cwd=folder, errors=errors)
+        try:
+            index = service.ask([{"type": "NewIndex", "config": {"force_language": language}}])
+            index_id = index[0]["index_id"]
+            service.ask([{"type": "AddRecord", "index_id": index_id, "url": record.url,
+                          "content": record.content, "language": language,
+                          "meta": {"title": record.title}, "sort": None,
+                          "filters": {key: list(values) for key, values in record.filters.items()}}
+                         for record in found])
+            # (The files in the answer, not written to a folder: the service may still be
+            # writing some when it answers.)
+            made = service.ask([{"type": "GetFiles", "index_id": index_id}])[0]["files"]
+        finally:
+            service.close()
+    files: dict[str, bytes] = {}
+    for file in made:
+        path = PurePosixPath(str(file["path"]).lstrip("/"))
+        if ".." in path.parts or not path.parts:
+            raise OSError(f"it named a file outside its folder: {file['path']}")
+        files[f"{FOLDER}/{path.as_posix()}"] = base64.b64decode(file["content"])
+    return _deterministic(files)
 
 
-async def _index(found: list[Record], language: str) -> dict[str, bytes]:
-    from pagefind.index import IndexConfig, PagefindIndex
+class _Service:
+    """Pagefind's binary run as a service: requests and answers as base64 JSON messages, each
+    ended by a comma, on its standard input and output."""
 
-    with tempfile.TemporaryDirectory(prefix="teiedition-search-") as folder:
-        out = Path(folder) / FOLDER
-        config = IndexConfig(output_path=str(out), force_language=language)
-        # The context writes the files when it closes; writing them also before would
-        # leave a second set of filter and metadata files (Pagefind orders them anew at
-        # each writing) that nothing points to.
-        async with PagefindIndex(config=config) as index:
-            for record in found:
-                await index.add_custom_record(
-                    url=record.url, content=record.content, language=language,
-                    meta={"title": record.title},
-                    filters={key: list(values) for key, values in record.filters.items()})
-        return _deterministic({f"{FOLDER}/{path.relative_to(out).as_posix()}": path.read_bytes()
-                               for path in sorted(out.rglob("*")) if path.is_file()})
+    def __init__(self, binary: Path, *, cwd: str, errors: Any) -> None:
+        self._process = subprocess.Popen([str(binary), "--service"], cwd=cwd,
+                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                         stderr=errors)
+        self._errors = errors
+        self._next = 0
+        self._pending = b""
+
+    def ask(self, requests: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Send the requests and wait for an answer to each (in the order of the requests).
+        They are written from a thread of their own while the answers are read: the service
+        answers as it goes, and a full pipe either way would stop both."""
+        first = self._next
+        self._next += len(requests)
+        data = b"".join(base64.b64encode(json.dumps(
+            {"message_id": first + number, "payload": request}).encode("utf-8")) + b","
+            for number, request in enumerate(requests))
+        assert self._process.stdin is not None and self._process.stdout is not None
+        stdin = self._process.stdin
+
+        def write() -> None:
+            try:
+                stdin.write(data)
+                stdin.flush()
+            except BrokenPipeError:  # it ended; what it said is read below
+                pass
+
+        writer = threading.Thread(target=write, daemon=True)
+        writer.start()
+        answers: dict[int, dict[str, Any]] = {}
+        while len(answers) < len(requests):
+            chunk = self._process.stdout.read1(1 << 20)
+            if not chunk:
+                raise OSError(f"Pagefind ended: {self._said()}")
+            *messages, self._pending = (self._pending + chunk).split(b",")
+            for message in messages:
+                answer = json.loads(base64.b64decode(message))
+                payload = answer.get("payload") or {}
+                if payload.get("type") == "Error":
+                    raise OSError(f"Pagefind: {payload.get('message')}")
+                answers[answer.get("message_id")] = payload
+        writer.join()
+        return [answers[first + number] for number in range(len(requests))]
+
+    def _said(self) -> str:
+        self._errors.seek(0)
+        return self._errors.read().decode("utf-8", "replace").strip()[-500:] or "no message"
+
+    def close(self) -> None:
+        if self._process.stdin is not None:
+            self._process.stdin.close()
+        try:
+            self._process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
+        if self._process.stdout is not None:
+            self._process.stdout.close()
 
 
 #: The header Pagefind puts before the CBOR of its compressed files.
