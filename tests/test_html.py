@@ -288,3 +288,105 @@ def test_a_link_to_an_id_in_another_script_is_the_id_itself() -> None:
     page = html.document_fromstring(html_pages([("t", tree)]).pages["t.html"])
     assert page.xpath("//a[text()='him']/@href") == ["#müller"]
     assert page.get_element_by_id("müller").text_content().startswith("Müller.")
+
+
+HEADER = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>H'
+          '</title></titleStmt><publicationStmt>{publication}</publicationStmt><sourceDesc>'
+          '{source}</sourceDesc></fileDesc></teiHeader>{standoff}<text><body><p>{body}</p>'
+          '</body></text></TEI>')
+
+
+def header_page(publication: str = "<p>x</p>", source: str = "<p>x</p>", standoff: str = "",
+                body: str = "Words."):
+    tree = etree.ElementTree(etree.fromstring(HEADER.format(
+        publication=publication, source=source, standoff=standoff, body=body)))
+    return html_pages([("h", tree)]).pages
+
+
+@pytest.mark.parametrize("bibl, expected", [
+    # As most real files give it: a title without @level.
+    ("<bibl><title>Grettis saga</title></bibl>", "Grettis saga."),
+    # A main title with its subtitle, a date as a range only, a web address.
+    ('<bibl><title type="main">Website of the Assembly</title><title type="sub">Hansard</title>'
+     '<idno type="URI">https://example.org/hansard</idno><date from="1990-05-08" '
+     'to="2018-06-22"/></bibl>',
+     "Website of the Assembly: Hansard. 1990-05-08 – 2018-06-22. https://example.org/hansard"),
+    ("<bibl><author>Cody, William</author><title level=\"m\">Letter to Beck</title><date "
+     "when=\"1896-07-05\">July 5, 1896</date></bibl>", "Cody, William, Letter to Beck. July 5, 1896."),
+    ('<bibl><title level="a">A chapter</title><title level="m">A book</title><edition>2nd ed.'
+     '</edition><publisher>A Press</publisher><date>1999</date><biblScope unit="page">3-9'
+     '</biblScope></bibl>', "“A chapter”, in A book, 2nd ed. A Press; 1999, pp. 3-9."),
+    # Only a part's title: no empty title of a whole.
+    ('<bibl><title level="a">An article</title></bibl>', "“An article”."),
+    ('<bibl><title>What is TEI?</title><date>2001</date></bibl>', "What is TEI? 2001."),
+])
+def test_a_source_is_cited_from_what_its_bibl_has(bibl: str, expected: str) -> None:
+    """Found on real TEI: a bibl whose title has no @level (the usual case), or a main title
+    and subtitle, was cited as an empty title and stray full stops (`. .`)."""
+    page = html.document_fromstring(header_page(source=bibl)["h.html"])
+    [source] = page.xpath("//dd[@class='source']")
+    assert " ".join(source.text_content().split()) == expected
+    assert all((cite.text or "").strip() for cite in source.iter("cite"))
+
+
+def test_an_address_from_the_file_is_a_link_only_on_the_web() -> None:
+    """Untrusted input: a licence, an edition's address, a source's or an authority's
+    identifier may hold a "javascript:" or "data:" address; no page links to one. A
+    licence with no words is named by its address (it was an empty link)."""
+    pages = header_page(
+        publication='<availability><licence target="javascript:alert(1)">Evil</licence>'
+                    '<licence target="https://creativecommons.org/licenses/by/4.0/"/>'
+                    '</availability><idno type="URI">javascript:alert(2)</idno>',
+        source='<bibl><title>B</title><idno type="URI">data:text/html,x</idno></bibl>',
+        standoff='<standOff><listPerson><person xml:id="a"><persName>A</persName><idno '
+                 'type="URI">javascript:alert(3)</idno><idno type="URI">https://example.org/a'
+                 '</idno></person></listPerson></standOff>',
+        body='<persName ref="#a">A</persName> <ref target="javascript:alert(4)">x</ref>')
+    addresses = [address for page in pages.values() if page.lstrip().startswith("<")
+                 for address in html.document_fromstring(page).xpath("//@href | //@src")]
+    assert addresses and not [a for a in addresses
+                              if re.match(r"\s*(javascript|data|vbscript):", a, re.I)]
+    page = html.document_fromstring(pages["h.html"])
+    assert [(a.get("href"), a.text) for a in page.xpath("//a[@rel='license']")] == [
+        ("https://creativecommons.org/licenses/by/4.0/",
+         "https://creativecommons.org/licenses/by/4.0/")]
+    assert "https://example.org/a" in pages["persons.html"]
+
+
+def test_a_teicorpus_among_the_editions_texts_is_one_text_with_one_page() -> None:
+    """Found building the shared corpus as one edition: a teiCorpus file (a parliament's
+    sessions) was listed on the home page by its first session, linked to another text's
+    page, and its dated mentions in the chronology and its names in the indexes pointed
+    to that other page."""
+    session = ('<TEI><teiHeader><fileDesc><titleStmt><title>Session {n}</title></titleStmt>'
+               '<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc>'
+               '</fileDesc></teiHeader><text><body><p>Held on <date when="199{n}">199{n}'
+               '</date> with <persName ref="#m">the minister</persName>.</p></body></text></TEI>')
+    corpus = ('<teiCorpus xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+              '<title>The sessions</title></titleStmt><publicationStmt><p>x</p>'
+              '</publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>'
+              '<standOff><listPerson><person xml:id="m"><persName>A minister</persName>'
+              '</person></listPerson></standOff>'
+              + session.format(n=1) + session.format(n=2) + '</teiCorpus>')
+    other = HEADER.format(publication="<p>x</p>", source="<p>x</p>", standoff="",
+                          body='Written in <date when="1980">1980</date>.')
+    pages = html_pages([("other", etree.ElementTree(etree.fromstring(other))),
+                        ("sessions", etree.ElementTree(etree.fromstring(corpus)))]).pages
+    home = html.document_fromstring(pages["index.html"])
+    assert [(a.get("href"), a.text) for a in home.xpath("//ol[@class='texts']//h3/a")] == [
+        ("other.html", "H"), ("sessions.html", "The sessions")]
+    assert "2 paragraphs" in home.xpath("//li[h3/a/@href='sessions.html']"
+                                        "/p[@class='counts']")[0].text_content()
+    chronology = html.document_fromstring(pages["chronology.html"])
+    assert [a.get("href").split("#")[0] for a in chronology.xpath("//ol[@class='dated']//a")] \
+        == ["other.html", "sessions.html", "sessions.html"]
+    persons = html.document_fromstring(pages["persons.html"])
+    assert {a.get("href").split("#")[0] for a in persons.xpath("//p[@class='mentions']/a")} \
+        == {"sessions.html"}
+    ids = {name: set(html.document_fromstring(page).xpath("//@id"))
+           for name, page in pages.items() if name.endswith(".html")}
+    for name in ("chronology.html", "persons.html"):
+        for href in html.document_fromstring(pages[name]).xpath("//main//a/@href"):
+            target, _, fragment = href.partition("#")
+            if target in ids and fragment:
+                assert fragment in ids[target], (name, href)

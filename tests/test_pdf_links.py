@@ -156,3 +156,27 @@ def test_named_destinations_join_typsts_own_in_one_sorted_tree() -> None:
     # (Typst measures from the page's top, a PDF from its bottom.)
     assert names["p8"]["to"] == pytest.approx((10.0, page_height - 28.0), abs=0.01)
     assert link_destinations(data, []) == data
+
+
+def test_in_the_edition_book_a_link_reaches_a_text_that_is_a_teicorpus() -> None:
+    """A text of the edition may be a teiCorpus (a parliament's sessions): a link to it
+    arrives at its first session, a link to an element of it at that element."""
+    session = ('<TEI><teiHeader><fileDesc><titleStmt><title>Session {n}</title></titleStmt>'
+               '<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc>'
+               '</fileDesc></teiHeader><text><body><p xml:id="s{n}">Session {n} opened.</p>'
+               + FILLER + '</body></text></TEI>')
+    sessions = ('<teiCorpus xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>'
+                '<titleStmt><title>The sessions</title></titleStmt><publicationStmt><p>x</p>'
+                '</publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>'
+                + session.format(n=1) + session.format(n=2) + '</teiCorpus>')
+    one = HEAD.format("One") + ('<p>See <ref target="sessions.xml">the sessions</ref> and '
+                                '<ref target="sessions.xml#s2">the second</ref>.</p>'
+                                '</body></text></TEI>')
+    texts = [("one", etree.ElementTree(etree.fromstring(one))),
+             ("sessions", etree.ElementTree(etree.fromstring(sessions)))]
+    printed = pdf(edition_book(texts), standard="none",
+                  contents=PdfContents(documents=("one", "sessions")))
+    document = pymupdf.open(stream=printed.data, filetype="pdf")
+    assert links_from(document, "See the sessions") == {
+        "the sessions": page_with(document, "Session 1 opened"),
+        "the second": page_with(document, "Session 2 opened")}

@@ -65,36 +65,57 @@
         else '')))"/>
   </xsl:function>
 
-  <!-- A source citation, in the order a reader expects, from a structured bibl. -->
+  <!-- A source citation, in the order a reader expects, from a structured bibl: who, the
+       part's title, the title of the whole (a book's, a journal's; a title without @level,
+       as most files give it, is that) with its subtitle, editors, edition, series; then
+       where, by whom and when it was published, and its pages; then its web address. A
+       part the bibl lacks leaves no mark (no empty title, no stray full stop). -->
   <xsl:template match="tei:bibl[tei:title]" mode="m:cite">
     <xsl:variable name="certain" select="tei:title[@level = 'a'][@cert = ('low', 'medium')]"/>
-    <xsl:value-of select="tei:author ! f:responsible-names(.)" separator=" and "/>
-    <xsl:if test="tei:author">, </xsl:if>
-    <xsl:for-each select="tei:title[@level = 'a']">
-      <xsl:text>“</xsl:text><xsl:value-of select="normalize-space()"/><xsl:text>”</xsl:text>
-      <xsl:if test="$certain"> (attributed)</xsl:if>
-      <xsl:text>, in </xsl:text>
-    </xsl:for-each>
-    <cite><xsl:value-of select="normalize-space(tei:title[@level = 'm'][1])"/></cite>
-    <xsl:if test="tei:editor">
-      <xsl:text>, ed. </xsl:text>
-      <xsl:value-of select="tei:editor ! f:responsible-names(.)" separator=" and "/>
+    <xsl:variable name="main" select="(tei:title[@level = ('m', 'j', 'u')][not(@type = 'sub')],
+                                       tei:title[not(@level)][not(@type = 'sub')])[normalize-space()][1]"/>
+    <xsl:variable name="what">
+      <xsl:value-of select="tei:author ! f:responsible-names(.)" separator=" and "/>
+      <xsl:if test="tei:author">, </xsl:if>
+      <xsl:for-each select="tei:title[@level = 'a']">
+        <xsl:text>“</xsl:text><xsl:value-of select="normalize-space()"/><xsl:text>”</xsl:text>
+        <xsl:if test="$certain"> (attributed)</xsl:if>
+        <xsl:if test="$main">, in </xsl:if>
+      </xsl:for-each>
+      <xsl:if test="$main">
+        <cite>
+          <xsl:value-of select="string-join((normalize-space($main), tei:title[@type = 'sub']
+              [string(@level) = string($main/@level)] ! normalize-space()[.]), ': ')"/>
+        </cite>
+      </xsl:if>
+      <xsl:if test="tei:editor">
+        <xsl:text>, ed. </xsl:text>
+        <xsl:value-of select="tei:editor ! f:responsible-names(.)" separator=" and "/>
+      </xsl:if>
+      <xsl:for-each select="(tei:edition/normalize-space()[.])[1]">
+        <xsl:text>, </xsl:text><xsl:value-of select="."/>
+      </xsl:for-each>
+      <xsl:for-each select="tei:title[@level = 's']">
+        <xsl:text> (</xsl:text><xsl:value-of select="normalize-space()"/><xsl:text>)</xsl:text>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:copy-of select="$what/node()"/>
+    <!-- (No full stop after one: "2nd ed.", a title that asks "...?".) -->
+    <xsl:if test="not(matches(normalize-space($what), '[.?!]$'))">.</xsl:if>
+    <!-- Where, by whom, when: "Washington, D.C.: Woodrow Wilson Center Press; 1998". -->
+    <xsl:variable name="imprint" select="string-join((
+        tei:pubPlace ! string-join((normalize-space(), normalize-space(following-sibling::tei:publisher[1])[.]), ': '),
+        tei:publisher[empty(../tei:pubPlace)] ! normalize-space(),
+        tei:date[1] ! (normalize-space()[.], f:date-value(.))[1])[.], '; ')
+        || string-join(tei:biblScope[@unit = 'page'] ! (', pp. ' || normalize-space()))"/>
+    <xsl:if test="$imprint != ''">
+      <xsl:text> </xsl:text><xsl:value-of select="$imprint"/>
+      <xsl:if test="not(matches($imprint, '[.?!]$'))">.</xsl:if>
     </xsl:if>
-    <xsl:for-each select="tei:title[@level = 's']">
-      <xsl:text> (</xsl:text><xsl:value-of select="normalize-space()"/><xsl:text>)</xsl:text>
+    <xsl:for-each select="(tei:idno[f:web-url(.)] | tei:ptr[f:web-url(@target)])[1]">
+      <xsl:variable name="url" select="f:web-url((@target, .)[1])"/>
+      <xsl:text> </xsl:text><a href="{$url}"><xsl:value-of select="$url"/></a>
     </xsl:for-each>
-    <xsl:text>. </xsl:text>
-    <xsl:for-each select="tei:pubPlace">
-      <xsl:value-of select="normalize-space()"/>
-      <xsl:text>: </xsl:text>
-      <xsl:value-of select="normalize-space(following-sibling::tei:publisher[1])"/>
-      <xsl:text>; </xsl:text>
-    </xsl:for-each>
-    <xsl:value-of select="normalize-space(tei:date[1])"/>
-    <xsl:for-each select="tei:biblScope[@unit = 'page']">
-      <xsl:text>, pp. </xsl:text><xsl:value-of select="normalize-space()"/>
-    </xsl:for-each>
-    <xsl:text>.</xsl:text>
     <xsl:for-each select="tei:note">
       <span class="bibl-note"><xsl:text> </xsl:text><xsl:value-of select="normalize-space()"/></span>
     </xsl:for-each>

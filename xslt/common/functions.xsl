@@ -244,7 +244,7 @@
         'wikidata': 'https://www.wikidata.org/wiki/' || $value,
         'viaf': 'https://viaf.org/viaf/' || $value,
         'geonames': 'https://www.geonames.org/' || $value,
-        'URI': $value, 'url': $value }(string($idno/@type))"/>
+        'URI': f:web-url($value), 'url': f:web-url($value) }(string($idno/@type))"/>
   </xsl:function>
 
   <xsl:function name="f:authority-label" as="xs:string">

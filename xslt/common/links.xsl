@@ -51,6 +51,14 @@
       else map {'kind': 'none'}"/>
   </xsl:function>
 
+  <!-- A web address the file gives, to link to: http(s) only (a file may hold
+       "javascript:" or "data:" addresses, which a published page must never follow), else
+       (). -->
+  <xsl:function name="f:web-url" as="xs:string?">
+    <xsl:param name="value" as="xs:string?"/>
+    <xsl:sequence select="normalize-space($value)[matches(., '^https?://\S+$', 'i')]"/>
+  </xsl:function>
+
   <!-- Whether the text outputs render an element where a link can land: inside the text,
        and not inside something shown only as a property of another (a figure's
        description, an alternative reading's attributes). -->

@@ -105,11 +105,16 @@
           <h1><xsl:value-of select="$title"/></h1>
           <xsl:apply-templates select="($docs/tei:teiHeader//tei:projectDesc)[1]" mode="m:home"/>
           <h2>Texts</h2>
-          <xsl:if test="empty($docs)">
+          <!-- The texts: the members of the edition's corpus (render/corpus.py, which has
+               no header of its own), else the one document; a member that is a teiCorpus
+               (a parliament's sessions) is one text with one page. -->
+          <xsl:variable name="texts" select="if (self::tei:teiCorpus[not(tei:teiHeader)])
+                                             then *[@e:file] else ."/>
+          <xsl:if test="empty($texts)">
             <p>The edition has no texts yet.</p>
           </xsl:if>
           <ol class="texts">
-            <xsl:apply-templates select="$docs" mode="m:home"/>
+            <xsl:apply-templates select="$texts" mode="m:home"/>
           </ol>
         </main>
         <xsl:call-template name="t:footer"/>
@@ -123,10 +128,10 @@
     </xsl:for-each>
   </xsl:template>
 
-  <xsl:template match="tei:TEI" mode="m:home">
+  <xsl:template match="tei:TEI | tei:teiCorpus" mode="m:home">
     <xsl:variable name="header" select="tei:teiHeader/tei:fileDesc"/>
     <xsl:variable name="title" select="normalize-space(f:main-title($header))"/>
-    <xsl:variable name="text" select="tei:text"/>
+    <xsl:variable name="text" select="descendant-or-self::tei:TEI/tei:text"/>
     <li class="text">
       <h3><a href="{(@e:file, $text-file)[1]}"><xsl:value-of select="($title[.], 'Untitled text')[1]"/></a></h3>
       <xsl:if test="f:name-list($header/tei:titleStmt/tei:author)">

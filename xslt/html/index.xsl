@@ -130,7 +130,7 @@
        one text. -->
   <xsl:function name="fp:file" as="xs:string">
     <xsl:param name="mention" as="element()"/>
-    <xsl:sequence select="if ($v:members) then ($mention/ancestor::tei:TEI/@e:file, $text-file)[1]
+    <xsl:sequence select="if ($v:members) then ($mention/ancestor::*[@e:file][1]/@e:file, $text-file)[1]
                           else $text-file" xmlns:v="urn:teiedition:variables"/>
   </xsl:function>
 
@@ -138,7 +138,7 @@
        the edition's teiCorpus): else no mention needs to look for its text's page (asked
        for each of 100,000 links, that was a tenth of the index pages). -->
   <xsl:variable name="v:members" xmlns:v="urn:teiedition:variables" as="xs:boolean"
-                select="exists(//tei:TEI[@e:file])"/>
+                select="exists(/*/*[@e:file])"/>
 
   <!-- (Most names stand right in a paragraph: asked first.) -->
   <xsl:function name="f:mention-block" as="element()?">

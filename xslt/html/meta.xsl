@@ -40,17 +40,21 @@
     <dd class="licence"><xsl:apply-templates select="*" mode="m:meta"/></dd>
   </xsl:template>
 
-  <xsl:template match="tei:licence[@target]" mode="m:meta">
-    <p><a href="{@target}" rel="license"><xsl:value-of select="normalize-space()"/></a></p>
+  <!-- A licence links to its web address (named by it where the licence has no words). -->
+  <xsl:template match="tei:licence[f:web-url(@target)]" mode="m:meta">
+    <p><a href="{f:web-url(@target)}" rel="license"><xsl:value-of
+        select="(normalize-space()[.], f:web-url(@target))[1]"/></a></p>
   </xsl:template>
 
   <xsl:template match="tei:licence | tei:availability/tei:p" mode="m:meta">
-    <p><xsl:value-of select="normalize-space()"/></p>
+    <xsl:for-each select="(normalize-space()[.], normalize-space(@target)[.])[1]">
+      <p><xsl:value-of select="."/></p>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template name="t:how-to-cite">
     <xsl:variable name="header" select="ancestor-or-self::tei:teiHeader"/>
-    <xsl:variable name="url" select="($header//tei:publicationStmt/tei:idno[@type = 'URI'])[1]"/>
+    <xsl:variable name="url" select="f:web-url(($header//tei:publicationStmt/tei:idno[@type = 'URI'])[1])"/>
     <!-- Only what the header says: real files often name no publisher or date. -->
     <xsl:value-of select="(normalize-space(f:main-title($header)),
                            normalize-space(($header//tei:seriesStmt/tei:title,

@@ -88,9 +88,9 @@
   </xsl:function>
 
   <!-- Whether an element is in the edition's book (a teiCorpus of the edition's texts, each
-       named by its e:file), not in a document's own PDF. -->
+       named by its e:file, a TEI or a teiCorpus), not in a document's own PDF. -->
   <xsl:function name="fp:in-book" as="xs:boolean">
     <xsl:param name="context" as="element()"/>
-    <xsl:sequence select="exists($context/ancestor-or-self::tei:TEI[@e:file])" xmlns:e="urn:teiedition"/>
+    <xsl:sequence select="exists($context/ancestor-or-self::*[@e:file])" xmlns:e="urn:teiedition"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -29,7 +29,7 @@
     <xsl:text>),&#10;</xsl:text>
     <xsl:for-each select="($headers/tei:publicationStmt/tei:availability/tei:licence)[1]">
       <xsl:text>  licence: [</xsl:text>
-      <xsl:value-of select="f:typst-markup(normalize-space())"/>
+      <xsl:value-of select="f:typst-markup((normalize-space()[.], normalize-space(@target))[1])"/>
       <xsl:text>],&#10;</xsl:text>
     </xsl:for-each>
     <xsl:text>  lang: </xsl:text>
@@ -38,7 +38,10 @@
     <xsl:for-each select="$docs">
       <xsl:variable name="stmt" select="tei:teiHeader/tei:fileDesc/tei:titleStmt"/>
       <xsl:text>#edition-part(</xsl:text>
-      <xsl:for-each select="@e:file" xmlns:e="urn:teiedition">
+      <!-- (A text of the edition that is a teiCorpus begins with its first TEI: links to
+           the text arrive there.) -->
+      <xsl:for-each select="(@e:file, ancestor::tei:teiCorpus[@e:file][1]
+                             [(.//tei:TEI)[1] is current()]/@e:file)[1]" xmlns:e="urn:teiedition">
         <xsl:text>doc: </xsl:text><xsl:value-of select="f:typst-string(.)"/><xsl:text>, </xsl:text>
       </xsl:for-each>
       <xsl:text>title: </xsl:text>
@@ -103,7 +106,8 @@
     </xsl:for-each>
     <xsl:for-each select="($header/tei:fileDesc/tei:publicationStmt/tei:availability)[1]">
       <xsl:text>  licence: [</xsl:text>
-      <xsl:value-of select="f:typst-markup(string-join(*/normalize-space(), ' '))"/>
+      <!-- (A licence with no words is named by its address.) -->
+      <xsl:value-of select="f:typst-markup(string-join(* ! (normalize-space()[.], normalize-space(@target))[1][.], ' '))"/>
       <xsl:text>],&#10;</xsl:text>
     </xsl:for-each>
     <xsl:for-each select="($header/tei:fileDesc/tei:publicationStmt/tei:date)[1]">
