@@ -195,3 +195,27 @@ def contains(needle: list[str], haystack: list[str]) -> bool:
     """Whether the words of ``needle`` appear in ``haystack`` in order."""
     it = iter(haystack)
     return all(any(word == w for w in it) for word in needle)
+
+
+def links_in_links(page: str) -> list[str]:
+    """The links and buttons that stand inside a link, as the page is written (HTML allows
+    none; a browser's parser breaks the outer link in two and leaves an empty one)."""
+    from html.parser import HTMLParser
+
+    found: list[str] = []
+
+    class Reader(HTMLParser):
+        depth = 0
+
+        def handle_starttag(self, tag, attrs):
+            if tag in ("a", "button") and self.depth:
+                found.append(f"{tag} {dict(attrs).get('href', '')}")
+            if tag == "a":
+                self.depth += 1
+
+        def handle_endtag(self, tag):
+            if tag == "a":
+                self.depth = max(0, self.depth - 1)
+
+    Reader().feed(page)
+    return found

@@ -390,3 +390,35 @@ def test_a_teicorpus_among_the_editions_texts_is_one_text_with_one_page() -> Non
             target, _, fragment = href.partition("#")
             if target in ids and fragment:
                 assert fragment in ids[target], (name, href)
+
+
+def test_no_link_inside_a_link() -> None:
+    """HTML allows no link inside a link (a browser breaks the outer one and leaves an empty
+    link: found in a real letter, an organisation named by a work's name). A name inside a
+    linked name or reference is marked, with where it would lead; a linked name or
+    reference around a note's number (a link and a button of its own) is marked only; a
+    page break's facsimile link inside a reference is its label. Names and notes are all
+    there (the parity check)."""
+    from teiedition import parity
+    from reading import links_in_links
+    tei = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>N'
+           '</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p>'
+           '</sourceDesc></fileDesc></teiHeader><standOff><listOrg><org xml:id="o"><orgName>'
+           'Paper</orgName></org></listOrg><listPerson><person xml:id="a"><persName>A'
+           '</persName></person></listPerson></standOff><text><body><p xml:id="p1">In the '
+           '<rs type="org" ref="#o"><rs type="work" ref="#w">Neue Presse</rs></rs>, <ref '
+           'target="#p2">see <persName ref="#a">A</persName> there</ref>, <persName ref="#a">A'
+           '<note>A note on A.</note></persName>, <ref target="https://example.org">a page '
+           '<pb n="3" facs="https://example.org/3.jpg"/> on</ref>, <ref target="#p2">here'
+           '<note>And a note.</note></ref>.</p><p xml:id="p2">Second.</p><listBibl><bibl '
+           'xml:id="w">A work</bibl></listBibl></body></text></TEI>')
+    tree = etree.ElementTree(etree.fromstring(tei))
+    page = html_pages([("n", tree)]).pages["n.html"]
+    assert links_in_links(page) == []
+    doc = html.document_fromstring(page)
+    assert [a.get("href") for a in doc.xpath("//main//a[not(@class='permalink')]")
+            if not a.get("role")] == ["organisations.html#o", "#p2", "https://example.org"]
+    assert [s.get("data-href") for s in doc.xpath("//main//span[@data-href]")] == [
+        "#w", "persons.html#a", "persons.html#a"]
+    assert parity.check(tree, html_page=page) == []
+    assert len(doc.xpath("//main//sup[@class='noteref']/a")) == 2

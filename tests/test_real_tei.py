@@ -21,7 +21,7 @@ from teiedition.render import html_pages, pdf
 from teiedition.xmlparse import parse_tei
 
 from conftest import SHARED
-from reading import TEI, contains, html_reading, in_order, tei_reading, words
+from reading import TEI, contains, html_reading, in_order, links_in_links, tei_reading, words
 
 pymupdf = pytest.importorskip("pymupdf")
 
@@ -107,6 +107,7 @@ def test_html_links_arrive_and_every_element_is_handled(path: Path) -> None:
     assert not broken, f"{path.name}: internal links that go nowhere: {broken[:5]}"
     unhandled = {m.split()[1] for m in edition.messages if m.startswith("unhandled:")}
     assert not unhandled & COVERAGE, f"{path.name}: unhandled {sorted(unhandled & COVERAGE)}"
+    assert links_in_links(edition.pages["doc.html"]) == [], "a link inside a link"
 
 
 @pytest.mark.parametrize("path", xfail_marks({**PDF_XFAIL, **PDF_NOTES_XFAIL}), ids=corpus_ids)

@@ -84,7 +84,8 @@ def html_items(page: str) -> Counter[Item]:
     for el in doc.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' name ')]"
                         "[not(ancestor::*[contains(concat(' ', @class, ' '), ' copy ')])]"):
         kind = (el.get("class") or "").split()[-1]
-        href = urlsplit(el.get("href") or "")
+        # (A name inside a link is no link itself: where it would lead is data-href.)
+        href = urlsplit(el.get("href") or el.get("data-href") or "")
         entry = href.fragment if href.path in _INDEX_PAGES and href.fragment else None
         found[(kind, entry)] += 1
     # Notes at the foot of the page, and notes printed in the line or in the margin: each

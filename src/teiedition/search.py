@@ -68,8 +68,9 @@ def records(pages: Mapping[str, str]) -> list[Record]:
             filters: dict[str, tuple[str, ...]] = {"text": (title,)}
             for cls, kind in _KINDS.items():
                 names = sorted({a.get("title") or " ".join(a.text_content().split())
-                                for a in block.xpath(f".//a[contains(concat(' ', @class, ' '),"
-                                                     f" ' name ') and contains(@class, '{cls}')]")})
+                                for a in block.xpath(
+                                    f".//*[self::a or self::span[@data-href]][contains(concat("
+                                    f"' ', @class, ' '), ' name ') and contains(@class, '{cls}')]")})
                 if names:
                     filters[kind] = tuple(names)
             years = sorted({value[:4] for value in block.xpath(".//span[@data-value]/@data-value")

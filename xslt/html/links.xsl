@@ -8,14 +8,30 @@
     xmlns:f="urn:teiedition:functions"
     xmlns:m="urn:teiedition:modes"
     xmlns:t="urn:teiedition:templates"
+    xmlns:fp="urn:teiedition:functions:private"
     exclude-result-prefixes="#all">
 
   <xsl:template match="tei:ref" mode="m:html">
+    <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="to" select="f:resolve(., f:pointer(@target))"/>
     <xsl:call-template name="t:link">
-      <xsl:with-param name="to" select="f:resolve(., f:pointer(@target))"/>
-      <xsl:with-param name="content"><xsl:apply-templates mode="m:html"/></xsl:with-param>
+      <xsl:with-param name="to" select="$to"/>
+      <xsl:with-param name="content">
+        <xsl:apply-templates mode="m:html">
+          <xsl:with-param name="in-link" tunnel="yes"
+                          select="$in-link or (exists(f:href($to)) and fp:may-link(.))"/>
+        </xsl:apply-templates>
+      </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- Whether an element that leads somewhere may be a link: not when it holds a note's or
+       an apparatus entry's number, which is a link of its own (HTML allows no link inside
+       a link; the inner one is kept, as the more particular). -->
+  <xsl:function name="fp:may-link" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="empty($element//(tei:note | tei:app))"/>
+  </xsl:function>
 
   <!-- A reference with no words shows where it leads, as a pointer does (a link needs a
        name a reader can follow). -->
@@ -80,13 +96,21 @@
     <xsl:param name="to" as="map(*)"/>
     <xsl:param name="content" as="item()*"/>
     <xsl:param name="copy" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="href" select="f:href($to)"/>
     <xsl:choose>
-      <xsl:when test="exists($href)">
+      <xsl:when test="exists($href) and not($in-link) and fp:may-link(.)">
         <a href="{$href}" class="tei-{local-name()}">
           <xsl:if test="@xml:id and not($copy)"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
           <xsl:sequence select="$content"/>
         </a>
+      </xsl:when>
+      <xsl:when test="exists($href)">
+        <!-- Inside a link, or around a note's number: the words, and where they lead. -->
+        <span class="tei-{local-name()}" title="Leads to {$href}">
+          <xsl:if test="@xml:id and not($copy)"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+          <xsl:sequence select="$content"/>
+        </span>
       </xsl:when>
       <xsl:otherwise>
         <!-- A target outside the edition: the text, and where it pointed. -->
@@ -134,12 +158,13 @@
        facsimile when it is on the web. -->
   <xsl:template match="tei:pb | tei:cb | tei:gb | tei:milestone" mode="m:html">
     <xsl:param name="copy" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="label" select="f:break-label(.)"/>
     <xsl:variable name="facs" select="tokenize(normalize-space(@facs))[1][matches(., '^https?://')]"/>
     <span class="break tei-{local-name()}" title="{f:break-title(.)}">
       <xsl:if test="not($copy)"><xsl:attribute name="id" select="f:id(.)"/></xsl:if>
       <xsl:choose>
-        <xsl:when test="$facs"><a href="{$facs}">[<xsl:value-of select="$label"/>]</a></xsl:when>
+        <xsl:when test="$facs and not($in-link)"><a href="{$facs}">[<xsl:value-of select="$label"/>]</a></xsl:when>
         <xsl:otherwise>[<xsl:value-of select="$label"/>]</xsl:otherwise>
       </xsl:choose>
     </span>

@@ -18,12 +18,16 @@
        names, and each call per name cost a few percent of the page.) -->
   <xsl:template match="tei:persName | tei:placeName | tei:geogName | tei:orgName | tei:name |
                        tei:rs | tei:roleName" mode="m:html">
+    <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="href" as="xs:string" select="
         if (@key or @corresp or not($fp:one-scope) or not(root(.) is $fp:root))
         then string(fp:name-link(fp:scope(.), @ref/string(), @key/string(), @corresp/string()))
         else $fp:ref-links(string(@ref))"/>
     <xsl:choose>
-      <xsl:when test="$href">
+      <!-- (No link inside a link, which HTML does not allow: a name inside a linked name
+           or reference is marked only; and none around a note's or an apparatus entry's
+           number, which is a link of its own: fp:may-link, links.xsl.) -->
+      <xsl:when test="$href and not($in-link) and fp:may-link(.)">
         <!-- (The class written out in each branch: a variable for it, evaluated lazily,
              cost more.) -->
         <a class="{if (self::tei:persName) then 'name person'
@@ -40,7 +44,9 @@
             </xsl:for-each>
           </xsl:if>
           <xsl:if test="@xml:id"><xsl:apply-templates select="@xml:id" mode="m:name-id"/></xsl:if>
-          <xsl:apply-templates mode="m:html"/>
+          <xsl:apply-templates mode="m:html">
+            <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
         </a>
       </xsl:when>
       <xsl:otherwise>
@@ -49,6 +55,16 @@
                       else if (self::tei:orgName) then 'name org'
                       else if (self::tei:name[@type = 'event']) then 'name event'
                       else 'name name'}">
+          <!-- (Where it would lead, for the parity check and the search index's filters.) -->
+          <xsl:if test="$href">
+            <xsl:attribute name="data-href" select="$href"/>
+            <xsl:if test="$search">
+              <xsl:for-each select="fp:name-title(fp:scope(.), @ref/string(),
+                                    @key/string(), @corresp/string())">
+                <xsl:attribute name="title" select="."/>
+              </xsl:for-each>
+            </xsl:if>
+          </xsl:if>
           <xsl:if test="@xml:id"><xsl:apply-templates select="@xml:id" mode="m:name-id"/></xsl:if>
           <xsl:apply-templates mode="m:html"/>
         </span>
