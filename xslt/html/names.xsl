@@ -27,7 +27,7 @@
       <!-- (No link inside a link, which HTML does not allow: a name inside a linked name
            or reference is marked only; and none around a note's or an apparatus entry's
            number, which is a link of its own: fp:may-link, links.xsl.) -->
-      <xsl:when test="$href and not($in-link) and fp:may-link(.)">
+      <xsl:when test="$href and not($in-link) and (not(*) or fp:may-link(.))">
         <!-- (The class written out in each branch: a variable for it, evaluated lazily,
              cost more.) -->
         <a class="{if (self::tei:persName) then 'name person'
@@ -44,9 +44,15 @@
             </xsl:for-each>
           </xsl:if>
           <xsl:if test="@xml:id"><xsl:apply-templates select="@xml:id" mode="m:name-id"/></xsl:if>
-          <xsl:apply-templates mode="m:html">
-            <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
-          </xsl:apply-templates>
+          <!-- (Words alone, as most names are, need not be told they are in a link.) -->
+          <xsl:choose>
+            <xsl:when test="*">
+              <xsl:apply-templates mode="m:html">
+                <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
+              </xsl:apply-templates>
+            </xsl:when>
+            <xsl:otherwise><xsl:apply-templates mode="m:html"/></xsl:otherwise>
+          </xsl:choose>
         </a>
       </xsl:when>
       <xsl:otherwise>
