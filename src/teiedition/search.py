@@ -20,7 +20,7 @@ import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
 from lxml import html
 
@@ -28,13 +28,13 @@ from .errors import TeieditionError
 
 #: The folder of the index inside the HTML edition.
 FOLDER = "pagefind"
-#: Where a search result may land: blocks with an id (and their kind of filter by class).
-_CLASSES = ("tei-l", "tei-sp", "tei-ab", "tei-u", "tei-item")
-_BLOCK = "self::p or self::li or " + " or ".join(
-    f"contains(concat(' ', @class, ' '), ' {c} ')" for c in _CLASSES)
-#: The outermost such blocks (a speech, not also each of its lines), and the notes.
-_BLOCKS = (f"//main//*[@id][{_BLOCK}][not(ancestor::*[@id][{_BLOCK}])]"
-           " | //section[contains(@class, 'notes')]/ol/li[@id]")
+#: Where a search result may land: blocks with an id (paragraphs, list items, and these
+#: classes: verse lines, speeches...), the outermost ones (a speech, not also each of its
+#: lines), and the notes.
+_CLASSES = frozenset(("tei-l", "tei-sp", "tei-ab", "tei-u", "tei-item"))
+_NOTES = "//section[contains(@class, 'notes')]/ol/li[@id]"
+#: The names of a block, each marked by its kind (a link, or a name inside a link).
+_NAMES = ".//*[self::a or self::span[@data-href]][contains(concat(' ', @class, ' '), ' name ')]"
 #: Parts of a page that are not text to find (pop-up copies of notes, buttons, markers).
 _SKIP = ("note-popover", "note-open", "permalink", "reading-diplomatic", "line-number")
 _KINDS = {"person": "person", "place": "place", "org": "organisation", "event": "event"}
@@ -61,16 +61,16 @@ def records(pages: Mapping[str, str]) -> list[Record]:
         if not page.xpath("//main[@id='text']"):
             continue
         title = " ".join(page.findtext(".//title", default=name).split())
-        for block in page.xpath(_BLOCKS):
+        blocks = [block for main in page.xpath("//main") for block in _outermost_blocks(main)]
+        for block in blocks + page.xpath(_NOTES):
             content = _words(block)
             if not content:
                 continue
             filters: dict[str, tuple[str, ...]] = {"text": (title,)}
+            named = [(a.get("class") or "", a) for a in block.xpath(_NAMES)]
             for cls, kind in _KINDS.items():
                 names = sorted({a.get("title") or " ".join(a.text_content().split())
-                                for a in block.xpath(
-                                    f".//*[self::a or self::span[@data-href]][contains(concat("
-                                    f"' ', @class, ' '), ' name ') and contains(@class, '{cls}')]")})
+                                for classes, a in named if cls in classes})
                 if names:
                     filters[kind] = tuple(names)
             years = sorted({value[:4] for value in block.xpath(".//span[@data-value]/@data-value")
@@ -79,6 +79,20 @@ def records(pages: Mapping[str, str]) -> list[Record]:
                 filters["year"] = tuple(years)
             found.append(Record(f"{name}#{block.get('id')}", title, content, filters))
     return found
+
+
+def _outermost_blocks(parent: html.HtmlElement) -> Iterator[html.HtmlElement]:
+    """The blocks with an id inside ``parent``, in document order, not those inside another.
+    (Walked here: an XPath asking each element for such an ancestor took seconds on a long
+    page.)"""
+    for child in parent:
+        if not isinstance(child.tag, str):
+            continue
+        if child.get("id") is not None and (
+                child.tag in ("p", "li") or not _CLASSES.isdisjoint((child.get("class") or "").split())):
+            yield child
+        else:
+            yield from _outermost_blocks(child)
 
 
 def _words(element: html.HtmlElement) -> str:
