@@ -422,3 +422,19 @@ def test_no_link_inside_a_link() -> None:
         "#w", "persons.html#a", "persons.html#a"]
     assert parity.check(tree, html_page=page) == []
     assert len(doc.xpath("//main//sup[@class='noteref']/a")) == 2
+
+
+def test_notes_between_blocks_stand_where_they_are() -> None:
+    """A parliament's record notes the speaker, the time, a vote between the speeches
+    (Parla-CLARIN: `<note type="speaker">MILAN KUČAN:</note>` among the `u`s): each was a
+    footnote whose number stood alone on a line. A note between blocks that says neither
+    where it belongs nor what it is about is printed where it stands."""
+    from conftest import SHARED
+    path = SHARED / "tei" / "corpus" / "parla-clarin-exemplar.xml"
+    page = html.document_fromstring(html_pages(
+        [("doc", parse_tei(path.read_bytes(), path=str(path)))]).pages["doc.html"])
+    speakers = page.xpath("//main//div[contains(@class, 'note-speaker')]")
+    assert [" ".join(s.text_content().split()) for s in speakers][:2] == [
+        "MILAN KUČAN:", "MILAN KUČAN:"]
+    assert all("note-block" in s.get("class") for s in speakers)
+    assert not page.xpath("//section[@class='notes']//li[contains(@class, 'note-speaker')]")

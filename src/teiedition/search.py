@@ -31,7 +31,7 @@ FOLDER = "pagefind"
 #: Where a search result may land: blocks with an id (paragraphs, list items, and these
 #: classes: verse lines, speeches...), the outermost ones (a speech, not also each of its
 #: lines), and the notes.
-_CLASSES = frozenset(("tei-l", "tei-sp", "tei-ab", "tei-u", "tei-item"))
+_CLASSES = frozenset(("tei-l", "tei-sp", "tei-ab", "tei-u", "tei-item", "note-block"))
 _NOTES = "//section[contains(@class, 'notes')]/ol/li[@id]"
 #: The names of a block, each marked by its kind (a link, or a name inside a link).
 _NAMES = ".//*[self::a or self::span[@data-href]][contains(concat(' ', @class, ' '), ' name ')]"

@@ -132,10 +132,11 @@
   </xsl:function>
 
   <!-- Where a note is printed: "inline" (in the line, as the source has it), "margin"
-       (beside the text), or "foot" (foot, end, or unsaid: referenced from the text). A note
-       inside a note stays inside it ("nested"); one that comments on an apparatus entry
-       is said in the entry ("apparatus"). (Kept per note: the templates of a note ask it
-       twice to choose one, the page's list of notes once, the count of the notes once.) -->
+       (beside the text), "block" (a note that stands between blocks, where it stands), or
+       "foot" (foot, end, or unsaid: referenced from the text). A note inside a note stays
+       inside it ("nested"); one that comments on an apparatus entry is said in the entry
+       ("apparatus"). (Kept per note: the templates of a note ask it twice to choose one,
+       the page's list of notes once, the count of the notes once.) -->
   <xsl:function name="f:note-place" as="xs:string" cache="yes">
     <xsl:param name="note" as="element()"/>
     <xsl:sequence select="if ($note/ancestor::tei:note) then 'nested'
@@ -143,7 +144,20 @@
         else if ($note/@place = ('inline', 'intra', 'interlinear')) then 'inline'
         else if (matches($note/@place, '^(margin|marg|left|right|opposite|overleaf)', 'i'))
           then 'margin'
+        else if (empty($note/(@place | @target)) and fp:between-blocks($note)) then 'block'
         else 'foot'"/>
+  </xsl:function>
+
+  <!-- Whether a note stands between blocks: its parent is a division, a speech, a stanza,
+       a letter's part... (a section or a block of the element table) with no words of its
+       own. Such a note has no place in a line to be referenced from (a parliament's record
+       notes the speaker, the time, a vote between the speeches: "MILAN KUČAN:"); a
+       reference would stand alone on a line. (Not one that says where it belongs, @place,
+       or what it is about, @target.) -->
+  <xsl:function name="fp:between-blocks" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="exists($note/parent::*[f:behaviour(.) = ('section', 'block')]
+                                 [not(text()[normalize-space()])][ancestor::tei:text])"/>
   </xsl:function>
 
   <!-- The register entry a name points to (@ref, @key or @corresp naming "#id" or "id"),

@@ -45,6 +45,20 @@
     </span>
   </xsl:template>
 
+  <!-- A note between blocks: a block of its own where it stands. -->
+  <xsl:template match="tei:note[f:note-place(.) = 'block']" mode="m:html" priority="2">
+    <xsl:variable name="phrasing" select="f:in-phrasing(.)"/>
+    <xsl:element name="{if ($phrasing) then 'span' else 'div'}">
+      <xsl:attribute name="class" select="string-join(('note-block', 'block'[$phrasing],
+                                          @type ! ('note-' || replace(., '\W', '_'))), ' ')"/>
+      <xsl:attribute name="role" select="'note'"/>
+      <xsl:attribute name="data-label" select="f:note-key(.)"/>
+      <xsl:call-template name="t:id"/>
+      <xsl:call-template name="t:lang"/>
+      <xsl:apply-templates select="." mode="m:note-body"/>
+    </xsl:element>
+  </xsl:template>
+
   <xsl:template match="tei:note[f:note-place(.) = 'margin']" mode="m:html" priority="2">
     <span class="note-margin block" role="note" data-label="{f:note-key(.)}">
       <xsl:call-template name="t:id"/>

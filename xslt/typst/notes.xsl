@@ -40,6 +40,18 @@
     <xsl:text>]</xsl:text>
   </xsl:template>
 
+  <!-- A note between blocks: a block of its own where it stands. -->
+  <xsl:template match="tei:note[f:note-place(.) = 'block']" mode="m:typst" priority="2">
+    <xsl:param name="copy" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:text>#block-note(</xsl:text>
+    <xsl:if test="$copy">copy: true, </xsl:if>
+    <xsl:value-of select="f:typst-string(f:note-key(.))"/>
+    <xsl:text>)[</xsl:text>
+    <xsl:call-template name="t:typst-anchor"/>
+    <xsl:apply-templates select="." mode="m:typst-note-body"/>
+    <xsl:text>]&#10;&#10;</xsl:text>
+  </xsl:template>
+
   <!-- An end note: its number here, its text after the text (t:end-notes). -->
   <xsl:template match="tei:note[@place = 'end'][f:note-place(.) = 'foot']" mode="m:typst" priority="2">
     <xsl:text>#endnote-ref(</xsl:text>
