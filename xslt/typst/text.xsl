@@ -78,9 +78,12 @@
     <xsl:apply-templates mode="m:typst"/><xsl:text>]</xsl:text>
   </xsl:template>
 
-  <!-- A quotation set off from the text. -->
-  <xsl:template match="tei:quote[@rend = 'block'] | tei:div/tei:quote | tei:body/tei:quote |
-                       tei:div/tei:cit | tei:body/tei:cit | tei:lg/tei:cit | tei:sp/tei:quote"
+  <!-- A quotation set off from the text: marked so, or a block of its own among the blocks
+       of a division, a speech, a stanza, a dictionary's entry... (no words around it), as
+       the HTML has it (each example of a concordance's entry ran into one paragraph). -->
+  <xsl:template match="tei:quote[@rend = 'block'] |
+                       (tei:quote[not(parent::tei:cit)] | tei:cit)[f:behaviour(..) = ('section', 'block')]
+                       [not(../text()[normalize-space()])]"
                 mode="m:typst" priority="2">
     <xsl:text>#blockquote[</xsl:text>
     <xsl:call-template name="t:typst-anchor"/>
