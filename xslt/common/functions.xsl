@@ -152,12 +152,15 @@
        a letter's part... (a section or a block of the element table) with no words of its
        own. Such a note has no place in a line to be referenced from (a parliament's record
        notes the speaker, the time, a vote between the speeches: "MILAN KUČAN:"); a
-       reference would stand alone on a line. (Not one that says where it belongs, @place,
-       or what it is about, @target.) -->
+       reference would stand alone on a line. (Not one among the phrases of an utterance's
+       segments; not one that says where it belongs, @place, or what it is about, @target.) -->
   <xsl:function name="fp:between-blocks" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
     <xsl:sequence select="exists($note/parent::*[f:behaviour(.) = ('section', 'block')]
-                                 [not(text()[normalize-space()])][ancestor::tei:text])"/>
+                                 [not(text()[normalize-space()])][ancestor::tei:text])
+                          and empty($note/../*[f:behaviour(.) = ('inline', 'plain') or
+                                 self::tei:ref or self::tei:ptr or self::tei:choice or
+                                 self::tei:app or self::tei:subst or self::tei:g or self::tei:lb])"/>
   </xsl:function>
 
   <!-- The register entry a name points to (@ref, @key or @corresp naming "#id" or "id"),
