@@ -49,7 +49,9 @@
                     <a href="{f:mention-target(.)}">
                       <xsl:value-of select="(normalize-space()[.], '(no words)')[1]"/>
                     </a>
-                    <xsl:for-each select="ancestor::tei:TEI[1] ! fp:titles(.)">
+                    <!-- (The text's title where the edition has several, as in the PDF's
+                         chronology: on every date of a single text it only repeated it.) -->
+                    <xsl:for-each select="ancestor::tei:TEI[1][parent::tei:teiCorpus] ! fp:titles(.)">
                       <span class="date-text"> (<xsl:value-of select="."/>)</span>
                     </xsl:for-each>
                   </li>
