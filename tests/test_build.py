@@ -450,6 +450,32 @@ def test_tei_from_another_project_is_built_against_the_schema_it_was_written_for
     assert {s.status for d in again.documents for s in d.steps} == {"up-to-date"}
 
 
+def test_with_no_schema_every_well_formed_file_is_rendered(tmp_path, runner):
+    """--schema none: TEI whose schema the editor does not have (a real letter that fails
+    tei_all) is rendered unvalidated; a file that is not well-formed still fails, with the
+    parser's message; none cannot be combined with a schema."""
+    from conftest import SHARED
+    from teiedition.cli import cli
+    letter = SHARED / "tei" / "corpus" / "schnitzler-l01516.xml"
+    if not letter.exists():
+        pytest.skip("../shared is not available")
+    edition = make_edition(tmp_path / "edition", [])
+    out = tmp_path / "out"
+    (out / "tei").mkdir(parents=True)
+    shutil.copy(letter, out / "tei" / "letter.xml")
+    (out / "tei" / "broken.xml").write_text("<TEI><text>", encoding="utf-8")
+    report = build(edition, out, options(pdf=False, schemas=("none",)))
+    states = statuses(report)
+    assert states["letter"] == {"validate": "skipped", "html": "done"}
+    assert states["broken"]["validate"] == "failed" and states["broken"]["html"] == "not-run"
+    assert (out / "html" / "letter.html").exists() and (out / "html" / "index.html").exists()
+    again = build(edition, out, options(pdf=False, schemas=("none",)))
+    assert statuses(again)["letter"] == {"validate": "skipped", "html": "up-to-date"}
+    done = runner.invoke(cli, ["build", str(edition), "-o", str(out), "--schema", "none",
+                                "--schema", "project", "--no-pdf"])
+    assert done.exit_code == 2 and "cannot be combined" in done.output
+
+
 def test_a_tei_file_with_an_include_is_built_with_it_and_again_when_it_changes(tmp_path):
     """xi:include is resolved from the TEI file's folder as validators do (issue 16), for
     the outputs too (issue 13), and an included file is part of the document's

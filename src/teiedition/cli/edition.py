@@ -35,7 +35,9 @@ from .options import (search_option, chronology_option, cluster_options, font_pa
 @click.option("--schema", "schemas", multiple=True, metavar="SCHEMA",
               help="What a TEI file must pass to be rendered, repeatable: 'project' (the "
                    "default: the project's schema and editorial rules), or a RELAX NG, XML "
-                   "Schema or Schematron file, e.g. tei_all.rng for TEI from other projects.")
+                   "Schema or Schematron file, e.g. tei_all.rng for TEI from other projects; "
+                   "'none' (alone): render every well-formed file unvalidated, for TEI whose "
+                   "schema you do not have.")
 @click.option("--date", "date", metavar="YYYY-MM-DD",
               help="Date recorded in converted files and shown as the HTML's access date. "
                    "Default: SOURCE_DATE_EPOCH if set, else today.")
@@ -68,6 +70,9 @@ def build_command(edition: Path, output: Path, jobs: int, reconvert: bool, no_pd
     each document and step. Exit code 0 when everything is built and valid, 1 when a
     document failed or is invalid, 2 for bad input, 130 when interrupted.
     """
+    if "none" in schemas and len(schemas) > 1:
+        raise click.UsageError("--schema none renders without validating: it cannot be "
+                               "combined with another --schema")
     if chronology and not edition_pdf:
         raise click.UsageError("--chronology is an appendix of the edition's book: add "
                                "--edition-pdf")

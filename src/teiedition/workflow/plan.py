@@ -45,7 +45,7 @@ def document_batch(edition: Edition, settings: Settings,
             Task(m.stem, functools.partial(_args, m, records.get(m.stem, {})))
             for m in edition.members], lambda task, value: value, failed)
     if not shared_fs:
-        outside = [s for s in settings.schemas if s != "project"] + \
+        outside = [s for s in settings.schemas if s not in ("project", "none")] + \
             [str(p) for p in settings.fonts.paths]
         if outside:
             raise InputError(f"{', '.join(outside)}: --schema files and --font-path folders "
