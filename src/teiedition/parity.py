@@ -31,28 +31,58 @@ _ENTRIES = tuple(f"{_T}{name}" for name in ("person", "personGrp", "place", "org
 _INDEX_PAGES = {"persons.html", "places.html", "organisations.html", "events.html"}
 
 Item = tuple[str, "str | None"]
+_FILE = "{urn:teiedition}file"
+_XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 
 def tei_items(tree: etree._ElementTree) -> list[tuple[Item, etree._Element]]:
-    """The names and notes of the document's text, each with the element it comes from."""
+    """The names and notes of the document's text, each with the element it comes from.
+
+    Keys as the stylesheets give them (common/functions.xsl): a note's is its @n, else one
+    more than the notes outside a header before it, its own ancestors left out, counted
+    through the whole tree (the edition's book numbers on from text to text); a name's
+    entry is looked for in its own document, a member of the edition's teiCorpus
+    (``e:file``) or the whole tree."""
     root = tree.getroot()
-    ids = {el.get("{http://www.w3.org/XML/1998/namespace}id") for el in root.iter(*_ENTRIES)}
+    scopes = [root] + [member for member in root if member.get(_FILE) is not None]
+    ids = {id(scope): {el.get(_XML_ID) for el in scope.iter(*_ENTRIES)} for scope in scopes}
+    keys = _note_keys(root)
     items: list[tuple[Item, etree._Element]] = []
-    notes = 0
-    # The text, and the manuscript description both outputs print before it.
-    described = [ms for header in root.iter(f"{_T}teiHeader")
-                 for ms in header.iterfind(f"{_T}fileDesc/{_T}sourceDesc//{_T}msDesc")]
-    for text in [*described, *root.iter(f"{_T}text")]:
-        for el in text.iter(f"{_T}note", *_KINDS):
+    # The text, and the manuscript description both outputs print before it, in document
+    # order (each document of a teiCorpus: its description, then its text).
+    described = {ms for header in root.iter(f"{_T}teiHeader")
+                 for ms in header.iterfind(f"{_T}fileDesc/{_T}sourceDesc//{_T}msDesc")}
+    parts = [el for el in root.iter(f"{_T}msDesc", f"{_T}text")
+             if el in described or (el.tag == f"{_T}text" and not _inside(el, f"{_T}text"))]
+    for part in parts:
+        scope = next((a for a in part.iterancestors() if a.get(_FILE) is not None), root)
+        for el in part.iter(f"{_T}note", *_KINDS):
             if el.tag == f"{_T}note":
-                if not _inside_note(el, text):
-                    notes += 1
-                    items.append((("note", el.get("n") or str(notes)), el))
+                if not _inside_note(el, part):
+                    items.append((("note", keys[el]), el))
                 continue
             kind = "event" if el.tag == f"{_T}name" and el.get("type") == "event" \
                 else _KINDS[el.tag]
-            items.append(((kind, _entry(el, ids)), el))
+            items.append(((kind, _entry(el, ids[id(scope)])), el))
     return items
+
+
+def _note_keys(root: etree._Element) -> dict[etree._Element, str]:
+    """Each note's key (f:note-key): its @n, else one more than the notes outside a header
+    that stand before it, less its own ancestors."""
+    keys: dict[etree._Element, str] = {}
+    seen = 0
+    for note in root.iter(f"{_T}note"):
+        header = _inside(note, f"{_T}teiHeader")
+        ancestors = 0 if header else sum(1 for a in note.iterancestors(f"{_T}note"))
+        keys[note] = note.get("n") or str(seen - ancestors + 1)
+        if not header:
+            seen += 1
+    return keys
+
+
+def _inside(el: etree._Element, tag: str) -> bool:
+    return next(el.iterancestors(tag), None) is not None
 
 
 def _inside_note(el: etree._Element, text: etree._Element) -> bool:
