@@ -82,6 +82,19 @@ def test_front_matter_keys_are_checked() -> None:
                          + "Text.\n", None, PROVENANCE)
 
 
+def test_another_programs_front_matter_is_not_refused() -> None:
+    """pandoc's front matter (title, author, a bibliography) has none of our sections: the
+    text is converted, with its title and language, and a finding says the rest is unused."""
+    front = ("---\ntitle: Minutes\nauthor: [A. Writer]\nlang: de\nreferences:\n"
+             "- id: doe99\n  title: A book\n---\n")
+    result = convert_markdown(front + "Hallo Welt.\n", None, PROVENANCE)
+    root = result.tree.getroot()
+    assert root.findtext(f".//{T}titleStmt/{T}title") == "Minutes"
+    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "de"
+    assert root.findtext(f".//{T}body//{T}p") == "Hallo Welt."
+    assert [f.code for f in result.document.findings] == ["front-matter-foreign"]
+
+
 @pytest.mark.parametrize("front, message", [
     ("---\nedition: [unclosed\n---\n", "not valid YAML"),
     ("---\n- a list\n---\n", "must be a mapping"),
