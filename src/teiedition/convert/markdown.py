@@ -11,10 +11,13 @@ front matter block may hold the metadata keys (read with ``yaml.safe_load``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from lxml import etree
+from lxml import html as lxml_html
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.footnote import footnote_plugin
@@ -26,6 +29,15 @@ from ..model import (Block, Break, Cell, Document, Figure, Finding, Inline, Item
 from .outline import Heading, nest_divisions
 
 _REND = {"em": "italic", "strong": "bold", "s": "strikethrough"}
+_LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+#: HTML elements whose content is not text a reader sees.
+_HTML_NOT_TEXT = {"script", "style", "template", "head", "title"}
+#: HTML elements that begin and end a paragraph of their text.
+_HTML_BLOCKS = {"p", "div", "section", "article", "aside", "header", "footer", "nav", "main",
+                "blockquote", "pre", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead",
+                "tbody", "tfoot", "tr", "td", "th", "caption", "h1", "h2", "h3", "h4", "h5",
+                "h6", "figure", "figcaption", "details", "summary", "hr", "address",
+                "fieldset", "legend", "form", "video", "audio", "center"}
 
 
 @dataclass(frozen=True)
@@ -106,8 +118,10 @@ class _Reader:
                                     for item in node.children), kind == "ordered_list")]
         if kind == "table":
             return [self._table(node)]
-        if kind in ("fence", "code_block", "html_block"):
+        if kind in ("fence", "code_block"):
             return [Block("p", _lines(node.content.rstrip("\n")), _line(node))]
+        if kind == "html_block":
+            return [Block("p", inlines, _line(node)) for inlines in _html_text(node.content)]
         return []  # a thematic break: no text
 
     def nodes(self, children: list[SyntaxTreeNode]) -> list[Node]:
@@ -137,8 +151,11 @@ class _Reader:
         out: list[Inline] = []
         for child in node.children:
             kind = child.type
-            if kind in ("text", "html_inline"):
+            if kind == "text":
                 _add(out, child.content)
+            elif kind == "html_inline":  # a tag or a comment: markup, not text
+                if _LINE_BREAK_TAG.fullmatch(child.content):
+                    out.append(Break("lb"))
             elif kind == "softbreak":  # lines joined with a space, as in a page of text
                 _add(out, " ")
             elif kind == "hardbreak":
@@ -183,7 +200,7 @@ def _add(out: list[Inline], text: str) -> None:
 
 
 def _lines(text: str) -> tuple[Inline, ...]:
-    """Code and raw HTML: its text as it stands, a line break at each line's end."""
+    """Code: its text as it stands, a line break at each line's end."""
     out: list[Inline] = []
     for number, line in enumerate(text.split("\n")):
         if number:
@@ -191,6 +208,53 @@ def _lines(text: str) -> tuple[Inline, ...]:
         if line:
             out.append(line)
     return tuple(out)
+
+
+def _html_text(source: str) -> list[tuple[Inline, ...]]:
+    """The text of a block of raw HTML, one paragraph for each of its blocks (a ``p``, a
+    ``div``, a table's cell ...): its tags, comments and scripts are markup, not text."""
+    try:
+        root = lxml_html.fragment_fromstring(source, create_parent="div")
+    except etree.ParserError:  # the HTML parser, which recovers from anything, found nothing
+        return []
+    paragraphs: list[list[Inline]] = [[]]
+
+    def add(text: str | None, pre: bool) -> None:
+        for number, line in enumerate((text or "").split("\n")):
+            if number:  # a line's end: a line break in preformatted text, else a space
+                paragraphs[-1].append(Break("lb")) if pre else _add(paragraphs[-1], " ")
+            _add(paragraphs[-1], line)
+
+    def walk(el: etree._Element, pre: bool) -> None:
+        if not isinstance(el.tag, str) or el.tag in _HTML_NOT_TEXT:
+            add(el.tail, pre)
+            return
+        if el.tag == "br":
+            paragraphs[-1].append(Break("lb"))
+        elif el.tag in _HTML_BLOCKS:
+            paragraphs.append([])
+        add(el.text.lstrip("\n") if el.tag == "pre" and el.text else el.text,
+            pre or el.tag == "pre")
+        for child in el:
+            walk(child, pre or el.tag == "pre")
+        if el.tag in _HTML_BLOCKS:
+            paragraphs.append([])
+        add(el.tail, pre)
+
+    walk(root, False)
+    return [tuple(_trimmed(p)) for p in paragraphs if _has_text(tuple(p))]
+
+
+def _trimmed(inlines: list[Inline]) -> list[Inline]:
+    """Whitespace around a paragraph of HTML is layout: the text begins at its first word."""
+    if inlines and isinstance(inlines[0], str):
+        inlines[0] = inlines[0].lstrip()
+    while inlines and (isinstance(inlines[-1], Break) or
+                       isinstance(inlines[-1], str) and not inlines[-1].strip()):
+        inlines.pop()
+    if inlines and isinstance(inlines[-1], str):
+        inlines[-1] = inlines[-1].rstrip()
+    return [i for i in inlines if i != ""]
 
 
 def _has_text(inlines: tuple[Inline, ...]) -> bool:
