@@ -302,6 +302,19 @@ def test_tables_keep_merged_cells_and_header_rows(seed_meta, project, tei_all):
     assert tei_all.check_bytes(out, "table").problems == ()
 
 
+def test_rows_and_cells_in_content_controls_are_kept(seed_meta):
+    """Word wraps a form field's cell (or a repeating section's rows) in w:sdt: its text is
+    the table's like any other cell's."""
+    def sdt(inner: str) -> str:
+        return f"<w:sdt><w:sdtPr/><w:sdtContent>{inner}</w:sdtContent></w:sdt>"
+    body = ("<w:tbl><w:tr><w:tc>" + para("A") + "</w:tc>" + sdt("<w:tc>" + para("Body copy")
+            + "</w:tc>") + "<w:tc>" + para("C") + "</w:tc></w:tr>"
+            + sdt("<w:tr><w:tc>" + para("Repeated") + "</w:tc></w:tr>") + "</w:tbl>")
+    table = body_of(tei_of(make_docx(body), seed_meta)).find(f".//{{{TEI_NS}}}table")
+    assert flat(xml(table)) == ('<table><row><cell>A</cell><cell>Body copy</cell><cell>C</cell>'
+                                '</row><row><cell>Repeated</cell></row></table>')
+
+
 def test_right_to_left_text_keeps_its_order_and_language(seed_meta):
     hebrew = "שלום עולם"
     body = ('<w:p><w:r><w:t xml:space="preserve">Greeting: </w:t></w:r>'

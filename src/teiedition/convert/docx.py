@@ -147,9 +147,9 @@ class _BlockReader:
     def _table(self, tbl: etree._Element, rels: dict) -> Table:
         grid: list[list[tuple[int, etree._Element, str | None]]] = []  # (column, tc, vMerge)
         header_rows: list[bool] = []
-        for tr in tbl.iterchildren(W + "tr"):
+        for tr in _within(tbl, "tr"):
             column, cells = 0, []
-            for tc in tr.iterchildren(W + "tc"):
+            for tc in _within(tr, "tc"):
                 tcpr = tc.find(W + "tcPr")
                 span = wval(tcpr, "gridSpan")
                 merge = tcpr.find(W + "vMerge") if tcpr is not None else None
@@ -180,6 +180,16 @@ class _BlockReader:
             if out:
                 rows.append(Row(tuple(out), header_rows[r]))
         return Table(tuple(rows))
+
+
+def _within(parent: etree._Element, tag: str):
+    """The rows of a table, or the cells of a row, also those a content control or custom
+    XML wraps (Word puts a form field's cell in ``w:sdt/w:sdtContent``)."""
+    for child in parent:
+        if child.tag == W + tag:
+            yield child
+        elif child.tag in (W + "sdt", W + "sdtContent", W + "customXml"):
+            yield from _within(child, tag)
 
 
 def _lists(items: list) -> list[Node]:
