@@ -159,6 +159,23 @@ def test_paragraph_mark_deletion_joins_paragraphs_as_word_does(seed_meta):
     assert texts == ["This is a", " splitParagraph."]
 
 
+def test_a_drop_cap_is_the_first_letter_of_its_paragraph(seed_meta):
+    """Word sets a drop cap in a paragraph of its own (a frame, w:framePr/@w:dropCap): the
+    letter belongs to the next paragraph, and the word is whole."""
+    def drop_cap(letter: str, where: str) -> str:
+        return (f'<w:p><w:pPr><w:framePr w:dropCap="{where}" w:lines="3"/></w:pPr>'
+                f'<w:r><w:t>{letter}</w:t></w:r></w:p>')
+    body = (drop_cap("D", "drop") + para("rop cap.") + para("Next.") + drop_cap("I", "margin")
+            + para("n the margin.") + drop_cap("A", "drop") + "<w:tbl><w:tr><w:tc>"
+            + para("cell") + "</w:tc></w:tr></w:tbl>")
+    body_el = body_of(tei_of(make_docx(body), seed_meta))
+    texts = [el.xpath("string()") for el in body_el.iter(f"{{{TEI_NS}}}p")]
+    assert texts == ["Drop cap.", "Next.", "In the margin.", "A"]
+    # With nothing to join to, the letter stays in its place, before the table.
+    assert body_el.find(f".//{{{TEI_NS}}}div/{{{TEI_NS}}}p[4]").getnext().tag == \
+        f"{{{TEI_NS}}}table"
+
+
 def tei_of(data: bytes, seed_meta, **options) -> etree._Element:
     return etree.fromstring(to_bytes(convert_bytes(data, seed_meta, **options).tree))
 

@@ -90,7 +90,7 @@ class _BlockReader:
     def blocks(self, container: etree._Element, rels: dict, headings: bool = False) -> list:
         """The blocks of a body, cell or text box: _Para records, tables and figures."""
         out: list = []
-        carried: list = []  # the content of a paragraph whose mark was deleted
+        carried: list = []  # a paragraph's content that Word joins to the next
         for child in container:
             tag = child.tag
             if tag == W + "p":
@@ -99,9 +99,11 @@ class _BlockReader:
                 carried = []
                 reader.read(child)
                 ppr = child.find(W + "pPr")
-                if self.state.options.changes == "accept" and \
+                if _is_drop_cap(ppr) or self.state.options.changes == "accept" and \
                         ppr is not None and ppr.find(f"{W}rPr/{W}del") is not None:
-                    carried = reader.pieces  # Word joins it to the next paragraph
+                    # Word joins it to the next paragraph: a deleted paragraph mark; a drop
+                    # cap, the first letter of the next paragraph set in a frame of its own.
+                    carried = reader.pieces
                     out.extend(reader.blocks_after)
                     continue
                 para = self._para(ppr, nest(reader.pieces), headings)
@@ -110,14 +112,20 @@ class _BlockReader:
                 out.extend(reader.blocks_after)
                 if ppr is not None and ppr.find(W + "sectPr") is not None:
                     self._section_ends()
-            elif tag == W + "tbl":
+                continue
+            if carried and tag in (W + "tbl", W + "sdt", W + "customXml", W + "sdtContent"):
+                # Nothing to join to: the carried text stands as a paragraph, in its place.
+                out.extend(self._carried(carried, headings))
+                carried = []
+            if tag == W + "tbl":
                 out.append(self._table(child, rels))
             elif tag in (W + "sdt", W + "customXml", W + "sdtContent"):
                 out.extend(self.blocks(child, rels, headings))
-        if carried:
-            para = self._para(None, nest(carried), headings)
-            out.extend([para] if para else [])
-        return out
+        return out + self._carried(carried, headings)
+
+    def _carried(self, carried: list, headings: bool) -> list:
+        para = self._para(None, nest(carried), headings) if carried else None
+        return [para] if para else []
 
     def _section_ends(self) -> None:
         """Notes numbered per section start again after a section break."""
@@ -180,6 +188,10 @@ class _BlockReader:
             if out:
                 rows.append(Row(tuple(out), header_rows[r]))
         return Table(tuple(rows))
+
+
+def _is_drop_cap(ppr: etree._Element | None) -> bool:
+    return wval(ppr, "framePr", "dropCap") in ("drop", "margin")
 
 
 def _within(parent: etree._Element, tag: str):
