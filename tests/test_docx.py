@@ -332,6 +332,20 @@ def test_rows_and_cells_in_content_controls_are_kept(seed_meta):
                                 '</row><row><cell>Repeated</cell></row></table>')
 
 
+def test_symbols_of_the_symbol_font_are_the_characters_it_shows(seed_meta):
+    """Word's Symbol font has its own codes: a symbol (w:sym) gives them as the font's
+    code or in the private use area, typed text in the private use area. Each is the
+    character the font shows; another font's symbol keeps its code."""
+    body = ('<w:p><w:r><w:t xml:space="preserve">p </w:t></w:r>'
+            '<w:r><w:sym w:font="Symbol" w:char="00DA"/></w:r>'
+            '<w:r><w:sym w:font="Symbol" w:char="F061"/></w:r>'
+            '<w:r><w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol"/></w:rPr>'
+            '<w:t>\uf028b\uf029</w:t></w:r>'
+            '<w:r><w:sym w:font="Wingdings" w:char="F04A"/></w:r></w:p>')
+    text = body_of(tei_of(make_docx(body), seed_meta)).xpath("string(.//t:p)", namespaces=NS)
+    assert text == "p \u2228\u03b1(b)\uf04a"
+
+
 def test_right_to_left_text_keeps_its_order_and_language(seed_meta):
     hebrew = "שלום עולם"
     body = ('<w:p><w:r><w:t xml:space="preserve">Greeting: </w:t></w:r>'

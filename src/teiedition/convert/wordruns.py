@@ -157,7 +157,7 @@ class Paragraph:
                     self.state.notes[index] = Note(note.n, note.inlines, note.place,
                                                    text.strip(), note.type, note.blocks)
                     continue
-                self.pieces.append((mine, text))
+                self.pieces.append((mine, symbol_text(wval(rpr, "rFonts", "ascii"), text)))
             elif tag in ("tab", "ptab"):
                 self.pieces.append((mine, "\t"))
             elif tag in ("br", "cr"):
@@ -168,7 +168,8 @@ class Paragraph:
             elif tag == "sym":
                 code = child.get(W + "char") or ""
                 if re.fullmatch(r"[0-9A-Fa-f]{1,6}", code) and _xml_char(int(code, 16)):
-                    self.pieces.append((mine, chr(int(code, 16))))
+                    self.pieces.append((mine, symbol_text(child.get(W + "font"),
+                                                          chr(int(code, 16)), True)))
             elif tag in ("footnoteReference", "endnoteReference"):
                 self._note_ref(child, tag[:-9], wrappers)
             elif tag == "commentReference" and self.state.options.comments == "keep":
@@ -259,6 +260,27 @@ class Paragraph:
         url = f"{state.options.media_folder}/{media_name(rel.target, state.media)}"
         state.media[rel.target] = (url, state.pkg.read(rel.target, MAX_MEDIA))
         return Figure(url, described)
+
+
+def symbol_text(font: str | None, text: str, symbol: bool = False) -> str:
+    """Text in Word's Symbol font as the characters it shows (``a`` is an alpha there).
+
+    Word writes such characters in the private use area (U+F020-U+F0FF) or, in a symbol
+    (``w:sym``), also as the font's own code (00DA): both are the code of the font, which
+    Adobe's Symbol encoding maps to Unicode. Other characters of a run in that font are
+    kept as they are: only a symbol or a private-use character is certainly the font's."""
+    if (font or "").strip().lower() != "symbol":
+        return text
+    from pypdf._codecs import _symbol_encoding  # Adobe's Symbol.afm with the Adobe Glyph List
+
+    def shown(char: str) -> str:
+        code = ord(char)
+        if 0xF020 <= code <= 0xF0FF or symbol and 0x20 <= code <= 0xFF:
+            mapped = _symbol_encoding[code & 0xFF]
+            # Codes the font leaves empty are their own Latin-1 character in the table.
+            return mapped if mapped != chr(code & 0xFF) or code & 0xFF < 0x7F else char
+        return char
+    return "".join(shown(char) for char in text)
 
 
 def _xml_char(code: int) -> bool:
