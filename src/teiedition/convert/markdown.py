@@ -164,8 +164,11 @@ class _Reader:
                 out.append(Span("hi", (child.content,), (("rend", "code"),)))
             elif kind in _REND:
                 out.append(Span("hi", self.inlines(child), (("rend", _REND[kind]),)))
-            elif kind == "link":
+            elif kind == "link" and str(child.attrs["href"]).strip():
                 out.append(Span("ref", self.inlines(child), (("target", child.attrs["href"]),)))
+            elif kind == "link":  # [text]() points nowhere (TEI has no empty pointer)
+                for inline in self.inlines(child):
+                    _add(out, inline) if isinstance(inline, str) else out.append(inline)
             elif kind == "image":
                 alt = "".join(str(c.content) for c in child.walk() if c.type == "text")
                 self.figures.append(Figure(str(child.attrs["src"]), alt or None))
