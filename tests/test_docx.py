@@ -346,6 +346,33 @@ def test_symbols_of_the_symbol_font_are_the_characters_it_shows(seed_meta):
     assert text == "p \u2228\u03b1(b)\uf04a"
 
 
+def test_a_diagrams_text_is_kept_after_its_paragraph(seed_meta, tei_all):
+    """A SmartArt diagram keeps its text in a data part of its own, not in the body: the
+    figure says the diagram is not converted, and its text follows as paragraphs."""
+    dgm = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
+    a = "http://schemas.openxmlformats.org/drawingml/2006/main"
+    data = (f'<dgm:dataModel xmlns:dgm="{dgm}" xmlns:a="{a}"><dgm:ptLst>'
+            '<dgm:pt modelId="0" type="doc"><dgm:t><a:p><a:r><a:t>not text</a:t></a:r></a:p>'
+            '</dgm:t></dgm:pt><dgm:pt modelId="1"><dgm:t><a:p><a:r><a:t>Top </a:t></a:r>'
+            '<a:r><a:t>level</a:t></a:r></a:p></dgm:t></dgm:pt>'
+            '<dgm:pt modelId="2" type="pres"><dgm:t><a:p><a:r><a:t>layout</a:t></a:r></a:p>'
+            '</dgm:t></dgm:pt><dgm:pt modelId="3" type="node"><dgm:t><a:p><a:r><a:t>Bottom'
+            '</a:t></a:r></a:p></dgm:t></dgm:pt></dgm:ptLst></dgm:dataModel>')
+    run = ('<w:r><w:drawing><wp:inline><wp:docPr id="1" name="Diagram 1"/><a:graphic>'
+           f'<a:graphicData uri="{dgm}"><dgm:relIds xmlns:dgm="{dgm}" r:dm="rDm"/>'
+           '</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>')
+    rel = ('<Relationship Id="rDm" Type="http://schemas.openxmlformats.org/officeDocument/'
+           '2006/relationships/diagramData" Target="diagrams/data1.xml"/>')
+    docx = make_docx(para("Before:") + f"<w:p>{run}</w:p>" + para("After."), extra_rels=rel,
+                     extra_parts={"word/diagrams/data1.xml": data.encode()})
+    root = tei_of(docx, seed_meta)
+    div = body_of(root).find(f"{{{TEI_NS}}}div")
+    assert [(el.tag.split("}")[1], el.xpath("normalize-space()")) for el in div] == [
+        ("p", "Before:"), ("figure", ""), ("p", "Top level"), ("p", "Bottom"), ("p", "After.")]
+    assert div.find(f".//{{{TEI_NS}}}gap").get("reason") == "diagram-not-converted"
+    assert tei_all.check_bytes(etree.tostring(root), "diagram").problems == ()
+
+
 def test_right_to_left_text_keeps_its_order_and_language(seed_meta):
     hebrew = "שלום עולם"
     body = ('<w:p><w:r><w:t xml:space="preserve">Greeting: </w:t></w:r>'

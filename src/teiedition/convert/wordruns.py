@@ -27,6 +27,7 @@ M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 V_NS = "urn:schemas-microsoft-com:vml"
+DGM_NS = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
 
 #: Formatting as hi/@rend, in the order the elements nest (outermost first).
 REND_ORDER = ("italic", "bold", "underline", "smallcaps", "strikethrough", "sup", "sub")
@@ -245,6 +246,25 @@ class Paragraph:
             self.blocks_after.append(self._image(self.rels.get(rel_id), described))
         elif next(el.iter(f"{{{C_NS}}}chart"), None) is not None:
             self.blocks_after.append(Figure(None, described, "chart-not-converted"))
+        elif (diagram := next(el.iter(f"{{{DGM_NS}}}relIds"), None)) is not None:
+            self.blocks_after.append(Figure(None, described, "diagram-not-converted"))
+            self.blocks_after.extend(self._diagram_text(diagram))
+
+    def _diagram_text(self, rel_ids: etree._Element) -> list[Block]:
+        """The text of a SmartArt diagram, a paragraph for each of its paragraphs: the
+        diagram's data part holds it (its points of type ``node``, Word's default), in the
+        order that part keeps; the drawing Word caches beside it is only its layout."""
+        rel = self.rels.get(rel_ids.get(f"{{{R_NS}}}dm") or "")
+        data = None if rel is None or rel.external else self.state.pkg.xml(rel.target)
+        out: list[Block] = []
+        for point in data.iter(f"{{{DGM_NS}}}pt") if data is not None else ():
+            if point.get("type", "node") != "node":
+                continue
+            for paragraph in point.iter(f"{{{A_NS}}}p"):
+                text = "".join(t.text or "" for t in paragraph.iter(f"{{{A_NS}}}t"))
+                if text.strip():
+                    out.append(Block("p", (text.strip(),), 0))
+        return out
 
     def _image(self, rel, described: str | None) -> Figure:
         state = self.state
