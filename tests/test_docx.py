@@ -422,6 +422,10 @@ _DTD_DOCUMENT = (
     '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
     '<w:body><w:p><w:r><w:t>&boom;</w:t></w:r></w:p></w:body></w:document>')
 
+_CUT_OFF_DOCUMENT = ('<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="'
+                     'http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+                     '<w:p><w:r><w:t>The text breaks o')
+
 HOSTILE = {
     "not-a-zip": (lambda: b"Dear Sir, this is a letter in plain text.", "not a zip package"),
     "empty": (lambda: b"", "the file is empty"),
@@ -433,7 +437,7 @@ HOSTILE = {
     "zip-bomb": (lambda: make_docx(para("Text."), extra_parts={
         "word/media/bomb.bin": b"\0" * (24 * 2**20)}), "zip bomb"),
     "dtd": (lambda: make_docx("", document=_DTD_DOCUMENT), "declares a DTD"),
-    "broken-xml": (lambda: make_docx("<w:p><w:r>"), "not well-formed XML"),
+    "cut-off-xml": (lambda: make_docx("", document=_CUT_OFF_DOCUMENT), "not well-formed XML"),
 }
 
 
@@ -452,6 +456,21 @@ def test_hostile_documents_are_refused_in_one_line(case, runner, tmp_path):
     assert "Traceback" not in result.output
     # Nothing is written: no TEI, no media folder.
     assert sorted(p.name for p in tmp_path.iterdir()) == ["letter.docx"]
+
+
+def test_a_slip_of_markup_is_read_with_recovery_and_a_warning(seed_meta):
+    """``<w:i/ >`` and a mismatched end tag: the part is not well-formed, but not cut off
+    either; libxml2's recovery reads it, the text is whole, and a finding says so."""
+    body = ('<w:p><w:r><w:rPr><w:i/ ></w:rPr><w:t>Slanted</w:t></w:r>'
+            '<w:r><w:t xml:space="preserve"> text.</w:t></w:r></w:p>'
+            '<w:p><w:r><w:t>Second</w:t></w:rPr></w:r></w:p>')
+    result = convert_bytes(make_docx(body), seed_meta)
+    texts = [p.xpath("string()") for p in result.tree.iter(f"{{{TEI_NS}}}p")
+             if p.getparent().tag == f"{{{TEI_NS}}}div"]
+    assert texts == ["Slanted text.", "Second"]
+    [warning] = [f.message for f in result.document.findings if f.code == "docx"]
+    assert warning.startswith("the part word/document.xml is not well-formed XML (error "
+                              "parsing attribute name, line 1") and "recovery" in warning
 
 
 def test_the_entities_of_a_part_are_never_expanded(seed_meta):
