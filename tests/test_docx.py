@@ -396,6 +396,12 @@ def test_runs_merge_and_formatting_becomes_hi(seed_meta):
         '<persName>Zhou</persName><hi rend="italic"> stressed</hi>line<lb/>next<pb/>page</p>')
 
 
+def test_single_and_double_strikethrough_are_strikethrough(seed_meta):
+    body = "<w:p>" + run("once", "<w:strike/>") + run(" twice", "<w:dstrike/>") + "</w:p>"
+    p = body_of(tei_of(make_docx(body), seed_meta)).find(f".//{{{TEI_NS}}}p")
+    assert xml(p) == '<p xml:id="p1"><hi rend="strikethrough">once twice</hi></p>'
+
+
 def test_images_are_kept_beside_the_tei(seed_meta):
     png = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
     rel = ('<Relationship Id="rImg" Type="http://schemas.openxmlformats.org/officeDocument/'
