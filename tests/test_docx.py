@@ -396,6 +396,25 @@ def test_runs_merge_and_formatting_becomes_hi(seed_meta):
         '<persName>Zhou</persName><hi rend="italic"> stressed</hi>line<lb/>next<pb/>page</p>')
 
 
+def test_a_phonetic_guide_keeps_its_base_text(seed_meta):
+    """Furigana (w:ruby): the base text stands in the paragraph; the reading above it is a
+    guide to pronouncing it, not more text."""
+    body = ('<w:p><w:r><w:t>Read </w:t></w:r><w:r><w:ruby><w:rubyPr/><w:rt><w:r>'
+            '<w:t>かんじ</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>漢字</w:t></w:r></w:rubyBase>'
+            '</w:ruby></w:r><w:r><w:t xml:space="preserve"> here.</w:t></w:r></w:p>')
+    p = body_of(tei_of(make_docx(body), seed_meta)).find(f".//{{{TEI_NS}}}p")
+    assert p.xpath("string()") == "Read 漢字 here."
+
+
+def test_paragraphs_in_alternate_content_are_read_once(seed_meta):
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    body = (f'<mc:AlternateContent xmlns:mc="{mc}"><mc:Choice Requires="w14">'
+            + para("Chosen.") + '</mc:Choice><mc:Fallback>' + para("Chosen.")
+            + "</mc:Fallback></mc:AlternateContent>" + para("After."))
+    div = body_of(tei_of(make_docx(body), seed_meta)).find(f"{{{TEI_NS}}}div")
+    assert [p.xpath("string()") for p in div] == ["Chosen.", "After."]
+
+
 def test_single_and_double_strikethrough_are_strikethrough(seed_meta):
     body = "<w:p>" + run("once", "<w:strike/>") + run(" twice", "<w:dstrike/>") + "</w:p>"
     p = body_of(tei_of(make_docx(body), seed_meta)).find(f".//{{{TEI_NS}}}p")

@@ -20,9 +20,11 @@ from ..model import (Block, Cell, Document, Finding, Item, ListBlock, Node,
                      Row, Table)
 from .outline import Heading, nest_divisions
 from .package import open_package
-from .wordruns import NoteNumbering, Options, Paragraph, WordState, nest
+from .wordruns import MC_NS, NoteNumbering, Options, Paragraph, WordState, nest
 from .wordstyles import W, Styles, is_on, wval
 
+_ALTERNATE = f"{{{MC_NS}}}AlternateContent"
+_CHOICE = f"{{{MC_NS}}}Choice"
 _NOTE_TYPES_SKIPPED = ("separator", "continuationSeparator", "continuationNotice")
 
 
@@ -113,7 +115,8 @@ class _BlockReader:
                 if ppr is not None and ppr.find(W + "sectPr") is not None:
                     self._section_ends()
                 continue
-            if carried and tag in (W + "tbl", W + "sdt", W + "customXml", W + "sdtContent"):
+            if carried and tag in (W + "tbl", W + "sdt", W + "customXml", W + "sdtContent",
+                                   _ALTERNATE):
                 # Nothing to join to: the carried text stands as a paragraph, in its place.
                 out.extend(self._carried(carried, headings))
                 carried = []
@@ -121,6 +124,9 @@ class _BlockReader:
                 out.append(self._table(child, rels))
             elif tag in (W + "sdt", W + "customXml", W + "sdtContent"):
                 out.extend(self.blocks(child, rels, headings))
+            elif tag == _ALTERNATE:  # what Word shows is the first choice
+                choice = child.find(_CHOICE)
+                out.extend(self.blocks(choice, rels, headings) if choice is not None else ())
         return out + self._carried(carried, headings)
 
     def _carried(self, carried: list, headings: bool) -> list:

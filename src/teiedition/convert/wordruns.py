@@ -177,6 +177,10 @@ class Paragraph:
                 self._comment(child, wrappers)
             elif tag in ("drawing", "pict", "object"):
                 self._drawing(child)
+            elif tag == "ruby":  # phonetic guide (furigana): the text is its base
+                base = child.find(W + "rubyBase")
+                if base is not None:
+                    self.read(base, wrappers)
 
     def _formatting(self, rpr: etree._Element | None) -> tuple[Wrapper, ...]:
         styles = self.state.styles
