@@ -319,6 +319,20 @@ def test_tables_keep_merged_cells_and_header_rows(seed_meta, project, tei_all):
     assert tei_all.check_bytes(out, "table").problems == ()
 
 
+def test_merged_cells_are_found_by_their_column_in_the_grid(seed_meta):
+    """A row that begins after a grid column (w:gridBefore) still merges down its column;
+    a cell marked as merged with nothing above it to merge into keeps its text."""
+    def cell(text: str, tcpr: str = "") -> str:
+        return f"<w:tc><w:tcPr>{tcpr}</w:tcPr>{para(text) if text else '<w:p/>'}</w:tc>"
+    body = ('<w:tbl><w:tr>' + cell("A1") + cell("Tall", '<w:vMerge w:val="restart"/>')
+            + '</w:tr><w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>'
+            + cell("", "<w:vMerge/>") + '</w:tr><w:tr>' + cell("Orphan", "<w:vMerge/>")
+            + cell("B3") + '</w:tr></w:tbl>')
+    table = body_of(tei_of(make_docx(body), seed_meta)).find(f".//{{{TEI_NS}}}table")
+    assert flat(xml(table)) == ('<table><row><cell>A1</cell><cell rows="2">Tall</cell></row>'
+                                '<row><cell>Orphan</cell><cell>B3</cell></row></table>')
+
+
 def test_rows_and_cells_in_content_controls_are_kept(seed_meta):
     """Word wraps a form field's cell (or a repeating section's rows) in w:sdt: its text is
     the table's like any other cell's."""

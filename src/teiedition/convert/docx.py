@@ -162,7 +162,10 @@ class _BlockReader:
         grid: list[list[tuple[int, etree._Element, str | None]]] = []  # (column, tc, vMerge)
         header_rows: list[bool] = []
         for tr in _within(tbl, "tr"):
-            column, cells = 0, []
+            # A row may begin after some columns of the grid (w:gridBefore): cells merged
+            # down a column are found by their column in the grid.
+            before = wval(tr.find(W + "trPr"), "gridBefore")
+            column, cells = int(before) if before and before.isdigit() else 0, []
             for tc in _within(tr, "tc"):
                 tcpr = tc.find(W + "tcPr")
                 span = wval(tcpr, "gridSpan")
@@ -173,10 +176,11 @@ class _BlockReader:
             grid.append(cells)
             header_rows.append(bool(is_on(tr.find(W + "trPr"), "tblHeader")))
         rows = []
+        merged: set[etree._Element] = set()  # the cells a cell above took in
         for r, cells in enumerate(grid):
             out = []
             for column, tc, merge in cells:
-                if merge == "continue":
+                if tc in merged:
                     continue
                 blocks = _lists(self.blocks(tc, rels))
                 height = 1
@@ -186,6 +190,7 @@ class _BlockReader:
                         if not match:
                             break
                         height += 1
+                        merged.add(match[0][1])
                         # Word keeps the text of merged cells in the first one; be safe.
                         blocks += _lists(self.blocks(match[0][1], rels))
                 span = wval(tc.find(W + "tcPr"), "gridSpan")
