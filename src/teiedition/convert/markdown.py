@@ -19,6 +19,7 @@ import yaml
 from lxml import etree
 from lxml import html as lxml_html
 from markdown_it import MarkdownIt
+from markdown_it.rules_block.table import escapedSplit
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -53,8 +54,9 @@ def read_markdown(text: str, *, path: str = "<markdown>") -> MarkdownDocument:
     parser = MarkdownIt("commonmark").use(footnote_plugin).use(front_matter_plugin) \
         .enable(["table", "strikethrough"])
     env: dict[str, Any] = {}
-    root = SyntaxTreeNode(parser.parse(text.replace("\r\n", "\n"), env))
-    reader = _Reader(root)
+    source = text.replace("\r\n", "\n")
+    root = SyntaxTreeNode(parser.parse(source, env))
+    reader = _Reader(root, parser, env, source.split("\n"))
     items: list = []
     front: dict[str, Any] | None = None
     for node in root.children:
@@ -89,7 +91,9 @@ def _front_matter(content: str, path: str) -> dict[str, Any]:
 class _Reader:
     """Walks the syntax tree. Notes are made at their first reference, in text order."""
 
-    def __init__(self, root: SyntaxTreeNode) -> None:
+    def __init__(self, root: SyntaxTreeNode, parser: MarkdownIt, env: dict[str, Any],
+                 lines: list[str]) -> None:
+        self.parser, self.env, self.lines = parser, env, lines
         self.definitions: dict[int, SyntaxTreeNode] = {}
         for node in root.walk():
             if node.type == "footnote":
@@ -140,8 +144,23 @@ class _Reader:
                 for td in tr.children:
                     inlines = self.inlines(td.children[0]) if td.children else ()
                     cells.append(Cell((Block("p", inlines, 0),) if _has_text(inlines) else ()))
+                for text in self._excess_cells(node, tr) if section.type == "tbody" else ():
+                    inline = SyntaxTreeNode(self.parser.parseInline(text, self.env)).children[0]
+                    cells.append(Cell((Block("p", self.inlines(inline), 0),)))
                 rows.append(Row(tuple(cells), section.type == "thead"))
         return Table(tuple(rows))
+
+    def _excess_cells(self, table: SyntaxTreeNode, tr: SyntaxTreeNode) -> list[str]:
+        """The cells of a row beyond the table's columns. CommonMark's tables (GFM) ignore
+        them, and their text would be lost: they are kept, as cells after the others. The
+        row's line is split as the table rule splits it (``|`` not escaped nor in code); the
+        delimiter row, split alike, says how many columns the table has on such a line (a
+        block quote's ``>`` before the first ``|`` is one more)."""
+        if not table.map or not tr.map or tr.map[0] >= len(self.lines):
+            return []
+        columns = len(_cells(self.lines[table.map[0] + 1]))
+        return [cell.strip() for cell in _cells(self.lines[tr.map[0]])[columns:]
+                if cell.strip()]
 
     def _figures(self) -> list:
         figures, self.figures = self.figures, []
@@ -258,6 +277,16 @@ def _trimmed(inlines: list[Inline]) -> list[Inline]:
     if inlines and isinstance(inlines[-1], str):
         inlines[-1] = inlines[-1].rstrip()
     return [i for i in inlines if i != ""]
+
+
+def _cells(line: str) -> list[str]:
+    """A table row's line split into its cells, as markdown-it's table rule splits it."""
+    cells = escapedSplit(line.strip())
+    if cells and cells[0] == "":
+        cells.pop(0)
+    if cells and cells[-1] == "":
+        cells.pop()
+    return cells
 
 
 def _has_text(inlines: tuple[Inline, ...]) -> bool:
