@@ -5,8 +5,10 @@ footnote, front matter and table extensions of mdit-py-plugins), never by regula
 expressions of our own. Headings open nested divisions; footnotes (``[^1]``) stand at their
 first reference, numbered as the rendered Markdown numbers them (in order of first
 reference); emphasis, strong emphasis, strikethrough and code become ``hi``; links
-``ref``; images ``figure`` (their path kept as written); block quotes ``quote``. A YAML
-front matter block may hold the metadata keys (read with ``yaml.safe_load``).
+``ref``; images ``figure`` (their path kept as written); block quotes ``quote``; raw HTML
+its text, not its tags. Tables are GitHub's pipe tables and pandoc's simple and multiline
+tables (:mod:`.pandoctables`). A YAML front matter block may hold the metadata keys (read
+with ``yaml.safe_load``), or another program's (pandoc's ``title``, ``references``).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from ..errors import InputError
 from ..model import (Block, Break, Cell, Document, Figure, Finding, Inline, Item, ListBlock,
                      Node, Note, NoteRef, Row, Span, Table, iter_blocks)
 from .outline import Heading, nest_divisions
+from .pandoctables import pandoc_tables_plugin
 
 _REND = {"em": "italic", "strong": "bold", "s": "strikethrough"}
 _LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -52,7 +55,7 @@ class MarkdownDocument:
 def read_markdown(text: str, *, path: str = "<markdown>") -> MarkdownDocument:
     """Read Markdown text into a :class:`Document` (and its YAML front matter, if any)."""
     parser = MarkdownIt("commonmark").use(footnote_plugin).use(front_matter_plugin) \
-        .enable(["table", "strikethrough"])
+        .use(pandoc_tables_plugin).enable(["table", "strikethrough"])
     env: dict[str, Any] = {}
     source = text.replace("\r\n", "\n")
     root = SyntaxTreeNode(parser.parse(source, env))
