@@ -171,7 +171,8 @@ def _text_without_notes(el: etree._Element):
 MARKDOWN_SOUP = st.lists(st.sampled_from(list("ab Zé1.\n#*_~`>-+|[]()!^:<&\\\"'") + [
     "\n\n", "[^1]", "\n\n[^1]: ", "](", "![", "\n- ", "\n  - ", "\n1. ", "\n> ",
     "\n| a | b |\n|---|---|\n", "http://x.org/a b", "\n```\n", "    ", "<b>", "&amp;",
-    "\n----  -----\n", "\n-------------\n", "<div>\n", "<!-- c -->"]),
+    "\n----  -----\n", "\n-------------\n", "<div>\n", "<!-- c -->", "\n+---+---+\n",
+    "\n| a | b |\n", "\n+===+===+\n"]),
     max_size=80).map("".join)
 
 

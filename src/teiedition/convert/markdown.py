@@ -6,8 +6,8 @@ expressions of our own. Headings open nested divisions; footnotes (``[^1]``) sta
 first reference, numbered as the rendered Markdown numbers them (in order of first
 reference); emphasis, strong emphasis, strikethrough and code become ``hi``; links
 ``ref``; images ``figure`` (their path kept as written); block quotes ``quote``; raw HTML
-its text, not its tags. Tables are GitHub's pipe tables and pandoc's simple and multiline
-tables (:mod:`.pandoctables`). A YAML front matter block may hold the metadata keys (read
+its text, not its tags. Tables are GitHub's pipe tables and pandoc's simple, multiline and
+grid tables (:mod:`.pandoctables`). A YAML front matter block may hold the metadata keys (read
 with ``yaml.safe_load``), or another program's (pandoc's ``title``, ``references``).
 """
 
@@ -145,6 +145,9 @@ class _Reader:
             for tr in section.children:
                 cells = []
                 for td in tr.children:
+                    if td.children and td.children[0].type != "inline":  # a grid table's
+                        cells.append(Cell(tuple(self.nodes(td.children))))
+                        continue
                     inlines = self.inlines(td.children[0]) if td.children else ()
                     cells.append(Cell((Block("p", inlines, 0),) if _has_text(inlines) else ()))
                 for text in self._excess_cells(node, tr) if section.type == "tbody" else ():

@@ -1,4 +1,4 @@
-"""pandoc's simple and multiline tables, as a block rule of markdown-it.
+"""pandoc's simple, multiline and grid tables, as block rules of markdown-it.
 
 CommonMark knows only the pipe tables of GitHub; Markdown written for pandoc also has
 tables laid out in columns, whose extent a line of dashes gives (pandoc's manual, "Tables"):
@@ -26,6 +26,7 @@ syntax. A caption (``Table: ...``) stays a paragraph.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
@@ -35,9 +36,82 @@ _DASHES = re.compile(r" *-{3,}(?: +-{3,})* *")
 _ACROSS = re.compile(r" *-{3,} *")
 
 
+_GRID_RULE = re.compile(r"\+(?:[-=:]+\+)+")
+
+
 def pandoc_tables_plugin(md: MarkdownIt) -> None:
-    """Add the rule (before the pipe tables': a line of dashes is never a pipe table's)."""
+    """Add the rules (before the pipe tables': a line of dashes is never a pipe table's)."""
     md.block.ruler.before("table", "pandoc_table", _pandoc_table)
+    md.block.ruler.before("table", "grid_table", _grid_table)
+
+
+def _grid_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """A grid table: its cells drawn with ``+``, ``-``, ``=`` and ``|``; a cell holds
+    blocks (paragraphs, lists). Rows above a ``+===+`` rule are the header. A table whose
+    rows do not keep to its columns (cells spanning columns or rows) is left as text."""
+    if state.is_code_block(start):
+        return False
+    first = _line(state, start).strip()
+    if not _GRID_RULE.fullmatch(first) or "=" in first:
+        return False
+    indent = _line(state, start).index("+")
+    bounds = [i for i, char in enumerate(first) if char == "+"]
+    rows: list[tuple[list[list[str]], bool]] = []  # (lines of each cell, a header row)
+    current: list[list[str]] = [[] for _ in bounds[1:]]
+    header_rule = False
+    line = start + 1
+    while line < end:
+        text = _line(state, line)[indent:].rstrip()
+        if _GRID_RULE.fullmatch(text):
+            if [i for i, char in enumerate(text) if char == "+"] != bounds \
+                    or not any(current) or header_rule and "=" in text:
+                return False
+            rows.append((current, "=" in text))
+            header_rule = header_rule or "=" in text
+            current = [[] for _ in bounds[1:]]
+            line += 1
+            if _blank(state, line) or not _line(state, line)[indent:].startswith(("+", "|")):
+                break
+            continue
+        if not text.startswith("|") or len(text) != bounds[-1] + 1 \
+                or any(text[b] != "|" for b in bounds):
+            return False
+        for column, (left, right) in enumerate(pairwise(bounds)):
+            current[column].append(text[left + 1:right])
+        line += 1
+    else:
+        return False
+    if any(current) or not rows:
+        return False
+    if silent:
+        return True
+    header = [cells for cells, is_header in rows[:1] if is_header]
+    _push_grid(state, start, header, [cells for cells, _ in rows[len(header):]])
+    state.line = line
+    return True
+
+
+def _push_grid(state: StateBlock, start: int, header: list, body: list) -> None:
+    token = state.push("table_open", "table", 1)
+    token.map = [start, start + 1]
+    for section, cell_tag, rows in (("thead", "th", header), ("tbody", "td", body)):
+        if not rows:
+            continue
+        state.push(f"{section}_open", section, 1)
+        for cells in rows:
+            state.push("tr_open", "tr", 1)
+            for lines in cells:
+                state.push(f"{cell_tag}_open", cell_tag, 1)
+                # A cell is a small document of its own: its lines, without the margin.
+                margin = min((len(x) - len(x.lstrip()) for x in lines if x.strip()),
+                             default=0)
+                source = "\n".join(x[margin:].rstrip() for x in lines).strip("\n")
+                if source:
+                    state.md.block.parse(source, state.md, state.env, state.tokens)
+                state.push(f"{cell_tag}_close", cell_tag, -1)
+            state.push("tr_close", "tr", -1)
+        state.push(f"{section}_close", section, -1)
+    state.push("table_close", "table", -1)
 
 
 def _line(state: StateBlock, line: int) -> str:
