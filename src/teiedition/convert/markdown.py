@@ -23,6 +23,9 @@ from lxml import html as lxml_html
 from markdown_it import MarkdownIt
 from markdown_it.rules_block.table import escapedSplit
 from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.attrs import attrs_plugin
+from mdit_py_plugins.attrs.parse import ParseError as AttributeParseError
+from mdit_py_plugins.attrs.parse import parse as parse_attributes
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
@@ -33,6 +36,8 @@ from .outline import Heading, nest_divisions
 from .pandoctables import pandoc_tables_plugin
 
 _REND = {"em": "italic", "strong": "bold", "s": "strikethrough"}
+#: pandoc's classes of a span that say a formatting TEI has.
+_SPAN_REND = {"smallcaps": "smallcaps", "underline": "underline", "ul": "underline"}
 _LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 #: HTML elements whose content is not text a reader sees.
 _HTML_NOT_TEXT = {"script", "style", "template", "head", "title"}
@@ -55,7 +60,8 @@ class MarkdownDocument:
 def read_markdown(text: str, *, path: str = "<markdown>") -> MarkdownDocument:
     """Read Markdown text into a :class:`Document` (and its YAML front matter, if any)."""
     parser = MarkdownIt("commonmark").use(footnote_plugin).use(front_matter_plugin) \
-        .use(pandoc_tables_plugin).enable(["table", "strikethrough"])
+        .use(pandoc_tables_plugin).use(attrs_plugin, spans=True) \
+        .enable(["table", "strikethrough"])
     env: dict[str, Any] = {}
     source = text.replace("\r\n", "\n")
     root = SyntaxTreeNode(parser.parse(source, env))
@@ -109,7 +115,8 @@ class _Reader:
         """The nodes (and headings) of one block of the tree."""
         kind = node.type
         if kind == "heading":
-            return [Heading(self.inlines(node.children[0]), int(node.tag[1:]))] + self._figures()
+            return [Heading(_without_attributes(self.inlines(node.children[0])),
+                            int(node.tag[1:]))] + self._figures()
         if kind == "paragraph":
             inlines = self.inlines(node.children[0])
             return ([Block("p", inlines, _line(node))] if _has_text(inlines) else []) \
@@ -185,6 +192,15 @@ class _Reader:
                 _add(out, " ")
             elif kind == "hardbreak":
                 out.append(Break("lb"))
+            elif kind == "span":  # [text]{.class}: its text, and its formatting if TEI has it
+                rend = next((_SPAN_REND[c] for c in str(child.attrs.get("class", "")).split()
+                             if c in _SPAN_REND), None)
+                inner = self.inlines(child)
+                if rend:
+                    out.append(Span("hi", inner, (("rend", rend),)))
+                else:
+                    for inline in inner:
+                        _add(out, inline) if isinstance(inline, str) else out.append(inline)
             elif kind == "code_inline":
                 out.append(Span("hi", (child.content,), (("rend", "code"),)))
             elif kind in _REND:
@@ -283,6 +299,26 @@ def _trimmed(inlines: list[Inline]) -> list[Inline]:
     if inlines and isinstance(inlines[-1], str):
         inlines[-1] = inlines[-1].rstrip()
     return [i for i in inlines if i != ""]
+
+
+def _without_attributes(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """A heading without pandoc's attributes at its end (``# Methods {#methods .unnumbered}``,
+    ``{-}``): they name and class the heading, they are not its text."""
+    if not inlines or not isinstance(inlines[-1], str):
+        return inlines
+    last = inlines[-1].rstrip()
+    start = last.rfind("{")
+    if start < 0:
+        return inlines
+    try:
+        end = -1 if last[start:] != "{-}" else len(last) - start - 1
+        end = end if end >= 0 else parse_attributes(last[start:])[0]
+    except AttributeParseError:
+        return inlines
+    if end != len(last) - start - 1 or not (last[:start].strip() or inlines[:-1]):
+        return inlines
+    kept = last[:start].rstrip()
+    return inlines[:-1] + ((kept,) if kept else ())
 
 
 def _cells(line: str) -> list[str]:
