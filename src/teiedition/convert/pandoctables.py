@@ -199,11 +199,14 @@ def _multiline(state: StateBlock, start: int, end: int):
     separated = False  # rows separated by blank lines: without a header, what tells it
     while line < end:
         text = _line(state, line)
-        if _ACROSS.fullmatch(text) or (header is None and _columns(text) == starts
-                                        and _blank(state, line + 1)):
+        # Any line of dashes ends the scan, closing the table or not: so no line is scanned
+        # twice for tables that never close (a long text of rules would take quadratic time).
+        if _ACROSS.fullmatch(text) or _columns(text) is not None:
+            closes = _ACROSS.fullmatch(text) or header is None and _columns(text) == starts
             if current:
                 rows.append(_joined(current, starts))
-            if not rows or not _blank(state, line + 1) or (header is None and not separated):
+            if not closes or not rows or not _blank(state, line + 1) or \
+                    (header is None and not separated):
                 return None
             head = _joined(header, starts) if header else None
             return head, rows, line + 1
