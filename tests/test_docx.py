@@ -512,6 +512,29 @@ def test_a_slip_of_markup_is_read_with_recovery_and_a_warning(seed_meta):
                               "parsing attribute name, line 1") and "recovery" in warning
 
 
+def test_a_strict_open_xml_document_is_read(seed_meta):
+    """Word's "Strict Open XML Document" has the same elements in other namespaces (and
+    relationship types): its text, formatting, notes and links are read alike."""
+    strict_w = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+    strict_r = "http://purl.oclc.org/ooxml/officeDocument/relationships"
+    body = ('<w:p><w:r><w:rPr><w:i w:val="true"/></w:rPr><w:t>Strict</w:t></w:r>'
+            '<w:r><w:t xml:space="preserve"> text</w:t></w:r>'
+            '<w:r><w:footnoteReference w:id="1"/></w:r>'
+            '<w:hyperlink r:id="rLink"><w:r><w:t xml:space="preserve"> here</w:t></w:r>'
+            '</w:hyperlink></w:p>')
+    strict = (f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{strict_w}" '
+              f'xmlns:r="{strict_r}"><w:body>{body}</w:body></w:document>')
+    link = (f'<Relationship Id="rLink" Type="{strict_r}/hyperlink" '
+            'Target="https://example.org/" TargetMode="External"/>')
+    docx = make_docx("", document=strict, extra_rels=link,
+                     footnotes={"1": '<w:p><w:r><w:t>A note.</w:t></w:r></w:p>'})
+    p = body_of(tei_of(docx, seed_meta)).find(f".//{{{TEI_NS}}}p")
+    assert flat(xml(p)) == (
+        '<p xml:id="p1"><hi rend="italic">Strict</hi> text<note xml:id="n1" n="1" '
+        'place="foot" type="authorial">A note.</note><ref target="https://example.org/"> '
+        'here</ref></p>')
+
+
 def test_the_entities_of_a_part_are_never_expanded(seed_meta):
     with pytest.raises(InputError) as err:
         read_docx(make_docx("", document=_DTD_DOCUMENT))

@@ -130,10 +130,37 @@ def parse_part(data: bytes, *, name: str, path: str,
         warnings.append(f"the part {name} is not well-formed XML ({err.msg}); it was read "
                         "with the XML parser's recovery: compare the text with Word's")
         root = recovered
+    if any(uri.startswith(_STRICT) for uri in root.nsmap.values() if uri):
+        _as_transitional(root)
     if root.getroottree().docinfo.doctype:
         raise InputError(f"the part {name} declares a DTD (DOCTYPE); Word never writes one, "
                          "so the document is refused (its entities are not expanded)", path=path)
     return root
+
+
+#: Word's "Strict Open XML Document" (ISO/IEC 29500 strict) names its vocabularies here...
+_STRICT = "http://purl.oclc.org/ooxml/"
+#: ... where the usual (transitional) documents have ``schemas.openxmlformats.org/X/2006/Y``.
+_TRANSITIONAL = "http://schemas.openxmlformats.org/"
+
+
+def _as_transitional(root: etree._Element) -> None:
+    """Rename a strict document's namespaces to the transitional ones, which the reader
+    knows: the elements and attributes are the same, only their namespaces differ."""
+    def renamed(name: str) -> str:
+        if not name.startswith("{" + _STRICT):
+            return name
+        uri, _, local = name[1:].partition("}")
+        first, _, rest = uri[len(_STRICT):].partition("/")
+        return f"{{{_TRANSITIONAL}{first}/2006/{rest}}}{local}"
+
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            el.tag = renamed(el.tag)
+            if any(name.startswith("{" + _STRICT) for name in el.attrib):
+                items = [(renamed(name), value) for name, value in el.attrib.items()]
+                el.attrib.clear()
+                el.attrib.update(items)
 
 
 def open_package(data: bytes, *, path: str) -> Package:
