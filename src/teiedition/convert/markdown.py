@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
-from lxml import etree
-from lxml import html as lxml_html
 from markdown_it import MarkdownIt
 from markdown_it.rules_block.table import escapedSplit
 from markdown_it.tree import SyntaxTreeNode
@@ -32,6 +30,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from ..errors import InputError
 from ..model import (Block, Break, Cell, Document, Figure, Finding, Inline, Item, ListBlock,
                      Node, Note, NoteRef, Row, Span, Table, iter_blocks)
+from .htmltext import html_fragment
 from .outline import Heading, nest_divisions
 from .pandoctables import pandoc_tables_plugin
 
@@ -39,16 +38,6 @@ _REND = {"em": "italic", "strong": "bold", "s": "strikethrough"}
 #: pandoc's classes of a span that say a formatting TEI has.
 _SPAN_REND = {"smallcaps": "smallcaps", "underline": "underline", "ul": "underline"}
 _LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
-#: HTML elements whose content is not text a reader sees.
-_HTML_NOT_TEXT = {"script", "style", "template", "head", "title"}
-#: HTML elements that begin and end a paragraph of their text.
-_HTML_BLOCKS = {"p", "div", "section", "article", "aside", "header", "footer", "nav", "main",
-                "blockquote", "pre", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead",
-                "tbody", "tfoot", "tr", "td", "th", "caption", "h1", "h2", "h3", "h4", "h5",
-                "h6", "figure", "figcaption", "details", "summary", "hr", "address",
-                "fieldset", "legend", "form", "video", "audio", "center"}
-
-
 @dataclass(frozen=True)
 class MarkdownDocument:
     """What a Markdown file gives: the model, and its front matter (None without one)."""
@@ -135,7 +124,7 @@ class _Reader:
         if kind in ("fence", "code_block"):
             return [Block("p", _lines(node.content.rstrip("\n")), _line(node))]
         if kind == "html_block":
-            return [Block("p", inlines, _line(node)) for inlines in _html_text(node.content)]
+            return [Block("p", inlines, _line(node)) for inlines in html_fragment(node.content)]
         return []  # a thematic break: no text
 
     def nodes(self, children: list[SyntaxTreeNode]) -> list[Node]:
@@ -252,53 +241,6 @@ def _lines(text: str) -> tuple[Inline, ...]:
         if line:
             out.append(line)
     return tuple(out)
-
-
-def _html_text(source: str) -> list[tuple[Inline, ...]]:
-    """The text of a block of raw HTML, one paragraph for each of its blocks (a ``p``, a
-    ``div``, a table's cell ...): its tags, comments and scripts are markup, not text."""
-    try:
-        root = lxml_html.fragment_fromstring(source, create_parent="div")
-    except etree.ParserError:  # the HTML parser, which recovers from anything, found nothing
-        return []
-    paragraphs: list[list[Inline]] = [[]]
-
-    def add(text: str | None, pre: bool) -> None:
-        for number, line in enumerate((text or "").split("\n")):
-            if number:  # a line's end: a line break in preformatted text, else a space
-                paragraphs[-1].append(Break("lb")) if pre else _add(paragraphs[-1], " ")
-            _add(paragraphs[-1], line)
-
-    def walk(el: etree._Element, pre: bool) -> None:
-        if not isinstance(el.tag, str) or el.tag in _HTML_NOT_TEXT:
-            add(el.tail, pre)
-            return
-        if el.tag == "br":
-            paragraphs[-1].append(Break("lb"))
-        elif el.tag in _HTML_BLOCKS:
-            paragraphs.append([])
-        add(el.text.lstrip("\n") if el.tag == "pre" and el.text else el.text,
-            pre or el.tag == "pre")
-        for child in el:
-            walk(child, pre or el.tag == "pre")
-        if el.tag in _HTML_BLOCKS:
-            paragraphs.append([])
-        add(el.tail, pre)
-
-    walk(root, False)
-    return [tuple(_trimmed(p)) for p in paragraphs if _has_text(tuple(p))]
-
-
-def _trimmed(inlines: list[Inline]) -> list[Inline]:
-    """Whitespace around a paragraph of HTML is layout: the text begins at its first word."""
-    if inlines and isinstance(inlines[0], str):
-        inlines[0] = inlines[0].lstrip()
-    while inlines and (isinstance(inlines[-1], Break) or
-                       isinstance(inlines[-1], str) and not inlines[-1].strip()):
-        inlines.pop()
-    if inlines and isinstance(inlines[-1], str):
-        inlines[-1] = inlines[-1].rstrip()
-    return [i for i in inlines if i != ""]
 
 
 def _without_attributes(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
