@@ -512,6 +512,33 @@ def test_a_slip_of_markup_is_read_with_recovery_and_a_warning(seed_meta):
                               "parsing attribute name, line 1") and "recovery" in warning
 
 
+MHT = (b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="B"\r\n\r\n--B\r\n'
+       b'Content-Type: text/html; charset="utf-8"\r\nContent-Transfer-Encoding: '
+       b'quoted-printable\r\n\r\n<html><body><p>From a web archive, caf=C3=A9.</p>'
+       b'</body></html>\r\n--B--\r\n')
+
+
+def test_imported_parts_give_their_text(seed_meta):
+    """Programs that export to Word import HTML whole (w:altChunk), which Word converts
+    when it opens the file: its text is read in its place; a format not read (RTF) leaves
+    a warning, never a silent gap."""
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk"
+    rels = "".join(f'<Relationship Id="{rid}" Type="{rel}" Target="{target}"/>' for rid, target
+                   in (("c1", "chunk1.html"), ("c2", "chunk2.mht"), ("c3", "chunk3.rtf")))
+    html = (b'<html><head><title>Not text</title></head><body><h1>Report</h1>'
+            b'<p>An <b>imported</b> paragraph.</p></body></html>')
+    body = (para("Before.") + '<w:altChunk r:id="c1"/><w:altChunk r:id="c2"/>'
+            '<w:altChunk r:id="c3"/>' + para("After."))
+    result = convert_bytes(make_docx(body, extra_rels=rels, extra_parts={
+        "word/chunk1.html": html, "word/chunk2.mht": MHT,
+        "word/chunk3.rtf": b"{\\rtf1 Rich text.}"}), seed_meta)
+    div = etree.fromstring(to_bytes(result.tree)).find(f".//{{{TEI_NS}}}body/{{{TEI_NS}}}div")
+    assert [p.xpath("string()") for p in div] == [
+        "Before.", "Report", "An imported paragraph.", "From a web archive, caf\u00e9.",
+        "After."]
+    assert any("chunk3.rtf (rtf) is not read" in f.message for f in result.document.findings)
+
+
 def test_a_strict_open_xml_document_is_read(seed_meta):
     """Word's "Strict Open XML Document" has the same elements in other namespaces (and
     relationship types): its text, formatting, notes and links are read alike."""

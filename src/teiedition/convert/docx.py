@@ -9,6 +9,8 @@ paragraphs. Footnotes and endnotes stand at their reference, numbered as Word nu
 
 from __future__ import annotations
 
+import email
+import email.policy
 from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
@@ -18,9 +20,10 @@ from lxml import etree
 from ..errors import InputError
 from ..model import (Block, Cell, Document, Finding, Item, ListBlock, Node,
                      Row, Table)
+from .htmltext import html_document
 from .outline import Heading, nest_divisions
 from .package import open_package
-from .wordruns import MC_NS, NoteNumbering, Options, Paragraph, WordState, nest
+from .wordruns import MC_NS, R_NS, NoteNumbering, Options, Paragraph, WordState, nest
 from .wordstyles import W, Styles, is_on, wval
 
 _ALTERNATE = f"{{{MC_NS}}}AlternateContent"
@@ -116,7 +119,7 @@ class _BlockReader:
                     self._section_ends()
                 continue
             if carried and tag in (W + "tbl", W + "sdt", W + "customXml", W + "sdtContent",
-                                   _ALTERNATE):
+                                   _ALTERNATE, W + "altChunk"):
                 # Nothing to join to: the carried text stands as a paragraph, in its place.
                 out.extend(self._carried(carried, headings))
                 carried = []
@@ -124,10 +127,39 @@ class _BlockReader:
                 out.append(self._table(child, rels))
             elif tag in (W + "sdt", W + "customXml", W + "sdtContent"):
                 out.extend(self.blocks(child, rels, headings))
+            elif tag == W + "altChunk":
+                out.extend(self._imported(child, rels))
             elif tag == _ALTERNATE:  # what Word shows is the first choice
                 choice = child.find(_CHOICE)
                 out.extend(self.blocks(choice, rels, headings) if choice is not None else ())
         return out + self._carried(carried, headings)
+
+    def _imported(self, chunk: etree._Element, rels: dict) -> list[Block]:
+        """The paragraphs of a part imported whole (``w:altChunk``: HTML, a web archive,
+        plain text), which Word converts when it opens the document and programs that
+        export to Word write; another format is not read, and a warning says its text is
+        missing."""
+        rel = rels.get(chunk.get(f"{{{R_NS}}}id") or "")
+        if rel is None or rel.external or not self.state.pkg.has(rel.target):
+            return []
+        data = self.state.pkg.read(rel.target)
+        kind = rel.target.rsplit(".", 1)[-1].lower()
+        if kind in ("htm", "html", "xhtml"):
+            paragraphs = html_document(data)
+        elif kind in ("mht", "mhtml"):
+            archive = email.message_from_bytes(data, policy=email.policy.default)
+            page = next((part for part in archive.walk()
+                         if part.get_content_type() == "text/html"), None)
+            paragraphs = html_document(page.get_content()) if page is not None else []
+        elif kind == "txt":
+            text = data.decode("utf-8", errors="replace")
+            paragraphs = [(line.strip(),) for line in text.splitlines() if line.strip()]
+        else:
+            self.state.warnings.append(f"the imported part {rel.target} ({kind}) is not read: "
+                                       "its text is missing (open and save the document in "
+                                       "Word, which converts it)")
+            return []
+        return [Block("p", inlines, 0) for inlines in paragraphs]
 
     def _carried(self, carried: list, headings: bool) -> list:
         para = self._para(None, nest(carried), headings) if carried else None

@@ -28,8 +28,8 @@ def html_fragment(source: str) -> list[tuple[Inline, ...]]:
     return _paragraphs(root)
 
 
-def html_document(data: bytes) -> list[tuple[Inline, ...]]:
-    """The text of the body of an HTML document (its encoding as it declares it), as
+def html_document(data: bytes | str) -> list[tuple[Inline, ...]]:
+    """The text of the body of an HTML document (bytes in the encoding it declares), as
     :func:`html_fragment` reads a fragment."""
     try:
         root = lxml_html.document_fromstring(data)
