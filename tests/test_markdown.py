@@ -95,6 +95,18 @@ def test_another_programs_front_matter_is_not_refused() -> None:
     assert [f.code for f in result.document.findings] == ["front-matter-foreign"]
 
 
+def test_pandocs_title_block_is_the_title_not_text() -> None:
+    """``% Title`` / ``% Authors`` / ``% Date`` opening the file is pandoc's title block:
+    metadata, not the text's first paragraph; the text's lines keep their numbers."""
+    read = read_markdown("% The Geneva\n  Conference\n% A. Writer; B. Writer\n% 1954\n\n"
+                         "Text.\n")
+    assert read.front_matter == {"title": "The Geneva Conference",
+                                 "author": ["A. Writer", "B. Writer"], "date": "1954"}
+    assert [(b.text(), b.line) for b in read.document.blocks] == [("Text.", 6)]
+    result = convert_markdown("% Minutes\n\nText.\n", None, PROVENANCE)
+    assert result.tree.getroot().findtext(f".//{T}titleStmt/{T}title") == "Minutes"
+
+
 @pytest.mark.parametrize("front, message", [
     ("---\nedition: [unclosed\n---\n", "not valid YAML"),
     ("---\n- a list\n---\n", "must be a mapping"),

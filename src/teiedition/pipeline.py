@@ -83,7 +83,8 @@ def convert_markdown(text: str, meta: Metadata | None, provenance: Provenance, *
         meta = metadata_from_foreign(read.front_matter,
                                      provenance.source_name.rsplit(".", 1)[0])
         document = replace(document, findings=document.findings + (Finding(
-            "front-matter-foreign", "the front matter is not teiedition's metadata (it has "
+            "front-matter-foreign", "the front matter (or pandoc's title block) is not "
+            "teiedition's metadata (it has "
             "none of " + ", ".join(SECTIONS) + "): only its title and language are used; "
             "the TEI header is minimal and will not pass the editorial rules"),))
     elif meta is None and read.front_matter:

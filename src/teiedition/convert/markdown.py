@@ -52,11 +52,11 @@ def read_markdown(text: str, *, path: str = "<markdown>") -> MarkdownDocument:
         .use(pandoc_tables_plugin).use(attrs_plugin, spans=True) \
         .enable(["table", "strikethrough"])
     env: dict[str, Any] = {}
-    source = text.replace("\r\n", "\n")
+    title_block, source = _title_block(text.replace("\r\n", "\n"))
     root = SyntaxTreeNode(parser.parse(source, env))
     reader = _Reader(root, parser, env, source.split("\n"))
     items: list = []
-    front: dict[str, Any] | None = None
+    front = title_block
     for node in root.children:
         if node.type == "front_matter":
             front = _front_matter(node.content, path)
@@ -69,6 +69,32 @@ def read_markdown(text: str, *, path: str = "<markdown>") -> MarkdownDocument:
     document = Document(tuple(nest_divisions(items)), tuple(reader.notes), tuple(findings),
                         unit="document")
     return MarkdownDocument(document, front)
+
+
+def _title_block(source: str) -> tuple[dict[str, Any] | None, str]:
+    """pandoc's title block (``% Title``, ``% Author; Author``, ``% Date`` at the very
+    beginning, a field going on in lines that begin with a space) as a front matter of
+    pandoc's keys, and the text without it (blank lines in its place, so that line numbers
+    stay those of the file)."""
+    lines = source.split("\n")
+    fields: list[str] = []
+    end = 0
+    while end < len(lines):
+        line = lines[end]
+        if line.startswith("%") and len(fields) < 3:
+            fields.append(line[1:].strip())
+        elif line[:1] in (" ", "\t") and line.strip() and fields:
+            fields[-1] += " " + line.strip()
+        else:
+            break
+        end += 1
+    if not fields:
+        return None, source
+    keys = dict(zip(("title", "author", "date"), fields, strict=False))
+    block: dict[str, Any] = {key: value for key, value in keys.items() if value}
+    if "author" in block:
+        block["author"] = [name.strip() for name in block["author"].split(";") if name.strip()]
+    return block, "\n" * end + "\n".join(lines[end:])
 
 
 def _front_matter(content: str, path: str) -> dict[str, Any]:
