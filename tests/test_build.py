@@ -224,7 +224,8 @@ def test_an_invalid_file_stops_only_itself(edition: Path, tmp_path: Path, runner
 
 def test_a_text_that_cannot_be_converted_fails_alone(edition: Path, tmp_path: Path,
                                                      runner) -> None:
-    (edition / "broken.txt").write_bytes(b"\xff\xfe not utf-8")
+    # 0xFF alone: not UTF-8 (0xFF 0xFE would be the byte-order mark of a UTF-16 file).
+    (edition / "broken.txt").write_bytes(b"\xff not utf-8")
     out = tmp_path / "out"
     result = runner.invoke(cli, ["build", str(edition), "-o", str(out), "--date", DATE])
     assert result.exit_code == 1

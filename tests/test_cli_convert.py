@@ -155,6 +155,22 @@ def test_not_utf8_says_where(runner, tmp_path: Path) -> None:
     assert "latin1.txt:2:39: not UTF-8: byte 0xe9" in err
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_a_file_saved_as_utf16_or_utf32_with_its_mark_is_read(runner, tmp_path: Path,
+                                                               encoding: str) -> None:
+    """Windows' Notepad saves "Unicode" as UTF-16 with a byte-order mark: its NUL bytes are
+    half of each character, not binary data."""
+    source = tmp_path / "chapter.md"
+    text = "# Zhou Enlai\n\nZhou Enlai went to Gen\u00e8ve in 1954.\n"
+    mark = {"utf-16-be": "\ufeff"}.get(encoding, "")  # Python's utf-16/32 write their own
+    source.write_bytes((mark + text).encode(encoding))
+    result = run(runner, "convert", source, "-o", "-", "-q")
+    assert result.exit_code == 0, result.stderr
+    root = etree.fromstring(result.stdout.encode("utf-8"))
+    assert root.xpath("string(//*[local-name()='body']//*[local-name()='p'])") == \
+        "Zhou Enlai went to Gen\u00e8ve in 1954."
+
+
 def test_binary_data(runner, tmp_path: Path) -> None:
     page = tmp_path / "image.txt"
     page.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")

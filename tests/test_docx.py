@@ -159,6 +159,23 @@ def test_paragraph_mark_deletion_joins_paragraphs_as_word_does(seed_meta):
     assert texts == ["This is a", " splitParagraph."]
 
 
+def test_a_drop_cap_is_the_first_letter_of_its_paragraph(seed_meta):
+    """Word sets a drop cap in a paragraph of its own (a frame, w:framePr/@w:dropCap): the
+    letter belongs to the next paragraph, and the word is whole."""
+    def drop_cap(letter: str, where: str) -> str:
+        return (f'<w:p><w:pPr><w:framePr w:dropCap="{where}" w:lines="3"/></w:pPr>'
+                f'<w:r><w:t>{letter}</w:t></w:r></w:p>')
+    body = (drop_cap("D", "drop") + para("rop cap.") + para("Next.") + drop_cap("I", "margin")
+            + para("n the margin.") + drop_cap("A", "drop") + "<w:tbl><w:tr><w:tc>"
+            + para("cell") + "</w:tc></w:tr></w:tbl>")
+    body_el = body_of(tei_of(make_docx(body), seed_meta))
+    texts = [el.xpath("string()") for el in body_el.iter(f"{{{TEI_NS}}}p")]
+    assert texts == ["Drop cap.", "Next.", "In the margin.", "A"]
+    # With nothing to join to, the letter stays in its place, before the table.
+    assert body_el.find(f".//{{{TEI_NS}}}div/{{{TEI_NS}}}p[4]").getnext().tag == \
+        f"{{{TEI_NS}}}table"
+
+
 def tei_of(data: bytes, seed_meta, **options) -> etree._Element:
     return etree.fromstring(to_bytes(convert_bytes(data, seed_meta, **options).tree))
 
@@ -302,6 +319,74 @@ def test_tables_keep_merged_cells_and_header_rows(seed_meta, project, tei_all):
     assert tei_all.check_bytes(out, "table").problems == ()
 
 
+def test_merged_cells_are_found_by_their_column_in_the_grid(seed_meta):
+    """A row that begins after a grid column (w:gridBefore) still merges down its column;
+    a cell marked as merged with nothing above it to merge into keeps its text."""
+    def cell(text: str, tcpr: str = "") -> str:
+        return f"<w:tc><w:tcPr>{tcpr}</w:tcPr>{para(text) if text else '<w:p/>'}</w:tc>"
+    body = ('<w:tbl><w:tr>' + cell("A1") + cell("Tall", '<w:vMerge w:val="restart"/>')
+            + '</w:tr><w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>'
+            + cell("", "<w:vMerge/>") + '</w:tr><w:tr>' + cell("Orphan", "<w:vMerge/>")
+            + cell("B3") + '</w:tr></w:tbl>')
+    table = body_of(tei_of(make_docx(body), seed_meta)).find(f".//{{{TEI_NS}}}table")
+    assert flat(xml(table)) == ('<table><row><cell>A1</cell><cell rows="2">Tall</cell></row>'
+                                '<row><cell>Orphan</cell><cell>B3</cell></row></table>')
+
+
+def test_rows_and_cells_in_content_controls_are_kept(seed_meta):
+    """Word wraps a form field's cell (or a repeating section's rows) in w:sdt: its text is
+    the table's like any other cell's."""
+    def sdt(inner: str) -> str:
+        return f"<w:sdt><w:sdtPr/><w:sdtContent>{inner}</w:sdtContent></w:sdt>"
+    body = ("<w:tbl><w:tr><w:tc>" + para("A") + "</w:tc>" + sdt("<w:tc>" + para("Body copy")
+            + "</w:tc>") + "<w:tc>" + para("C") + "</w:tc></w:tr>"
+            + sdt("<w:tr><w:tc>" + para("Repeated") + "</w:tc></w:tr>") + "</w:tbl>")
+    table = body_of(tei_of(make_docx(body), seed_meta)).find(f".//{{{TEI_NS}}}table")
+    assert flat(xml(table)) == ('<table><row><cell>A</cell><cell>Body copy</cell><cell>C</cell>'
+                                '</row><row><cell>Repeated</cell></row></table>')
+
+
+def test_symbols_of_the_symbol_font_are_the_characters_it_shows(seed_meta):
+    """Word's Symbol font has its own codes: a symbol (w:sym) gives them as the font's
+    code or in the private use area, typed text in the private use area. Each is the
+    character the font shows; another font's symbol keeps its code."""
+    body = ('<w:p><w:r><w:t xml:space="preserve">p </w:t></w:r>'
+            '<w:r><w:sym w:font="Symbol" w:char="00DA"/></w:r>'
+            '<w:r><w:sym w:font="Symbol" w:char="F061"/></w:r>'
+            '<w:r><w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol"/></w:rPr>'
+            '<w:t>\uf028b\uf029</w:t></w:r>'
+            '<w:r><w:sym w:font="Wingdings" w:char="F04A"/></w:r></w:p>')
+    text = body_of(tei_of(make_docx(body), seed_meta)).xpath("string(.//t:p)", namespaces=NS)
+    assert text == "p \u2228\u03b1(b)\uf04a"
+
+
+def test_a_diagrams_text_is_kept_after_its_paragraph(seed_meta, tei_all):
+    """A SmartArt diagram keeps its text in a data part of its own, not in the body: the
+    figure says the diagram is not converted, and its text follows as paragraphs."""
+    dgm = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
+    a = "http://schemas.openxmlformats.org/drawingml/2006/main"
+    data = (f'<dgm:dataModel xmlns:dgm="{dgm}" xmlns:a="{a}"><dgm:ptLst>'
+            '<dgm:pt modelId="0" type="doc"><dgm:t><a:p><a:r><a:t>not text</a:t></a:r></a:p>'
+            '</dgm:t></dgm:pt><dgm:pt modelId="1"><dgm:t><a:p><a:r><a:t>Top </a:t></a:r>'
+            '<a:r><a:t>level</a:t></a:r></a:p></dgm:t></dgm:pt>'
+            '<dgm:pt modelId="2" type="pres"><dgm:t><a:p><a:r><a:t>layout</a:t></a:r></a:p>'
+            '</dgm:t></dgm:pt><dgm:pt modelId="3" type="node"><dgm:t><a:p><a:r><a:t>Bottom'
+            '</a:t></a:r></a:p></dgm:t></dgm:pt></dgm:ptLst></dgm:dataModel>')
+    run = ('<w:r><w:drawing><wp:inline><wp:docPr id="1" name="Diagram 1"/><a:graphic>'
+           f'<a:graphicData uri="{dgm}"><dgm:relIds xmlns:dgm="{dgm}" r:dm="rDm"/>'
+           '</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>')
+    rel = ('<Relationship Id="rDm" Type="http://schemas.openxmlformats.org/officeDocument/'
+           '2006/relationships/diagramData" Target="diagrams/data1.xml"/>')
+    docx = make_docx(para("Before:") + f"<w:p>{run}</w:p>" + para("After."), extra_rels=rel,
+                     extra_parts={"word/diagrams/data1.xml": data.encode()})
+    root = tei_of(docx, seed_meta)
+    div = body_of(root).find(f"{{{TEI_NS}}}div")
+    assert [(el.tag.split("}")[1], el.xpath("normalize-space()")) for el in div] == [
+        ("p", "Before:"), ("figure", ""), ("p", "Top level"), ("p", "Bottom"), ("p", "After.")]
+    assert div.find(f".//{{{TEI_NS}}}gap").get("reason") == "diagram-not-converted"
+    assert tei_all.check_bytes(etree.tostring(root), "diagram").problems == ()
+
+
 def test_right_to_left_text_keeps_its_order_and_language(seed_meta):
     hebrew = "שלום עולם"
     body = ('<w:p><w:r><w:t xml:space="preserve">Greeting: </w:t></w:r>'
@@ -323,6 +408,31 @@ def test_runs_merge_and_formatting_becomes_hi(seed_meta):
         '<p xml:id="p1"><hi rend="italic">Word splits runs</hi><hi rend="bold"> bold</hi> and '
         '<hi rend="smallcaps">caps</hi><hi rend="sub">2</hi><hi rend="underline">x</hi>'
         '<persName>Zhou</persName><hi rend="italic"> stressed</hi>line<lb/>next<pb/>page</p>')
+
+
+def test_a_phonetic_guide_keeps_its_base_text(seed_meta):
+    """Furigana (w:ruby): the base text stands in the paragraph; the reading above it is a
+    guide to pronouncing it, not more text."""
+    body = ('<w:p><w:r><w:t>Read </w:t></w:r><w:r><w:ruby><w:rubyPr/><w:rt><w:r>'
+            '<w:t>かんじ</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>漢字</w:t></w:r></w:rubyBase>'
+            '</w:ruby></w:r><w:r><w:t xml:space="preserve"> here.</w:t></w:r></w:p>')
+    p = body_of(tei_of(make_docx(body), seed_meta)).find(f".//{{{TEI_NS}}}p")
+    assert p.xpath("string()") == "Read 漢字 here."
+
+
+def test_paragraphs_in_alternate_content_are_read_once(seed_meta):
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    body = (f'<mc:AlternateContent xmlns:mc="{mc}"><mc:Choice Requires="w14">'
+            + para("Chosen.") + '</mc:Choice><mc:Fallback>' + para("Chosen.")
+            + "</mc:Fallback></mc:AlternateContent>" + para("After."))
+    div = body_of(tei_of(make_docx(body), seed_meta)).find(f"{{{TEI_NS}}}div")
+    assert [p.xpath("string()") for p in div] == ["Chosen.", "After."]
+
+
+def test_single_and_double_strikethrough_are_strikethrough(seed_meta):
+    body = "<w:p>" + run("once", "<w:strike/>") + run(" twice", "<w:dstrike/>") + "</w:p>"
+    p = body_of(tei_of(make_docx(body), seed_meta)).find(f".//{{{TEI_NS}}}p")
+    assert xml(p) == '<p xml:id="p1"><hi rend="strikethrough">once twice</hi></p>'
 
 
 def test_images_are_kept_beside_the_tei(seed_meta):
@@ -351,6 +461,10 @@ _DTD_DOCUMENT = (
     '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
     '<w:body><w:p><w:r><w:t>&boom;</w:t></w:r></w:p></w:body></w:document>')
 
+_CUT_OFF_DOCUMENT = ('<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="'
+                     'http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+                     '<w:p><w:r><w:t>The text breaks o')
+
 HOSTILE = {
     "not-a-zip": (lambda: b"Dear Sir, this is a letter in plain text.", "not a zip package"),
     "empty": (lambda: b"", "the file is empty"),
@@ -362,7 +476,7 @@ HOSTILE = {
     "zip-bomb": (lambda: make_docx(para("Text."), extra_parts={
         "word/media/bomb.bin": b"\0" * (24 * 2**20)}), "zip bomb"),
     "dtd": (lambda: make_docx("", document=_DTD_DOCUMENT), "declares a DTD"),
-    "broken-xml": (lambda: make_docx("<w:p><w:r>"), "not well-formed XML"),
+    "cut-off-xml": (lambda: make_docx("", document=_CUT_OFF_DOCUMENT), "not well-formed XML"),
 }
 
 
@@ -381,6 +495,71 @@ def test_hostile_documents_are_refused_in_one_line(case, runner, tmp_path):
     assert "Traceback" not in result.output
     # Nothing is written: no TEI, no media folder.
     assert sorted(p.name for p in tmp_path.iterdir()) == ["letter.docx"]
+
+
+def test_a_slip_of_markup_is_read_with_recovery_and_a_warning(seed_meta):
+    """``<w:i/ >`` and a mismatched end tag: the part is not well-formed, but not cut off
+    either; libxml2's recovery reads it, the text is whole, and a finding says so."""
+    body = ('<w:p><w:r><w:rPr><w:i/ ></w:rPr><w:t>Slanted</w:t></w:r>'
+            '<w:r><w:t xml:space="preserve"> text.</w:t></w:r></w:p>'
+            '<w:p><w:r><w:t>Second</w:t></w:rPr></w:r></w:p>')
+    result = convert_bytes(make_docx(body), seed_meta)
+    texts = [p.xpath("string()") for p in result.tree.iter(f"{{{TEI_NS}}}p")
+             if p.getparent().tag == f"{{{TEI_NS}}}div"]
+    assert texts == ["Slanted text.", "Second"]
+    [warning] = [f.message for f in result.document.findings if f.code == "docx"]
+    assert warning.startswith("the part word/document.xml is not well-formed XML (error "
+                              "parsing attribute name, line 1") and "recovery" in warning
+
+
+MHT = (b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="B"\r\n\r\n--B\r\n'
+       b'Content-Type: text/html; charset="utf-8"\r\nContent-Transfer-Encoding: '
+       b'quoted-printable\r\n\r\n<html><body><p>From a web archive, caf=C3=A9.</p>'
+       b'</body></html>\r\n--B--\r\n')
+
+
+def test_imported_parts_give_their_text(seed_meta):
+    """Programs that export to Word import HTML whole (w:altChunk), which Word converts
+    when it opens the file: its text is read in its place; a format not read (RTF) leaves
+    a warning, never a silent gap."""
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk"
+    rels = "".join(f'<Relationship Id="{rid}" Type="{rel}" Target="{target}"/>' for rid, target
+                   in (("c1", "chunk1.html"), ("c2", "chunk2.mht"), ("c3", "chunk3.rtf")))
+    html = (b'<html><head><title>Not text</title></head><body><h1>Report</h1>'
+            b'<p>An <b>imported</b> paragraph.</p></body></html>')
+    body = (para("Before.") + '<w:altChunk r:id="c1"/><w:altChunk r:id="c2"/>'
+            '<w:altChunk r:id="c3"/>' + para("After."))
+    result = convert_bytes(make_docx(body, extra_rels=rels, extra_parts={
+        "word/chunk1.html": html, "word/chunk2.mht": MHT,
+        "word/chunk3.rtf": b"{\\rtf1 Rich text.}"}), seed_meta)
+    div = etree.fromstring(to_bytes(result.tree)).find(f".//{{{TEI_NS}}}body/{{{TEI_NS}}}div")
+    assert [p.xpath("string()") for p in div] == [
+        "Before.", "Report", "An imported paragraph.", "From a web archive, caf\u00e9.",
+        "After."]
+    assert any("chunk3.rtf (rtf) is not read" in f.message for f in result.document.findings)
+
+
+def test_a_strict_open_xml_document_is_read(seed_meta):
+    """Word's "Strict Open XML Document" has the same elements in other namespaces (and
+    relationship types): its text, formatting, notes and links are read alike."""
+    strict_w = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+    strict_r = "http://purl.oclc.org/ooxml/officeDocument/relationships"
+    body = ('<w:p><w:r><w:rPr><w:i w:val="true"/></w:rPr><w:t>Strict</w:t></w:r>'
+            '<w:r><w:t xml:space="preserve"> text</w:t></w:r>'
+            '<w:r><w:footnoteReference w:id="1"/></w:r>'
+            '<w:hyperlink r:id="rLink"><w:r><w:t xml:space="preserve"> here</w:t></w:r>'
+            '</w:hyperlink></w:p>')
+    strict = (f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{strict_w}" '
+              f'xmlns:r="{strict_r}"><w:body>{body}</w:body></w:document>')
+    link = (f'<Relationship Id="rLink" Type="{strict_r}/hyperlink" '
+            'Target="https://example.org/" TargetMode="External"/>')
+    docx = make_docx("", document=strict, extra_rels=link,
+                     footnotes={"1": '<w:p><w:r><w:t>A note.</w:t></w:r></w:p>'})
+    p = body_of(tei_of(docx, seed_meta)).find(f".//{{{TEI_NS}}}p")
+    assert flat(xml(p)) == (
+        '<p xml:id="p1"><hi rend="italic">Strict</hi> text<note xml:id="n1" n="1" '
+        'place="foot" type="authorial">A note.</note><ref target="https://example.org/"> '
+        'here</ref></p>')
 
 
 def test_the_entities_of_a_part_are_never_expanded(seed_meta):

@@ -82,6 +82,31 @@ def test_front_matter_keys_are_checked() -> None:
                          + "Text.\n", None, PROVENANCE)
 
 
+def test_another_programs_front_matter_is_not_refused() -> None:
+    """pandoc's front matter (title, author, a bibliography) has none of our sections: the
+    text is converted, with its title and language, and a finding says the rest is unused."""
+    front = ("---\ntitle: Minutes\nauthor: [A. Writer]\nlang: de\nreferences:\n"
+             "- id: doe99\n  title: A book\n---\n")
+    result = convert_markdown(front + "Hallo Welt.\n", None, PROVENANCE)
+    root = result.tree.getroot()
+    assert root.findtext(f".//{T}titleStmt/{T}title") == "Minutes"
+    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "de"
+    assert root.findtext(f".//{T}body//{T}p") == "Hallo Welt."
+    assert [f.code for f in result.document.findings] == ["front-matter-foreign"]
+
+
+def test_pandocs_title_block_is_the_title_not_text() -> None:
+    """``% Title`` / ``% Authors`` / ``% Date`` opening the file is pandoc's title block:
+    metadata, not the text's first paragraph; the text's lines keep their numbers."""
+    read = read_markdown("% The Geneva\n  Conference\n% A. Writer; B. Writer\n% 1954\n\n"
+                         "Text.\n")
+    assert read.front_matter == {"title": "The Geneva Conference",
+                                 "author": ["A. Writer", "B. Writer"], "date": "1954"}
+    assert [(b.text(), b.line) for b in read.document.blocks] == [("Text.", 6)]
+    result = convert_markdown("% Minutes\n\nText.\n", None, PROVENANCE)
+    assert result.tree.getroot().findtext(f".//{T}titleStmt/{T}title") == "Minutes"
+
+
 @pytest.mark.parametrize("front, message", [
     ("---\nedition: [unclosed\n---\n", "not valid YAML"),
     ("---\n- a list\n---\n", "must be a mapping"),
@@ -157,7 +182,9 @@ def _text_without_notes(el: etree._Element):
 
 MARKDOWN_SOUP = st.lists(st.sampled_from(list("ab Zé1.\n#*_~`>-+|[]()!^:<&\\\"'") + [
     "\n\n", "[^1]", "\n\n[^1]: ", "](", "![", "\n- ", "\n  - ", "\n1. ", "\n> ",
-    "\n| a | b |\n|---|---|\n", "http://x.org/a b", "\n```\n", "    ", "<b>", "&amp;"]),
+    "\n| a | b |\n|---|---|\n", "http://x.org/a b", "\n```\n", "    ", "<b>", "&amp;",
+    "\n----  -----\n", "\n-------------\n", "<div>\n", "<!-- c -->", "\n+---+---+\n",
+    "\n| a | b |\n", "\n+===+===+\n"]),
     max_size=80).map("".join)
 
 

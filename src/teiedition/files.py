@@ -6,6 +6,7 @@ strings, bytes and trees.
 
 from __future__ import annotations
 
+import codecs
 import glob
 import os
 import re
@@ -51,7 +52,18 @@ def total_size(paths: Iterable[Path | None]) -> int:
 
 
 def decode_text(data: bytes, *, path: str, what: str = "text") -> str:
-    """Decode a UTF-8 text file (a BOM is accepted and dropped); refuse empty and binary files."""
+    """Decode a UTF-8 text file (a BOM is accepted and dropped); refuse empty and binary files.
+
+    A file that begins with the byte-order mark of UTF-16 or UTF-32 (Windows' Notepad saves
+    "Unicode" so) is read in that encoding: its NUL bytes are half its characters."""
+    for bom, codec in _WIDE_BOMS:
+        if data.startswith(bom):
+            try:
+                data = data[len(bom):].decode(codec).encode("utf-8")
+            except UnicodeDecodeError:
+                raise InputError(f"not {codec.upper()}, though it begins as a {codec.upper()} "
+                                 "file does (save the file as UTF-8)", path=path) from None
+            break
     if not data.strip():
         raise InputError(f"the {what} file is empty", path=path)
     if b"\0" in data:
@@ -73,6 +85,12 @@ def decode_text(data: bytes, *, path: str, what: str = "text") -> str:
     if not text.strip():
         raise InputError(f"the {what} file is empty", path=path)
     return text
+
+
+#: Byte-order marks of the wide encodings, UTF-32's first (its little-endian mark begins
+#: with UTF-16's).
+_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+              (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
 
 def read_text_file(path: Path, *, what: str = "text") -> str:

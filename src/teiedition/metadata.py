@@ -8,8 +8,9 @@ it (unknown keys, missing keys, wrong types, each named) and
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .errors import MetadataError
@@ -256,6 +257,29 @@ def minimal_metadata(title: str) -> Metadata:
         edition_title=title, editors=(), publisher="unknown", licence="unknown",
         text_title=title, language="und", book_title="unknown", year=0,
         rights="unknown", minimal=True)
+
+
+#: The sections of a metadata file: a front matter with none of them is another program's.
+SECTIONS = tuple(key.path for key in KEYS if "." not in key.path)
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
+
+
+def is_foreign(data: dict[str, Any]) -> bool:
+    """Whether a front matter was written for another program (pandoc's ``title``,
+    ``author``, ``references``; Jekyll's ``layout``): it has none of our sections."""
+    return not any(section in data for section in SECTIONS)
+
+
+def metadata_from_foreign(data: dict[str, Any], default_title: str) -> Metadata:
+    """Minimal metadata from another program's front matter: its ``title`` and its language
+    (``lang``, as pandoc writes it, or ``language``) when they are plain values; the rest
+    describes nothing TEI's header holds, and is not used."""
+    title = data.get("title")
+    language = next((value for value in (data.get("lang"), data.get("language"))
+                     if isinstance(value, str) and _LANGUAGE_TAG.fullmatch(value.strip())), None)
+    return replace(minimal_metadata(title.strip() if isinstance(title, str) and title.strip()
+                                    else default_title),
+                   language=language.strip() if language else "und")
 
 
 def parse_metadata(text: str, *, path: str = "<metadata>") -> Metadata:

@@ -16,7 +16,8 @@ from .convert.structure import tag_structured
 from .convert.taggers import tag_document
 from .register import Register
 from .errors import InputError
-from .metadata import Metadata, metadata_from_mapping, minimal_metadata
+from .metadata import (SECTIONS, Metadata, is_foreign, metadata_from_foreign,
+                       metadata_from_mapping, minimal_metadata)
 from .model import Document, Finding
 from .tei import Provenance, build_tei
 
@@ -76,7 +77,17 @@ def convert_markdown(text: str, meta: Metadata | None, provenance: Provenance, *
     from .convert.markdown import read_markdown  # loaded when Markdown is converted
     read = read_markdown(text, path=provenance.source_name)
     document = read.document
-    if meta is None and read.front_matter:
+    if meta is None and read.front_matter and is_foreign(read.front_matter):
+        # Markdown from the wild has pandoc's or a site generator's front matter: the text
+        # is converted all the same, and the header says it is not described.
+        meta = metadata_from_foreign(read.front_matter,
+                                     provenance.source_name.rsplit(".", 1)[0])
+        document = replace(document, findings=document.findings + (Finding(
+            "front-matter-foreign", "the front matter (or pandoc's title block) is not "
+            "teiedition's metadata (it has "
+            "none of " + ", ".join(SECTIONS) + "): only its title and language are used; "
+            "the TEI header is minimal and will not pass the editorial rules"),))
+    elif meta is None and read.front_matter:
         meta = metadata_from_mapping(read.front_matter,
                                      path=f"{provenance.source_name} (front matter)")
     elif meta is None:

@@ -9,6 +9,8 @@ paragraphs. Footnotes and endnotes stand at their reference, numbered as Word nu
 
 from __future__ import annotations
 
+import email
+import email.policy
 from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
@@ -18,11 +20,14 @@ from lxml import etree
 from ..errors import InputError
 from ..model import (Block, Cell, Document, Finding, Item, ListBlock, Node,
                      Row, Table)
+from .htmltext import html_document
 from .outline import Heading, nest_divisions
 from .package import open_package
-from .wordruns import NoteNumbering, Options, Paragraph, WordState, nest
+from .wordruns import MC_NS, R_NS, NoteNumbering, Options, Paragraph, WordState, nest
 from .wordstyles import W, Styles, is_on, wval
 
+_ALTERNATE = f"{{{MC_NS}}}AlternateContent"
+_CHOICE = f"{{{MC_NS}}}Choice"
 _NOTE_TYPES_SKIPPED = ("separator", "continuationSeparator", "continuationNotice")
 
 
@@ -90,7 +95,7 @@ class _BlockReader:
     def blocks(self, container: etree._Element, rels: dict, headings: bool = False) -> list:
         """The blocks of a body, cell or text box: _Para records, tables and figures."""
         out: list = []
-        carried: list = []  # the content of a paragraph whose mark was deleted
+        carried: list = []  # a paragraph's content that Word joins to the next
         for child in container:
             tag = child.tag
             if tag == W + "p":
@@ -99,9 +104,11 @@ class _BlockReader:
                 carried = []
                 reader.read(child)
                 ppr = child.find(W + "pPr")
-                if self.state.options.changes == "accept" and \
+                if _is_drop_cap(ppr) or self.state.options.changes == "accept" and \
                         ppr is not None and ppr.find(f"{W}rPr/{W}del") is not None:
-                    carried = reader.pieces  # Word joins it to the next paragraph
+                    # Word joins it to the next paragraph: a deleted paragraph mark; a drop
+                    # cap, the first letter of the next paragraph set in a frame of its own.
+                    carried = reader.pieces
                     out.extend(reader.blocks_after)
                     continue
                 para = self._para(ppr, nest(reader.pieces), headings)
@@ -110,14 +117,53 @@ class _BlockReader:
                 out.extend(reader.blocks_after)
                 if ppr is not None and ppr.find(W + "sectPr") is not None:
                     self._section_ends()
-            elif tag == W + "tbl":
+                continue
+            if carried and tag in (W + "tbl", W + "sdt", W + "customXml", W + "sdtContent",
+                                   _ALTERNATE, W + "altChunk"):
+                # Nothing to join to: the carried text stands as a paragraph, in its place.
+                out.extend(self._carried(carried, headings))
+                carried = []
+            if tag == W + "tbl":
                 out.append(self._table(child, rels))
             elif tag in (W + "sdt", W + "customXml", W + "sdtContent"):
                 out.extend(self.blocks(child, rels, headings))
-        if carried:
-            para = self._para(None, nest(carried), headings)
-            out.extend([para] if para else [])
-        return out
+            elif tag == W + "altChunk":
+                out.extend(self._imported(child, rels))
+            elif tag == _ALTERNATE:  # what Word shows is the first choice
+                choice = child.find(_CHOICE)
+                out.extend(self.blocks(choice, rels, headings) if choice is not None else ())
+        return out + self._carried(carried, headings)
+
+    def _imported(self, chunk: etree._Element, rels: dict) -> list[Block]:
+        """The paragraphs of a part imported whole (``w:altChunk``: HTML, a web archive,
+        plain text), which Word converts when it opens the document and programs that
+        export to Word write; another format is not read, and a warning says its text is
+        missing."""
+        rel = rels.get(chunk.get(f"{{{R_NS}}}id") or "")
+        if rel is None or rel.external or not self.state.pkg.has(rel.target):
+            return []
+        data = self.state.pkg.read(rel.target)
+        kind = rel.target.rsplit(".", 1)[-1].lower()
+        if kind in ("htm", "html", "xhtml"):
+            paragraphs = html_document(data)
+        elif kind in ("mht", "mhtml"):
+            archive = email.message_from_bytes(data, policy=email.policy.default)
+            page = next((part for part in archive.walk()
+                         if part.get_content_type() == "text/html"), None)
+            paragraphs = html_document(page.get_content()) if page is not None else []
+        elif kind == "txt":
+            text = data.decode("utf-8", errors="replace")
+            paragraphs = [(line.strip(),) for line in text.splitlines() if line.strip()]
+        else:
+            self.state.warnings.append(f"the imported part {rel.target} ({kind}) is not read: "
+                                       "its text is missing (open and save the document in "
+                                       "Word, which converts it)")
+            return []
+        return [Block("p", inlines, 0) for inlines in paragraphs]
+
+    def _carried(self, carried: list, headings: bool) -> list:
+        para = self._para(None, nest(carried), headings) if carried else None
+        return [para] if para else []
 
     def _section_ends(self) -> None:
         """Notes numbered per section start again after a section break."""
@@ -147,9 +193,12 @@ class _BlockReader:
     def _table(self, tbl: etree._Element, rels: dict) -> Table:
         grid: list[list[tuple[int, etree._Element, str | None]]] = []  # (column, tc, vMerge)
         header_rows: list[bool] = []
-        for tr in tbl.iterchildren(W + "tr"):
-            column, cells = 0, []
-            for tc in tr.iterchildren(W + "tc"):
+        for tr in _within(tbl, "tr"):
+            # A row may begin after some columns of the grid (w:gridBefore): cells merged
+            # down a column are found by their column in the grid.
+            before = wval(tr.find(W + "trPr"), "gridBefore")
+            column, cells = int(before) if before and before.isdigit() else 0, []
+            for tc in _within(tr, "tc"):
                 tcpr = tc.find(W + "tcPr")
                 span = wval(tcpr, "gridSpan")
                 merge = tcpr.find(W + "vMerge") if tcpr is not None else None
@@ -159,10 +208,11 @@ class _BlockReader:
             grid.append(cells)
             header_rows.append(bool(is_on(tr.find(W + "trPr"), "tblHeader")))
         rows = []
+        merged: set[etree._Element] = set()  # the cells a cell above took in
         for r, cells in enumerate(grid):
             out = []
             for column, tc, merge in cells:
-                if merge == "continue":
+                if tc in merged:
                     continue
                 blocks = _lists(self.blocks(tc, rels))
                 height = 1
@@ -172,6 +222,7 @@ class _BlockReader:
                         if not match:
                             break
                         height += 1
+                        merged.add(match[0][1])
                         # Word keeps the text of merged cells in the first one; be safe.
                         blocks += _lists(self.blocks(match[0][1], rels))
                 span = wval(tc.find(W + "tcPr"), "gridSpan")
@@ -180,6 +231,20 @@ class _BlockReader:
             if out:
                 rows.append(Row(tuple(out), header_rows[r]))
         return Table(tuple(rows))
+
+
+def _is_drop_cap(ppr: etree._Element | None) -> bool:
+    return wval(ppr, "framePr", "dropCap") in ("drop", "margin")
+
+
+def _within(parent: etree._Element, tag: str):
+    """The rows of a table, or the cells of a row, also those a content control or custom
+    XML wraps (Word puts a form field's cell in ``w:sdt/w:sdtContent``)."""
+    for child in parent:
+        if child.tag == W + tag:
+            yield child
+        elif child.tag in (W + "sdt", W + "sdtContent", W + "customXml"):
+            yield from _within(child, tag)
 
 
 def _lists(items: list) -> list[Node]:

@@ -81,7 +81,7 @@ class Package:
         """Part ``name`` parsed safely, or None when the package has no such part."""
         if not self.has(name):
             return None
-        return parse_part(self.read(name), name=name, path=self.path)
+        return parse_part(self.read(name), name=name, path=self.path, warnings=self.warnings)
 
     def relationships(self, part: str) -> dict[str, Relationship]:
         """The relationships of ``part`` by id, targets resolved to part names."""
@@ -102,19 +102,65 @@ class Package:
         return found
 
 
-def parse_part(data: bytes, *, name: str, path: str) -> etree._Element:
-    """Parse one XML part: no DTD, no entities, no network; a DOCTYPE is refused."""
-    parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True,
-                             huge_tree=False, collect_ids=False, remove_comments=True)
+#: libxml2's errors for a part that ends too soon: it is cut off, and what is missing is lost.
+_TRUNCATED = {etree.ErrorTypes.ERR_TAG_NOT_FINISHED, etree.ErrorTypes.ERR_DOCUMENT_END,
+              etree.ErrorTypes.ERR_LTSLASH_REQUIRED, etree.ErrorTypes.ERR_DOCUMENT_EMPTY}
+
+
+def parse_part(data: bytes, *, name: str, path: str,
+               warnings: list[str] | None = None) -> etree._Element:
+    """Parse one XML part: no DTD, no entities, no network; a DOCTYPE is refused.
+
+    A part with a slip of markup inside (``<w:i/ >``, a mismatched end tag: Word reads
+    such files, and pandoc's test suite has one) is read with libxml2's recovery, and a
+    warning said in ``warnings``; a part that is cut off is refused, and so is every part
+    when no list for warnings is given."""
+    options = dict(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False,
+                   collect_ids=False, remove_comments=True)
+    parser = etree.XMLParser(**options)
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as err:
-        raise InputError(f"the part {name} is not well-formed XML ({err.msg})",
-                         path=path) from None
+        truncated = any(entry.type in _TRUNCATED for entry in parser.error_log)
+        recovered = None if truncated or warnings is None else etree.fromstring(
+            data, etree.XMLParser(recover=True, **options))  # type: ignore[arg-type]
+        if recovered is None:
+            raise InputError(f"the part {name} is not well-formed XML ({err.msg})",
+                             path=path) from None
+        warnings.append(f"the part {name} is not well-formed XML ({err.msg}); it was read "
+                        "with the XML parser's recovery: compare the text with Word's")
+        root = recovered
+    if any(uri.startswith(_STRICT) for uri in root.nsmap.values() if uri):
+        _as_transitional(root)
     if root.getroottree().docinfo.doctype:
         raise InputError(f"the part {name} declares a DTD (DOCTYPE); Word never writes one, "
                          "so the document is refused (its entities are not expanded)", path=path)
     return root
+
+
+#: Word's "Strict Open XML Document" (ISO/IEC 29500 strict) names its vocabularies here...
+_STRICT = "http://purl.oclc.org/ooxml/"
+#: ... where the usual (transitional) documents have ``schemas.openxmlformats.org/X/2006/Y``.
+_TRANSITIONAL = "http://schemas.openxmlformats.org/"
+
+
+def _as_transitional(root: etree._Element) -> None:
+    """Rename a strict document's namespaces to the transitional ones, which the reader
+    knows: the elements and attributes are the same, only their namespaces differ."""
+    def renamed(name: str) -> str:
+        if not name.startswith("{" + _STRICT):
+            return name
+        uri, _, local = name[1:].partition("}")
+        first, _, rest = uri[len(_STRICT):].partition("/")
+        return f"{{{_TRANSITIONAL}{first}/2006/{rest}}}{local}"
+
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            el.tag = renamed(el.tag)
+            if any(name.startswith("{" + _STRICT) for name in el.attrib):
+                items = [(renamed(name), value) for name, value in el.attrib.items()]
+                el.attrib.clear()
+                el.attrib.update(items)
 
 
 def open_package(data: bytes, *, path: str) -> Package:

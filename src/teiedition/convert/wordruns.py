@@ -27,6 +27,7 @@ M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 V_NS = "urn:schemas-microsoft-com:vml"
+DGM_NS = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
 
 #: Formatting as hi/@rend, in the order the elements nest (outermost first).
 REND_ORDER = ("italic", "bold", "underline", "smallcaps", "strikethrough", "sup", "sub")
@@ -157,7 +158,7 @@ class Paragraph:
                     self.state.notes[index] = Note(note.n, note.inlines, note.place,
                                                    text.strip(), note.type, note.blocks)
                     continue
-                self.pieces.append((mine, text))
+                self.pieces.append((mine, symbol_text(wval(rpr, "rFonts", "ascii"), text)))
             elif tag in ("tab", "ptab"):
                 self.pieces.append((mine, "\t"))
             elif tag in ("br", "cr"):
@@ -168,13 +169,18 @@ class Paragraph:
             elif tag == "sym":
                 code = child.get(W + "char") or ""
                 if re.fullmatch(r"[0-9A-Fa-f]{1,6}", code) and _xml_char(int(code, 16)):
-                    self.pieces.append((mine, chr(int(code, 16))))
+                    self.pieces.append((mine, symbol_text(child.get(W + "font"),
+                                                          chr(int(code, 16)), True)))
             elif tag in ("footnoteReference", "endnoteReference"):
                 self._note_ref(child, tag[:-9], wrappers)
             elif tag == "commentReference" and self.state.options.comments == "keep":
                 self._comment(child, wrappers)
             elif tag in ("drawing", "pict", "object"):
                 self._drawing(child)
+            elif tag == "ruby":  # phonetic guide (furigana): the text is its base
+                base = child.find(W + "rubyBase")
+                if base is not None:
+                    self.read(base, wrappers)
 
     def _formatting(self, rpr: etree._Element | None) -> tuple[Wrapper, ...]:
         styles = self.state.styles
@@ -244,6 +250,25 @@ class Paragraph:
             self.blocks_after.append(self._image(self.rels.get(rel_id), described))
         elif next(el.iter(f"{{{C_NS}}}chart"), None) is not None:
             self.blocks_after.append(Figure(None, described, "chart-not-converted"))
+        elif (diagram := next(el.iter(f"{{{DGM_NS}}}relIds"), None)) is not None:
+            self.blocks_after.append(Figure(None, described, "diagram-not-converted"))
+            self.blocks_after.extend(self._diagram_text(diagram))
+
+    def _diagram_text(self, rel_ids: etree._Element) -> list[Block]:
+        """The text of a SmartArt diagram, a paragraph for each of its paragraphs: the
+        diagram's data part holds it (its points of type ``node``, Word's default), in the
+        order that part keeps; the drawing Word caches beside it is only its layout."""
+        rel = self.rels.get(rel_ids.get(f"{{{R_NS}}}dm") or "")
+        data = None if rel is None or rel.external else self.state.pkg.xml(rel.target)
+        out: list[Block] = []
+        for point in data.iter(f"{{{DGM_NS}}}pt") if data is not None else ():
+            if point.get("type", "node") != "node":
+                continue
+            for paragraph in point.iter(f"{{{A_NS}}}p"):
+                text = "".join(t.text or "" for t in paragraph.iter(f"{{{A_NS}}}t"))
+                if text.strip():
+                    out.append(Block("p", (text.strip(),), 0))
+        return out
 
     def _image(self, rel, described: str | None) -> Figure:
         state = self.state
@@ -259,6 +284,27 @@ class Paragraph:
         url = f"{state.options.media_folder}/{media_name(rel.target, state.media)}"
         state.media[rel.target] = (url, state.pkg.read(rel.target, MAX_MEDIA))
         return Figure(url, described)
+
+
+def symbol_text(font: str | None, text: str, symbol: bool = False) -> str:
+    """Text in Word's Symbol font as the characters it shows (``a`` is an alpha there).
+
+    Word writes such characters in the private use area (U+F020-U+F0FF) or, in a symbol
+    (``w:sym``), also as the font's own code (00DA): both are the code of the font, which
+    Adobe's Symbol encoding maps to Unicode. Other characters of a run in that font are
+    kept as they are: only a symbol or a private-use character is certainly the font's."""
+    if (font or "").strip().lower() != "symbol":
+        return text
+    from pypdf._codecs import _symbol_encoding  # Adobe's Symbol.afm with the Adobe Glyph List
+
+    def shown(char: str) -> str:
+        code = ord(char)
+        if 0xF020 <= code <= 0xF0FF or symbol and 0x20 <= code <= 0xFF:
+            mapped = _symbol_encoding[code & 0xFF]
+            # Codes the font leaves empty are their own Latin-1 character in the table.
+            return mapped if mapped != chr(code & 0xFF) or code & 0xFF < 0x7F else char
+        return char
+    return "".join(shown(char) for char in text)
 
 
 def _xml_char(code: int) -> bool:

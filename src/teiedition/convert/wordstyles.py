@@ -49,7 +49,7 @@ def rends(rpr: etree._Element | None) -> set[str]:
     if rpr is None:
         return out
     for child, rend in (("i", "italic"), ("b", "bold"), ("smallCaps", "smallcaps"),
-                        ("strike", "strikethrough")):
+                        ("strike", "strikethrough"), ("dstrike", "strikethrough")):
         if is_on(rpr, child):
             out.add(rend)
     underline = wval(rpr, "u")
