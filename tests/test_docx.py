@@ -358,6 +358,8 @@ def test_symbols_of_the_symbol_font_are_the_characters_it_shows(seed_meta):
             '<w:r><w:sym w:font="Wingdings" w:char="F04A"/></w:r></w:p>')
     text = body_of(tei_of(make_docx(body), seed_meta)).xpath("string(.//t:p)", namespaces=NS)
     assert text == "p \u2228\u03b1(b)\uf04a"
+    from teiedition.convert.symbolfont import SYMBOL
+    assert len(SYMBOL) == 256 and SYMBOL[ord("a")] == "\u03b1" and SYMBOL[ord("A")] == "\u0391"
 
 
 def test_a_diagrams_text_is_kept_after_its_paragraph(seed_meta, tei_all):

@@ -18,6 +18,7 @@ from lxml import etree
 
 from ..model import Block, Break, Figure, Inline, Note, NoteRef, Span
 from .package import MAX_MEDIA, Package
+from .symbolfont import SYMBOL
 from .wordstyles import W, Styles, format_number, is_on, rends, wval
 
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -295,12 +296,11 @@ def symbol_text(font: str | None, text: str, symbol: bool = False) -> str:
     kept as they are: only a symbol or a private-use character is certainly the font's."""
     if (font or "").strip().lower() != "symbol":
         return text
-    from pypdf._codecs import _symbol_encoding  # Adobe's Symbol.afm with the Adobe Glyph List
 
     def shown(char: str) -> str:
         code = ord(char)
         if 0xF020 <= code <= 0xF0FF or symbol and 0x20 <= code <= 0xFF:
-            mapped = _symbol_encoding[code & 0xFF]
+            mapped = SYMBOL[code & 0xFF]
             # Codes the font leaves empty are their own Latin-1 character in the table.
             return mapped if mapped != chr(code & 0xFF) or code & 0xFF < 0x7F else char
         return char
