@@ -14,8 +14,34 @@
        edition's index pages, which see the document inside a teiCorpus, agree). -->
   <xsl:function name="f:id" as="xs:string">
     <xsl:param name="node" as="element()"/>
-    <xsl:sequence select="($node/@xml:id, fp:free-id($node, local-name($node) || '-' ||
-                          fp:position($node)))[1]"/>
+    <xsl:sequence select="
+        if ($node/@xml:id) then string($node/@xml:id)
+        else if ($fp:one-scope and root($node) is $fp:root)
+        then fp:free-root-id(local-name($node) || '-' ||
+                             fp:root-positions(local-name($node))(generate-id($node)))
+        else fp:free-id($node, local-name($node) || '-' || fp:position($node))"/>
+  </xsl:function>
+
+  <!-- The document transformed, and whether it is the one scope of its ids and names (not
+       the edition's teiCorpus of documents, fp:scope): then an element's id, and a name's
+       link (html/names.xsl), need not look for the element's document. (Every paragraph
+       asks for its id: the look, with the positions found through it, was a third of a
+       novel's page of 1,000,000 words.) -->
+  <xsl:variable name="fp:root" as="document-node()?" select="/"/>
+  <xsl:variable name="fp:one-scope" as="xs:boolean"
+                select="exists($fp:root) and not(fp:has-members($fp:root))"/>
+
+  <!-- (Kept by the element's name: a string is looked up in the cache faster than a node
+       and a name.) -->
+  <xsl:function name="fp:root-positions" as="map(xs:string, xs:integer)" cache="yes">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:sequence select="fp:positions($fp:root, $name)"/>
+  </xsl:function>
+
+  <xsl:function name="fp:free-root-id" as="xs:string">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="if (exists(key('f:ids', $id, $fp:root))) then fp:free-root-id($id || '_')
+                          else $id"/>
   </xsl:function>
 
   <!-- A made id that the file does not already use as an xml:id (else with "_" added). -->

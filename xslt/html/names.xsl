@@ -90,9 +90,7 @@
        rather than asked of the cached function per name (the cache's look-up by four
        arguments cost a tenth of the page for 100,000 names). Only where the document is
        the one scope of its names (fp:scope), not for the members of the edition's corpus. -->
-  <xsl:variable name="fp:root" as="document-node()?" select="/"/>
-  <xsl:variable name="fp:one-scope" as="xs:boolean"
-                select="exists($fp:root) and not(fp:has-members($fp:root))"/>
+  <!-- ($fp:root and $fp:one-scope: common/functions.xsl.) -->
   <xsl:variable name="fp:ref-links" as="map(xs:string, xs:string)" select="map:merge(
       for $ref in ('', distinct-values($fp:root//(tei:persName | tei:placeName | tei:geogName |
                    tei:orgName | tei:name | tei:rs | tei:roleName)[not(@key or @corresp)]/@ref))

@@ -45,13 +45,14 @@
        breaks off inside it. -->
   <xsl:template match="tei:p" mode="m:html">
     <xsl:variable name="id" select="f:id(.)"/>
-    <p id="{$id}">
-      <xsl:attribute name="class" select="string-join(('tei-p', f:rend-classes(.)), ' ')"/>
-      <xsl:call-template name="t:style"/>
-      <xsl:call-template name="t:lang"/>
-      <xsl:apply-templates select="@part" mode="m:html-start"/>
+    <!-- (What most paragraphs lack is not asked for: a long text has 40,000.) -->
+    <p id="{$id}" class="{if (@rend or @rendition) then string-join(('tei-p', f:rend-classes(.)), ' ')
+                          else 'tei-p'}">
+      <xsl:if test="@style"><xsl:call-template name="t:style"/></xsl:if>
+      <xsl:if test="@xml:lang"><xsl:call-template name="t:lang"/></xsl:if>
+      <xsl:if test="@part"><xsl:apply-templates select="@part" mode="m:html-start"/></xsl:if>
       <xsl:apply-templates mode="m:html"/>
-      <xsl:apply-templates select="@part" mode="m:html-end"/>
+      <xsl:if test="@part"><xsl:apply-templates select="@part" mode="m:html-end"/></xsl:if>
       <a class="permalink" href="#{$id}" aria-label="Link to paragraph {$id}">¶</a>
     </p>
   </xsl:template>
