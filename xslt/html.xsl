@@ -29,6 +29,7 @@
   <xsl:include href="common/chronology.xsl"/>
   <xsl:include href="common/examples.xsl"/>
   <xsl:include href="common/correspondence.xsl"/>
+  <xsl:include href="common/msdesc.xsl"/>
   <xsl:include href="html/params.xsl"/>
   <xsl:include href="html/behaviours.xsl"/>
   <xsl:include href="html/page.xsl"/>

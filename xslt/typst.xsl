@@ -24,6 +24,7 @@
   <xsl:include href="common/chronology.xsl"/>
   <xsl:include href="common/examples.xsl"/>
   <xsl:include href="common/correspondence.xsl"/>
+  <xsl:include href="common/msdesc.xsl"/>
   <xsl:include href="typst/params.xsl"/>
   <xsl:include href="typst/escape.xsl"/>
   <xsl:include href="typst/behaviours.xsl"/>

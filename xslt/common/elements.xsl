@@ -41,7 +41,7 @@
       layoutDesc layout handDesc handNote decoDesc decoNote bindingDesc binding sealDesc seal
       scriptDesc scriptNote typeDesc typeNote accMat origin provenance acquisition adminInfo
       surrogates summary recordHist custodialHist musicNotation filiation additions
-      witness
+      witness source custEvent
     </e:behaviour>
     <e:behaviour name="line">
       l dateline salute signed addrLine speaker titlePart docAuthor docDate docEdition
@@ -116,7 +116,8 @@
         'rubric': 'Rubric', 'finalRubric': 'Final rubric', 'colophon': 'Colophon',
         'filiation': 'Filiation', 'msItemStruct': 'Item', 'msContents': 'Contents',
         'physDesc': 'Physical description', 'history': 'History',
-        'additional': 'Additional information', 'msPart': 'Part', 'msFrag': 'Fragment'}($name),
+        'additional': 'Additional information', 'msPart': 'Part', 'msFrag': 'Fragment',
+        'source': 'Source', 'custEvent': 'Event'}($name),
         $name)[1] ||
         (' ' || normalize-space($element/@n))[normalize-space($element/@n)]"/>
   </xsl:function>

@@ -47,14 +47,30 @@
                        tei:handNote | tei:decoNote | tei:layout | tei:binding | tei:seal |
                        tei:recordHist | tei:custodialHist | tei:musicNotation | tei:textLang |
                        tei:incipit | tei:explicit | tei:rubric | tei:finalRubric | tei:colophon |
-                       tei:filiation | tei:msItemStruct" mode="m:html">
+                       tei:filiation | tei:msItemStruct | tei:source | tei:custEvent" mode="m:html">
     <xsl:call-template name="t:block">
       <xsl:with-param name="class" select="'ms-field tei-' || local-name()"/>
       <xsl:with-param name="content">
         <span class="ms-field-name"><xsl:value-of select="f:field-name(.)"/>: </span>
         <xsl:apply-templates mode="m:html"/>
+        <xsl:value-of select="f:ms-attributes(.)"/>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- A part with nothing to show (an empty <summary/>, a template's <provenance/>) is left
+       out; its ids stay, for the links that point at them. -->
+  <xsl:template match="tei:msDesc//*[f:behaviour(.) = ('section', 'block', 'line')]
+                       [not(f:ms-shows(.))]" mode="m:html" priority="3">
+    <xsl:for-each select="descendant-or-self::*[@xml:id]"><span id="{f:id(.)}"/></xsl:for-each>
+  </xsl:template>
+
+  <!-- An empty element that gives its value in attributes (common/msdesc.xsl). -->
+  <xsl:template match="(tei:material | tei:objectType | tei:origDate | tei:date)
+                       [ancestor::tei:msDesc][f:ms-attributes(.)]" mode="m:html" priority="2">
+    <span class="tei-{local-name()}"><xsl:call-template name="t:id"/>
+      <xsl:value-of select="f:ms-attributes(.)"/>
+    </span>
   </xsl:template>
 
 
@@ -71,8 +87,16 @@
     <span class="tei-locus"><xsl:call-template name="t:id"/>
       <xsl:choose>
         <xsl:when test="normalize-space()"><xsl:apply-templates mode="m:html"/></xsl:when>
-        <xsl:otherwise><xsl:value-of select="string-join((@from, @to), '–')"/></xsl:otherwise>
+        <xsl:otherwise><xsl:value-of select="f:ms-attributes(.)"/></xsl:otherwise>
       </xsl:choose>
+    </span>
+  </xsl:template>
+
+  <!-- Dimensions as a reader writes them: "210 × 170 × 50 mm (outer)". -->
+  <xsl:template match="tei:dimensions[f:ms-dimensions(.)]" mode="m:html">
+    <span class="tei-dimensions"><xsl:call-template name="t:id"/>
+      <xsl:value-of select="f:ms-dimensions(.)"/>
+      <xsl:text> </xsl:text>
     </span>
   </xsl:template>
 

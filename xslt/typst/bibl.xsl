@@ -79,11 +79,38 @@
                        tei:recordHist | tei:custodialHist | tei:musicNotation | tei:textLang |
                        tei:incipit | tei:explicit | tei:rubric | tei:finalRubric | tei:colophon |
                        tei:filiation | tei:msItemStruct | tei:msContents | tei:physDesc |
-                       tei:history | tei:additional | tei:msPart | tei:msFrag" mode="m:typst">
+                       tei:history | tei:additional | tei:msPart | tei:msFrag | tei:source |
+                       tei:custEvent" mode="m:typst">
     <xsl:call-template name="t:typst-call">
       <xsl:with-param name="function" select="'ms-field'"/>
       <xsl:with-param name="kind" select="f:field-name(.)"/>
+      <xsl:with-param name="content">
+        <xsl:apply-templates mode="m:typst"/>
+        <xsl:value-of select="f:ms-attributes(.) ! f:typst-markup(.)"/>
+      </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- A part with nothing to show is left out; links to its ids still arrive
+       (common/msdesc.xsl). -->
+  <xsl:template match="tei:msDesc//*[f:behaviour(.) = ('section', 'block', 'line')]
+                       [not(f:ms-shows(.))]" mode="m:typst" priority="3">
+    <xsl:for-each select="descendant-or-self::*[@xml:id]">
+      <xsl:call-template name="t:typst-anchor"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- An empty element that gives its value in attributes. -->
+  <xsl:template match="(tei:material | tei:objectType | tei:origDate | tei:date)
+                       [ancestor::tei:msDesc][f:ms-attributes(.)]" mode="m:typst" priority="2">
+    <xsl:call-template name="t:typst-anchor"/>
+    <xsl:value-of select="f:typst-markup(f:ms-attributes(.))"/>
+  </xsl:template>
+
+  <xsl:template match="tei:dimensions[f:ms-dimensions(.)]" mode="m:typst">
+    <xsl:call-template name="t:typst-anchor"/>
+    <xsl:value-of select="f:typst-markup(f:ms-dimensions(.))"/>
+    <xsl:text> </xsl:text>
   </xsl:template>
 
   <!-- A note in a description is part of it. -->
@@ -99,8 +126,6 @@
   <xsl:template match="tei:locus | tei:locusGrp" mode="m:typst">
     <xsl:call-template name="t:typst-anchor"/>
     <xsl:apply-templates mode="m:typst"/>
-    <xsl:if test="not(normalize-space())">
-      <xsl:value-of select="f:typst-markup(string-join((@from, @to), '–'))"/>
-    </xsl:if>
+    <xsl:value-of select="f:ms-attributes(.) ! f:typst-markup(.)"/>
   </xsl:template>
 </xsl:stylesheet>
