@@ -257,3 +257,22 @@ def test_links_inside_the_document_go_to_the_right_page() -> None:
     links = [link for link in document[source_page].get_links()
              if link["kind"] == pymupdf.LINK_GOTO]
     assert [link["page"] for link in links] == [target_page, target_page]
+
+
+def test_a_mark_inside_a_word_is_printed_after_the_word() -> None:
+    """A page break inside a word, or a variant whose note letter would fall inside one
+    (a choice or an apparatus entry on part of a word), leaves the word whole in print and
+    in the text layer; the mark follows the word."""
+    tree = etree.ElementTree(etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc>'
+        '<titleStmt><title>T</title></titleStmt><publicationStmt><p>x</p></publicationStmt>'
+        '<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body>'
+        '<p>A Zei<pb n="3" break="no"/>lenbruch, <w><choice><sic>teh</sic><corr>the</corr>'
+        '</choice>m</w> and ca<app><lem>n</lem><rdg wit="#B">nn</rdg></app>o; then a '
+        '<pb n="4"/>break between words.</p></body></text></TEI>'))
+    source = typst_source(tree)
+    assert "Zeilenbruch#tei-break(\"3\")" in source
+    assert "#tei-break(\"4\")" in source.split("a ")[-1]
+    from reading import words
+    printed = words(" ".join(pages_of(pdf(tree, standard="none").data)))
+    assert {"Zeilenbruch", "them", "cano"} <= set(printed)  # (the sigla ⟨⟩ are not letters)

@@ -15,6 +15,26 @@
     <xsl:value-of select="f:typst-markup(.)"/>
   </xsl:template>
 
+  <!-- A mark that falls inside a word (a page number, the letter of a variant's note) is
+       printed after the word, which stays whole in print and in the PDF's text layer:
+       "Zei<pb n="3" break="no"/>lenbruch" prints "Zeilenbruch [3]", and
+       "<choice><sic>teh</sic><corr>the</corr></choice>m" prints "them" with its note. -->
+  <xsl:template match="text()[preceding-sibling::node()[1][self::*][f:typst-defers-mark(.)]]"
+                mode="m:typst">
+    <xsl:variable name="rest" select="replace(., '^\w+', '')"/>
+    <xsl:value-of select="f:typst-markup(substring(., 1, string-length() - string-length($rest)))"/>
+    <xsl:apply-templates select="preceding-sibling::node()[1]" mode="m:typst-mark"/>
+    <xsl:value-of select="f:typst-markup($rest)"/>
+  </xsl:template>
+
+  <xsl:function name="f:typst-defers-mark" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="matches($element/following-sibling::node()[1][self::text()], '^\w') and
+        (exists($element[self::tei:choice or self::tei:app][matches(string(.), '\w$')]) or
+         exists($element[self::tei:pb or self::tei:cb or self::tei:gb or self::tei:milestone]
+                [@break = 'no' or matches(preceding-sibling::node()[1][self::text()], '\w$')]))"/>
+  </xsl:function>
+
   <!-- Divisions: their blocks, each on its own. -->
   <xsl:template match="tei:text | tei:body | tei:div | tei:div1 | tei:div2 | tei:div3 |
                        tei:div4 | tei:div5 | tei:div6 | tei:div7" mode="m:typst">
@@ -189,6 +209,12 @@
 
   <xsl:template match="tei:pb | tei:cb | tei:gb | tei:milestone[@n]" mode="m:typst">
     <xsl:call-template name="t:typst-anchor"/>
+    <xsl:if test="not(f:typst-defers-mark(.))">
+      <xsl:apply-templates select="." mode="m:typst-mark"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:pb | tei:cb | tei:gb | tei:milestone[@n]" mode="m:typst-mark">
     <xsl:text>#tei-break(</xsl:text>
     <xsl:value-of select="f:typst-string(f:break-label(.))"/>
     <xsl:text>)</xsl:text>
