@@ -466,3 +466,21 @@ def test_code_reaches_print_as_written() -> None:
         page.get_text() for page in pymupdf.open(stream=pdf(tree, standard="none").data,
                                                  filetype="pdf")).splitlines()]
     assert 'path = "C:\\\\tmp\\n" # [x]' in lines and "end #{y}" in lines
+
+
+def test_a_role_and_its_description_written_together_stay_apart() -> None:
+    """A cast item whose role description follows the role with nothing between them
+    (DraCor writes both ways) reads "Tom, a boy" in both outputs, not "Toma boy"."""
+    tree = etree.ElementTree(etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc>'
+        '<titleStmt><title>T</title></titleStmt><publicationStmt><p>x</p></publicationStmt>'
+        '<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><front><castList>'
+        '<castItem><role>Tom</role><roleDesc>a boy</roleDesc></castItem>'
+        '<castItem><role>Ann</role> <roleDesc>his sister</roleDesc></castItem>'
+        '</castList></front><body><p>x</p></body></text></TEI>'))
+    page = html.document_fromstring(html_pages([("doc", tree)]).pages["doc.html"])
+    items = [" ".join("".join(i.itertext()).split())
+             for i in page.xpath("//*[contains(@class, 'tei-castItem')]")]
+    assert items == ["Tom, a boy", "Ann his sister"]
+    source = typst_source(tree)
+    assert 'Tom], #tei-inline("roleDesc")[a boy]' in source
