@@ -484,3 +484,27 @@ def test_a_role_and_its_description_written_together_stay_apart() -> None:
     assert items == ["Tom, a boy", "Ann his sister"]
     source = typst_source(tree)
     assert 'Tom], #tei-inline("roleDesc")[a boy]' in source
+
+
+def test_a_division_without_a_heading_shows_its_number() -> None:
+    """A text cited by its divisions (Perseus: book, chapter, section, numbered by @n and
+    without headings) keeps its numbers in both outputs, as a milestone's are shown; where
+    nested divisions begin together, the innermost says them all."""
+    tree = etree.ElementTree(etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="la"><teiHeader><fileDesc>'
+        '<titleStmt><title>T</title></titleStmt><publicationStmt><p>x</p></publicationStmt>'
+        '<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body>'
+        '<div type="edition"><div type="textpart" subtype="book" n="1">'
+        '<div type="textpart" subtype="chapter" n="1">'
+        '<div type="textpart" subtype="section" n="1"><p>Gallia est omnis</p></div>'
+        '<div type="textpart" subtype="section" n="2"><l>divisa in partes tres</l></div>'
+        '</div></div><div n="9"><head>Liber nonus</head><p>quarum unam</p></div>'
+        '</div></body></text></TEI>'))
+    page = html.document_fromstring(html_pages([("doc", tree)]).pages["doc.html"])
+    assert page.xpath("//span[contains(@class, 'division-number')]/text()") == [
+        "[book 1, chapter 1, section 1]", "[section 2]"]
+    source = typst_source(tree)
+    assert source.count("#division-number(") == 2
+    printed = " ".join(page.get_text() for page in pymupdf.open(
+        stream=pdf(tree, standard="none").data, filetype="pdf"))
+    assert "[book 1, chapter 1, section 1]" in printed and "[section 2]" in printed

@@ -20,6 +20,18 @@
     <div class="tei-body" id="{f:id(.)}"><xsl:apply-templates mode="m:html"/></div>
   </xsl:template>
 
+  <!-- A division with a number and no heading begins with its number (common/links.xsl). -->
+  <xsl:template match="(tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 |
+                       tei:div7)[f:division-label(.)]" mode="m:html">
+    <xsl:call-template name="t:block">
+      <xsl:with-param name="name" select="'section'"/>
+      <xsl:with-param name="content">
+        <span class="break division-number">[<xsl:value-of select="f:division-label(.)"/>]</span>
+        <xsl:apply-templates mode="m:html"/>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
   <!-- A division's heading: h2 for the divisions of the body (h1 is the title), deeper
        for deeper ones. -->
   <xsl:template match="tei:head" mode="m:html">

@@ -39,6 +39,10 @@
   <xsl:template match="tei:text | tei:body | tei:div | tei:div1 | tei:div2 | tei:div3 |
                        tei:div4 | tei:div5 | tei:div6 | tei:div7" mode="m:typst">
     <xsl:call-template name="t:typst-anchor"/>
+    <xsl:for-each select="f:division-label(.)">
+      <xsl:text>#division-number(</xsl:text><xsl:value-of select="f:typst-string(.)"/>
+      <xsl:text>)&#10;</xsl:text>
+    </xsl:for-each>
     <xsl:apply-templates mode="m:typst"/>
     <xsl:text>&#10;&#10;</xsl:text>
   </xsl:template>
