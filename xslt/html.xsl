@@ -44,6 +44,7 @@
   <xsl:include href="html/tables.xsl"/>
   <xsl:include href="html/ruby.xsl"/>
   <xsl:include href="html/examples.xsl"/>
+  <xsl:include href="html/dictionary.xsl"/>
   <xsl:include href="html/correspondence.xsl"/>
   <xsl:include href="html/bibl.xsl"/>
   <xsl:include href="html/msdesc.xsl"/>

@@ -38,6 +38,7 @@
   <xsl:include href="typst/tables.xsl"/>
   <xsl:include href="typst/ruby.xsl"/>
   <xsl:include href="typst/examples.xsl"/>
+  <xsl:include href="typst/dictionary.xsl"/>
   <xsl:include href="typst/correspondence.xsl"/>
   <xsl:include href="typst/bibl.xsl"/>
   <xsl:include href="typst/chronology.xsl"/>
