@@ -511,18 +511,25 @@ def test_a_division_without_a_heading_shows_its_number() -> None:
 
 
 def test_a_numbered_sense_begins_with_its_number() -> None:
-    """A dictionary's senses numbered by @n (TEI Lex-0: "1", "5.1") show their numbers."""
+    """A dictionary's senses numbered by @n (TEI Lex-0: "1", "5.1") show their numbers, once
+    (a sense whose words begin with its number, <num>2.</num>, is not numbered again); the
+    grammatical phrases of an entry (pos, gen, number, syll...) are phrases of their own."""
     tree = etree.ElementTree(etree.fromstring(
         '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="pt"><teiHeader><fileDesc>'
         '<titleStmt><title>T</title></titleStmt><publicationStmt><p>x</p></publicationStmt>'
         '<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body>'
-        '<entry><form type="lemma"><orth>neve</orth></form>'
+        '<entry><form type="lemma"><orth>neve</orth><syll>ne.ve</syll></form>'
+        '<gramGrp><pos>Nome</pos> <gen>Feminino</gen> <number>Singular</number></gramGrp>'
         '<sense n="1"><usg type="domain">met</usg><def>precipitação</def></sense>'
+        '<sense n="2"> <num>2.</num> <def>floco</def></sense>'
         '<sense n="5.1"><def>cabeleira branca</def></sense><sense><def>frio</def></sense>'
         '</entry></body></text></TEI>'))
-    page = html.document_fromstring(html_pages([("doc", tree)]).pages["doc.html"])
+    edition = html_pages([("doc", tree)], warn_unhandled=True)
+    assert not [m for m in edition.messages if m.startswith("unhandled:")]
+    page = html.document_fromstring(edition.pages["doc.html"])
     assert page.xpath("//*[contains(@class, 'tei-sense')]/span[@class='sense-n']/text()") \
         == ["1", "5.1"]
+    assert typst_source(tree).count("#numbered-sense(") == 2
     printed = " ".join(" ".join(page.get_text().split()) for page in pymupdf.open(
         stream=pdf(tree, standard="none").data, filetype="pdf"))
     assert "1 met precipitação" in printed and "5.1 cabeleira" in printed

@@ -30,7 +30,7 @@
   <xsl:variable name="fp:element-table" as="element(e:behaviour)+">
     <e:behaviour name="section">
       div div1 div2 div3 div4 div5 div6 div7 front back body group floatingText titlePage
-      argument castList listBibl listWit listApp postscript entry superEntry
+      argument castList listBibl listWit listApp postscript entry superEntry entryFree hom
       msContents physDesc history additional msPart msFrag
     </e:behaviour>
     <e:behaviour name="block">
@@ -51,6 +51,7 @@
     <e:behaviour name="inline">
       emph term gloss mentioned soCalled foreign title said q quote cit distinct
       orth pron hyph gram lbl oRef pRef roleDesc role actor ex am
+      syll stress gen number case per tns mood iType pos subc colloc oVar pVar
       sic corr reg orig abbr expan add del unclear supplied surplus damage secl
       code ident gi att val tag
     </e:behaviour>

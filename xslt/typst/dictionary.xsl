@@ -9,7 +9,7 @@
     xmlns:t="urn:teiedition:templates"
     exclude-result-prefixes="#all">
 
-  <xsl:template match="tei:sense[normalize-space(@n)]" mode="m:typst">
+  <xsl:template match="tei:sense[normalize-space(@n)][not(starts-with(normalize-space(), normalize-space(@n)))]" mode="m:typst">
     <xsl:text>#numbered-sense(</xsl:text>
     <xsl:value-of select="f:typst-string(normalize-space(@n))"/>
     <xsl:text>)[</xsl:text>
