@@ -533,3 +533,28 @@ def test_a_numbered_sense_begins_with_its_number() -> None:
     printed = " ".join(" ".join(page.get_text().split()) for page in pymupdf.open(
         stream=pdf(tree, standard="none").data, filetype="pdf"))
     assert "1 met precipitação" in printed and "5.1 cabeleira" in printed
+
+
+def test_a_list_of_terms_keeps_its_headings_and_what_stands_between_its_items() -> None:
+    """A list of labels and items kept only its labels and items: its headLabel/headItem,
+    and a page break or a note between two items, were lost. Spanning markers (delSpan,
+    addSpan...), pauses and the names of events and objects are in the element table."""
+    tree = etree.ElementTree(etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc>'
+        '<titleStmt><title>T</title></titleStmt><publicationStmt><p>x</p></publicationStmt>'
+        '<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body>'
+        '<list type="gloss"><headLabel>Term</headLabel><headItem>Meaning</headItem>'
+        '<label>Alpha</label><item>first</item><pb n="7" xml:id="pb7"/>'
+        '<note>a remark</note><label>Beta</label><item>second</item></list>'
+        '<p>A <eventName>battle</eventName>, a <objectName>sword</objectName>, '
+        '<delSpan spanTo="#e"/>struck<anchor xml:id="e"/> and <pause/> on.</p>'
+        '</body></text></TEI>'))
+    edition = html_pages([("doc", tree)], warn_unhandled=True)
+    assert not [m for m in edition.messages if m.startswith("unhandled:")]
+    page = html.document_fromstring(edition.pages["doc.html"])
+    dl = page.xpath("//main//dl")[0]
+    assert [" ".join("".join(c.itertext()).split()) for c in dl][:3] == ["Term", "Meaning", "Alpha"]
+    assert dl.xpath(".//*[@id='pb7']") and "a remark" in " ".join(page.body.itertext())
+    printed = " ".join(" ".join(page.get_text().split()) for page in pymupdf.open(
+        stream=pdf(tree, standard="none").data, filetype="pdf"))
+    assert printed.index("Term") < printed.index("Alpha")

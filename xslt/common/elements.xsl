@@ -41,12 +41,12 @@
       layoutDesc layout handDesc handNote decoDesc decoNote bindingDesc binding sealDesc seal
       scriptDesc scriptNote typeDesc typeNote accMat origin provenance acquisition adminInfo
       surrogates summary recordHist custodialHist musicNotation filiation additions
-      witness source custEvent
+      witness source custEvent relatedItem
     </e:behaviour>
     <e:behaviour name="line">
       l dateline salute signed addrLine speaker titlePart docAuthor docDate docEdition
       castItem meeting stage fw msIdentifier textLang incipit explicit rubric finalRubric
-      colophon
+      colophon headLabel headItem
     </e:behaviour>
     <e:behaviour name="inline">
       emph term gloss mentioned soCalled foreign title said q quote cit distinct
@@ -65,11 +65,12 @@
       persName placeName orgName geogName name rs date origDate origPlace
       hi repository collection institution altIdentifier msName locus locusGrp dimensions
       height width depth dim material objectType stamp lang catchwords signatures
-      secFol heraldry watermark
+      secFol heraldry watermark eventName objectName objectIdentifier ellipsis
     </e:behaviour>
     <e:behaviour name="omit">
       interp interpGrp link linkGrp join joinGrp alt altGrp fs fLib fvLib f certainty
-      precision respons index span spanGrp timeline when figDesc
+      precision respons index span spanGrp timeline when figDesc addSpan delSpan damageSpan
+      lacunaStart lacunaEnd witStart witEnd move pause shift
     </e:behaviour>
     <e:behaviour name="structured">
       text p head note noteGrp ref ptr anchor lb pb cb gb milestone list item table row cell
