@@ -558,3 +558,23 @@ def test_a_list_of_terms_keeps_its_headings_and_what_stands_between_its_items() 
     printed = " ".join(" ".join(page.get_text().split()) for page in pymupdf.open(
         stream=pdf(tree, standard="none").data, filetype="pdf"))
     assert printed.index("Term") < printed.index("Alpha")
+
+
+def test_a_heading_of_a_block_heads_the_block_and_the_pdf_typesets() -> None:
+    """A head inside a manuscript description or a title part became a first-level
+    heading, which begins a page: Typst refused it inside a block and the PDF failed
+    ("pagebreaks are not allowed inside of containers"). It heads its block."""
+    tree = etree.ElementTree(etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc>'
+        '<titleStmt><title>T</title></titleStmt><publicationStmt><p>x</p></publicationStmt>'
+        '<sourceDesc><msDesc><msIdentifier><idno>MS 1</idno></msIdentifier>'
+        '<head>The Book of Hours</head><p>A description in prose.</p></msDesc></sourceDesc>'
+        '</fileDesc></teiHeader><text><front><titlePage><docTitle><titlePart>'
+        '<head>Odd title head</head></titlePart></docTitle></titlePage></front>'
+        '<body><div><head>Chapter</head><p>x</p></div></body></text></TEI>'))
+    page = html.document_fromstring(html_pages([("doc", tree)]).pages["doc.html"])
+    assert [" ".join(h.text_content().split()) for h in page.xpath("//h1 | //h2")] == [
+        "T", "Manuscript description", "Chapter"]
+    printed = " ".join(" ".join(page.get_text().split()) for page in pymupdf.open(
+        stream=pdf(tree, standard="a-3b").data, filetype="pdf"))
+    assert "The Book of Hours" in printed and "Odd title head" in printed

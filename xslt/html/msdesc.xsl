@@ -38,6 +38,11 @@
     </section>
   </xsl:template>
 
+  <!-- A heading inside a description (msDesc/head) heads it, not the document. -->
+  <xsl:template match="tei:head[ancestor::tei:msDesc]" mode="m:html" priority="2.5">
+    <xsl:call-template name="t:block"><xsl:with-param name="class" select="'head ms-head'"/></xsl:call-template>
+  </xsl:template>
+
   <!-- Inside a description, each element that holds a description names what it is. -->
   <xsl:template match="tei:msItem | tei:objectDesc | tei:supportDesc | tei:support | tei:extent |
                        tei:foliation | tei:collation | tei:condition | tei:layoutDesc |

@@ -45,6 +45,12 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- A heading of something that is not a division (a title part, a quotation...) heads
+       that block, not the document (it would be an h1, the title's level). -->
+  <xsl:template match="tei:head[not(f:behaviour(..) = 'section')]" mode="m:html" priority="1.5">
+    <xsl:call-template name="t:block"><xsl:with-param name="class" select="'head'"/></xsl:call-template>
+  </xsl:template>
+
   <!-- The heading of a list, a stanza, a table or a figure: a caption-like block. -->
   <xsl:template match="tei:head[parent::tei:lg or parent::tei:sp or parent::tei:castList or
                        parent::tei:listBibl or parent::tei:figure or parent::tei:castGroup or

@@ -113,6 +113,15 @@
     <xsl:text> </xsl:text>
   </xsl:template>
 
+  <!-- A heading inside a description heads it, not the document (a document heading is a
+       chapter, which begins a page: Typst refuses a page break inside the description). -->
+  <xsl:template match="tei:head[ancestor::tei:msDesc]" mode="m:typst" priority="2.5">
+    <xsl:call-template name="t:typst-call">
+      <xsl:with-param name="function" select="'tei-block'"/>
+      <xsl:with-param name="kind" select="'head'"/>
+    </xsl:call-template>
+  </xsl:template>
+
   <!-- A note in a description is part of it. -->
   <xsl:template match="tei:msDesc//tei:note" mode="m:typst" priority="2.5">
     <xsl:text>#inline-note(</xsl:text>

@@ -59,6 +59,16 @@
     <xsl:text>]&#10;&#10;</xsl:text>
   </xsl:template>
 
+  <!-- A heading of something that is not a division (a title part, a quotation, a cast
+       item...) heads that block: a document heading there would be a first-level one,
+       which begins a page, and Typst cannot break a page inside a block. -->
+  <xsl:template match="tei:head[not(f:behaviour(..) = 'section')]" mode="m:typst" priority="1.5">
+    <xsl:call-template name="t:typst-call">
+      <xsl:with-param name="function" select="'tei-block'"/>
+      <xsl:with-param name="kind" select="'head'"/>
+    </xsl:call-template>
+  </xsl:template>
+
   <!-- The heading of a stanza, a list, a speech, a figure: a caption-like block. -->
   <xsl:template match="tei:head[parent::tei:lg or parent::tei:sp or parent::tei:castList or
                        parent::tei:listBibl or parent::tei:figure or parent::tei:castGroup or
