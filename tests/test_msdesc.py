@@ -121,3 +121,23 @@ def test_a_part_with_nothing_to_show_is_left_out_but_links_to_it_arrive() -> Non
 def test_a_record_history_source_is_a_part_of_its_own() -> None:
     assert field("Source") == ["Catalogued from photographs."]
     assert not [m for m in edition().messages if m.startswith("unhandled:")]
+
+
+def test_the_shelfmark_keeps_every_part_with_its_markup() -> None:
+    """The shelfmark line kept only some children's text: a note in it (which the parity
+    check counts) and an alternative identifier's other parts were lost."""
+    record = etree.ElementTree(etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc>'
+        '<titleStmt><title>T</title></titleStmt><publicationStmt><p>x</p></publicationStmt>'
+        '<sourceDesc><msDesc><msIdentifier><settlement>Oxford</settlement>'
+        '<repository>Bodleian</repository><idno>MS 1</idno><altIdentifier>'
+        '<collection>Ashmole</collection><idno>Old 2</idno></altIdentifier>'
+        '<note>Formerly in private hands.</note><repository ref="INS1"/></msIdentifier>'
+        '</msDesc></sourceDesc></fileDesc></teiHeader><text><body><p>x</p></body></text>'
+        '</TEI>'))
+    page = html.document_fromstring(html_pages([("doc", record)]).pages["doc.html"])
+    line = " ".join(page.xpath("//p[@class='ms-identifier']")[0].text_content().split())
+    assert line == "Oxford, Bodleian, MS 1, Ashmole, Old 2 Formerly in private hands."
+    document = pymupdf.open(stream=pdf(record, standard="a-3b").data, filetype="pdf")
+    assert "Old 2 Formerly in private hands." in " ".join(
+        " ".join(p.get_text().split()) for p in document)

@@ -70,6 +70,7 @@
   <xsl:mode name="m:html-reading" on-no-match="shallow-skip"/>
   <xsl:mode name="m:html-label" on-no-match="shallow-skip"/>
   <xsl:mode name="m:html-dl" on-no-match="shallow-skip"/>
+  <xsl:mode name="m:html-ms-identifier" on-no-match="shallow-skip"/>
   <xsl:mode name="m:note-body" on-no-match="text-only-copy"/>
   <xsl:mode name="m:meta" on-no-match="text-only-copy"/>
   <xsl:mode name="m:cite" on-no-match="text-only-copy"/>

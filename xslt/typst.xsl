@@ -51,6 +51,7 @@
   <xsl:mode name="m:typst-reading" on-no-match="shallow-skip"/>
   <xsl:mode name="m:typst-remark" on-no-match="shallow-skip"/>
   <xsl:mode name="m:typst-mark" on-no-match="deep-skip"/>
+  <xsl:mode name="m:typst-ms-identifier" on-no-match="shallow-skip"/>
   <xsl:mode name="m:typst-label" on-no-match="shallow-skip"/>
   <xsl:mode name="m:typst-table-rest" on-no-match="shallow-skip"/>
   <xsl:mode name="m:typst-cell" on-no-match="shallow-skip"/>

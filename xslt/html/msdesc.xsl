@@ -18,12 +18,22 @@
     </section>
   </xsl:template>
 
+  <!-- The shelfmark: its parts in the order the file gives them, each with its markup (a
+       note, a link), those with nothing to show left out. -->
   <xsl:template match="tei:msIdentifier" mode="m:html">
     <p class="ms-identifier" id="{f:id(.)}">
-      <xsl:value-of select="(tei:country, tei:region, tei:settlement, tei:institution,
-                            tei:repository, tei:collection, tei:idno, tei:altIdentifier/tei:idno,
-                            tei:msName)/normalize-space()[.]" separator=", "/>
+      <xsl:apply-templates select="." mode="m:html-ms-identifier"/>
     </p>
+  </xsl:template>
+
+  <xsl:template match="tei:msIdentifier | tei:altIdentifier" mode="m:html-ms-identifier">
+    <xsl:for-each select="*[f:ms-shows(.)]">
+      <xsl:if test="position() gt 1">
+        <xsl:value-of select="if (self::tei:note) then ' ' else ', '"/>
+      </xsl:if>
+      <xsl:apply-templates select="self::tei:altIdentifier" mode="m:html-ms-identifier"/>
+      <xsl:apply-templates select=".[not(self::tei:altIdentifier)]" mode="m:html"/>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- The parts of a description, each with a heading a reader understands. -->

@@ -64,10 +64,20 @@
   <xsl:template match="tei:msIdentifier" mode="m:typst">
     <xsl:call-template name="t:typst-anchor"/>
     <xsl:text>#tei-line("msIdentifier")[</xsl:text>
-    <xsl:value-of select="f:typst-markup(string-join((tei:country, tei:region, tei:settlement, tei:institution,
-                          tei:repository, tei:collection, tei:idno, tei:altIdentifier/tei:idno,
-                          tei:msName)/normalize-space()[.], ', '))"/>
+    <xsl:apply-templates select="." mode="m:typst-ms-identifier"/>
     <xsl:text>]</xsl:text>
+  </xsl:template>
+
+  <!-- (Its parts in the file's order, with their markup; those with nothing to show left
+       out: html/msdesc.xsl.) -->
+  <xsl:template match="tei:msIdentifier | tei:altIdentifier" mode="m:typst-ms-identifier">
+    <xsl:for-each select="*[f:ms-shows(.)]">
+      <xsl:if test="position() gt 1">
+        <xsl:value-of select="f:typst-markup(if (self::tei:note) then ' ' else ', ')"/>
+      </xsl:if>
+      <xsl:apply-templates select="self::tei:altIdentifier" mode="m:typst-ms-identifier"/>
+      <xsl:apply-templates select=".[not(self::tei:altIdentifier)]" mode="m:typst"/>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="tei:msItem | tei:objectDesc | tei:supportDesc | tei:support | tei:extent[ancestor::tei:msDesc] |
