@@ -75,8 +75,8 @@
 
   <!-- A part with nothing to show (an empty <summary/>, a template's <provenance/>) is left
        out; its ids stay, for the links that point at them. -->
-  <xsl:template match="tei:msDesc//*[f:behaviour(.) = ('section', 'block', 'line')]
-                       [not(f:ms-shows(.))]" mode="m:html" priority="3">
+  <xsl:template match="tei:*[f:behaviour(.) = ('section', 'block', 'line')]
+                       [ancestor::tei:msDesc][not(f:ms-shows(.))]" mode="m:html" priority="3">
     <xsl:for-each select="descendant-or-self::*[@xml:id]"><span id="{f:id(.)}"/></xsl:for-each>
   </xsl:template>
 

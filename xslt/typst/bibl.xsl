@@ -103,8 +103,8 @@
 
   <!-- A part with nothing to show is left out; links to its ids still arrive
        (common/msdesc.xsl). -->
-  <xsl:template match="tei:msDesc//*[f:behaviour(.) = ('section', 'block', 'line')]
-                       [not(f:ms-shows(.))]" mode="m:typst" priority="3">
+  <xsl:template match="tei:*[f:behaviour(.) = ('section', 'block', 'line')]
+                       [ancestor::tei:msDesc][not(f:ms-shows(.))]" mode="m:typst" priority="3">
     <xsl:for-each select="descendant-or-self::*[@xml:id]">
       <xsl:call-template name="t:typst-anchor"/>
     </xsl:for-each>

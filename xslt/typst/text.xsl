@@ -19,11 +19,13 @@
        printed after the word, which stays whole in print and in the PDF's text layer:
        "Zei<pb n="3" break="no"/>lenbruch" prints "Zeilenbruch [3]", and
        "<choice><sic>teh</sic><corr>the</corr></choice>m" prints "them" with its note. -->
-  <xsl:template match="text()[preceding-sibling::node()[1][self::*][f:typst-defers-mark(.)]]"
+  <xsl:template match="text()[preceding-sibling::node()[1][self::tei:pb or self::tei:cb or
+                       self::tei:gb or self::tei:milestone or self::tei:choice or self::tei:app]]"
                 mode="m:typst">
-    <xsl:variable name="rest" select="replace(., '^\w+', '')"/>
+    <xsl:variable name="mark" select="preceding-sibling::node()[1][f:typst-defers-mark(.)]"/>
+    <xsl:variable name="rest" select="if ($mark) then replace(., '^\w+', '') else ."/>
     <xsl:value-of select="f:typst-markup(substring(., 1, string-length() - string-length($rest)))"/>
-    <xsl:apply-templates select="preceding-sibling::node()[1]" mode="m:typst-mark"/>
+    <xsl:apply-templates select="$mark" mode="m:typst-mark"/>
     <xsl:value-of select="f:typst-markup($rest)"/>
   </xsl:template>
 
