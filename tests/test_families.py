@@ -466,3 +466,115 @@ def test_code_reaches_print_as_written() -> None:
         page.get_text() for page in pymupdf.open(stream=pdf(tree, standard="none").data,
                                                  filetype="pdf")).splitlines()]
     assert 'path = "C:\\\\tmp\\n" # [x]' in lines and "end #{y}" in lines
+
+
+def test_a_role_and_its_description_written_together_stay_apart() -> None:
+    """A cast item whose role description follows the role with nothing between them
+    (DraCor writes both ways) reads "Tom, a boy" in both outputs, not "Toma boy"."""
+    tree = etree.ElementTree(etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc>'
+        '<titleStmt><title>T</title></titleStmt><publicationStmt><p>x</p></publicationStmt>'
+        '<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><front><castList>'
+        '<castItem><role>Tom</role><roleDesc>a boy</roleDesc></castItem>'
+        '<castItem><role>Ann</role> <roleDesc>his sister</roleDesc></castItem>'
+        '</castList></front><body><p>x</p></body></text></TEI>'))
+    page = html.document_fromstring(html_pages([("doc", tree)]).pages["doc.html"])
+    items = [" ".join("".join(i.itertext()).split())
+             for i in page.xpath("//*[contains(@class, 'tei-castItem')]")]
+    assert items == ["Tom, a boy", "Ann his sister"]
+    source = typst_source(tree)
+    assert 'Tom], #tei-inline("roleDesc")[a boy]' in source
+
+
+def test_a_division_without_a_heading_shows_its_number() -> None:
+    """A text cited by its divisions (Perseus: book, chapter, section, numbered by @n and
+    without headings) keeps its numbers in both outputs, as a milestone's are shown; where
+    nested divisions begin together, the innermost says them all."""
+    tree = etree.ElementTree(etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="la"><teiHeader><fileDesc>'
+        '<titleStmt><title>T</title></titleStmt><publicationStmt><p>x</p></publicationStmt>'
+        '<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body>'
+        '<div type="edition"><div type="textpart" subtype="book" n="1">'
+        '<div type="textpart" subtype="chapter" n="1">'
+        '<div type="textpart" subtype="section" n="1"><p>Gallia est omnis</p></div>'
+        '<div type="textpart" subtype="section" n="2"><l>divisa in partes tres</l></div>'
+        '</div></div><div n="9"><head>Liber nonus</head><p>quarum unam</p></div>'
+        '</div></body></text></TEI>'))
+    page = html.document_fromstring(html_pages([("doc", tree)]).pages["doc.html"])
+    assert page.xpath("//span[contains(@class, 'division-number')]/text()") == [
+        "[book 1, chapter 1, section 1]", "[section 2]"]
+    source = typst_source(tree)
+    assert source.count("#division-number(") == 2
+    printed = " ".join(page.get_text() for page in pymupdf.open(
+        stream=pdf(tree, standard="none").data, filetype="pdf"))
+    assert "[book 1, chapter 1, section 1]" in printed and "[section 2]" in printed
+
+
+def test_a_numbered_sense_begins_with_its_number() -> None:
+    """A dictionary's senses numbered by @n (TEI Lex-0: "1", "5.1") show their numbers, once
+    (a sense whose words begin with its number, <num>2.</num>, is not numbered again); the
+    grammatical phrases of an entry (pos, gen, number, syll...) are phrases of their own."""
+    tree = etree.ElementTree(etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="pt"><teiHeader><fileDesc>'
+        '<titleStmt><title>T</title></titleStmt><publicationStmt><p>x</p></publicationStmt>'
+        '<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body>'
+        '<entry><form type="lemma"><orth>neve</orth><syll>ne.ve</syll></form>'
+        '<gramGrp><pos>Nome</pos> <gen>Feminino</gen> <number>Singular</number></gramGrp>'
+        '<sense n="1"><usg type="domain">met</usg><def>precipitação</def></sense>'
+        '<sense n="2"> <num>2.</num> <def>floco</def></sense>'
+        '<sense n="5.1"><def>cabeleira branca</def></sense><sense><def>frio</def></sense>'
+        '</entry></body></text></TEI>'))
+    edition = html_pages([("doc", tree)], warn_unhandled=True)
+    assert not [m for m in edition.messages if m.startswith("unhandled:")]
+    page = html.document_fromstring(edition.pages["doc.html"])
+    assert page.xpath("//*[contains(@class, 'tei-sense')]/span[@class='sense-n']/text()") \
+        == ["1", "5.1"]
+    assert typst_source(tree).count("#numbered-sense(") == 2
+    printed = " ".join(" ".join(page.get_text().split()) for page in pymupdf.open(
+        stream=pdf(tree, standard="none").data, filetype="pdf"))
+    assert "1 met precipitação" in printed and "5.1 cabeleira" in printed
+
+
+def test_a_list_of_terms_keeps_its_headings_and_what_stands_between_its_items() -> None:
+    """A list of labels and items kept only its labels and items: its headLabel/headItem,
+    and a page break or a note between two items, were lost. Spanning markers (delSpan,
+    addSpan...), pauses and the names of events and objects are in the element table."""
+    tree = etree.ElementTree(etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc>'
+        '<titleStmt><title>T</title></titleStmt><publicationStmt><p>x</p></publicationStmt>'
+        '<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body>'
+        '<list type="gloss"><headLabel>Term</headLabel><headItem>Meaning</headItem>'
+        '<label>Alpha</label><item>first</item><pb n="7" xml:id="pb7"/>'
+        '<note>a remark</note><label>Beta</label><item>second</item></list>'
+        '<p>A <eventName>battle</eventName>, a <objectName>sword</objectName>, '
+        '<delSpan spanTo="#e"/>struck<anchor xml:id="e"/> and <pause/> on.</p>'
+        '</body></text></TEI>'))
+    edition = html_pages([("doc", tree)], warn_unhandled=True)
+    assert not [m for m in edition.messages if m.startswith("unhandled:")]
+    page = html.document_fromstring(edition.pages["doc.html"])
+    dl = page.xpath("//main//dl")[0]
+    assert [" ".join("".join(c.itertext()).split()) for c in dl][:3] == ["Term", "Meaning", "Alpha"]
+    assert dl.xpath(".//*[@id='pb7']") and "a remark" in " ".join(page.body.itertext())
+    printed = " ".join(" ".join(page.get_text().split()) for page in pymupdf.open(
+        stream=pdf(tree, standard="none").data, filetype="pdf"))
+    assert printed.index("Term") < printed.index("Alpha")
+
+
+def test_a_heading_of_a_block_heads_the_block_and_the_pdf_typesets() -> None:
+    """A head inside a manuscript description or a title part became a first-level
+    heading, which begins a page: Typst refused it inside a block and the PDF failed
+    ("pagebreaks are not allowed inside of containers"). It heads its block."""
+    tree = etree.ElementTree(etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc>'
+        '<titleStmt><title>T</title></titleStmt><publicationStmt><p>x</p></publicationStmt>'
+        '<sourceDesc><msDesc><msIdentifier><idno>MS 1</idno></msIdentifier>'
+        '<head>The Book of Hours</head><p>A description in prose.</p></msDesc></sourceDesc>'
+        '</fileDesc></teiHeader><text><front><titlePage><docTitle><titlePart>'
+        '<head>Odd title head</head></titlePart></docTitle></titlePage></front>'
+        '<body><div><head>Chapter</head><p>x</p></div></body></text></TEI>'))
+    page = html.document_fromstring(html_pages([("doc", tree)]).pages["doc.html"])
+    assert [" ".join(h.text_content().split()) for h in page.xpath("//h1 | //h2")] == [
+        "T", "Manuscript description", "Chapter"]
+    printed = " ".join(" ".join(page.get_text().split()) for page in pymupdf.open(
+        stream=pdf(tree, standard="a-3b").data, filetype="pdf"))
+    assert "The Book of Hours" in printed and "Odd title head" in printed

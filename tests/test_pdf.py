@@ -303,3 +303,38 @@ def test_the_edition_book_of_texts_with_descriptions_and_nested_notes_passes_par
     assert parity.check(book, pdf_marks=printed.marks) == []
     assert sorted(str(key) for kind, key in parity.pdf_items(printed.marks)
                   if kind == "person") == ["None", "x"]
+
+
+def test_a_mark_inside_a_word_is_printed_after_the_word() -> None:
+    """A page break inside a word, or a variant whose note letter would fall inside one
+    (a choice or an apparatus entry on part of a word), leaves the word whole in print and
+    in the text layer; the mark follows the word."""
+    tree = etree.ElementTree(etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc>'
+        '<titleStmt><title>T</title></titleStmt><publicationStmt><p>x</p></publicationStmt>'
+        '<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body>'
+        '<p>A Zei<pb n="3" break="no"/>lenbruch, <w><choice><sic>teh</sic><corr>the</corr>'
+        '</choice>m</w> and ca<app><lem>n</lem><rdg wit="#B">nn</rdg></app>o; then a '
+        '<pb n="4"/>break between words.</p></body></text></TEI>'))
+    source = typst_source(tree)
+    assert "Zeilenbruch#tei-break(\"3\")" in source
+    assert "#tei-break(\"4\")" in source.split("a ")[-1]
+    from reading import words
+    printed = words(" ".join(pages_of(pdf(tree, standard="none").data)))
+    assert {"Zeilenbruch", "them", "cano"} <= set(printed)  # (the sigla ⟨⟩ are not letters)
+
+
+def test_a_note_between_a_space_and_a_word_leaves_the_word_whole() -> None:
+    """A note set after a space and before the next word ("sobé <note/>de", as DraCor's
+    glossaries have it) printed its number on that word ("⁴de" in the text layer)."""
+    tree = etree.ElementTree(etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="es"><teiHeader><fileDesc>'
+        '<titleStmt><title>T</title></titleStmt><publicationStmt><p>x</p></publicationStmt>'
+        '<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body>'
+        '<l>y hoy lo <term>sobé <note>agotar</note></term>de mañana</l>'
+        '<l>Meta el <term>redomón<note>caballo</note></term>, ya</l></body></text></TEI>'))
+    from reading import words
+    printed = words(" ".join(pages_of(pdf(tree, standard="none").data)))
+    sobe, redomon = words("sobé redomón")  # (as the text layer is read: marks apart)
+    assert printed[printed.index(sobe):][:3] == [sobe, "1", "de"]
+    assert redomon + "2" not in printed and redomon in printed

@@ -29,6 +29,7 @@
   <xsl:include href="common/chronology.xsl"/>
   <xsl:include href="common/examples.xsl"/>
   <xsl:include href="common/correspondence.xsl"/>
+  <xsl:include href="common/msdesc.xsl"/>
   <xsl:include href="html/params.xsl"/>
   <xsl:include href="html/behaviours.xsl"/>
   <xsl:include href="html/page.xsl"/>
@@ -43,6 +44,7 @@
   <xsl:include href="html/tables.xsl"/>
   <xsl:include href="html/ruby.xsl"/>
   <xsl:include href="html/examples.xsl"/>
+  <xsl:include href="html/dictionary.xsl"/>
   <xsl:include href="html/correspondence.xsl"/>
   <xsl:include href="html/bibl.xsl"/>
   <xsl:include href="html/msdesc.xsl"/>
@@ -67,6 +69,8 @@
   <xsl:mode name="m:corpus-member" on-no-match="shallow-skip"/>
   <xsl:mode name="m:html-reading" on-no-match="shallow-skip"/>
   <xsl:mode name="m:html-label" on-no-match="shallow-skip"/>
+  <xsl:mode name="m:html-dl" on-no-match="shallow-skip"/>
+  <xsl:mode name="m:html-ms-identifier" on-no-match="shallow-skip"/>
   <xsl:mode name="m:note-body" on-no-match="text-only-copy"/>
   <xsl:mode name="m:meta" on-no-match="text-only-copy"/>
   <xsl:mode name="m:cite" on-no-match="text-only-copy"/>

@@ -24,6 +24,7 @@
   <xsl:include href="common/chronology.xsl"/>
   <xsl:include href="common/examples.xsl"/>
   <xsl:include href="common/correspondence.xsl"/>
+  <xsl:include href="common/msdesc.xsl"/>
   <xsl:include href="typst/params.xsl"/>
   <xsl:include href="typst/escape.xsl"/>
   <xsl:include href="typst/behaviours.xsl"/>
@@ -37,6 +38,7 @@
   <xsl:include href="typst/tables.xsl"/>
   <xsl:include href="typst/ruby.xsl"/>
   <xsl:include href="typst/examples.xsl"/>
+  <xsl:include href="typst/dictionary.xsl"/>
   <xsl:include href="typst/correspondence.xsl"/>
   <xsl:include href="typst/bibl.xsl"/>
   <xsl:include href="typst/chronology.xsl"/>
@@ -48,6 +50,8 @@
   <xsl:mode name="m:typst-note-body" on-no-match="shallow-skip"/>
   <xsl:mode name="m:typst-reading" on-no-match="shallow-skip"/>
   <xsl:mode name="m:typst-remark" on-no-match="shallow-skip"/>
+  <xsl:mode name="m:typst-mark" on-no-match="deep-skip"/>
+  <xsl:mode name="m:typst-ms-identifier" on-no-match="shallow-skip"/>
   <xsl:mode name="m:typst-label" on-no-match="shallow-skip"/>
   <xsl:mode name="m:typst-table-rest" on-no-match="shallow-skip"/>
   <xsl:mode name="m:typst-cell" on-no-match="shallow-skip"/>

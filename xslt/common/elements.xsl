@@ -30,7 +30,7 @@
   <xsl:variable name="fp:element-table" as="element(e:behaviour)+">
     <e:behaviour name="section">
       div div1 div2 div3 div4 div5 div6 div7 front back body group floatingText titlePage
-      argument castList listBibl listWit listApp postscript entry superEntry
+      argument castList listBibl listWit listApp postscript entry superEntry entryFree hom
       msContents physDesc history additional msPart msFrag
     </e:behaviour>
     <e:behaviour name="block">
@@ -41,16 +41,17 @@
       layoutDesc layout handDesc handNote decoDesc decoNote bindingDesc binding sealDesc seal
       scriptDesc scriptNote typeDesc typeNote accMat origin provenance acquisition adminInfo
       surrogates summary recordHist custodialHist musicNotation filiation additions
-      witness
+      witness source custEvent relatedItem
     </e:behaviour>
     <e:behaviour name="line">
       l dateline salute signed addrLine speaker titlePart docAuthor docDate docEdition
       castItem meeting stage fw msIdentifier textLang incipit explicit rubric finalRubric
-      colophon
+      colophon headLabel headItem
     </e:behaviour>
     <e:behaviour name="inline">
       emph term gloss mentioned soCalled foreign title said q quote cit distinct
       orth pron hyph gram lbl oRef pRef roleDesc role actor ex am
+      syll stress gen number case per tns mood iType pos subc colloc oVar pVar
       sic corr reg orig abbr expan add del unclear supplied surplus damage secl
       code ident gi att val tag
     </e:behaviour>
@@ -64,11 +65,12 @@
       persName placeName orgName geogName name rs date origDate origPlace
       hi repository collection institution altIdentifier msName locus locusGrp dimensions
       height width depth dim material objectType stamp lang catchwords signatures
-      secFol heraldry watermark
+      secFol heraldry watermark eventName objectName objectIdentifier ellipsis
     </e:behaviour>
     <e:behaviour name="omit">
       interp interpGrp link linkGrp join joinGrp alt altGrp fs fLib fvLib f certainty
-      precision respons index span spanGrp timeline when figDesc
+      precision respons index span spanGrp timeline when figDesc addSpan delSpan damageSpan
+      lacunaStart lacunaEnd witStart witEnd move pause shift
     </e:behaviour>
     <e:behaviour name="structured">
       text p head note noteGrp ref ptr anchor lb pb cb gb milestone list item table row cell
@@ -116,7 +118,8 @@
         'rubric': 'Rubric', 'finalRubric': 'Final rubric', 'colophon': 'Colophon',
         'filiation': 'Filiation', 'msItemStruct': 'Item', 'msContents': 'Contents',
         'physDesc': 'Physical description', 'history': 'History',
-        'additional': 'Additional information', 'msPart': 'Part', 'msFrag': 'Fragment'}($name),
+        'additional': 'Additional information', 'msPart': 'Part', 'msFrag': 'Fragment',
+        'source': 'Source', 'custEvent': 'Event'}($name),
         $name)[1] ||
         (' ' || normalize-space($element/@n))[normalize-space($element/@n)]"/>
   </xsl:function>

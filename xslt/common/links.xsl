@@ -78,6 +78,33 @@
       else normalize-space(string-join(($break/@unit, $break/@n), ' '))"/>
   </xsl:function>
 
+  <!-- The number of a division that has no heading ("section 3"), the way a milestone's is
+       shown, so that a text cited by its divisions (Perseus's book, chapter, section) keeps
+       its numbers; said once where nested divisions begin together ("book 1, chapter 1"),
+       by the innermost. () for a division with a heading or no @n, or whose first part is
+       such a division. -->
+  <xsl:function name="f:division-label" as="xs:string?">
+    <xsl:param name="div" as="element()"/>
+    <xsl:sequence select="if (fp:is-numbered-division($div) and
+                                not(fp:is-numbered-division($div/*[1])))
+                          then string-join(fp:division-labels($div), ', ') else ()"/>
+  </xsl:function>
+
+  <xsl:function name="fp:is-numbered-division" as="xs:boolean">
+    <xsl:param name="div" as="element()?"/>
+    <xsl:sequence select="exists($div[self::tei:div or self::tei:div1 or self::tei:div2 or
+                          self::tei:div3 or self::tei:div4 or self::tei:div5 or self::tei:div6 or
+                          self::tei:div7][normalize-space(@n)][not(tei:head)])"/>
+  </xsl:function>
+
+  <xsl:function name="fp:division-labels" as="xs:string*">
+    <xsl:param name="div" as="element()"/>
+    <xsl:sequence select="(if (fp:is-numbered-division($div/..) and $div is $div/../*[1])
+                           then fp:division-labels($div/..) else ()),
+                          normalize-space(string-join((($div/@subtype, $div/@type)
+                              [not(. = ('textpart', 'edition'))][1], $div/@n), ' '))"/>
+  </xsl:function>
+
   <xsl:function name="f:break-title" as="xs:string">
     <xsl:param name="break" as="element()"/>
     <xsl:sequence select="map {'pb': 'page break', 'cb': 'column break', 'gb': 'gathering break',

@@ -18,12 +18,22 @@
     </section>
   </xsl:template>
 
+  <!-- The shelfmark: its parts in the order the file gives them, each with its markup (a
+       note, a link), those with nothing to show left out. -->
   <xsl:template match="tei:msIdentifier" mode="m:html">
     <p class="ms-identifier" id="{f:id(.)}">
-      <xsl:value-of select="(tei:country, tei:region, tei:settlement, tei:institution,
-                            tei:repository, tei:collection, tei:idno, tei:altIdentifier/tei:idno,
-                            tei:msName)/normalize-space()[.]" separator=", "/>
+      <xsl:apply-templates select="." mode="m:html-ms-identifier"/>
     </p>
+  </xsl:template>
+
+  <xsl:template match="tei:msIdentifier | tei:altIdentifier" mode="m:html-ms-identifier">
+    <xsl:for-each select="*[f:ms-shows(.)]">
+      <xsl:if test="position() gt 1">
+        <xsl:value-of select="if (self::tei:note) then ' ' else ', '"/>
+      </xsl:if>
+      <xsl:apply-templates select="self::tei:altIdentifier" mode="m:html-ms-identifier"/>
+      <xsl:apply-templates select=".[not(self::tei:altIdentifier)]" mode="m:html"/>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- The parts of a description, each with a heading a reader understands. -->
@@ -38,6 +48,11 @@
     </section>
   </xsl:template>
 
+  <!-- A heading inside a description (msDesc/head) heads it, not the document. -->
+  <xsl:template match="tei:head[ancestor::tei:msDesc]" mode="m:html" priority="2.5">
+    <xsl:call-template name="t:block"><xsl:with-param name="class" select="'head ms-head'"/></xsl:call-template>
+  </xsl:template>
+
   <!-- Inside a description, each element that holds a description names what it is. -->
   <xsl:template match="tei:msItem | tei:objectDesc | tei:supportDesc | tei:support | tei:extent |
                        tei:foliation | tei:collation | tei:condition | tei:layoutDesc |
@@ -47,14 +62,30 @@
                        tei:handNote | tei:decoNote | tei:layout | tei:binding | tei:seal |
                        tei:recordHist | tei:custodialHist | tei:musicNotation | tei:textLang |
                        tei:incipit | tei:explicit | tei:rubric | tei:finalRubric | tei:colophon |
-                       tei:filiation | tei:msItemStruct" mode="m:html">
+                       tei:filiation | tei:msItemStruct | tei:source | tei:custEvent" mode="m:html">
     <xsl:call-template name="t:block">
       <xsl:with-param name="class" select="'ms-field tei-' || local-name()"/>
       <xsl:with-param name="content">
         <span class="ms-field-name"><xsl:value-of select="f:field-name(.)"/>: </span>
         <xsl:apply-templates mode="m:html"/>
+        <xsl:value-of select="f:ms-attributes(.)"/>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- A part with nothing to show (an empty <summary/>, a template's <provenance/>) is left
+       out; its ids stay, for the links that point at them. -->
+  <xsl:template match="tei:*[f:behaviour(.) = ('section', 'block', 'line')]
+                       [ancestor::tei:msDesc][not(f:ms-shows(.))]" mode="m:html" priority="3">
+    <xsl:for-each select="descendant-or-self::*[@xml:id]"><span id="{f:id(.)}"/></xsl:for-each>
+  </xsl:template>
+
+  <!-- An empty element that gives its value in attributes (common/msdesc.xsl). -->
+  <xsl:template match="(tei:material | tei:objectType | tei:origDate | tei:date)
+                       [ancestor::tei:msDesc][f:ms-attributes(.)]" mode="m:html" priority="2">
+    <span class="tei-{local-name()}"><xsl:call-template name="t:id"/>
+      <xsl:value-of select="f:ms-attributes(.)"/>
+    </span>
   </xsl:template>
 
 
@@ -71,8 +102,16 @@
     <span class="tei-locus"><xsl:call-template name="t:id"/>
       <xsl:choose>
         <xsl:when test="normalize-space()"><xsl:apply-templates mode="m:html"/></xsl:when>
-        <xsl:otherwise><xsl:value-of select="string-join((@from, @to), '–')"/></xsl:otherwise>
+        <xsl:otherwise><xsl:value-of select="f:ms-attributes(.)"/></xsl:otherwise>
       </xsl:choose>
+    </span>
+  </xsl:template>
+
+  <!-- Dimensions as a reader writes them: "210 × 170 × 50 mm (outer)". -->
+  <xsl:template match="tei:dimensions[f:ms-dimensions(.)]" mode="m:html">
+    <span class="tei-dimensions"><xsl:call-template name="t:id"/>
+      <xsl:value-of select="f:ms-dimensions(.)"/>
+      <xsl:text> </xsl:text>
     </span>
   </xsl:template>
 

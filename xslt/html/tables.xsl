@@ -72,15 +72,32 @@
     <xsl:apply-templates select="tei:head" mode="m:html"/>
     <dl class="tei-list list-labelled">
       <xsl:call-template name="t:id"/>
-      <xsl:for-each-group select="node() except tei:head" group-starting-with="tei:label">
-        <xsl:if test="self::tei:label">
-          <dt><xsl:apply-templates select="." mode="m:html-label"/></dt>
-        </xsl:if>
-        <xsl:for-each select="current-group()[self::tei:item]">
-          <dd><xsl:call-template name="t:id"/><xsl:apply-templates mode="m:html"/></dd>
-        </xsl:for-each>
-      </xsl:for-each-group>
+      <xsl:apply-templates select="(node() except tei:head)[self::* or normalize-space()]"
+                           mode="m:html-dl"/>
     </dl>
+  </xsl:template>
+
+  <!-- The parts of a list of terms: each label a term, each item its description; the
+       list's own headings (headLabel, headItem) a first pair; anything else between them
+       (a page break, a note, words) a description of its own, so that nothing is lost. -->
+  <xsl:template match="tei:label" mode="m:html-dl">
+    <dt><xsl:apply-templates select="." mode="m:html-label"/></dt>
+  </xsl:template>
+
+  <xsl:template match="tei:item" mode="m:html-dl">
+    <dd><xsl:call-template name="t:id"/><xsl:apply-templates mode="m:html"/></dd>
+  </xsl:template>
+
+  <xsl:template match="tei:headLabel" mode="m:html-dl">
+    <dt class="list-head"><xsl:call-template name="t:id"/><xsl:apply-templates mode="m:html"/></dt>
+  </xsl:template>
+
+  <xsl:template match="tei:headItem" mode="m:html-dl">
+    <dd class="list-head"><xsl:call-template name="t:id"/><xsl:apply-templates mode="m:html"/></dd>
+  </xsl:template>
+
+  <xsl:template match="node()" mode="m:html-dl" priority="-1">
+    <dd class="list-other"><xsl:apply-templates select="." mode="m:html"/></dd>
   </xsl:template>
 
   <xsl:template match="tei:label" mode="m:html-label">

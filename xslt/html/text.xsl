@@ -20,6 +20,18 @@
     <div class="tei-body" id="{f:id(.)}"><xsl:apply-templates mode="m:html"/></div>
   </xsl:template>
 
+  <!-- A division with a number and no heading begins with its number (common/links.xsl). -->
+  <xsl:template match="(tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 |
+                       tei:div7)[f:division-label(.)]" mode="m:html">
+    <xsl:call-template name="t:block">
+      <xsl:with-param name="name" select="'section'"/>
+      <xsl:with-param name="content">
+        <span class="break division-number">[<xsl:value-of select="f:division-label(.)"/>]</span>
+        <xsl:apply-templates mode="m:html"/>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
   <!-- A division's heading: h2 for the divisions of the body (h1 is the title), deeper
        for deeper ones. -->
   <xsl:template match="tei:head" mode="m:html">
@@ -31,6 +43,12 @@
       <xsl:call-template name="t:lang"/>
       <xsl:apply-templates mode="m:html"/>
     </xsl:element>
+  </xsl:template>
+
+  <!-- A heading of something that is not a division (a title part, a quotation...) heads
+       that block, not the document (it would be an h1, the title's level). -->
+  <xsl:template match="tei:head[not(f:behaviour(..) = 'section')]" mode="m:html" priority="1.5">
+    <xsl:call-template name="t:block"><xsl:with-param name="class" select="'head'"/></xsl:call-template>
   </xsl:template>
 
   <!-- The heading of a list, a stanza, a table or a figure: a caption-like block. -->

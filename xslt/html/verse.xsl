@@ -31,6 +31,13 @@
     <xsl:call-template name="t:inline"/>
   </xsl:template>
 
+  <!-- A role's description right after the role, with nothing between them in the file:
+       "Tom, a boy", not "Toma boy". -->
+  <xsl:template match="tei:roleDesc[preceding-sibling::node()[1][self::tei:role]]" mode="m:html">
+    <xsl:text>, </xsl:text>
+    <xsl:call-template name="t:inline"/>
+  </xsl:template>
+
   <!-- A cast list item: the role and its description on one line. -->
   <xsl:template match="tei:castItem" mode="m:html">
     <xsl:call-template name="t:block"/>

@@ -15,6 +15,14 @@
     <xsl:variable name="shown" select="f:app-text(.)"/>
     <xsl:call-template name="t:typst-anchor"/>
     <xsl:apply-templates select="$shown/node()" mode="m:typst"/>
+    <xsl:if test="not(f:typst-defers-mark(.))">
+      <xsl:apply-templates select="." mode="m:typst-mark"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- (Its note, where the word ends: typst/text.xsl.) -->
+  <xsl:template match="tei:app" mode="m:typst-mark">
+    <xsl:param name="copy" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:if test="not($copy)">
       <xsl:call-template name="t:typst-app-note"/>
     </xsl:if>

@@ -64,10 +64,20 @@
   <xsl:template match="tei:msIdentifier" mode="m:typst">
     <xsl:call-template name="t:typst-anchor"/>
     <xsl:text>#tei-line("msIdentifier")[</xsl:text>
-    <xsl:value-of select="f:typst-markup(string-join((tei:country, tei:region, tei:settlement, tei:institution,
-                          tei:repository, tei:collection, tei:idno, tei:altIdentifier/tei:idno,
-                          tei:msName)/normalize-space()[.], ', '))"/>
+    <xsl:apply-templates select="." mode="m:typst-ms-identifier"/>
     <xsl:text>]</xsl:text>
+  </xsl:template>
+
+  <!-- (Its parts in the file's order, with their markup; those with nothing to show left
+       out: html/msdesc.xsl.) -->
+  <xsl:template match="tei:msIdentifier | tei:altIdentifier" mode="m:typst-ms-identifier">
+    <xsl:for-each select="*[f:ms-shows(.)]">
+      <xsl:if test="position() gt 1">
+        <xsl:value-of select="f:typst-markup(if (self::tei:note) then ' ' else ', ')"/>
+      </xsl:if>
+      <xsl:apply-templates select="self::tei:altIdentifier" mode="m:typst-ms-identifier"/>
+      <xsl:apply-templates select=".[not(self::tei:altIdentifier)]" mode="m:typst"/>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="tei:msItem | tei:objectDesc | tei:supportDesc | tei:support | tei:extent[ancestor::tei:msDesc] |
@@ -79,10 +89,46 @@
                        tei:recordHist | tei:custodialHist | tei:musicNotation | tei:textLang |
                        tei:incipit | tei:explicit | tei:rubric | tei:finalRubric | tei:colophon |
                        tei:filiation | tei:msItemStruct | tei:msContents | tei:physDesc |
-                       tei:history | tei:additional | tei:msPart | tei:msFrag" mode="m:typst">
+                       tei:history | tei:additional | tei:msPart | tei:msFrag | tei:source |
+                       tei:custEvent" mode="m:typst">
     <xsl:call-template name="t:typst-call">
       <xsl:with-param name="function" select="'ms-field'"/>
       <xsl:with-param name="kind" select="f:field-name(.)"/>
+      <xsl:with-param name="content">
+        <xsl:apply-templates mode="m:typst"/>
+        <xsl:value-of select="f:ms-attributes(.) ! f:typst-markup(.)"/>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A part with nothing to show is left out; links to its ids still arrive
+       (common/msdesc.xsl). -->
+  <xsl:template match="tei:*[f:behaviour(.) = ('section', 'block', 'line')]
+                       [ancestor::tei:msDesc][not(f:ms-shows(.))]" mode="m:typst" priority="3">
+    <xsl:for-each select="descendant-or-self::*[@xml:id]">
+      <xsl:call-template name="t:typst-anchor"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- An empty element that gives its value in attributes. -->
+  <xsl:template match="(tei:material | tei:objectType | tei:origDate | tei:date)
+                       [ancestor::tei:msDesc][f:ms-attributes(.)]" mode="m:typst" priority="2">
+    <xsl:call-template name="t:typst-anchor"/>
+    <xsl:value-of select="f:typst-markup(f:ms-attributes(.))"/>
+  </xsl:template>
+
+  <xsl:template match="tei:dimensions[f:ms-dimensions(.)]" mode="m:typst">
+    <xsl:call-template name="t:typst-anchor"/>
+    <xsl:value-of select="f:typst-markup(f:ms-dimensions(.))"/>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
+  <!-- A heading inside a description heads it, not the document (a document heading is a
+       chapter, which begins a page: Typst refuses a page break inside the description). -->
+  <xsl:template match="tei:head[ancestor::tei:msDesc]" mode="m:typst" priority="2.5">
+    <xsl:call-template name="t:typst-call">
+      <xsl:with-param name="function" select="'tei-block'"/>
+      <xsl:with-param name="kind" select="'head'"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -99,8 +145,6 @@
   <xsl:template match="tei:locus | tei:locusGrp" mode="m:typst">
     <xsl:call-template name="t:typst-anchor"/>
     <xsl:apply-templates mode="m:typst"/>
-    <xsl:if test="not(normalize-space())">
-      <xsl:value-of select="f:typst-markup(string-join((@from, @to), '–'))"/>
-    </xsl:if>
+    <xsl:value-of select="f:ms-attributes(.) ! f:typst-markup(.)"/>
   </xsl:template>
 </xsl:stylesheet>

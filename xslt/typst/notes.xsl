@@ -26,6 +26,13 @@
       <xsl:call-template name="t:typst-anchor"/>
       <xsl:apply-templates select="." mode="m:typst-note-body"/>
       <xsl:text>]</xsl:text>
+      <!-- (A note after a space and before a word, "sobé <note/>de", would print its number
+           on that word, "sobé ⁴de": a space after it keeps them apart.) -->
+      <xsl:if test="matches(preceding-sibling::node()[1][self::text()], '\s$') and
+                    matches((following-sibling::node(), ../following-sibling::node())[1]
+                            [self::text()], '^\w')">
+        <xsl:text> </xsl:text>
+      </xsl:if>
     </xsl:if>
   </xsl:template>
 

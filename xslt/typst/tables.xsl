@@ -68,7 +68,7 @@
   <!-- Lists: numbered when the source says so, terms when they have labels. -->
   <xsl:template match="tei:list" mode="m:typst">
     <xsl:call-template name="t:typst-anchor"/>
-    <xsl:apply-templates select="tei:head" mode="m:typst"/>
+    <xsl:apply-templates select="tei:head | tei:headLabel | tei:headItem" mode="m:typst"/>
     <xsl:text>#tei-list(numbered: </xsl:text>
     <xsl:value-of select="if (@type = ('ordered', 'numbered', 'decimal') or @rend = ('numbered', 'ordered')) then 'true' else 'false'"/>
     <xsl:text>, </xsl:text>
@@ -82,7 +82,8 @@
       <xsl:text>], </xsl:text>
     </xsl:for-each>
     <xsl:text>)&#10;&#10;</xsl:text>
-    <xsl:apply-templates select="node()[not(self::tei:item or self::tei:head)]
+    <xsl:apply-templates select="node()[not(self::tei:item or self::tei:head or
+                                       self::tei:headLabel or self::tei:headItem)]
                                  [not(self::tei:label[following-sibling::*[1][self::tei:item]])]
                                  [self::* or normalize-space()]" mode="m:typst"/>
   </xsl:template>

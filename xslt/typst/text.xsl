@@ -15,10 +15,36 @@
     <xsl:value-of select="f:typst-markup(.)"/>
   </xsl:template>
 
+  <!-- A mark that falls inside a word (a page number, the letter of a variant's note) is
+       printed after the word, which stays whole in print and in the PDF's text layer:
+       "Zei<pb n="3" break="no"/>lenbruch" prints "Zeilenbruch [3]", and
+       "<choice><sic>teh</sic><corr>the</corr></choice>m" prints "them" with its note. -->
+  <xsl:template match="text()[preceding-sibling::node()[1][self::tei:pb or self::tei:cb or
+                       self::tei:gb or self::tei:milestone or self::tei:choice or self::tei:app]]"
+                mode="m:typst">
+    <xsl:variable name="mark" select="preceding-sibling::node()[1][f:typst-defers-mark(.)]"/>
+    <xsl:variable name="rest" select="if ($mark) then replace(., '^\w+', '') else ."/>
+    <xsl:value-of select="f:typst-markup(substring(., 1, string-length() - string-length($rest)))"/>
+    <xsl:apply-templates select="$mark" mode="m:typst-mark"/>
+    <xsl:value-of select="f:typst-markup($rest)"/>
+  </xsl:template>
+
+  <xsl:function name="f:typst-defers-mark" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="matches($element/following-sibling::node()[1][self::text()], '^\w') and
+        (exists($element[self::tei:choice or self::tei:app][matches(string(.), '\w$')]) or
+         exists($element[self::tei:pb or self::tei:cb or self::tei:gb or self::tei:milestone]
+                [@break = 'no' or matches(preceding-sibling::node()[1][self::text()], '\w$')]))"/>
+  </xsl:function>
+
   <!-- Divisions: their blocks, each on its own. -->
   <xsl:template match="tei:text | tei:body | tei:div | tei:div1 | tei:div2 | tei:div3 |
                        tei:div4 | tei:div5 | tei:div6 | tei:div7" mode="m:typst">
     <xsl:call-template name="t:typst-anchor"/>
+    <xsl:for-each select="f:division-label(.)">
+      <xsl:text>#division-number(</xsl:text><xsl:value-of select="f:typst-string(.)"/>
+      <xsl:text>)&#10;</xsl:text>
+    </xsl:for-each>
     <xsl:apply-templates mode="m:typst"/>
     <xsl:text>&#10;&#10;</xsl:text>
   </xsl:template>
@@ -33,6 +59,16 @@
     <xsl:call-template name="t:typst-anchor"/>
     <xsl:apply-templates mode="m:typst"/>
     <xsl:text>]&#10;&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- A heading of something that is not a division (a title part, a quotation, a cast
+       item...) heads that block: a document heading there would be a first-level one,
+       which begins a page, and Typst cannot break a page inside a block. -->
+  <xsl:template match="tei:head[not(f:behaviour(..) = 'section')]" mode="m:typst" priority="1.5">
+    <xsl:call-template name="t:typst-call">
+      <xsl:with-param name="function" select="'tei-block'"/>
+      <xsl:with-param name="kind" select="'head'"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- The heading of a stanza, a list, a speech, a figure: a caption-like block. -->
@@ -192,6 +228,12 @@
 
   <xsl:template match="tei:pb | tei:cb | tei:gb | tei:milestone[@n]" mode="m:typst">
     <xsl:call-template name="t:typst-anchor"/>
+    <xsl:if test="not(f:typst-defers-mark(.))">
+      <xsl:apply-templates select="." mode="m:typst-mark"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:pb | tei:cb | tei:gb | tei:milestone[@n]" mode="m:typst-mark">
     <xsl:text>#tei-break(</xsl:text>
     <xsl:value-of select="f:typst-string(f:break-label(.))"/>
     <xsl:text>)</xsl:text>

@@ -17,6 +17,14 @@
                 mode="m:typst">
     <xsl:call-template name="t:typst-anchor"/>
     <xsl:apply-templates select="tei:corr | tei:reg | tei:expan" mode="m:typst"/>
+    <xsl:if test="not(f:typst-defers-mark(.))">
+      <xsl:apply-templates select="." mode="m:typst-mark"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- (Its note, where the word ends: typst/text.xsl.) -->
+  <xsl:template match="tei:choice[(tei:sic | tei:orig | tei:abbr) and (tei:corr | tei:reg | tei:expan)]"
+                mode="m:typst-mark">
     <xsl:text>#reading-note(</xsl:text>
     <xsl:value-of select="f:typst-string(f:variant-label(.))"/>
     <xsl:value-of select="', inline: true'[current()/(ancestor::tei:note or ancestor::tei:rdg)]"/>
@@ -34,6 +42,12 @@
   <xsl:template match="tei:choice" mode="m:typst">
     <xsl:call-template name="t:typst-anchor"/>
     <xsl:apply-templates select="*[1]" mode="m:typst"/>
+    <xsl:if test="not(f:typst-defers-mark(.))">
+      <xsl:apply-templates select="." mode="m:typst-mark"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:choice" mode="m:typst-mark">
     <xsl:if test="*[2]">
       <xsl:text>#reading-note(</xsl:text>
       <xsl:value-of select="f:typst-string(f:variant-label(.))"/>

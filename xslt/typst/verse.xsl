@@ -25,4 +25,12 @@
       <xsl:with-param name="function" select="'tei-inline'"/>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- A role's description right after the role: "Tom, a boy". -->
+  <xsl:template match="tei:roleDesc[preceding-sibling::node()[1][self::tei:role]]" mode="m:typst">
+    <xsl:text>, </xsl:text>
+    <xsl:call-template name="t:typst-call">
+      <xsl:with-param name="function" select="'tei-inline'"/>
+    </xsl:call-template>
+  </xsl:template>
 </xsl:stylesheet>
