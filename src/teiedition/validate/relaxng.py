@@ -33,16 +33,19 @@ are compiled whole.
 
 from __future__ import annotations
 
+import re
 import time
 from typing import TYPE_CHECKING, Iterator
 
 from lxml import etree
 
 from ..errors import InputError
+from .attributes import AttributeIndex, describe, first_ids
 from .cache import SchemaCache
+from .cascade import echoes
 from .cache import digest as cache_digest
 from .expect import expected_children
-from .locate import SourceLines, element_column
+from .locate import SourceLines, column_of, element_column, stray_text
 from .messages import relaxng_message, tidy
 from .problems import Problem
 from .prune import split_tag
@@ -64,6 +67,8 @@ VERDICT_BUDGET_SECONDS = 1.0
 #: A run compiles at most this many diagnostic grammars, for growing sets of names, before
 #: it compiles the whole grammar.
 MAX_DIAGNOSTIC_GRAMMARS = 3
+_EXTRA_CONTENT = re.compile(r"Element (\S+) has extra content: (\S+)")
+_INVALID_ATTRIBUTE = re.compile(r"Invalid attribute (\S+) for element ")
 
 
 def element_names(tree: etree._ElementTree) -> Names:
@@ -173,6 +178,8 @@ class RelaxNG:
         #: Documents the run has said are still to come (see :meth:`expect`), this one included.
         self._expected = 0
         self._diagnostic_compiles = 1
+        #: The attributes each element allows, read from the grammar when a message needs them.
+        self._attributes: AttributeIndex | None = None
 
     def expect(self, count: int) -> None:
         """Hear that ``count`` documents follow (a batch): once the first has shown what
@@ -270,14 +277,28 @@ class RelaxNG:
             schema = self._compile_whole()
             if schema.validate(tree):
                 return
-        entries = list(schema.error_log)  # trials below validate again
-        for entry in entries:
-            yield self._problem(entry, schema, tree, source)
+        yield from self._problems(list(schema.error_log), schema, tree, source)
 
-    def _problem(self, entry: etree._LogEntry, schema: etree.RelaxNG,
-                 tree: etree._ElementTree, source: SourceLines) -> Problem:
+    def _problems(self, entries: list[etree._LogEntry], schema: etree.RelaxNG,
+                  tree: etree._ElementTree, source: SourceLines) -> Iterator[Problem]:
+        """libxml2's errors as problems, without those that only echo another
+        (cascade.py). ``entries`` is a copy of the log: the trials of expect.py validate
+        again."""
+        elements = [_element_at(tree, entry.path) for entry in entries]
+        dropped = echoes([(_kind(entry, element), element)
+                          for entry, element in zip(entries, elements, strict=True)])
+        ids: dict[str, etree._Element] | None = None
+        for index, (entry, element) in enumerate(zip(entries, elements, strict=True)):
+            if index in dropped:
+                continue
+            if ids is None and entry.type_name == "RELAXNG_ERR_INVALIDATTR":
+                ids = first_ids(tree)
+            yield self._problem(entry, element, schema, tree, source, ids or {})
+
+    def _problem(self, entry: etree._LogEntry, element: etree._Element | None,
+                 schema: etree.RelaxNG, tree: etree._ElementTree, source: SourceLines,
+                 ids: dict[str, etree._Element]) -> Problem:
         message = relaxng_message(entry.message)
-        element = _element_at(tree, entry.path)
         line = entry.line or None
         column = entry.column or _tag_column(source, entry.line, entry.message)
         if element is not None and entry.type_name == "RELAXNG_ERR_NOELEM":
@@ -297,6 +318,22 @@ class RelaxNG:
                 element.getparent() is not None:
             line, column = element.sourceline, element_column(element, source)
             message += f" (inside <{etree.QName(element.getparent()).localname}>)"
+        elif element is not None and entry.type_name == "RELAXNG_ERR_INVALIDATTR" and \
+                (m := _INVALID_ATTRIBUTE.match(entry.message)):
+            if self._attributes is None:
+                self._attributes = AttributeIndex(self._source.tree)
+            message, written = describe(self._attributes, element, m.group(1), ids) or \
+                (message, m.group(1))
+            # At the attribute, when it stands on the line of the end of the start tag.
+            line, start = element.sourceline, element_column(element, source)
+            column = column_of(source, line, f" {written}=", start or 1)
+            column = column + 1 if column else start
+        elif element is not None and _kind(entry, element) == "RELAXNG_ERR_TEXTWRONG":
+            # Jing points at the text; libxml2 at the element that holds it.
+            text, line, _ = stray_text(element)
+            column = column_of(source, line, text.split()[0] if text.split() else "")
+            message = (f"<{etree.QName(element).localname}> may not contain text here "
+                       f"(\"{_shorten(text)}\")")
         return Problem(self.rule, message, line, column, schema=self.name,
                        detail=tidy(entry.message))
 
@@ -329,8 +366,8 @@ class GrammarRun:
             return
         if not self._small:
             # The diagnostic (or whole) grammar already said no: its own log has the reasons.
-            for entry in list(self._schema.error_log):
-                yield self._grammar._problem(entry, self._schema, tree, source)
+            yield from self._grammar._problems(list(self._schema.error_log), self._schema,
+                                               tree, source)
             return
         yield from self._grammar._diagnose(tree, source, small=True)
 
@@ -345,6 +382,26 @@ def _element_at(tree: etree._ElementTree, path: str | None) -> etree._Element | 
         return None
     return found[0] if isinstance(found, list) and found and \
         isinstance(found[0], etree._Element) else None
+
+
+def _kind(entry: etree._LogEntry, element: etree._Element | None) -> str:
+    """libxml2's type of error, except that text where only elements may stand is always
+    ``RELAXNG_ERR_TEXTWRONG``: libxml2 also says "Expecting an element got text", or
+    "Element list has extra content: text" about the element that holds it."""
+    if entry.type_name == "RELAXNG_ERR_NOTELEM":
+        return "RELAXNG_ERR_TEXTWRONG"
+    # The path names the extra child element, or the element itself when the extra is text.
+    extra = _EXTRA_CONTENT.match(entry.message)
+    if entry.type_name == "RELAXNG_ERR_EXTRACONTENT" and extra and element is not None and \
+            extra.group(2) == "text" and etree.QName(element).localname == extra.group(1) and \
+            extra.group(1) != "text":
+        return "RELAXNG_ERR_TEXTWRONG"
+    return entry.type_name
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _tag_column(source: SourceLines, line: int | None, message: str) -> int | None:
