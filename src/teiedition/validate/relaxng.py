@@ -43,6 +43,7 @@ from ..errors import InputError
 from .attributes import AttributeIndex, describe, first_ids
 from .cache import SchemaCache
 from .cascade import echoes
+from .datatypes import JING_PATTERNS, align_datatypes
 from .cache import digest as cache_digest
 from .expect import expected_children
 from .locate import SourceLines, column_of, element_column, stray_text
@@ -178,6 +179,7 @@ class RelaxNG:
         #: Documents the run has said are still to come (see :meth:`expect`), this one included.
         self._expected = 0
         self._diagnostic_compiles = 1
+        self._aligned: etree._ElementTree | None = None
         #: The attributes each element allows, read from the grammar when a message needs them.
         self._attributes: AttributeIndex | None = None
 
@@ -195,10 +197,18 @@ class RelaxNG:
             return self._verdict_seconds + projected < VERDICT_BUDGET_SECONDS
         return True
 
+    @property
+    def _grammar_tree(self) -> etree._ElementTree:
+        """The schema's grammar, with its datatypes checked as Jing checks them
+        (datatypes.py)."""
+        if self._aligned is None:
+            self._aligned = align_datatypes(self._source.tree)
+        return self._aligned
+
     def _compile_whole(self) -> etree.RelaxNG:
         if self._whole is None:
             try:
-                self._whole = etree.RelaxNG(self._source.tree)
+                self._whole = etree.RelaxNG(self._grammar_tree)
             except etree.RelaxNGParseError as err:
                 raise InputError(f"not a usable RELAX NG schema: {err}",
                                  path=str(self._source.path)) from None
@@ -219,12 +229,13 @@ class RelaxNG:
                 return self._compile_whole()
         union = compiled.names | names
         kind = "rng-diagnostic" if keep_structure else "rng-verdict"
-        key = cache_digest(kind, self._source.data, "\n".join(sorted(" ".join(n) for n in union)))
+        key = cache_digest(kind, self._source.data, repr(sorted(JING_PATTERNS.items())),
+                           "\n".join(sorted(" ".join(n) for n in union)))
         schema = self._cached(kind, key)
         if schema is None:
-            if not reducible(self._source.tree):
+            if not reducible(self._grammar_tree):
                 return self._compile_whole()
-            reduced = reduce_grammar(self._source.tree, union, keep_structure=keep_structure)
+            reduced = reduce_grammar(self._grammar_tree, union, keep_structure=keep_structure)
             try:
                 schema = etree.RelaxNG(reduced)
             except etree.RelaxNGParseError:
