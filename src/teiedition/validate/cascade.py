@@ -24,6 +24,7 @@ children before it. And "Element P failed to validate content" (or
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Sequence
 
 from lxml import etree
@@ -41,48 +42,43 @@ TEXT = "RELAXNG_ERR_TEXTWRONG"
 
 def echoes(errors: Sequence[tuple[str, etree._Element | None]]) -> set[int]:
     """The positions, among ``errors`` (libxml2's type name and the element its path names,
-    in the log's order), of the errors that only echo another one."""
-    wrong = {id(element) for kind, element in errors
+    in the log's order), of the errors that only echo another one.
+
+    In time linear in the errors and their depth (an invalid file may have thousands):
+    the elements (kept as keys, so that lxml keeps their proxies) are indexed once."""
+    structural = [(i, element) for i, (kind, element) in enumerate(errors)
+                  if kind in STRUCTURAL and element is not None]
+    parents = {element.getparent() for _, element in structural} - {None}
+    #: Each such parent's children by position, to compare siblings' order.
+    positions = {parent: {child: i for i, child in enumerate(parent)} for parent in parents}
+    wrong = {element for kind, element in errors
              if kind == "RELAXNG_ERR_ELEMWRONG" and element is not None}
-    found: set[int] = set()
-    for index, (kind, element) in enumerate(errors):
-        if kind in SUMMARIES and element is not None and any(
-                other != index and kind_o not in SUMMARIES and element_o is not None and
-                (element_o is element or any(a is element for a in element_o.iterancestors()))
-                for other, (kind_o, element_o) in enumerate(errors)):
-            found.add(index)
+    own = {element for kind, element in errors if kind not in STRUCTURAL and element is not None}
+    texts = {element for kind, element in errors if kind == TEXT and element is not None}
+    covered: set[etree._Element] = set()  # elements with an error (not a summary) at or below
+    deepest: dict[etree._Element, int] = {}  # parent -> last child with an error below it
+    for kind, element in errors:
+        if element is None or kind in SUMMARIES:
             continue
-        if kind not in STRUCTURAL or element is None:
-            continue
-        if kind == "RELAXNG_ERR_EXTRACONTENT" and id(element) in wrong:
-            found.add(index)  # the same misplaced element, said twice
-            continue
-        if any(other != index and _echoed_by(element, kind_o, element_o)
-               for other, (kind_o, element_o) in enumerate(errors)):
-            found.add(index)
+        ancestors = list(element.iterancestors())
+        covered.add(element)
+        covered.update(ancestors)
+        for ancestor, parent in pairwise(ancestors):
+            if parent in positions:
+                deepest[parent] = max(deepest.get(parent, -1), positions[parent][ancestor])
+    found = {i for i, (kind, element) in enumerate(errors)
+             if kind in SUMMARIES and element is not None and element in covered}
+    for i, element in structural:
+        parent = element.getparent()
+        if errors[i][0] == "RELAXNG_ERR_EXTRACONTENT" and element in wrong:
+            found.add(i)  # the same misplaced element, said twice
+        elif element in own:
+            found.add(i)  # its own attributes or text
+        elif parent is not None and deepest.get(parent, -1) >= positions[parent][element]:
+            found.add(i)  # an error deeper, inside it or a following sibling
+        elif parent in texts:
+            # Text in the parent, after this element (libxml2 blames the children before it).
+            _, _, after = stray_text(parent)
+            if after is not None and positions[parent][after] >= positions[parent][element]:
+                found.add(i)
     return found
-
-
-def _echoed_by(element: etree._Element, kind: str, cause: etree._Element | None) -> bool:
-    """Whether an error of ``kind`` about ``cause`` explains a structural error about
-    ``element``."""
-    if cause is None:
-        return False
-    if cause is element:
-        return kind not in STRUCTURAL  # its own attributes or text
-    parent = element.getparent()
-    if parent is None:
-        return False
-    if kind == TEXT and cause is parent:
-        # Text in the parent, after this element (libxml2 blames the children before it).
-        _, _, after = stray_text(parent)
-        return after is not None and (after is element or _follows(after, element))
-    # ``cause`` lies deeper than ``element``, inside it or a following sibling.
-    for ancestor in cause.iterancestors():
-        if ancestor.getparent() is parent:
-            return ancestor is element or _follows(ancestor, element)
-    return False
-
-
-def _follows(sibling: etree._Element, element: etree._Element) -> bool:
-    return any(previous is element for previous in sibling.itersiblings(preceding=True))
