@@ -53,25 +53,23 @@ def echoes(errors: Sequence[tuple[str, etree._Element | None]]) -> set[int]:
     positions = {parent: {child: i for i, child in enumerate(parent)} for parent in parents}
     wrong = {element for kind, element in errors
              if kind == "RELAXNG_ERR_ELEMWRONG" and element is not None}
-    own = {element for kind, element in errors if kind not in STRUCTURAL and element is not None}
+    own = {element for kind, element in errors if element is not None and
+           kind not in STRUCTURAL and kind not in SUMMARIES}
     texts = {element for kind, element in errors if kind == TEXT and element is not None}
-    covered: set[etree._Element] = set()  # elements with an error (not a summary) at or below
     deepest: dict[etree._Element, int] = {}  # parent -> last child with an error below it
     for kind, element in errors:
         if element is None or kind in SUMMARIES:
             continue
         ancestors = list(element.iterancestors())
-        covered.add(element)
-        covered.update(ancestors)
         for ancestor, parent in pairwise(ancestors):
             if parent in positions:
                 deepest[parent] = max(deepest.get(parent, -1), positions[parent][ancestor])
-    found = {i for i, (kind, element) in enumerate(errors)
-             if kind in SUMMARIES and element is not None and element in covered}
+    found: set[int] = set()
+    seen: set[tuple[str, etree._Element]] = set()
     for i, element in structural:
-        parent = element.getparent()
-        if errors[i][0] == "RELAXNG_ERR_EXTRACONTENT" and element in wrong:
-            found.add(i)  # the same misplaced element, said twice
+        kind, parent = errors[i][0], element.getparent()
+        if (kind, element) in seen or (kind != "RELAXNG_ERR_ELEMWRONG" and element in wrong):
+            found.add(i)  # the same misplaced element, said again
         elif element in own:
             found.add(i)  # its own attributes or text
         elif parent is not None and deepest.get(parent, -1) >= positions[parent][element]:
@@ -81,4 +79,14 @@ def echoes(errors: Sequence[tuple[str, etree._Element | None]]) -> set[int]:
             _, _, after = stray_text(parent)
             if after is not None and positions[parent][after] >= positions[parent][element]:
                 found.add(i)
-    return found
+        seen.add((kind, element))
+    # A summary echoes the errors kept about its element or inside it.
+    covered: set[etree._Element] = set()
+    for i, (kind, element) in enumerate(errors):
+        if element is not None and kind not in SUMMARIES and i not in found:
+            covered.add(element)
+            covered.update(element.iterancestors())
+    found |= {i for i, (kind, element) in enumerate(errors)
+              if kind in SUMMARIES and element is not None and element in covered}
+    # An echo needs something it echoes: an invalid document keeps at least one error.
+    return found if len(found) < len(errors) else set()

@@ -68,6 +68,7 @@ VERDICT_BUDGET_SECONDS = 1.0
 #: A run compiles at most this many diagnostic grammars, for growing sets of names, before
 #: it compiles the whole grammar.
 MAX_DIAGNOSTIC_GRAMMARS = 3
+_NAMED = re.compile(r"(?:Did not expect element (\S+) there|Expecting element \S+, got (\S+))")
 _EXTRA_CONTENT = re.compile(r"Element (\S+) has extra content: (\S+)")
 _INVALID_ATTRIBUTE = re.compile(r"Invalid attribute (\S+) for element ")
 
@@ -295,7 +296,7 @@ class RelaxNG:
         """libxml2's errors as problems, without those that only echo another
         (cascade.py). ``entries`` is a copy of the log: the trials of expect.py validate
         again."""
-        elements = [_element_at(tree, entry.path) for entry in entries]
+        elements = [_subject(entry, _element_at(tree, entry.path)) for entry in entries]
         dropped = echoes([(_kind(entry, element), element)
                           for entry, element in zip(entries, elements, strict=True)])
         ids: dict[str, etree._Element] | None = None
@@ -393,6 +394,19 @@ def _element_at(tree: etree._ElementTree, path: str | None) -> etree._Element | 
         return None
     return found[0] if isinstance(found, list) and found and \
         isinstance(found[0], etree._Element) else None
+
+
+def _subject(entry: etree._LogEntry, element: etree._Element | None
+             ) -> etree._Element | None:
+    """The element an error is about. libxml2's path names the element that was not
+    expected, or its parent (when its first child was not): then the first child of that
+    name."""
+    named = _NAMED.match(entry.message)
+    name = named and (named.group(1) or named.group(2))
+    if element is None or not name or etree.QName(element).localname == name:
+        return element
+    return next((child for child in element.iterchildren(etree.Element)
+                 if etree.QName(child).localname == name), element)
 
 
 def _kind(entry: etree._LogEntry, element: etree._Element | None) -> str:
