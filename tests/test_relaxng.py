@@ -236,3 +236,27 @@ def test_text_where_only_elements_stand_is_quoted(tei_all) -> None:
     assert messages(tei_all, "text-not-allowed.001.xml") == [
         '<list> may not contain text here ("and")',
         '<listPerson> may not contain text here ("stray")']
+
+
+def test_datatypes_jing_rejects_are_rejected_by_a_facet_only_where_xsd_types_stand() -> None:
+    """24:00:00 and 1e pass libxml2's time and double, not Jing's (datatypes.py): a pattern
+    facet is added to XSD data patterns without parameters of their own, nowhere else."""
+    from teiedition.validate.datatypes import align_datatypes
+    xsd = "http://www.w3.org/2001/XMLSchema-datatypes"
+    grammar = tree(f"""<element name="r" xmlns="{RNG}" datatypeLibrary="{xsd}">
+      <attribute name="t"><data type="time"/></attribute>
+      <attribute name="d"><data type="double"/></attribute>
+      <attribute name="p"><data type="time"><param name="minInclusive">01:00:00</param></data>
+      </attribute>
+      <attribute name="o"><data type="time" datatypeLibrary="urn:other"/></attribute>
+    </element>""")
+    aligned = align_datatypes(grammar)
+    params = [len(d) for d in aligned.getroot().iter(f"{{{RNG}}}data")]
+    assert params == [1, 1, 1, 0]
+    assert [len(d) for d in grammar.getroot().iter(f"{{{RNG}}}data")] == [0, 0, 1, 0]
+    schema = etree.RelaxNG(align_datatypes(tree(f"""<element name="r" xmlns="{RNG}"
+      datatypeLibrary="{xsd}"><attribute name="t"><data type="time"/></attribute>
+      <attribute name="d"><data type="double"/></attribute></element>""")))
+    for t, d, valid in (("23:00:00", "1e3", True), (" 23:00:00 ", " 2. ", True),
+                        ("24:00:00", "1", False), ("12:00:00", "1e", False)):
+        assert schema.validate(tree(f'<r t="{t}" d="{d}"/>')) == valid, (t, d)
