@@ -42,7 +42,7 @@ from lxml import etree
 from ..errors import InputError
 from .attributes import AttributeIndex, describe, first_ids
 from .cache import SchemaCache
-from .cascade import echoes
+from .cascade import STRUCTURAL, echoes
 from .datatypes import JING_PATTERNS, align_datatypes
 from .cache import digest as cache_digest
 from .expect import expected_children
@@ -68,6 +68,8 @@ VERDICT_BUDGET_SECONDS = 1.0
 #: A run compiles at most this many diagnostic grammars, for growing sets of names, before
 #: it compiles the whole grammar.
 MAX_DIAGNOSTIC_GRAMMARS = 3
+#: Elements whose text is taken out for a trial (each a validation of the document).
+MAX_TEXT_TRIALS = 20
 _NAMED = re.compile(r"(?:Did not expect element (\S+) there|Expecting element \S+, got (\S+))")
 _EXTRA_CONTENT = re.compile(r"Element (\S+) has extra content: (\S+)")
 _INVALID_ATTRIBUTE = re.compile(r"Invalid attribute (\S+) for element ")
@@ -297,23 +299,24 @@ class RelaxNG:
         (cascade.py). ``entries`` is a copy of the log: the trials of expect.py validate
         again."""
         elements = [_subject(entry, _element_at(tree, entry.path)) for entry in entries]
-        dropped = echoes([(_kind(entry, element), element)
-                          for entry, element in zip(entries, elements, strict=True)])
+        kinds = [_kind(entry, element) for entry, element in zip(entries, elements, strict=True)]
+        dropped = echoes(list(zip(kinds, elements, strict=True)))
+        _blame_text(schema, tree, kinds, elements, dropped)
         ids: dict[str, etree._Element] | None = None
         for index, (entry, element) in enumerate(zip(entries, elements, strict=True)):
             if index in dropped:
                 continue
             if ids is None and entry.type_name == "RELAXNG_ERR_INVALIDATTR":
                 ids = first_ids(tree)
-            yield self._problem(entry, element, schema, tree, source, ids or {})
+            yield self._problem(entry, element, kinds[index], schema, tree, source, ids or {})
 
-    def _problem(self, entry: etree._LogEntry, element: etree._Element | None,
+    def _problem(self, entry: etree._LogEntry, element: etree._Element | None, kind: str,
                  schema: etree.RelaxNG, tree: etree._ElementTree, source: SourceLines,
                  ids: dict[str, etree._Element]) -> Problem:
         message = relaxng_message(entry.message)
         line = entry.line or None
         column = entry.column or _tag_column(source, entry.line, entry.message)
-        if element is not None and entry.type_name == "RELAXNG_ERR_NOELEM":
+        if element is not None and kind == "RELAXNG_ERR_NOELEM":
             # libxml2: "Expecting an element , got nothing"; Jing: 'element "lg" incomplete;
             # expected element "l", ...'. Say which element, where, and what it lacks.
             line, column = element.sourceline, element_column(element, source)
@@ -326,11 +329,11 @@ class RelaxNG:
                 last = next((c for c in reversed(element) if isinstance(c.tag, str)), None)
                 message = f"<{name}> is incomplete: a required child element is missing" + (
                     f" after <{etree.QName(last).localname}>" if last is not None else "")
-        elif element is not None and entry.type_name == "RELAXNG_ERR_ELEMWRONG" and \
+        elif element is not None and kind == "RELAXNG_ERR_ELEMWRONG" and \
                 element.getparent() is not None:
             line, column = element.sourceline, element_column(element, source)
             message += f" (inside <{etree.QName(element.getparent()).localname}>)"
-        elif element is not None and entry.type_name == "RELAXNG_ERR_INVALIDATTR" and \
+        elif element is not None and kind == "RELAXNG_ERR_INVALIDATTR" and \
                 (m := _INVALID_ATTRIBUTE.match(entry.message)):
             if self._attributes is None:
                 self._attributes = AttributeIndex(self._source.tree)
@@ -340,9 +343,9 @@ class RelaxNG:
             line, start = element.sourceline, element_column(element, source)
             column = column_of(source, line, f" {written}=", start or 1)
             column = column + 1 if column else start
-        elif element is not None and _kind(entry, element) == "RELAXNG_ERR_TEXTWRONG":
+        elif element is not None and kind == "RELAXNG_ERR_TEXTWRONG":
             # Jing points at the text; libxml2 at the element that holds it.
-            text, line, _ = stray_text(element)
+            text, line, _ = stray_text(element, source)
             column = column_of(source, line, text.split()[0] if text.split() else "")
             message = (f"<{etree.QName(element).localname}> may not contain text here "
                        f"(\"{_shorten(text)}\")")
@@ -394,6 +397,44 @@ def _element_at(tree: etree._ElementTree, path: str | None) -> etree._Element | 
         return None
     return found[0] if isinstance(found, list) and found and \
         isinstance(found[0], etree._Element) else None
+
+
+def _blame_text(schema: etree.RelaxNG, tree: etree._ElementTree, kinds: list[str],
+                elements: list[etree._Element | None], dropped: set[int]) -> None:
+    """Text after the last child of an element that takes only elements, libxml2 may
+    report as its children not being allowed ("Did not expect element place there",
+    "Element listPlace has extra content: place"), never naming the text. Where the
+    children's parent holds such text and nothing deeper explains the errors, the document
+    is checked again without that text: when the parent and its children then pass, the
+    first of their errors becomes one about the text (its kind, and the parent, set in
+    ``kinds`` and ``elements``) and the others are added to ``dropped``."""
+    suspects: dict[etree._Element, list[int]] = {}
+    for index, (kind, element) in enumerate(zip(kinds, elements, strict=True)):
+        parent = element.getparent() if element is not None else None
+        if index not in dropped and kind in STRUCTURAL and parent is not None and \
+                parent not in elements and stray_text(parent)[0]:
+            suspects.setdefault(parent, []).append(index)
+    for parent, indexes in list(suspects.items())[:MAX_TEXT_TRIALS]:
+        texts = [parent.text] + [child.tail for child in parent]
+        parent.text = _blank(parent.text)
+        for child in parent:
+            child.tail = _blank(child.tail)
+        try:
+            schema.validate(tree)
+            still = any(found is parent or (found is not None and found.getparent() is parent)
+                        for found in (_element_at(tree, e.path) for e in schema.error_log))
+        finally:
+            parent.text = texts[0]
+            for child, tail in zip(parent, texts[1:], strict=True):
+                child.tail = tail
+        if not still:
+            kinds[indexes[0]], elements[indexes[0]] = "RELAXNG_ERR_TEXTWRONG", parent
+            dropped.update(indexes[1:])
+
+
+def _blank(text: str | None) -> str | None:
+    """Only the line ends of ``text`` (so that lines stay where they are)."""
+    return None if text is None else "\n" * text.count("\n")
 
 
 def _subject(entry: etree._LogEntry, element: etree._Element | None
