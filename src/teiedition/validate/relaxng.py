@@ -45,6 +45,7 @@ from .cache import SchemaCache
 from .cascade import STRUCTURAL, echoes
 from .datatypes import JING_PATTERNS, align_datatypes
 from .cache import digest as cache_digest
+from .expect import MAX_NODES as EXPECT_MAX_NODES
 from .expect import expected_children
 from .locate import SourceLines, column_of, element_column, stray_text
 from .messages import relaxng_message, tidy
@@ -407,8 +408,12 @@ def _blame_text(schema: etree.RelaxNG, tree: etree._ElementTree, kinds: list[str
     children's parent holds such text and nothing deeper explains the errors, the document
     is checked again without that text: when the parent and its children then pass, the
     first of their errors becomes one about the text (its kind, and the parent, set in
-    ``kinds`` and ``elements``) and the others are added to ``dropped``."""
+    ``kinds`` and ``elements``) and the others are added to ``dropped``. Like the trials
+    of expect.py, only in documents of up to ``expect.MAX_NODES`` nodes."""
     suspects: dict[etree._Element, list[int]] = {}
+    if not any(kind in STRUCTURAL for kind in kinds) or \
+            sum(1 for _ in tree.iter()) > EXPECT_MAX_NODES:
+        return  # each trial validates the whole document again: small documents only
     for index, (kind, element) in enumerate(zip(kinds, elements, strict=True)):
         parent = element.getparent() if element is not None else None
         if index not in dropped and kind in STRUCTURAL and parent is not None and \
