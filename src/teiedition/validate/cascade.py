@@ -14,9 +14,11 @@ nothing inside an element it did not expect, and reports an element's own
 failure where its parent's content gives up, on it or on an earlier child; so
 a structural error (element not expected, other element expected, extra
 content) about element E, in parent P, is an echo when another error is about
-E's own attributes, or about an element deeper than E inside E or a following
-sibling of E. A real error further back (in an earlier sibling) does not make
-it one: libxml2 goes on past such a sibling and reports E on its own account.
+the attributes of E or of a following sibling, or about an element deeper than
+E inside E or a following sibling of E. (After an element that really is
+misplaced libxml2 validates none of its siblings.) A real error further back
+(in an earlier sibling) does not make it one: libxml2 goes on past such a
+sibling and reports E on its own account.
 Text where only elements may stand echoes the same way: libxml2 blames the
 children before it. And "Element P failed to validate content" (or
 "attributes") only sums up another error about P or inside it.
@@ -61,6 +63,10 @@ def echoes(errors: Sequence[tuple[str, etree._Element | None]]) -> set[int]:
         if element is None or kind in SUMMARIES:
             continue
         ancestors = list(element.iterancestors())
+        if kind not in STRUCTURAL and ancestors:
+            # A following sibling's own attributes or text: libxml2 validates no sibling
+            # after an element that really is misplaced (it stops there).
+            ancestors.insert(0, element)
         for ancestor, parent in pairwise(ancestors):
             if parent in positions:
                 deepest[parent] = max(deepest.get(parent, -1), positions[parent][ancestor])
