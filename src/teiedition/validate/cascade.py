@@ -72,6 +72,11 @@ def echoes(errors: Sequence[tuple[str, etree._Element | None]]) -> set[int]:
                 deepest[parent] = max(deepest.get(parent, -1), positions[parent][ancestor])
     found: set[int] = set()
     seen: set[tuple[str, etree._Element]] = set()
+    for i, (kind, element) in enumerate(errors):
+        if kind == TEXT and element is not None:
+            if (kind, element) in seen:
+                found.add(i)  # the same text, said again
+            seen.add((kind, element))
     for i, element in structural:
         kind, parent = errors[i][0], element.getparent()
         if (kind, element) in seen or (kind != "RELAXNG_ERR_ELEMWRONG" and element in wrong):

@@ -389,13 +389,19 @@ class GrammarRun:
 
 
 def _element_at(tree: etree._ElementTree, path: str | None) -> etree._Element | None:
-    """The element a libxml2 error's path names (``/*/*[2]/*``), if it names one."""
+    """The element a libxml2 error's path names (``/*/*[2]/*``), if it names one. An element
+    in another namespace is named with the document's prefix (``/*/*[2]/ns0:thing``)."""
     if not path:
         return None
     try:
         found = tree.xpath(path)
     except etree.XPathError:
-        return None
+        prefixes = {prefix: uri for element in tree.iter(etree.Element)
+                    for prefix, uri in element.nsmap.items() if prefix}
+        try:
+            found = tree.xpath(path, namespaces=prefixes)
+        except etree.XPathError:
+            return None
     return found[0] if isinstance(found, list) and found and \
         isinstance(found[0], etree._Element) else None
 
