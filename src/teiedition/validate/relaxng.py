@@ -33,16 +33,21 @@ are compiled whole.
 
 from __future__ import annotations
 
+import re
 import time
 from typing import TYPE_CHECKING, Iterator
 
 from lxml import etree
 
 from ..errors import InputError
+from .attributes import AttributeIndex, describe, first_ids
 from .cache import SchemaCache
+from .cascade import STRUCTURAL, echoes
+from .datatypes import JING_PATTERNS, align_datatypes
 from .cache import digest as cache_digest
+from .expect import MAX_NODES as EXPECT_MAX_NODES
 from .expect import expected_children
-from .locate import SourceLines, element_column
+from .locate import SourceLines, column_of, element_column, stray_text
 from .messages import relaxng_message, tidy
 from .problems import Problem
 from .prune import split_tag
@@ -64,6 +69,11 @@ VERDICT_BUDGET_SECONDS = 1.0
 #: A run compiles at most this many diagnostic grammars, for growing sets of names, before
 #: it compiles the whole grammar.
 MAX_DIAGNOSTIC_GRAMMARS = 3
+#: Elements whose text is taken out for a trial (each a validation of the document).
+MAX_TEXT_TRIALS = 20
+_NAMED = re.compile(r"(?:Did not expect element (\S+) there|Expecting element \S+, got (\S+))")
+_EXTRA_CONTENT = re.compile(r"Element (\S+) has extra content: (\S+)")
+_INVALID_ATTRIBUTE = re.compile(r"Invalid attribute (\S+) for element ")
 
 
 def element_names(tree: etree._ElementTree) -> Names:
@@ -173,6 +183,9 @@ class RelaxNG:
         #: Documents the run has said are still to come (see :meth:`expect`), this one included.
         self._expected = 0
         self._diagnostic_compiles = 1
+        self._aligned: etree._ElementTree | None = None
+        #: The attributes each element allows, read from the grammar when a message needs them.
+        self._attributes: AttributeIndex | None = None
 
     def expect(self, count: int) -> None:
         """Hear that ``count`` documents follow (a batch): once the first has shown what
@@ -188,10 +201,18 @@ class RelaxNG:
             return self._verdict_seconds + projected < VERDICT_BUDGET_SECONDS
         return True
 
+    @property
+    def _grammar_tree(self) -> etree._ElementTree:
+        """The schema's grammar, with its datatypes checked as Jing checks them
+        (datatypes.py)."""
+        if self._aligned is None:
+            self._aligned = align_datatypes(self._source.tree)
+        return self._aligned
+
     def _compile_whole(self) -> etree.RelaxNG:
         if self._whole is None:
             try:
-                self._whole = etree.RelaxNG(self._source.tree)
+                self._whole = etree.RelaxNG(self._grammar_tree)
             except etree.RelaxNGParseError as err:
                 raise InputError(f"not a usable RELAX NG schema: {err}",
                                  path=str(self._source.path)) from None
@@ -212,12 +233,13 @@ class RelaxNG:
                 return self._compile_whole()
         union = compiled.names | names
         kind = "rng-diagnostic" if keep_structure else "rng-verdict"
-        key = cache_digest(kind, self._source.data, "\n".join(sorted(" ".join(n) for n in union)))
+        key = cache_digest(kind, self._source.data, repr(sorted(JING_PATTERNS.items())),
+                           "\n".join(sorted(" ".join(n) for n in union)))
         schema = self._cached(kind, key)
         if schema is None:
-            if not reducible(self._source.tree):
+            if not reducible(self._grammar_tree):
                 return self._compile_whole()
-            reduced = reduce_grammar(self._source.tree, union, keep_structure=keep_structure)
+            reduced = reduce_grammar(self._grammar_tree, union, keep_structure=keep_structure)
             try:
                 schema = etree.RelaxNG(reduced)
             except etree.RelaxNGParseError:
@@ -270,17 +292,32 @@ class RelaxNG:
             schema = self._compile_whole()
             if schema.validate(tree):
                 return
-        entries = list(schema.error_log)  # trials below validate again
-        for entry in entries:
-            yield self._problem(entry, schema, tree, source)
+        yield from self._problems(list(schema.error_log), schema, tree, source)
 
-    def _problem(self, entry: etree._LogEntry, schema: etree.RelaxNG,
-                 tree: etree._ElementTree, source: SourceLines) -> Problem:
+    def _problems(self, entries: list[etree._LogEntry], schema: etree.RelaxNG,
+                  tree: etree._ElementTree, source: SourceLines) -> Iterator[Problem]:
+        """libxml2's errors as problems, without those that only echo another
+        (cascade.py). ``entries`` is a copy of the log: the trials of expect.py validate
+        again."""
+        elements = [_subject(entry, _element_at(tree, entry.path)) for entry in entries]
+        kinds = [_kind(entry, element) for entry, element in zip(entries, elements, strict=True)]
+        dropped = echoes(list(zip(kinds, elements, strict=True)))
+        _blame_text(schema, tree, kinds, elements, dropped)
+        ids: dict[str, etree._Element] | None = None
+        for index, (entry, element) in enumerate(zip(entries, elements, strict=True)):
+            if index in dropped:
+                continue
+            if ids is None and entry.type_name == "RELAXNG_ERR_INVALIDATTR":
+                ids = first_ids(tree)
+            yield self._problem(entry, element, kinds[index], schema, tree, source, ids or {})
+
+    def _problem(self, entry: etree._LogEntry, element: etree._Element | None, kind: str,
+                 schema: etree.RelaxNG, tree: etree._ElementTree, source: SourceLines,
+                 ids: dict[str, etree._Element]) -> Problem:
         message = relaxng_message(entry.message)
-        element = _element_at(tree, entry.path)
         line = entry.line or None
         column = entry.column or _tag_column(source, entry.line, entry.message)
-        if element is not None and entry.type_name == "RELAXNG_ERR_NOELEM":
+        if element is not None and kind == "RELAXNG_ERR_NOELEM":
             # libxml2: "Expecting an element , got nothing"; Jing: 'element "lg" incomplete;
             # expected element "l", ...'. Say which element, where, and what it lacks.
             line, column = element.sourceline, element_column(element, source)
@@ -293,10 +330,26 @@ class RelaxNG:
                 last = next((c for c in reversed(element) if isinstance(c.tag, str)), None)
                 message = f"<{name}> is incomplete: a required child element is missing" + (
                     f" after <{etree.QName(last).localname}>" if last is not None else "")
-        elif element is not None and entry.type_name == "RELAXNG_ERR_ELEMWRONG" and \
+        elif element is not None and kind == "RELAXNG_ERR_ELEMWRONG" and \
                 element.getparent() is not None:
             line, column = element.sourceline, element_column(element, source)
             message += f" (inside <{etree.QName(element.getparent()).localname}>)"
+        elif element is not None and kind == "RELAXNG_ERR_INVALIDATTR" and \
+                (m := _INVALID_ATTRIBUTE.match(entry.message)):
+            if self._attributes is None:
+                self._attributes = AttributeIndex(self._source.tree)
+            message, written = describe(self._attributes, element, m.group(1), ids) or \
+                (message, m.group(1))
+            # At the attribute, when it stands on the line of the end of the start tag.
+            line, start = element.sourceline, element_column(element, source)
+            column = column_of(source, line, f" {written}=", start or 1)
+            column = column + 1 if column else start
+        elif element is not None and kind == "RELAXNG_ERR_TEXTWRONG":
+            # Jing points at the text; libxml2 at the element that holds it.
+            text, line, _ = stray_text(element, source)
+            column = column_of(source, line, text.split()[0] if text.split() else "")
+            message = (f"<{etree.QName(element).localname}> may not contain text here "
+                       f"(\"{_shorten(text)}\")")
         return Problem(self.rule, message, line, column, schema=self.name,
                        detail=tidy(entry.message))
 
@@ -329,22 +382,103 @@ class GrammarRun:
             return
         if not self._small:
             # The diagnostic (or whole) grammar already said no: its own log has the reasons.
-            for entry in list(self._schema.error_log):
-                yield self._grammar._problem(entry, self._schema, tree, source)
+            yield from self._grammar._problems(list(self._schema.error_log), self._schema,
+                                               tree, source)
             return
         yield from self._grammar._diagnose(tree, source, small=True)
 
 
 def _element_at(tree: etree._ElementTree, path: str | None) -> etree._Element | None:
-    """The element a libxml2 error's path names (``/*/*[2]/*``), if it names one."""
+    """The element a libxml2 error's path names (``/*/*[2]/*``), if it names one. An element
+    in another namespace is named with the document's prefix (``/*/*[2]/ns0:thing``)."""
     if not path:
         return None
     try:
         found = tree.xpath(path)
     except etree.XPathError:
-        return None
+        prefixes = {prefix: uri for element in tree.iter(etree.Element)
+                    for prefix, uri in element.nsmap.items() if prefix}
+        try:
+            found = tree.xpath(path, namespaces=prefixes)
+        except etree.XPathError:
+            return None
     return found[0] if isinstance(found, list) and found and \
         isinstance(found[0], etree._Element) else None
+
+
+def _blame_text(schema: etree.RelaxNG, tree: etree._ElementTree, kinds: list[str],
+                elements: list[etree._Element | None], dropped: set[int]) -> None:
+    """Text after the last child of an element that takes only elements, libxml2 may
+    report as its children not being allowed ("Did not expect element place there",
+    "Element listPlace has extra content: place"), never naming the text. Where the
+    children's parent holds such text and nothing deeper explains the errors, the document
+    is checked again without that text: when the parent and its children then pass, the
+    first of their errors becomes one about the text (its kind, and the parent, set in
+    ``kinds`` and ``elements``) and the others are added to ``dropped``. Like the trials
+    of expect.py, only in documents of up to ``expect.MAX_NODES`` nodes."""
+    suspects: dict[etree._Element, list[int]] = {}
+    if not any(kind in STRUCTURAL for kind in kinds) or \
+            sum(1 for _ in tree.iter()) > EXPECT_MAX_NODES:
+        return  # each trial validates the whole document again: small documents only
+    for index, (kind, element) in enumerate(zip(kinds, elements, strict=True)):
+        parent = element.getparent() if element is not None else None
+        if index not in dropped and kind in STRUCTURAL and parent is not None and \
+                parent not in elements and stray_text(parent)[0]:
+            suspects.setdefault(parent, []).append(index)
+    for parent, indexes in list(suspects.items())[:MAX_TEXT_TRIALS]:
+        texts = [parent.text] + [child.tail for child in parent]
+        parent.text = _blank(parent.text)
+        for child in parent:
+            child.tail = _blank(child.tail)
+        try:
+            schema.validate(tree)
+            still = any(found is parent or (found is not None and found.getparent() is parent)
+                        for found in (_element_at(tree, e.path) for e in schema.error_log))
+        finally:
+            parent.text = texts[0]
+            for child, tail in zip(parent, texts[1:], strict=True):
+                child.tail = tail
+        if not still:
+            kinds[indexes[0]], elements[indexes[0]] = "RELAXNG_ERR_TEXTWRONG", parent
+            dropped.update(indexes[1:])
+
+
+def _blank(text: str | None) -> str | None:
+    """Only the line ends of ``text`` (so that lines stay where they are)."""
+    return None if text is None else "\n" * text.count("\n")
+
+
+def _subject(entry: etree._LogEntry, element: etree._Element | None
+             ) -> etree._Element | None:
+    """The element an error is about. libxml2's path names the element that was not
+    expected, or its parent (when its first child was not): then the first child of that
+    name."""
+    named = _NAMED.match(entry.message)
+    name = named and (named.group(1) or named.group(2))
+    if element is None or not name or etree.QName(element).localname == name:
+        return element
+    return next((child for child in element.iterchildren(etree.Element)
+                 if etree.QName(child).localname == name), element)
+
+
+def _kind(entry: etree._LogEntry, element: etree._Element | None) -> str:
+    """libxml2's type of error, except that text where only elements may stand is always
+    ``RELAXNG_ERR_TEXTWRONG``: libxml2 also says "Expecting an element got text", or
+    "Element list has extra content: text" about the element that holds it."""
+    if entry.type_name == "RELAXNG_ERR_NOTELEM":
+        return "RELAXNG_ERR_TEXTWRONG"
+    # The path names the extra child element, or the element itself when the extra is text.
+    extra = _EXTRA_CONTENT.match(entry.message)
+    if entry.type_name == "RELAXNG_ERR_EXTRACONTENT" and extra and element is not None and \
+            extra.group(2) == "text" and etree.QName(element).localname == extra.group(1) and \
+            extra.group(1) != "text":
+        return "RELAXNG_ERR_TEXTWRONG"
+    return entry.type_name
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _tag_column(source: SourceLines, line: int | None, message: str) -> int | None:
