@@ -438,3 +438,13 @@ def test_notes_between_blocks_stand_where_they_are() -> None:
         "MILAN KUČAN:", "MILAN KUČAN:"]
     assert all("note-block" in s.get("class") for s in speakers)
     assert not page.xpath("//section[@class='notes']//li[contains(@class, 'note-speaker')]")
+
+
+def test_an_empty_reference_keeps_the_space_it_holds() -> None:
+    """Found by the property test: `a<ref> </ref>a` (a reference to nothing holding a space)
+    read "aa" in the HTML, its space dropped with the reference."""
+    tree = etree.ElementTree(etree.fromstring(HEADER.format(
+        publication="<p>x</p>", source="<p>x</p>", standoff="",
+        body="a<placeName><ref> </ref></placeName>a and b<ref/>c")))
+    page = html.document_fromstring(html_pages([("h", tree)]).pages["h.html"])
+    assert " ".join(page.xpath("//main//p")[0].text_content().split()).startswith("a a and bc")

@@ -63,11 +63,13 @@
     <sup class="noteref"><xsl:next-match/></sup>
   </xsl:template>
 
-  <!-- A pointer (or an empty reference) to nothing at all has nothing to read. -->
+  <!-- A pointer (or an empty reference) to nothing at all has nothing to read (the white
+       space a reference holds still parts the words around it). -->
   <xsl:template match="tei:ptr[not(normalize-space(@target))] |
                        tei:ref[not(normalize-space())][not(*)][not(normalize-space(@target))]"
                 mode="m:html" priority="2">
     <xsl:call-template name="t:anchor"/>
+    <xsl:if test="string(.)"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <!-- What a pointer shows, set apart from the words beside it by thin spaces (a pointer
