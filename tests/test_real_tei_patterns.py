@@ -52,3 +52,14 @@ def test_a_captioned_table_longer_than_a_page_keeps_every_row_in_the_pdf() -> No
                    for i in range(12))
     tree = tei(f"<table><head>Editions</head>{rows}</table>")
     assert not Counter(body_words(tree)) - Counter(printed(tree))
+
+
+def test_a_tei_element_holding_tei_documents_prints_them_all() -> None:
+    """TEI P5 lets a TEI element hold TEI documents (a corpus without teiCorpus); the PDF
+    printed the outer header alone."""
+    inner = "".join(f'<TEI>{H}<text><body><p>text {n} of the corpus</p></body></text></TEI>'
+                    for n in ("one", "two"))
+    tree = etree.ElementTree(etree.fromstring(
+        f'<TEI xmlns="http://www.tei-c.org/ns/1.0">{H}{inner}</TEI>'))
+    assert in_order(body_words(tree), printed(tree)) == 1.0
+    assert in_order(body_words(tree), html_reading(page_of(tree).xpath("//main")[0])) == 1.0
