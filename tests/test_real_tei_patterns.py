@@ -63,3 +63,16 @@ def test_a_tei_element_holding_tei_documents_prints_them_all() -> None:
         f'<TEI xmlns="http://www.tei-c.org/ns/1.0">{H}{inner}</TEI>'))
     assert in_order(body_words(tree), printed(tree)) == 1.0
     assert in_order(body_words(tree), html_reading(page_of(tree).xpath("//main")[0])) == 1.0
+
+
+def test_a_figure_that_begins_with_its_heads_keeps_them_first_in_one_caption() -> None:
+    """A map whose title, subtitle and legend (heads, then ab) came out legend first, with a
+    figcaption per head (HTML allows one)."""
+    tree = tei('<figure><head>CODY</head><head type="sub">being a subdivision</head>'
+               '<ab>Scale 50 feet</ab><figDesc>A map.</figDesc><graphic url="m.jpg"/></figure>'
+               '<figure><graphic url="p.jpg"/><head>Plate one</head></figure>')
+    page = page_of(tree)
+    assert in_order(body_words(tree), html_reading(page.xpath("//main")[0])) == 1.0
+    first, second = page.xpath("//figure")
+    assert len(first.xpath("figcaption")) == 1 and first[0].tag == "figcaption"
+    assert second[-1].tag == "figcaption"

@@ -135,15 +135,41 @@
        the TEI file and marks them with e:src), else a labelled placeholder; the figDesc
        is the image's alternative text, the head its caption. -->
   <xsl:template match="tei:figure" mode="m:html">
+    <!-- The caption goes where the source has it: first when the figure begins with its head
+         (a map's title above its legend and its text), else last. A figure has one
+         figcaption: several heads are lines of it. -->
+    <xsl:variable name="first" select="empty(tei:head[1]/preceding-sibling::node()
+                                         [self::* or self::text()[normalize-space()]]
+                                         [not(self::tei:figDesc)])"/>
+    <xsl:variable name="caption" as="element()*">
+      <xsl:if test="tei:head"><xsl:call-template name="t:figcaption"/></xsl:if>
+    </xsl:variable>
     <xsl:call-template name="t:block">
       <xsl:with-param name="name" select="'figure'"/>
       <xsl:with-param name="content">
+        <xsl:sequence select="$caption[$first]"/>
         <xsl:apply-templates select="node() except tei:head" mode="m:html"/>
-        <xsl:for-each select="tei:head">
-          <figcaption><xsl:call-template name="t:id"/><xsl:apply-templates mode="m:html"/></figcaption>
-        </xsl:for-each>
+        <xsl:sequence select="$caption[not($first)]"/>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- The figcaption of a figure (the context) with heads. -->
+  <xsl:template name="t:figcaption">
+    <figcaption>
+      <xsl:choose>
+        <xsl:when test="tei:head[2]">
+          <xsl:for-each select="tei:head">
+            <span class="figure-head block"><xsl:call-template name="t:id"/><xsl:apply-templates mode="m:html"/></span>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:for-each select="tei:head">
+            <xsl:call-template name="t:id"/><xsl:apply-templates mode="m:html"/>
+          </xsl:for-each>
+        </xsl:otherwise>
+      </xsl:choose>
+    </figcaption>
   </xsl:template>
 
   <xsl:template match="tei:figure[f:in-phrasing(.)]" mode="m:html" priority="2">
