@@ -101,7 +101,7 @@
   </xsl:template>
 
   <xsl:template match="tei:label" mode="m:html-label">
-    <xsl:if test="@xml:id"><span id="{@xml:id}" class="anchor"/></xsl:if>
+    <xsl:if test="@xml:id"><span id="{f:id(.)}" class="anchor"/></xsl:if>
     <xsl:apply-templates mode="m:html"/>
   </xsl:template>
 
