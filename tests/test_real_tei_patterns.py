@@ -76,3 +76,13 @@ def test_a_figure_that_begins_with_its_heads_keeps_them_first_in_one_caption() -
     first, second = page.xpath("//figure")
     assert len(first.xpath("figcaption")) == 1 and first[0].tag == "figcaption"
     assert second[-1].tag == "figcaption"
+
+
+def test_several_rend_words_each_give_their_look() -> None:
+    """hi rend="bold italic" matched the bold and the italic template at once: Saxon kept
+    one of them (and warned)."""
+    tree = tei('<p><hi rend="bold italic">both</hi> and <hi rend="italic sup">up</hi></p>')
+    classes = page_of(tree).xpath("//main//span[@class][contains(., 'both')]/@class")
+    assert {"rend-bold", "rend-italic"} <= set(" ".join(classes).split())
+    source = pdf(tree, standard="none").typst_source
+    assert '#tei-hi("bold italic")' in source and '#tei-hi("italic sup")' in source

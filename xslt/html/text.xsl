@@ -129,6 +129,12 @@
     <sub><xsl:call-template name="t:id"/><xsl:apply-templates mode="m:html"/></sub>
   </xsl:template>
 
+  <!-- Several @rend words ("bold italic smallcaps") matched several of the templates above
+       at once (Saxon kept one look and warned): all of them as classes. -->
+  <xsl:template match="tei:hi[tokenize(@rend)[2]]" mode="m:html" priority="1">
+    <xsl:call-template name="t:inline"><xsl:with-param name="class" select="'hi'"/></xsl:call-template>
+  </xsl:template>
+
   <!-- Any other highlighting: its @rend words as classes (the CSS knows the usual ones:
        small caps, underline, strikethrough...; unknown ones show plain). -->
   <xsl:template match="tei:hi" mode="m:html">

@@ -143,9 +143,19 @@
     <xsl:text>#sub[</xsl:text><xsl:call-template name="t:typst-anchor"/><xsl:apply-templates mode="m:typst"/><xsl:text>]</xsl:text>
   </xsl:template>
 
+  <!-- Several @rend words ("bold italic smallcaps") matched several of the templates above
+       at once (Saxon kept one look and warned): tei-hi applies each of them. -->
+  <xsl:template match="tei:hi[tokenize(@rend)[2]]" mode="m:typst" priority="1">
+    <xsl:call-template name="t:tei-hi"/>
+  </xsl:template>
+
   <!-- Any other highlighting: edition.typ knows the usual @rend words (small caps,
        underline, strikethrough...); unknown ones print plain. -->
   <xsl:template match="tei:hi" mode="m:typst">
+    <xsl:call-template name="t:tei-hi"/>
+  </xsl:template>
+
+  <xsl:template name="t:tei-hi">
     <xsl:text>#tei-hi(</xsl:text>
     <xsl:value-of select="f:typst-string(normalize-space(@rend))"/>
     <xsl:text>)[</xsl:text><xsl:call-template name="t:typst-anchor"/><xsl:apply-templates mode="m:typst"/><xsl:text>]</xsl:text>
