@@ -86,3 +86,11 @@ def test_several_rend_words_each_give_their_look() -> None:
     assert {"rend-bold", "rend-italic"} <= set(" ".join(classes).split())
     source = pdf(tree, standard="none").typst_source
     assert '#tei-hi("bold italic")' in source and '#tei-hi("italic sup")' in source
+
+
+def test_a_note_printed_in_the_line_is_set_apart_from_the_word_before_it() -> None:
+    """A note with @place="inline" right after a word ("amet<note place='inline'>Inline
+    note</note>") read as one word with the note's first: "ametInline"."""
+    tree = tei('<p>dolor sit amet<note place="inline">Inline note</note> ipsum</p>')
+    assert "Inline" in html_reading(page_of(tree).xpath("//main")[0])
+    assert "Inline" in printed(tree)
