@@ -57,7 +57,8 @@ def _read(el: etree._Element, parts: list[str], notes: list[list[str]], top: boo
         return
     name = etree.QName(el).localname if el.tag.startswith(TEI) else ""
     aside = name == "note" or (name in ("rdg", "lem") and _chosen(el) is not el)
-    hidden = name == "am" or name == "figDesc" or (
+    # (An index entry marks a place for the index: it is no words of the text.)
+    hidden = name in ("am", "figDesc", "index") or (
         name in HIDDEN and el.getparent() is not None
         and etree.QName(el.getparent()).localname == "choice" and _has_both(el.getparent()))
     if aside and not top:

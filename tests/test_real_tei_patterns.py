@@ -94,3 +94,21 @@ def test_a_note_printed_in_the_line_is_set_apart_from_the_word_before_it() -> No
     tree = tei('<p>dolor sit amet<note place="inline">Inline note</note> ipsum</p>')
     assert "Inline" in html_reading(page_of(tree).xpath("//main")[0])
     assert "Inline" in printed(tree)
+
+
+def test_a_generated_division_is_known_and_adds_nothing() -> None:
+    """divGen (a table of contents the processor makes: the edition has its own) was an
+    unknown element."""
+    edition = html_pages([("doc", tei('<divGen type="toc"/><p>text</p>'))], warn_unhandled=True)
+    assert not [m for m in edition.messages if m.startswith("unhandled:")]
+
+
+def test_index_entries_are_no_words_of_the_text() -> None:
+    """index/term marks a place for a back-of-book index (files converted from Word have one
+    after each indexed word): its terms are not read in the line, in either output."""
+    tree = tei('<p>about the Web<index indexName="XE"><term>Web</term><index><term>Web '
+               'service</term></index></index>, and bugs</p>')
+    expected = ["about", "the", "Web", "and", "bugs"]
+    assert body_words(tree) == expected
+    assert html_reading(page_of(tree).xpath("//main")[0]) == expected
+    assert in_order(expected, printed(tree)) == 1.0 and "service" not in printed(tree)
