@@ -41,7 +41,7 @@
       layoutDesc layout handDesc handNote decoDesc decoNote bindingDesc binding sealDesc seal
       scriptDesc scriptNote typeDesc typeNote accMat origin provenance acquisition adminInfo
       surrogates summary recordHist custodialHist musicNotation filiation additions
-      witness source custEvent relatedItem
+      witness source custEvent relatedItem notatedMusic
     </e:behaviour>
     <e:behaviour name="line">
       l dateline salute signed addrLine speaker titlePart docAuthor docDate docEdition
