@@ -117,3 +117,12 @@ def test_index_entries_are_no_words_of_the_text() -> None:
     assert body_words(tree) == expected
     assert html_reading(page_of(tree).xpath("//main")[0]) == expected
     assert in_order(expected, printed(tree)) == 1.0 and "service" not in printed(tree)
+
+
+def test_readings_of_equal_standing_are_parted_in_the_text() -> None:
+    """A choice of a reading and a segment (a Polish letter's French phrase and its
+    translation) showed them as one word: the slash between them was drawn by the CSS."""
+    tree = tei('<p>les moyen de <choice><orig>plaire</orig><seg xml:lang="pl">sposoby'
+               '</seg></choice> etc</p>')
+    shown = html_reading(page_of(tree).xpath("//main")[0])
+    assert shown == ["les", "moyen", "de", "plaire", "sposoby", "etc"]
