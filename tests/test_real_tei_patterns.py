@@ -126,3 +126,13 @@ def test_readings_of_equal_standing_are_parted_in_the_text() -> None:
                '</seg></choice> etc</p>')
     shown = html_reading(page_of(tree).xpath("//main")[0])
     assert shown == ["les", "moyen", "de", "plaire", "sposoby", "etc"]
+
+
+def test_a_correction_inside_a_word_keeps_it_one_word() -> None:
+    """The Dantiscus letters indent a choice inside a word ("co" + corr "n" + "fichado"):
+    the white space between its readings is layout, in the reading as in the page."""
+    tree = tei('<p>por averse co<choice>\n   <corr>n</corr>\n   <sic/>\n  </choice>fichado de'
+               ' alla</p>')
+    expected = ["por", "averse", "confichado", "de", "alla"]
+    assert body_words(tree) == expected
+    assert html_reading(page_of(tree).xpath("//main")[0]) == expected
