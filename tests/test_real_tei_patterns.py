@@ -136,3 +136,11 @@ def test_a_correction_inside_a_word_keeps_it_one_word() -> None:
     expected = ["por", "averse", "confichado", "de", "alla"]
     assert body_words(tree) == expected
     assert html_reading(page_of(tree).xpath("//main")[0]) == expected
+
+
+def test_a_table_inside_a_paragraph_keeps_its_cells_words_apart() -> None:
+    """A table in a paragraph (the TEI Stylesheets' maria.xml, converted from LaTeX: a
+    legend of symbols) is spans with the table's roles; its cells' words ran together."""
+    tree = tei('<p>where <table rend="inline"><row><cell>z</cell><cell>charge</cell></row>'
+               '<row><cell>N</cell><cell>number</cell></row></table> end</p>')
+    assert html_reading(page_of(tree).xpath("//main")[0]) == body_words(tree)

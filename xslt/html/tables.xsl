@@ -51,10 +51,14 @@
   <xsl:template match="tei:table[f:in-phrasing(.)]" mode="m:html" priority="2">
     <span class="tei-table block" role="table"><xsl:call-template name="t:id"/><xsl:apply-templates mode="m:html"/></span>
   </xsl:template>
+  <!-- (A space before each row and cell but the first: the table's layout ignores it, and
+       its words stay apart when they are copied or read: "z charge", not "zcharge".) -->
   <xsl:template match="tei:row[f:in-phrasing(.)]" mode="m:html" priority="2">
+    <xsl:if test="preceding-sibling::tei:row"><xsl:text> </xsl:text></xsl:if>
     <span class="tei-row" role="row"><xsl:call-template name="t:id"/><xsl:apply-templates mode="m:html"/></span>
   </xsl:template>
   <xsl:template match="tei:cell[f:in-phrasing(.)]" mode="m:html" priority="2">
+    <xsl:if test="preceding-sibling::tei:cell"><xsl:text> </xsl:text></xsl:if>
     <span class="tei-cell" role="cell"><xsl:call-template name="t:id"/><xsl:apply-templates mode="m:html"/></span>
   </xsl:template>
 
