@@ -144,3 +144,20 @@ def test_a_table_inside_a_paragraph_keeps_its_cells_words_apart() -> None:
     tree = tei('<p>where <table rend="inline"><row><cell>z</cell><cell>charge</cell></row>'
                '<row><cell>N</cell><cell>number</cell></row></table> end</p>')
     assert html_reading(page_of(tree).xpath("//main")[0]) == body_words(tree)
+
+
+def test_mathml_in_a_formula_is_mathml_in_the_page_and_its_text_in_print() -> None:
+    """Files converted from LaTeX (maria.xml) hold MathML in formula: every MathML element
+    was an unknown one. The page keeps it as MathML (without what could load or run
+    anything), the PDF its text."""
+    m = "http://www.w3.org/1998/Math/MathML"
+    tree = tei(f'<p>parameter <formula notation="MathML"><math xmlns="{m}"><mrow>'
+               '<mi href="javascript:alert(1)" onclick="x()">κ</mi><mo>=</mo><mfrac><mi>ξ</mi>'
+               '<mi>E</mi></mfrac></mrow></math></formula> end</p>')
+    edition = html_pages([("doc", tree)], warn_unhandled=True)
+    assert not [m for m in edition.messages if m.startswith("unhandled:")]
+    page = html.document_fromstring(edition.pages["doc.html"])
+    math = page.xpath("//main//*[local-name() = 'math']")
+    assert len(math) == 1 and math[0].xpath(".//*[local-name() = 'mfrac']")
+    assert not math[0].xpath(".//@href | .//@onclick")
+    assert in_order(body_words(tree), printed(tree)) == 1.0

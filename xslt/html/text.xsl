@@ -8,6 +8,7 @@
     xmlns:f="urn:teiedition:functions"
     xmlns:m="urn:teiedition:modes"
     xmlns:t="urn:teiedition:templates"
+    xmlns:mml="http://www.w3.org/1998/Math/MathML"
     exclude-result-prefixes="#all">
 
   <xsl:template match="tei:text" mode="m:html">
@@ -143,6 +144,16 @@
 
   <xsl:template match="tei:foreign" mode="m:html">
     <i class="tei-foreign" lang="{(f:language(@xml:lang), 'und')[1]}"><xsl:call-template name="t:id"/><xsl:apply-templates mode="m:html"/></i>
+  </xsl:template>
+
+  <!-- MathML (in a formula, as files converted from LaTeX have it): MathML in the page,
+       which browsers draw. Its elements only, without the attributes that could load or
+       run anything (href, src, on...). -->
+  <xsl:template match="mml:*" mode="m:html">
+    <xsl:element name="{local-name()}" namespace="http://www.w3.org/1998/Math/MathML">
+      <xsl:copy-of select="@*[not(local-name() = ('href', 'src') or starts-with(lower-case(local-name()), 'on'))]"/>
+      <xsl:apply-templates mode="m:html"/>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template match="tei:title" mode="m:html">

@@ -9,6 +9,7 @@
     xmlns:fp="urn:teiedition:functions:private"
     xmlns:m="urn:teiedition:modes"
     xmlns:t="urn:teiedition:templates"
+    xmlns:mml="http://www.w3.org/1998/Math/MathML"
     exclude-result-prefixes="#all">
 
   <xsl:template match="text()" mode="m:typst">
@@ -159,6 +160,11 @@
     <xsl:text>#tei-hi(</xsl:text>
     <xsl:value-of select="f:typst-string(normalize-space(@rend))"/>
     <xsl:text>)[</xsl:text><xsl:call-template name="t:typst-anchor"/><xsl:apply-templates mode="m:typst"/><xsl:text>]</xsl:text>
+  </xsl:template>
+
+  <!-- MathML: its text, in the line (Typst does not read MathML). -->
+  <xsl:template match="mml:*" mode="m:typst">
+    <xsl:apply-templates mode="m:typst"/>
   </xsl:template>
 
   <!-- Links: inside the document to the element's anchor, to the web; anything else is
