@@ -171,3 +171,14 @@ def test_a_character_the_file_does_not_give_keeps_its_word_whole_in_print() -> N
                ' alone</p>')
     assert in_order(body_words(tree), printed(tree)) == 1.0
     assert in_order(body_words(tree), html_reading(page_of(tree).xpath("//main")[0])) == 1.0
+
+
+def test_the_parts_of_a_cast_item_are_words_apart() -> None:
+    """A cast item's parts with nothing between them ran together in both outputs: the
+    role and its description ("Tom, a boy" since sweep B), the description and the actor
+    ("sonMr X")."""
+    tree = tei('<castList><castItem><role>ROMEO</role><roleDesc>son</roleDesc><actor>Mr X'
+               '</actor></castItem><castItem><role>JULIET</role>, <roleDesc>daughter'
+               '</roleDesc></castItem></castList>')
+    assert html_reading(page_of(tree).xpath("//main")[0]) == body_words(tree)
+    assert in_order(body_words(tree), printed(tree)) == 1.0
