@@ -354,4 +354,13 @@
     <xsl:param name="noun" as="xs:string"/>
     <xsl:sequence select="$n || ' ' || $noun || ('s'[$n != 1])"/>
   </xsl:function>
+
+  <!-- Whether the nodes beside a figure's head are only other heads, its figDesc and white
+       space: the head is at an edge of the figure, and the caption goes there (both
+       outputs: a map's title above its legend, a plate's caption below it). -->
+  <xsl:function name="f:figure-edge" as="xs:boolean">
+    <xsl:param name="beside" as="node()*"/>
+    <xsl:sequence select="empty($beside[self::* or self::text()[normalize-space()]]
+                                       [not(self::tei:head or self::tei:figDesc)])"/>
+  </xsl:function>
 </xsl:stylesheet>

@@ -139,36 +139,47 @@
        the TEI file and marks them with e:src), else a labelled placeholder; the figDesc
        is the image's alternative text, the head its caption. -->
   <xsl:template match="tei:figure" mode="m:html">
-    <!-- The caption goes where the source has it: first when the figure begins with its head
-         (a map's title above its legend and its text), else last. A figure has one
-         figcaption: several heads are lines of it. -->
-    <xsl:variable name="first" select="empty(tei:head[1]/preceding-sibling::node()
-                                         [self::* or self::text()[normalize-space()]]
-                                         [not(self::tei:figDesc)])"/>
+    <!-- The caption goes where the source has it: the heads the figure begins with, first (a
+         map's title above its legend), else the heads it ends with, last. A figure has one
+         figcaption: several heads are lines of it; a head between other parts stays in
+         place. -->
+    <xsl:variable name="lead" select="tei:head[f:figure-edge(preceding-sibling::node())]"/>
+    <xsl:variable name="heads" select="($lead, tei:head[empty($lead)]
+                                        [f:figure-edge(following-sibling::node())])"/>
     <xsl:variable name="caption" as="element()*">
-      <xsl:if test="tei:head"><xsl:call-template name="t:figcaption"/></xsl:if>
+      <xsl:if test="$heads">
+        <xsl:call-template name="t:figcaption"><xsl:with-param name="heads" select="$heads"/></xsl:call-template>
+      </xsl:if>
     </xsl:variable>
     <xsl:call-template name="t:block">
       <xsl:with-param name="name" select="'figure'"/>
       <xsl:with-param name="content">
-        <xsl:sequence select="$caption[$first]"/>
-        <xsl:apply-templates select="node() except tei:head" mode="m:html"/>
-        <xsl:sequence select="$caption[not($first)]"/>
+        <xsl:sequence select="$caption[exists($lead)]"/>
+        <xsl:for-each select="node() except $heads">
+          <xsl:choose>
+            <xsl:when test="self::tei:head">
+              <span class="figure-head block"><xsl:call-template name="t:id"/><xsl:apply-templates mode="m:html"/></span>
+            </xsl:when>
+            <xsl:otherwise><xsl:apply-templates select="." mode="m:html"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+        <xsl:sequence select="$caption[empty($lead)]"/>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
-  <!-- The figcaption of a figure (the context) with heads. -->
+  <!-- The figcaption of a figure (the context): its heads. -->
   <xsl:template name="t:figcaption">
+    <xsl:param name="heads" as="element(tei:head)+"/>
     <figcaption>
       <xsl:choose>
-        <xsl:when test="tei:head[2]">
-          <xsl:for-each select="tei:head">
+        <xsl:when test="$heads[2]">
+          <xsl:for-each select="$heads">
             <span class="figure-head block"><xsl:call-template name="t:id"/><xsl:apply-templates mode="m:html"/></span>
           </xsl:for-each>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:for-each select="tei:head">
+          <xsl:for-each select="$heads">
             <xsl:call-template name="t:id"/><xsl:apply-templates mode="m:html"/>
           </xsl:for-each>
         </xsl:otherwise>
