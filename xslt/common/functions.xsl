@@ -17,7 +17,8 @@
   <xsl:function name="f:id" as="xs:string">
     <xsl:param name="node" as="element()"/>
     <xsl:sequence select="
-        if ($node/@xml:id) then fp:xml-id($node)
+        if ($node/@xml:id) then (if ($fp:one-scope and not($fp:ids-repeat) and root($node) is $fp:root)
+                                 then string($node/@xml:id) else fp:xml-id($node))
         else if ($fp:one-scope and root($node) is $fp:root)
         then fp:free-root-id(local-name($node) || '-' ||
                              fp:root-positions(local-name($node))(generate-id($node)))
@@ -32,6 +33,11 @@
   <xsl:variable name="fp:root" as="document-node()?" select="/"/>
   <xsl:variable name="fp:one-scope" as="xs:boolean"
                 select="exists($fp:root) and not(fp:has-members($fp:root))"/>
+  <!-- Whether the document gives an xml:id twice (asked once: then each bearer's id is
+       looked at, fp:xml-id). -->
+  <xsl:variable name="fp:ids-repeat" as="xs:boolean"
+                select="exists($fp:root) and (let $ids := $fp:root//@xml:id
+                        return count($ids) ne count(distinct-values($ids)))"/>
 
   <!-- (Kept by the element's name: a string is looked up in the cache faster than a node
        and a name.) -->
