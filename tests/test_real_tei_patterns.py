@@ -190,9 +190,10 @@ def test_the_parts_of_a_cast_item_are_words_apart() -> None:
 
 def test_the_letter_of_a_correction_inside_a_word_follows_the_word_in_print() -> None:
     """The PDF puts the source's reading of a choice in a lettered note; the letter stood
-    inside the word ("con" + "c" + "fichado") and parted it in two."""
-    tree = tei('<p>por averse co<choice><corr>n</corr><sic/></choice>fichado de alla, y esta'
-               '<choice><corr>do</corr><sic/></choice> de <choice><expan>V<ex>uestra</ex>'
+    inside the word ("con" + "c" + "fichado") and parted it in two, also where the choice
+    is indented as the Dantiscus letters indent it (its white space is layout)."""
+    tree = tei('<p>por averse co<choice>\n  <corr>n</corr>\n  <sic/>\n </choice>fichado de alla,'
+               ' y esta<choice><corr>do</corr><sic/></choice> de <choice><expan>V<ex>uestra</ex>'
                '</expan><abbr>V.</abbr></choice> Señoria</p>')
     assert in_order(body_words(tree), printed(tree)) == 1.0
     source = pdf(tree, standard="none").typst_source

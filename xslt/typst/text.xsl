@@ -33,7 +33,7 @@
   <xsl:function name="f:typst-defers-mark" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="matches($element/following-sibling::node()[1][self::text()], '^\w') and
-        (exists($element[self::tei:choice or self::tei:app][matches(string(.), '\w$')]) or
+        (exists($element[self::tei:choice or self::tei:app][matches(normalize-space(), '\w$')]) or
          exists($element[self::tei:pb or self::tei:cb or self::tei:gb or self::tei:milestone]
                 [@break = 'no' or matches(preceding-sibling::node()[1][self::text()], '\w$')]))"/>
   </xsl:function>
