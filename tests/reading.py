@@ -50,14 +50,18 @@ def tei_reading(element: etree._Element) -> tuple[list[str], list[list[str]]]:
     return words("".join(parts)), notes
 
 
-def _read(el: etree._Element, parts: list[str], notes: list[list[str]], top: bool = False
-          ) -> None:
+def _read(el: etree._Element, parts: list[str], notes: list[list[str]], top: bool = False,
+          among_readings: bool = False) -> None:
+    # (The white space between a choice's readings lays out the file: no view shows it, so
+    # it parts no word: "co<choice> <corr>n</corr> <sic/> </choice>fichado" is one word.)
+    tail = "" if among_readings and not (el.tail or "").strip() else el.tail or ""
     if not isinstance(el.tag, str):
-        parts.append(el.tail or "")
+        parts.append(tail)
         return
     name = etree.QName(el).localname if el.tag.startswith(TEI) else ""
     aside = name == "note" or (name in ("rdg", "lem") and _chosen(el) is not el)
-    hidden = name == "am" or name == "figDesc" or (
+    # (An index entry marks a place for the index: it is no words of the text.)
+    hidden = name in ("am", "figDesc", "index") or (
         name in HIDDEN and el.getparent() is not None
         and etree.QName(el.getparent()).localname == "choice" and _has_both(el.getparent()))
     if aside and not top:
@@ -76,13 +80,18 @@ def _read(el: etree._Element, parts: list[str], notes: list[list[str]], top: boo
         # between words part words.
         if block or name in ("space", "gap") or (name == "lb" and el.get("break") != "no"):
             parts.append(" ")
-        parts.append(el.text or "")
+        # Readings that are all shown (a reading and a segment, two unclear ones) are as
+        # many words apart.
+        readings = name == "choice"
+        shown_all = readings and not _has_both(el)
+        parts.append("" if readings and not (el.text or "").strip() else el.text or "")
         for child in el:
-            _read(child, parts, notes)
+            parts.append(" " if shown_all and isinstance(child.tag, str) else "")
+            _read(child, parts, notes, among_readings=readings)
         if block:
             parts.append(" ")
     if not top:
-        parts.append(el.tail or "")
+        parts.append(tail)
 
 
 def _among_words(el: etree._Element) -> bool:

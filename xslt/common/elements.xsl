@@ -41,7 +41,7 @@
       layoutDesc layout handDesc handNote decoDesc decoNote bindingDesc binding sealDesc seal
       scriptDesc scriptNote typeDesc typeNote accMat origin provenance acquisition adminInfo
       surrogates summary recordHist custodialHist musicNotation filiation additions
-      witness source custEvent relatedItem
+      witness source custEvent relatedItem notatedMusic
     </e:behaviour>
     <e:behaviour name="line">
       l dateline salute signed addrLine speaker titlePart docAuthor docDate docEdition
@@ -70,7 +70,7 @@
     <e:behaviour name="omit">
       interp interpGrp link linkGrp join joinGrp alt altGrp fs fLib fvLib f certainty
       precision respons index span spanGrp timeline when figDesc addSpan delSpan damageSpan
-      lacunaStart lacunaEnd witStart witEnd move pause shift
+      lacunaStart lacunaEnd witStart witEnd move pause shift divGen
     </e:behaviour>
     <e:behaviour name="structured">
       text p head note noteGrp ref ptr anchor lb pb cb gb milestone list item table row cell

@@ -11,11 +11,14 @@
 
   <!-- An element's id: its xml:id, or one computed from its place among the elements of
        the same name in its TEI document (stable per document: the text page and the
-       edition's index pages, which see the document inside a teiCorpus, agree). -->
+       edition's index pages, which see the document inside a teiCorpus, agree). An xml:id
+       the file gives twice (real files do: a paragraph pasted twice) is the first
+       bearer's, where links to it arrive; a later one gets a computed id. -->
   <xsl:function name="f:id" as="xs:string">
     <xsl:param name="node" as="element()"/>
     <xsl:sequence select="
-        if ($node/@xml:id) then string($node/@xml:id)
+        if ($node/@xml:id) then (if ($fp:one-scope and not($fp:ids-repeat) and root($node) is $fp:root)
+                                 then string($node/@xml:id) else fp:xml-id($node))
         else if ($fp:one-scope and root($node) is $fp:root)
         then fp:free-root-id(local-name($node) || '-' ||
                              fp:root-positions(local-name($node))(generate-id($node)))
@@ -30,6 +33,11 @@
   <xsl:variable name="fp:root" as="document-node()?" select="/"/>
   <xsl:variable name="fp:one-scope" as="xs:boolean"
                 select="exists($fp:root) and not(fp:has-members($fp:root))"/>
+  <!-- Whether the document gives an xml:id twice (asked once: then each bearer's id is
+       looked at, fp:xml-id). -->
+  <xsl:variable name="fp:ids-repeat" as="xs:boolean"
+                select="exists($fp:root) and (let $ids := $fp:root//@xml:id
+                        return count($ids) ne count(distinct-values($ids)))"/>
 
   <!-- (Kept by the element's name: a string is looked up in the cache faster than a node
        and a name.) -->
@@ -42,6 +50,24 @@
     <xsl:param name="id" as="xs:string"/>
     <xsl:sequence select="if (exists(key('f:ids', $id, $fp:root))) then fp:free-root-id($id || '_')
                           else $id"/>
+  </xsl:function>
+
+  <!-- An element's own xml:id, unless an element before it has it too: then the xml:id and
+       its place among the bearers. -->
+  <xsl:function name="fp:xml-id" as="xs:string">
+    <xsl:param name="node" as="element()"/>
+    <xsl:variable name="first" select="if ($fp:one-scope and root($node) is $fp:root)
+                                       then key('f:ids', string($node/@xml:id), $fp:root)[1]
+                                       else f:element-by-id($node, $node/@xml:id)"/>
+    <xsl:sequence select="if ($first is $node) then string($node/@xml:id)
+                          else fp:repeated-id($node)"/>
+  </xsl:function>
+
+  <xsl:function name="fp:repeated-id" as="xs:string">
+    <xsl:param name="node" as="element()"/>
+    <xsl:variable name="bearers" select="fp:scope($node)/descendant-or-self::*[@xml:id = $node/@xml:id]"/>
+    <xsl:sequence select="fp:free-id($node, $node/@xml:id || '-' ||
+                          index-of($bearers ! generate-id(), generate-id($node)))"/>
   </xsl:function>
 
   <!-- A made id that the file does not already use as an xml:id (else with "_" added). -->
@@ -333,5 +359,14 @@
     <xsl:param name="n" as="xs:integer"/>
     <xsl:param name="noun" as="xs:string"/>
     <xsl:sequence select="$n || ' ' || $noun || ('s'[$n != 1])"/>
+  </xsl:function>
+
+  <!-- Whether the nodes beside a figure's head are only other heads, its figDesc and white
+       space: the head is at an edge of the figure, and the caption goes there (both
+       outputs: a map's title above its legend, a plate's caption below it). -->
+  <xsl:function name="f:figure-edge" as="xs:boolean">
+    <xsl:param name="beside" as="node()*"/>
+    <xsl:sequence select="empty($beside[self::* or self::text()[normalize-space()]]
+                                       [not(self::tei:head or self::tei:figDesc)])"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -79,7 +79,7 @@
   <xsl:template name="t:anchor">
     <xsl:param name="copy" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:if test="@xml:id and not($copy)">
-      <span id="{@xml:id}" class="anchor"/>
+      <span id="{f:id(.)}" class="anchor"/>
     </xsl:if>
   </xsl:template>
 

@@ -103,7 +103,7 @@
     <xsl:choose>
       <xsl:when test="exists($href) and not($in-link) and fp:may-link(.)">
         <a href="{$href}" class="tei-{local-name()}">
-          <xsl:if test="@xml:id and not($copy)"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+          <xsl:if test="@xml:id and not($copy)"><xsl:attribute name="id" select="f:id(.)"/></xsl:if>
           <xsl:sequence select="$content"/>
         </a>
       </xsl:when>
@@ -117,7 +117,7 @@
       <xsl:otherwise>
         <!-- A target outside the edition: the text, and where it pointed. -->
         <span class="tei-{local-name()} unresolved">
-          <xsl:if test="@xml:id and not($copy)"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+          <xsl:if test="@xml:id and not($copy)"><xsl:attribute name="id" select="f:id(.)"/></xsl:if>
           <xsl:if test="normalize-space(@target)">
             <xsl:attribute name="title" select="'Points to ' || normalize-space(@target)"/>
           </xsl:if>

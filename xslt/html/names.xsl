@@ -82,7 +82,7 @@
        that have one.) -->
   <xsl:template match="@xml:id" mode="m:name-id">
     <xsl:param name="copy" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:if test="not($copy)"><xsl:attribute name="id" select="."/></xsl:if>
+    <xsl:if test="not($copy)"><xsl:attribute name="id" select="f:id(..)"/></xsl:if>
   </xsl:template>
 
   <!-- The links of the names that point with @ref alone (as nearly all do), by @ref ("" for

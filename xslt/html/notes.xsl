@@ -39,6 +39,8 @@
   <!-- A note the source prints in the line (@place inline) or in the margin stays where it
        is: in the line in brackets, or beside the text. -->
   <xsl:template match="tei:note[f:note-place(.) = 'inline']" mode="m:html" priority="2">
+    <!-- (Set apart from the word before it, as a parenthesis is.) -->
+    <xsl:text> </xsl:text>
     <span class="note-inline" role="note" data-label="{f:note-key(.)}">
       <xsl:call-template name="t:id"/>
       <xsl:apply-templates select="." mode="m:note-body"/>

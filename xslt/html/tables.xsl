@@ -51,10 +51,14 @@
   <xsl:template match="tei:table[f:in-phrasing(.)]" mode="m:html" priority="2">
     <span class="tei-table block" role="table"><xsl:call-template name="t:id"/><xsl:apply-templates mode="m:html"/></span>
   </xsl:template>
+  <!-- (A space before each row and cell but the first: the table's layout ignores it, and
+       its words stay apart when they are copied or read: "z charge", not "zcharge".) -->
   <xsl:template match="tei:row[f:in-phrasing(.)]" mode="m:html" priority="2">
+    <xsl:if test="preceding-sibling::tei:row"><xsl:text> </xsl:text></xsl:if>
     <span class="tei-row" role="row"><xsl:call-template name="t:id"/><xsl:apply-templates mode="m:html"/></span>
   </xsl:template>
   <xsl:template match="tei:cell[f:in-phrasing(.)]" mode="m:html" priority="2">
+    <xsl:if test="preceding-sibling::tei:cell"><xsl:text> </xsl:text></xsl:if>
     <span class="tei-cell" role="cell"><xsl:call-template name="t:id"/><xsl:apply-templates mode="m:html"/></span>
   </xsl:template>
 
@@ -101,7 +105,7 @@
   </xsl:template>
 
   <xsl:template match="tei:label" mode="m:html-label">
-    <xsl:if test="@xml:id"><span id="{@xml:id}" class="anchor"/></xsl:if>
+    <xsl:if test="@xml:id"><span id="{f:id(.)}" class="anchor"/></xsl:if>
     <xsl:apply-templates mode="m:html"/>
   </xsl:template>
 
@@ -135,15 +139,52 @@
        the TEI file and marks them with e:src), else a labelled placeholder; the figDesc
        is the image's alternative text, the head its caption. -->
   <xsl:template match="tei:figure" mode="m:html">
+    <!-- The caption goes where the source has it: the heads the figure begins with, first (a
+         map's title above its legend), else the heads it ends with, last. A figure has one
+         figcaption: several heads are lines of it; a head between other parts stays in
+         place. -->
+    <xsl:variable name="lead" select="tei:head[f:figure-edge(preceding-sibling::node())]"/>
+    <xsl:variable name="heads" select="($lead, tei:head[empty($lead)]
+                                        [f:figure-edge(following-sibling::node())])"/>
+    <xsl:variable name="caption" as="element()*">
+      <xsl:if test="$heads">
+        <xsl:call-template name="t:figcaption"><xsl:with-param name="heads" select="$heads"/></xsl:call-template>
+      </xsl:if>
+    </xsl:variable>
     <xsl:call-template name="t:block">
       <xsl:with-param name="name" select="'figure'"/>
       <xsl:with-param name="content">
-        <xsl:apply-templates select="node() except tei:head" mode="m:html"/>
-        <xsl:for-each select="tei:head">
-          <figcaption><xsl:call-template name="t:id"/><xsl:apply-templates mode="m:html"/></figcaption>
+        <xsl:sequence select="$caption[exists($lead)]"/>
+        <xsl:for-each select="node() except $heads">
+          <xsl:choose>
+            <xsl:when test="self::tei:head">
+              <span class="figure-head block"><xsl:call-template name="t:id"/><xsl:apply-templates mode="m:html"/></span>
+            </xsl:when>
+            <xsl:otherwise><xsl:apply-templates select="." mode="m:html"/></xsl:otherwise>
+          </xsl:choose>
         </xsl:for-each>
+        <xsl:sequence select="$caption[empty($lead)]"/>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- The figcaption of a figure (the context): its heads. -->
+  <xsl:template name="t:figcaption">
+    <xsl:param name="heads" as="element(tei:head)+"/>
+    <figcaption>
+      <xsl:choose>
+        <xsl:when test="$heads[2]">
+          <xsl:for-each select="$heads">
+            <span class="figure-head block"><xsl:call-template name="t:id"/><xsl:apply-templates mode="m:html"/></span>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:for-each select="$heads">
+            <xsl:call-template name="t:id"/><xsl:apply-templates mode="m:html"/>
+          </xsl:for-each>
+        </xsl:otherwise>
+      </xsl:choose>
+    </figcaption>
   </xsl:template>
 
   <xsl:template match="tei:figure[f:in-phrasing(.)]" mode="m:html" priority="2">

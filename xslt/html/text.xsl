@@ -8,6 +8,7 @@
     xmlns:f="urn:teiedition:functions"
     xmlns:m="urn:teiedition:modes"
     xmlns:t="urn:teiedition:templates"
+    xmlns:mml="http://www.w3.org/1998/Math/MathML"
     exclude-result-prefixes="#all">
 
   <xsl:template match="tei:text" mode="m:html">
@@ -129,6 +130,12 @@
     <sub><xsl:call-template name="t:id"/><xsl:apply-templates mode="m:html"/></sub>
   </xsl:template>
 
+  <!-- Several @rend words ("bold italic smallcaps") matched several of the templates above
+       at once (Saxon kept one look and warned): all of them as classes. -->
+  <xsl:template match="tei:hi[tokenize(@rend)[2]]" mode="m:html" priority="1">
+    <xsl:call-template name="t:inline"><xsl:with-param name="class" select="'hi'"/></xsl:call-template>
+  </xsl:template>
+
   <!-- Any other highlighting: its @rend words as classes (the CSS knows the usual ones:
        small caps, underline, strikethrough...; unknown ones show plain). -->
   <xsl:template match="tei:hi" mode="m:html">
@@ -137,6 +144,16 @@
 
   <xsl:template match="tei:foreign" mode="m:html">
     <i class="tei-foreign" lang="{(f:language(@xml:lang), 'und')[1]}"><xsl:call-template name="t:id"/><xsl:apply-templates mode="m:html"/></i>
+  </xsl:template>
+
+  <!-- MathML (in a formula, as files converted from LaTeX have it): MathML in the page,
+       which browsers draw. Its elements only, without the attributes that could load or
+       run anything (href, src, on...). -->
+  <xsl:template match="mml:*" mode="m:html">
+    <xsl:element name="{local-name()}" namespace="http://www.w3.org/1998/Math/MathML">
+      <xsl:copy-of select="@*[not(local-name() = ('href', 'src') or starts-with(lower-case(local-name()), 'on'))]"/>
+      <xsl:apply-templates mode="m:html"/>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template match="tei:title" mode="m:html">

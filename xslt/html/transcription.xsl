@@ -28,11 +28,13 @@
   </xsl:template>
 
   <!-- Readings of equal standing (two unclear readings, two segments): the first in the
-       text, the others after it as alternatives. -->
+       text, the others after it as alternatives, parted from it by a slash in the text
+       itself (drawn by the CSS, it left "plaire" and "sposoby" one word to copy and to
+       read). -->
   <xsl:template match="*" mode="m:html-reading">
     <xsl:choose>
       <xsl:when test="preceding-sibling::*">
-        <span class="alternative" title="alternative reading"><xsl:apply-templates select="." mode="m:html"/></span>
+        <span class="alternative" title="alternative reading"><xsl:text> / </xsl:text><xsl:apply-templates select="." mode="m:html"/></span>
       </xsl:when>
       <xsl:otherwise><xsl:apply-templates select="." mode="m:html"/></xsl:otherwise>
     </xsl:choose>

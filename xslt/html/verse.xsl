@@ -42,4 +42,13 @@
   <xsl:template match="tei:castItem" mode="m:html">
     <xsl:call-template name="t:block"/>
   </xsl:template>
+
+  <!-- Other parts of a cast item given with nothing between them (a description, then the
+       actor) are words apart too: "son Mr X", not "sonMr X". -->
+  <xsl:template match="tei:castItem/*[preceding-sibling::node()[1][self::*]]
+                       [not(self::tei:roleDesc and preceding-sibling::node()[1][self::tei:role])]"
+                mode="m:html" priority="5">
+    <xsl:text> </xsl:text>
+    <xsl:next-match/>
+  </xsl:template>
 </xsl:stylesheet>

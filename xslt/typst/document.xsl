@@ -16,13 +16,17 @@
     <xsl:apply-templates select="tei:TEI | tei:teiCorpus" mode="m:typst"/>
   </xsl:template>
 
-  <xsl:template match="tei:teiCorpus" mode="m:typst">
-    <xsl:variable name="docs" select=".//tei:TEI"/>
+  <!-- A TEI element holding TEI documents (TEI P5's corpus without teiCorpus) is a book
+       of them too; its own text, if any, comes first. -->
+  <xsl:template match="tei:teiCorpus | tei:TEI[tei:TEI]" mode="m:typst">
+    <xsl:variable name="docs" select="(self::tei:TEI[tei:text], .//tei:TEI)"/>
     <xsl:variable name="headers" select="$docs/tei:teiHeader/tei:fileDesc"/>
     <xsl:text>#import "edition.typ": *&#10;</xsl:text>
     <xsl:call-template name="t:attachment"/>
     <xsl:text>#show: edition.with(&#10;  title: </xsl:text>
-    <xsl:value-of select="f:typst-string((($headers/tei:seriesStmt/tei:title)[1], 'Edition')[1])"/>
+    <!-- A corpus file's own title; else (the edition's corpus has no header) its series'. -->
+    <xsl:value-of select="f:typst-string((normalize-space(f:main-title(tei:teiHeader/tei:fileDesc/tei:titleStmt))[.],
+                                          ($headers/tei:seriesStmt/tei:title)[1], 'Edition')[1])"/>
     <xsl:text>,&#10;  authors: (),&#10;  editors: (</xsl:text>
     <xsl:value-of select="distinct-values($headers/tei:seriesStmt/tei:editor ! f:responsible-names(.))
                           ! (f:typst-string(.) || ',')" separator=" "/>

@@ -36,9 +36,11 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- (Set apart from the word before it, as a parenthesis is: "amet(Inline" read as one
+       word. Spaces in a row are one.) -->
   <xsl:template match="tei:note[f:note-place(.) = 'inline']" mode="m:typst" priority="2">
     <xsl:param name="copy" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:text>#inline-note(</xsl:text>
+    <xsl:text> #inline-note(</xsl:text>
     <xsl:if test="$copy">copy: true, </xsl:if>
     <xsl:value-of select="f:typst-string(f:note-key(.))"/>
     <xsl:text>)[</xsl:text>

@@ -103,16 +103,26 @@
     <xsl:text>#linebreak()</xsl:text>
   </xsl:template>
 
-  <!-- A figure: its image when the edition has it, else a labelled placeholder; its head as
-       caption. -->
+  <!-- A figure: its image when the edition has it, else a labelled placeholder; its heads
+       as caption where the source has them: those it begins with above, else those it ends
+       with below (as in the HTML); a head between other parts stays in place. -->
   <xsl:template match="tei:figure" mode="m:typst">
+    <xsl:variable name="lead" select="tei:head[f:figure-edge(preceding-sibling::node())]"/>
+    <xsl:variable name="heads" select="($lead, tei:head[empty($lead)]
+                                        [f:figure-edge(following-sibling::node())])"/>
     <xsl:text>#tei-figure(</xsl:text>
-    <xsl:for-each select="tei:head[1]">
-      <xsl:text>caption: [</xsl:text><xsl:apply-templates mode="m:typst"/><xsl:text>]</xsl:text>
-    </xsl:for-each>
+    <xsl:if test="$heads">
+      <xsl:text>caption: [</xsl:text>
+      <xsl:for-each select="$heads">
+        <xsl:if test="position() gt 1"><xsl:text>#linebreak()</xsl:text></xsl:if>
+        <xsl:apply-templates mode="m:typst"/>
+      </xsl:for-each>
+      <xsl:text>]</xsl:text>
+      <xsl:if test="exists($lead)"><xsl:text>, above: true</xsl:text></xsl:if>
+    </xsl:if>
     <xsl:text>)[</xsl:text>
     <xsl:call-template name="t:typst-anchor"/>
-    <xsl:apply-templates select="node() except tei:head[1]" mode="m:typst"/>
+    <xsl:apply-templates select="node() except $heads" mode="m:typst"/>
     <xsl:text>]&#10;&#10;</xsl:text>
   </xsl:template>
 

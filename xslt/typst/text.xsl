@@ -9,6 +9,7 @@
     xmlns:fp="urn:teiedition:functions:private"
     xmlns:m="urn:teiedition:modes"
     xmlns:t="urn:teiedition:templates"
+    xmlns:mml="http://www.w3.org/1998/Math/MathML"
     exclude-result-prefixes="#all">
 
   <xsl:template match="text()" mode="m:typst">
@@ -32,7 +33,7 @@
   <xsl:function name="f:typst-defers-mark" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="matches($element/following-sibling::node()[1][self::text()], '^\w') and
-        (exists($element[self::tei:choice or self::tei:app][matches(string(.), '\w$')]) or
+        (exists($element[self::tei:choice or self::tei:app][matches(normalize-space(), '\w$')]) or
          exists($element[self::tei:pb or self::tei:cb or self::tei:gb or self::tei:milestone]
                 [@break = 'no' or matches(preceding-sibling::node()[1][self::text()], '\w$')]))"/>
   </xsl:function>
@@ -143,12 +144,27 @@
     <xsl:text>#sub[</xsl:text><xsl:call-template name="t:typst-anchor"/><xsl:apply-templates mode="m:typst"/><xsl:text>]</xsl:text>
   </xsl:template>
 
+  <!-- Several @rend words ("bold italic smallcaps") matched several of the templates above
+       at once (Saxon kept one look and warned): tei-hi applies each of them. -->
+  <xsl:template match="tei:hi[tokenize(@rend)[2]]" mode="m:typst" priority="1">
+    <xsl:call-template name="t:tei-hi"/>
+  </xsl:template>
+
   <!-- Any other highlighting: edition.typ knows the usual @rend words (small caps,
        underline, strikethrough...); unknown ones print plain. -->
   <xsl:template match="tei:hi" mode="m:typst">
+    <xsl:call-template name="t:tei-hi"/>
+  </xsl:template>
+
+  <xsl:template name="t:tei-hi">
     <xsl:text>#tei-hi(</xsl:text>
     <xsl:value-of select="f:typst-string(normalize-space(@rend))"/>
     <xsl:text>)[</xsl:text><xsl:call-template name="t:typst-anchor"/><xsl:apply-templates mode="m:typst"/><xsl:text>]</xsl:text>
+  </xsl:template>
+
+  <!-- MathML: its text, in the line (Typst does not read MathML). -->
+  <xsl:template match="mml:*" mode="m:typst">
+    <xsl:apply-templates mode="m:typst"/>
   </xsl:template>
 
   <!-- Links: inside the document to the element's anchor, to the web; anything else is

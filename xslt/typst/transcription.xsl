@@ -105,6 +105,14 @@
     <xsl:value-of select="f:typst-markup(f:glyph-text(.))"/>
   </xsl:template>
 
+  <!-- A character the file does not give (no text, no mapping; EEBO's end-of-line hyphen,
+       char:EOLhyphen, inside nearly every broken word): a mark drawn, no letter in the
+       word (a printed ◌ parted "Po◌stures" into two words), as the HTML page does. -->
+  <xsl:template match="tei:g[f:glyph-text(.) = '◌']" mode="m:typst" priority="2">
+    <xsl:call-template name="t:typst-anchor"/>
+    <xsl:text>#missing-glyph()</xsl:text>
+  </xsl:template>
+
   <xsl:template match="tei:caesura" mode="m:typst">
     <xsl:call-template name="t:typst-anchor"/>
     <xsl:text>#h(1.5em)</xsl:text>

@@ -33,4 +33,13 @@
       <xsl:with-param name="function" select="'tei-inline'"/>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- Other parts of a cast item given with nothing between them (a description, then the
+       actor) are words apart too: "son Mr X", not "sonMr X". -->
+  <xsl:template match="tei:castItem/*[preceding-sibling::node()[1][self::*]]
+                       [not(self::tei:roleDesc and preceding-sibling::node()[1][self::tei:role])]"
+                mode="m:typst" priority="5">
+    <xsl:text> </xsl:text>
+    <xsl:next-match/>
+  </xsl:template>
 </xsl:stylesheet>
