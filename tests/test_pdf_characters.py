@@ -15,6 +15,7 @@ from lxml import etree
 from teiedition.cli import cli
 from teiedition.fonts import BOX_FAMILY, FontSettings, box_font, plan_fonts
 from teiedition.render import count_unhandled, pdf
+from teiedition.xmlparse import parse_tei
 from teiedition.render.rtlmarks import marked, number
 from teiedition.render.textlayer import mend_text_layer
 
@@ -395,3 +396,15 @@ def test_arabic_indic_digits_in_a_right_to_left_line_read_back_in_place() -> Non
     assert "\u200e" in pypdf.PdfReader(io.BytesIO(mended)).pages[0].extract_text()
     assert printed(mended) == printed(data)
 
+
+
+def test_a_fault_inside_typst_is_a_clear_error_not_a_crash() -> None:
+    """Typst 0.15.1 panics laying out this document (the property test made it: Hebrew, an
+    emoji with a skin-tone modifier it does not take, a cell spanning rows...;
+    typst-layout's shaping.rs:444, "end byte index 12 is out of bounds"): the command ends
+    with a message naming Typst, not a Rust panic's traceback. (When Typst is mended this
+    test fails: the PDF is then made, and the test can go.)"""
+    from teiedition.xslt import RenderError
+    path = CASES / "typst" / "layout-panic.001.xml"
+    with pytest.raises(RenderError, match="a fault in Typst"):
+        pdf(parse_tei(path.read_bytes(), path=str(path)), standard="none")

@@ -246,6 +246,13 @@ def _compile(root: str, standard: str, plan: FontPlan) -> tuple[bytes, list[str]
                 raise RenderError(f"Typst could not typeset the edition: {err}") from None
             plan = plan.with_missing(more)
             continue
+        except BaseException as err:  # (pyo3's PanicException: a fault inside Typst)
+            if type(err).__name__ != "PanicException":
+                raise
+            raise RenderError(
+                f"Typst failed while laying out the text, a fault in Typst "
+                f"{typst.__version__} itself ({str(err).strip().splitlines()[0][:200]}); the "
+                "HTML edition of this file is not affected") from None
         # Issue 13: Typst's text layer doubles a letter drawn with a mark and turns
         # Arabic ligatures around in MuPDF (mended without changing what is printed), and
         # Typst names no destination but headings (named for every anchor, so that a
