@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from .grammar import defines_of, element_name, reachable_patterns
+
 RNG = "http://relaxng.org/ns/structure/1.0"
 _R = f"{{{RNG}}}"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -58,33 +60,21 @@ class AttributeIndex:
         return self._found[element]
 
     def _read(self, element: tuple[str, str]) -> AttributePatterns:
-        from .relaxng import _element_name  # the one place names of patterns are read
-        root = self._grammar.getroot()
         if self._defines is None:
-            self._defines = {}
-            for define in root.iter(_R + "define"):
-                self._defines.setdefault(define.get("name", ""), []).append(define)
+            self._defines = defines_of(self._grammar)
         allowed: dict[tuple[str, str], list[str]] = {}
         open_ = False
-        for pattern in root.iter(_R + "element"):
-            if _element_name(pattern) != element:
+        for pattern in self._grammar.getroot().iter(_R + "element"):
+            if element_name(pattern) != element:
                 continue
-            todo, seen = list(pattern), set()
-            while todo:
-                node = todo.pop()
-                if not isinstance(node.tag, str) or node.tag == _R + "element":
+            for node in reachable_patterns(pattern, self._defines):
+                if node.tag != _R + "attribute":
                     continue
-                if node.tag == _R + "attribute":
-                    name = _attribute_name(node)
-                    if name is None:
-                        open_ = True
-                    else:
-                        allowed.setdefault(name, []).extend(self._values(node))
-                    continue
-                if node.tag == _R + "ref" and node.get("name") not in seen:
-                    seen.add(node.get("name"))
-                    todo.extend(c for d in self._defines.get(node.get("name", ""), []) for c in d)
-                todo.extend(node)
+                name = _attribute_name(node)
+                if name is None:
+                    open_ = True
+                else:
+                    allowed.setdefault(name, []).extend(self._values(node))
         return AttributePatterns({k: tuple(dict.fromkeys(v)) for k, v in allowed.items()},
                                  open_)
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from lxml import etree
 
+from .grammar import defines_of, element_name, reachable_patterns
+
 RNG = "http://relaxng.org/ns/structure/1.0"
 _R = f"{{{RNG}}}"
 #: Trials cost one validation each: only for documents and content models up to this size.
@@ -21,29 +23,15 @@ MAX_CANDIDATES = 400
 
 def child_names(grammar: etree._ElementTree, element: tuple[str, str]) -> list[tuple[str, str]]:
     """Every element name a grammar's pattern for ``element`` may hold as a child."""
-    from .relaxng import _element_name  # the one place names of patterns are read
-    root = grammar.getroot()
-    defines: dict[str, list[etree._Element]] = {}
-    for define in root.iter(_R + "define"):
-        defines.setdefault(define.get("name", ""), []).append(define)
+    defines = defines_of(grammar)
     found: dict[tuple[str, str], None] = {}
-    for pattern in root.iter(_R + "element"):
-        if _element_name(pattern) != element:
+    for pattern in grammar.getroot().iter(_R + "element"):
+        if element_name(pattern) != element:
             continue
-        todo, seen = list(pattern), set()
-        while todo:
-            node = todo.pop()
-            if not isinstance(node.tag, str) or node.tag == _R + "attribute":
-                continue
-            if node.tag == _R + "element":
-                name = _element_name(node)
-                if name is not None:
-                    found[name] = None
-                continue
-            if node.tag == _R + "ref" and node.get("name") not in seen:
-                seen.add(node.get("name"))
-                todo.extend(c for d in defines.get(node.get("name", ""), []) for c in d)
-            todo.extend(node)
+        for node in reachable_patterns(pattern, defines):
+            name = element_name(node) if node.tag == _R + "element" else None
+            if name is not None:
+                found[name] = None
     return list(found)
 
 

@@ -47,6 +47,7 @@ from .datatypes import JING_PATTERNS, align_datatypes
 from .cache import digest as cache_digest
 from .expect import MAX_NODES as EXPECT_MAX_NODES
 from .expect import expected_children
+from .grammar import element_name as _element_name
 from .locate import SourceLines, column_of, element_column, stray_text
 from .messages import relaxng_message, tidy
 from .problems import Problem
@@ -116,29 +117,6 @@ def reduce_grammar(grammar: etree._ElementTree, names: Names, *,
             element.getparent().replace(element, replacement)
     _drop_unreachable(root)
     return copy
-
-
-def _element_name(element: etree._Element) -> tuple[str, str] | None:
-    """The one (namespace, local name) an ``<element>`` matches, or None for a name class."""
-    name = element.get("name")
-    holder = element
-    if name is None:
-        first = next((c for c in element if isinstance(c.tag, str)), None)
-        if first is None or first.tag != _R + "name" or not first.text:
-            return None
-        name, holder = first.text.strip(), first
-    if ":" in name:
-        prefix, local = name.split(":", 1)
-        return holder.nsmap.get(prefix, ""), local
-    return _inherited_ns(holder), name
-
-
-def _inherited_ns(element: etree._Element) -> str:
-    for node in (element, *element.iterancestors()):
-        ns = node.get("ns")
-        if ns is not None:
-            return ns
-    return ""
 
 
 def _drop_unreachable(root: etree._Element) -> None:
