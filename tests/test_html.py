@@ -448,3 +448,19 @@ def test_an_empty_reference_keeps_the_space_it_holds() -> None:
         body="a<placeName><ref> </ref></placeName>a and b<ref/>c")))
     page = html.document_fromstring(html_pages([("h", tree)]).pages["h.html"])
     assert " ".join(page.xpath("//main//p")[0].text_content().split()).startswith("a a and bc")
+
+
+def test_a_style_that_is_not_css_is_read_as_rend_words() -> None:
+    """Files use @style as @rend (`<hi style="italic">`): its words give the look, in both
+    outputs; CSS in @style stays CSS."""
+    from teiedition.render import typst_source
+    tree = etree.ElementTree(etree.fromstring(HEADER.format(
+        publication="<p>x</p>", source="<p>x</p>", standoff="",
+        body='<hi style="italic">slanted</hi>, <hi style="color: blue">blue</hi>, '
+             '<hi rend="smallcaps" style="bold">both</hi>')))
+    page = html.document_fromstring(html_pages([("s", tree)]).pages["s.html"])
+    assert [(h.get("class"), h.get("style")) for h in page.xpath("//main//span[@class]")
+            if "hi" in h.get("class").split()] == [
+        ("hi rend-italic", None), ("hi", "color: blue"), ("hi rend-smallcaps rend-bold", None)]
+    source = typst_source(tree)
+    assert '#tei-hi("italic")[slanted]' in source and '#tei-hi("smallcaps bold")[both]' in source

@@ -83,6 +83,14 @@
       for $b in $fp:element-table, $name in tokenize($b)
       return map {$name: string($b/@name)})"/>
 
+  <!-- The words an element's look is given in: its @rend, and its @style where that is not
+       CSS ("italic", "bold smallcaps": files use it as @rend). -->
+  <xsl:function name="f:look-words" as="xs:string*">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="tokenize(normalize-space($element/@rend)),
+                          $element/@style[not(matches(., ':'))] ! tokenize(normalize-space(.))"/>
+  </xsl:function>
+
   <!-- The behaviour of a TEI element, or () for an element the table does not know. -->
   <xsl:function name="f:behaviour" as="xs:string?">
     <xsl:param name="element" as="element()"/>

@@ -111,7 +111,7 @@
   <!-- Classes from @rend (each word, as rend-WORD) and @rendition (#id → rendition-id). -->
   <xsl:function name="f:rend-classes" as="xs:string*">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="(tokenize(normalize-space($element/@rend)) !
+    <xsl:sequence select="(f:look-words($element) !
                            ('rend-' || replace(., '[^\p{L}\p{N}_-]', '_'))),
                           (tokenize(normalize-space($element/@rendition))[starts-with(., '#')] !
                            ('rendition-' || replace(substring(., 2), '[^\p{L}\p{N}_-]', '_')))"/>

@@ -158,7 +158,7 @@
 
   <xsl:template name="t:tei-hi">
     <xsl:text>#tei-hi(</xsl:text>
-    <xsl:value-of select="f:typst-string(normalize-space(@rend))"/>
+    <xsl:value-of select="f:typst-string(string-join(f:look-words(.), ' '))"/>
     <xsl:text>)[</xsl:text><xsl:call-template name="t:typst-anchor"/><xsl:apply-templates mode="m:typst"/><xsl:text>]</xsl:text>
   </xsl:template>
 
