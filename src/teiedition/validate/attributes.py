@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from .grammar import defines_of, element_name, reachable_patterns
+from .grammar import defines_of, element_name, reachable_patterns, written_name
 
 RNG = "http://relaxng.org/ns/structure/1.0"
 _R = f"{{{RNG}}}"
@@ -103,12 +103,10 @@ class AttributeIndex:
 def _attribute_name(attribute: etree._Element) -> tuple[str, str] | None:
     """The (namespace, local name) an ``<attribute>`` pattern matches, or None for a name
     class. An unprefixed attribute name is in no namespace, whatever ``ns`` says around it."""
-    name, holder = attribute.get("name"), attribute
-    if name is None:
-        first = next((c for c in attribute if isinstance(c.tag, str)), None)
-        if first is None or first.tag != _R + "name" or not first.text:
-            return None
-        name, holder = first.text.strip(), first
+    written = written_name(attribute)
+    if written is None:
+        return None
+    name, holder = written
     if ":" in name:
         prefix, local = name.split(":", 1)
         # lxml's nsmap leaves out the xml prefix, which is bound without a declaration.

@@ -13,15 +13,25 @@ RNG = "http://relaxng.org/ns/structure/1.0"
 _R = f"{{{RNG}}}"
 
 
+def written_name(pattern: etree._Element) -> tuple[str, etree._Element] | None:
+    """The name an ``<element>`` or ``<attribute>`` pattern is written with (its @name, else
+    its ``<name>`` child) and the node holding it (whose declarations resolve a prefix), or
+    None for a name class."""
+    name = pattern.get("name")
+    if name is not None:
+        return name, pattern
+    first = next((c for c in pattern if isinstance(c.tag, str)), None)
+    if first is None or first.tag != _R + "name" or not first.text:
+        return None
+    return first.text.strip(), first
+
+
 def element_name(element: etree._Element) -> tuple[str, str] | None:
     """The one (namespace, local name) an ``<element>`` matches, or None for a name class."""
-    name = element.get("name")
-    holder = element
-    if name is None:
-        first = next((c for c in element if isinstance(c.tag, str)), None)
-        if first is None or first.tag != _R + "name" or not first.text:
-            return None
-        name, holder = first.text.strip(), first
+    written = written_name(element)
+    if written is None:
+        return None
+    name, holder = written
     if ":" in name:
         prefix, local = name.split(":", 1)
         return holder.nsmap.get(prefix, ""), local
